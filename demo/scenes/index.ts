@@ -1,0 +1,4 @@
+import type { DemoScene } from '../scene.js';
+
+/** The scenes of the clinic day, in the order they happen. */
+export const scenes: readonly DemoScene[] = [];

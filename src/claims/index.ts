@@ -1,0 +1,6 @@
+/**
+ * medoffice/claims
+ *
+ * @packageDocumentation
+ */
+export {};

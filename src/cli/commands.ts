@@ -1,0 +1,4 @@
+import type { CliCommand } from './command.js';
+
+/** Every module's commands, in the order the help lists them. */
+export const commands: readonly CliCommand[] = [];

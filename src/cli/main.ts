@@ -1,0 +1,6 @@
+import { commands } from './commands.js';
+import { nodeIo } from './nodeIo.js';
+import { runCli } from './run.js';
+import { VERSION } from './version.js';
+
+process.exitCode = await runCli(process.argv.slice(2), nodeIo(), commands, VERSION);

@@ -1,0 +1,35 @@
+import { createReadStream } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { DateTime } from 'luxon';
+import type { CliIo } from './command.js';
+
+async function readAll(stream: AsyncIterable<string | Buffer>): Promise<string> {
+  let text = '';
+  for await (const chunk of stream) text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+  return text;
+}
+
+async function* textChunks(path: string): AsyncIterable<string> {
+  const source = path === '-' ? process.stdin : createReadStream(path);
+  source.setEncoding('utf8');
+  for await (const chunk of source) yield chunk as string;
+}
+
+/**
+ * The real process's input and output, for the `medoffice` binary.
+ *
+ * @example
+ * ```ts
+ * await runCli(process.argv.slice(2), nodeIo(), commands, VERSION);
+ * ```
+ */
+export function nodeIo(): CliIo {
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    readText: (path) => (path === '-' ? readAll(process.stdin) : readFile(path, 'utf8')),
+    writeText: (path, text) => writeFile(path, text, 'utf8'),
+    readStream: textChunks,
+    today: () => DateTime.local().toISODate() ?? '1970-01-01',
+  };
+}

@@ -1,0 +1,4 @@
+import packageJson from '../../package.json';
+
+/** The package version, as published. */
+export const VERSION: string = packageJson.version;

@@ -1,0 +1,133 @@
+import { DateTime, IANAZone } from 'luxon';
+import type { Brand } from './brand.js';
+import { errorIssue, type Issue, type IssuePath } from './issue.js';
+import { fail, ok, type Checked } from './result.js';
+
+/** An IANA time-zone name that luxon knows, e.g. `America/New_York`. */
+export type IanaZone = Brand<string, 'IanaZone'>;
+
+/** A calendar date `YYYY-MM-DD` that exists. */
+export type IsoDate = Brand<string, 'IsoDate'>;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Checks that a string names an IANA zone (`UTC` included); fixed offsets and abbreviations
+ * such as `EST` are refused because they do not follow daylight-saving rules.
+ *
+ * @example
+ * ```ts
+ * checkZone('Europe/Berlin', ['clinic', 'zone']); // ok
+ * checkZone('Mars/Olympus', ['clinic', 'zone']);  // issue time.unknown_zone
+ * ```
+ */
+export function checkZone(zone: string, path: IssuePath = []): Checked<IanaZone> {
+  const known = zone === 'UTC' || (zone.includes('/') && IANAZone.isValidZone(zone));
+  return known ? ok(zone as IanaZone) : fail([errorIssue('time.unknown_zone', path, `'${zone}' is not an IANA time zone`)]);
+}
+
+/**
+ * Parses a calendar date `YYYY-MM-DD` as the start of that day in the given zone.
+ *
+ * @example
+ * ```ts
+ * parseIsoDate('2026-03-08', 'America/New_York' as IanaZone); // midnight local
+ * parseIsoDate('2026-02-30', 'UTC' as IanaZone);              // issue time.invalid_date
+ * ```
+ */
+export function parseIsoDate(text: string, zone: IanaZone, path: IssuePath = []): Checked<DateTime> {
+  if (!ISO_DATE.test(text)) return fail([invalidDate(text, path)]);
+  const parsed = DateTime.fromISO(text, { zone });
+  return parsed.isValid ? ok(parsed.startOf('day')) : fail([invalidDate(text, path)]);
+}
+
+/**
+ * True when a string is a real calendar date `YYYY-MM-DD` (no time part).
+ *
+ * @example
+ * ```ts
+ * isIsoDate('2024-02-29'); // true
+ * isIsoDate('2023-02-29'); // false
+ * ```
+ */
+export function isIsoDate(text: string): text is IsoDate {
+  return ISO_DATE.test(text) && DateTime.fromISO(text, { zone: 'UTC' }).isValid;
+}
+
+/**
+ * Parses an ISO 8601 date-time. With an offset (`Z`, `+02:00`) it names an instant, shown in `zone`;
+ * without one it is read as wall-clock time in `zone`.
+ *
+ * @example
+ * ```ts
+ * parseIsoDateTime('2026-11-02T09:00', 'America/Chicago' as IanaZone); // 09:00 Chicago time
+ * ```
+ */
+export function parseIsoDateTime(text: string, zone: IanaZone, path: IssuePath = []): Checked<DateTime> {
+  const parsed = DateTime.fromISO(text, { zone, setZone: false });
+  return parsed.isValid && /^\d{4}-\d{2}-\d{2}T/.test(text)
+    ? ok(parsed.setZone(zone))
+    : fail([errorIssue('time.invalid_datetime', path, `'${text}' is not an ISO 8601 date-time`)]);
+}
+
+/**
+ * The instant a wall-clock time names on a date in a zone, with daylight-saving time handled
+ * explicitly: a time inside the spring-forward gap (02:30 on a US change day) moves forward by the
+ * gap (to 03:30); a time that occurs twice at fall-back (01:30) is its first occurrence.
+ *
+ * @param date - `YYYY-MM-DD`
+ * @param minutesAfterMidnight - wall-clock minutes, 0 to 1440
+ * @example
+ * ```ts
+ * wallClock('2026-03-08', 9 * 60, 'America/New_York' as IanaZone).toISO(); // 2026-03-08T09:00:00.000-04:00
+ * ```
+ */
+export function wallClock(date: string, minutesAfterMidnight: number, zone: IanaZone): DateTime {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return DateTime.fromObject(
+    { year, month, day, hour: Math.floor(minutesAfterMidnight / 60), minute: minutesAfterMidnight % 60 },
+    { zone },
+  );
+}
+
+/**
+ * The calendar date of an instant as seen in a zone, `YYYY-MM-DD`.
+ *
+ * @example
+ * ```ts
+ * localDate(DateTime.fromISO('2026-11-02T03:00Z'), 'America/Los_Angeles' as IanaZone); // '2026-11-01'
+ * ```
+ */
+export function localDate(instant: DateTime, zone: IanaZone): IsoDate {
+  return instant.setZone(zone).toISODate() as IsoDate;
+}
+
+/**
+ * Whole calendar days from `from` to `to` (both `YYYY-MM-DD`), negative when `to` is earlier.
+ *
+ * @example
+ * ```ts
+ * daysBetween('2026-01-01', '2026-03-01'); // 59
+ * ```
+ */
+export function daysBetween(from: string, to: string): number {
+  const a = DateTime.fromISO(from, { zone: 'UTC' });
+  const b = DateTime.fromISO(to, { zone: 'UTC' });
+  return Math.round(b.diff(a, 'days').days);
+}
+
+/**
+ * Adds whole calendar days to a `YYYY-MM-DD` date.
+ *
+ * @example
+ * ```ts
+ * addDays('2026-12-30', 3); // '2027-01-02'
+ * ```
+ */
+export function addDays(date: string, days: number): IsoDate {
+  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() as IsoDate;
+}
+
+function invalidDate(text: string, path: IssuePath): Issue {
+  return errorIssue('time.invalid_date', path, `'${text}' is not a calendar date (YYYY-MM-DD)`);
+}

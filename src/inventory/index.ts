@@ -1,0 +1,6 @@
+/**
+ * medoffice/inventory
+ *
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * medoffice/records
+ *
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * medoffice/scheduling
+ *
+ * @packageDocumentation
+ */
+export {};

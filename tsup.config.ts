@@ -1,0 +1,35 @@
+import { defineConfig } from 'tsup';
+
+/** Library entry points: one per public subpath. */
+const libraryEntries = {
+  index: 'src/index.ts',
+  'scheduling/index': 'src/scheduling/index.ts',
+  'claims/index': 'src/claims/index.ts',
+  'records/index': 'src/records/index.ts',
+  'inventory/index': 'src/inventory/index.ts',
+};
+
+export default defineConfig([
+  {
+    entry: libraryEntries,
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    splitting: true,
+    treeshake: true,
+    target: 'node20',
+    outDir: 'dist',
+  },
+  {
+    entry: { 'cli/main': 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: true,
+    clean: false,
+    splitting: false,
+    target: 'node20',
+    outDir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+]);
