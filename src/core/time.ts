@@ -84,10 +84,16 @@ export function parseIsoDateTime(text: string, zone: IanaZone, path: IssuePath =
  */
 export function wallClock(date: string, minutesAfterMidnight: number, zone: IanaZone): DateTime {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return DateTime.fromObject(
-    { year, month, day, hour: Math.floor(minutesAfterMidnight / 60), minute: minutesAfterMidnight % 60 },
-    { zone },
-  );
+  const hour = Math.floor(minutesAfterMidnight / 60);
+  const minute = minutesAfterMidnight % 60;
+  const candidate = DateTime.fromObject({ year, month, day, hour, minute }, { zone });
+  // At a fall-back the same wall-clock time names two instants; take the earlier one.
+  const offsetBefore = IANAZone.create(zone).offset(candidate.toMillis() - 6 * 3_600_000);
+  if (offsetBefore > candidate.offset) {
+    const earlier = candidate.minus({ minutes: offsetBefore - candidate.offset });
+    if (earlier.hour === hour && earlier.minute === minute && earlier.day === day) return earlier;
+  }
+  return candidate;
 }
 
 /**

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { addDays, checkZone, daysBetween, isIsoDate, localDate, parseIsoDate, parseIsoDateTime, wallClock, type IanaZone } from '../../src/core/time.js';
+
+const NY = 'America/New_York' as IanaZone;
+
+describe('zones', () => {
+  it('accepts IANA names and refuses the rest with a path', () => {
+    expect(checkZone('Europe/Berlin').ok).toBe(true);
+    expect(checkZone('UTC').ok).toBe(true);
+    expect(checkZone('Mars/Olympus', ['clinic', 'zone'])).toMatchObject({ ok: false, issues: [{ code: 'time.unknown_zone', path: ['clinic', 'zone'] }] });
+    expect(checkZone('EST').ok).toBe(false);
+    expect(checkZone('+02:00').ok).toBe(false);
+  });
+});
+
+describe('wall-clock times across daylight-saving changes', () => {
+  it('09:00 stays 09:00 local on both sides of the US changes', () => {
+    expect(wallClock('2026-03-07', 540, NY).toISO()).toBe('2026-03-07T09:00:00.000-05:00');
+    expect(wallClock('2026-03-08', 540, NY).toISO()).toBe('2026-03-08T09:00:00.000-04:00');
+    expect(wallClock('2026-11-01', 540, NY).toISO()).toBe('2026-11-01T09:00:00.000-05:00');
+  });
+
+  it('a time in the spring-forward gap moves forward by the gap', () => {
+    expect(wallClock('2026-03-08', 150, NY).toISO()).toBe('2026-03-08T03:30:00.000-04:00');
+  });
+
+  it('a repeated fall-back time is its first occurrence', () => {
+    expect(wallClock('2026-11-01', 90, NY).toISO()).toBe('2026-11-01T01:30:00.000-04:00');
+  });
+
+  it('handles the 30-minute change of Lord Howe Island', () => {
+    const zone = 'Australia/Lord_Howe' as IanaZone;
+    expect(wallClock('2026-04-05', 105, zone).toISO()).toBe('2026-04-05T01:45:00.000+11:00');
+    expect(wallClock('2026-10-04', 135, zone).toISO()).toBe('2026-10-04T02:45:00.000+11:00');
+  });
+
+  it('does not depend on the host zone', () => {
+    const instant = wallClock('2026-06-01', 600, 'Australia/Lord_Howe' as IanaZone).toMillis();
+    expect(instant).toBe(DateTime.fromISO('2026-06-01T10:00', { zone: 'Australia/Lord_Howe' }).toMillis());
+  });
+});
+
+describe('calendar dates', () => {
+  it('parses real dates only', () => {
+    expect(parseIsoDate('2024-02-29', NY).ok).toBe(true);
+    expect(parseIsoDate('2023-02-29', NY, ['d'])).toMatchObject({ ok: false, issues: [{ code: 'time.invalid_date', path: ['d'] }] });
+    expect(parseIsoDate('2023-2-01', NY).ok).toBe(false);
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2024-13-01')).toBe(false);
+  });
+
+  it('reads date-times as wall clock in the zone unless they carry an offset', () => {
+    const local = parseIsoDateTime('2026-11-02T09:00', NY);
+    expect(local.ok && local.value.toISO()).toBe('2026-11-02T09:00:00.000-05:00');
+    const instant = parseIsoDateTime('2026-11-02T14:00:00Z', NY);
+    expect(instant.ok && instant.value.toISO()).toBe('2026-11-02T09:00:00.000-05:00');
+    expect(parseIsoDateTime('tomorrow', NY, ['start'])).toMatchObject({ ok: false, issues: [{ code: 'time.invalid_datetime', path: ['start'] }] });
+  });
+
+  it('local dates follow the zone', () => {
+    expect(localDate(DateTime.fromISO('2026-11-02T03:00Z'), 'America/Los_Angeles' as IanaZone)).toBe('2026-11-01');
+  });
+
+  it('adding days and counting them agree', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 20000 }), fc.integer({ min: -5000, max: 5000 }), (offset, days) => {
+        const start = addDays('1990-01-01', offset);
+        expect(daysBetween(start, addDays(start, days))).toBe(days);
+      }),
+    );
+    expect(daysBetween('2026-01-01', '2026-03-01')).toBe(59);
+  });
+});
