@@ -22,8 +22,8 @@ export function sampleUniform(rng: Rng, min: number, max: number): number {
  */
 export function sampleStandardNormal(rng: Rng): number {
   for (;;) {
-    const u = 2 * rng.float() - 1;
-    const v = 2 * rng.float() - 1;
+    const u = 2 * rng.open01() - 1;
+    const v = 2 * rng.open01() - 1;
     const s = u * u + v * v;
     if (s > 0 && s < 1) return u * Math.sqrt((-2 * Math.log(s)) / s);
   }
