@@ -1,4 +1,5 @@
 import type { DemoScene } from '../scene.js';
+import { inventoryScene } from './inventory.js';
 
 /** The scenes of the clinic day, in the order they happen. */
-export const scenes: readonly DemoScene[] = [];
+export const scenes: readonly DemoScene[] = [inventoryScene];

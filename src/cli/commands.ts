@@ -1,4 +1,5 @@
 import type { CliCommand } from './command.js';
+import { inventoryCommand } from './inventory.js';
 
 /** Every module's commands, in the order the help lists them. */
-export const commands: readonly CliCommand[] = [];
+export const commands: readonly CliCommand[] = [inventoryCommand];

@@ -15,7 +15,7 @@ const expected: Record<string, readonly string[]> = {
   'medoffice/scheduling': [],
   'medoffice/claims': [],
   'medoffice/records': [],
-  'medoffice/inventory': [],
+  'medoffice/inventory': ['planInventory', 'forecastDemand', 'safetyStock', 'simulatePolicy', 'readItemsCsv'],
 };
 
 let project = '';

@@ -1,0 +1,130 @@
+import { match } from 'ts-pattern';
+import { classifyDemand, type DemandPattern } from './classify.js';
+import { intermittent } from './croston.js';
+import type { ForecastErrors } from './errors.js';
+import { holt } from './holt.js';
+import { holtWinters, holtWintersForecast } from './holtWinters.js';
+import { ses } from './ses.js';
+
+/** A forecasting method the planner can use. */
+export type ForecastMethod = 'ses' | 'holt' | 'holt-winters' | 'croston' | 'sba' | 'sbj' | 'tsb' | 'none';
+
+/** Smoothing constants and hints for {@link forecastDemand}; every field has a default. */
+export interface ForecastSettings {
+  /** Force a method instead of choosing by demand class. */
+  readonly method?: ForecastMethod;
+  /** Level constant for SES, Holt and Holt-Winters (default 0.1). */
+  readonly alpha?: number;
+  /** Trend constant β* for Holt and Holt-Winters (default 0.01). */
+  readonly beta?: number;
+  /** Seasonal constant for Holt-Winters (default 0.1). */
+  readonly gamma?: number;
+  /** Smoothing constant for Croston, SBA, SBJ and TSB (default 0.1). */
+  readonly intermittentAlpha?: number;
+  /** The item has a yearly season (flu season): use weekly Holt-Winters when two years of history exist. */
+  readonly seasonal?: boolean;
+  /** The item's demand trends: use Holt for smooth and erratic demand. */
+  readonly trend?: boolean;
+}
+
+/** A daily demand forecast with its error spread. */
+export interface DemandForecast {
+  readonly method: ForecastMethod;
+  readonly pattern: DemandPattern;
+  /** Forecast demand for the next day. */
+  readonly perDay: number;
+  /** Spread of one-day forecast errors (RMSE; weekly RMSE / √7 for the weekly seasonal model). */
+  readonly sigmaPerDay: number;
+  /** In-sample one-step errors of the chosen method, in its own period (days, or weeks when seasonal). */
+  readonly errors: ForecastErrors;
+  /** Expected total demand over the next `days` days (never negative). */
+  readonly totalOver: (days: number) => number;
+}
+
+const DAYS_PER_WEEK = 7;
+const WEEKS_PER_YEAR = 52;
+
+/**
+ * Chooses a method by the Syntetos-Boylan demand class and forecasts daily demand: smooth and
+ * erratic demand get SES (Holt when `trend`, weekly Holt-Winters when `seasonal` and two years of
+ * history exist), intermittent demand SBA, lumpy demand TSB, and no demand a zero forecast.
+ * Linear in the history's length; allocates nothing per day.
+ *
+ * @param usage - units used per day, oldest first, ending the day before the planning day
+ * @param settings - smoothing constants and hints
+ * @example
+ * ```ts
+ * const f = forecastDemand(dailyGloves, { seasonal: true });
+ * f.totalOver(10); // expected use over the next ten days
+ * ```
+ */
+export function forecastDemand(usage: ArrayLike<number>, settings: ForecastSettings = {}): DemandForecast {
+  const pattern = classifyDemand(usage);
+  const method = settings.method ?? chooseMethod(pattern, usage.length, settings);
+  return match(method)
+    .with('none', () => flat(method, pattern, 0, { n: 0, mad: 0, rmse: 0, bias: 0 }))
+    .with('ses', () => {
+      const fit = ses(usage, { alpha: settings.alpha ?? 0.1 });
+      return flat(method, pattern, Math.max(0, fit.level), fit.errors);
+    })
+    .with('holt', () => trended(usage, pattern, settings))
+    .with('holt-winters', () => seasonal(usage, pattern, settings))
+    .with('croston', 'sba', 'sbj', 'tsb', (name) => {
+      const fit = intermittent(usage, { method: name, alpha: settings.intermittentAlpha ?? 0.1 });
+      return flat(method, pattern, fit.perPeriod, fit.errors);
+    })
+    .exhaustive();
+}
+
+function chooseMethod(pattern: DemandPattern, length: number, settings: ForecastSettings): ForecastMethod {
+  return match(pattern.demandClass)
+    .with('none', (): ForecastMethod => 'none')
+    .with('intermittent', (): ForecastMethod => 'sba')
+    .with('lumpy', (): ForecastMethod => 'tsb')
+    .with('smooth', 'erratic', (): ForecastMethod => {
+      if (settings.seasonal === true && length >= 2 * WEEKS_PER_YEAR * DAYS_PER_WEEK) return 'holt-winters';
+      return settings.trend === true ? 'holt' : 'ses';
+    })
+    .exhaustive();
+}
+
+function flat(method: ForecastMethod, pattern: DemandPattern, perDay: number, errors: ForecastErrors): DemandForecast {
+  return { method, pattern, perDay, sigmaPerDay: errors.rmse, errors, totalOver: (days) => perDay * days };
+}
+
+function trended(usage: ArrayLike<number>, pattern: DemandPattern, settings: ForecastSettings): DemandForecast {
+  const fit = holt(usage, { alpha: settings.alpha ?? 0.1, beta: settings.beta ?? 0.01 });
+  const totalOver = (days: number): number => {
+    let total = 0;
+    for (let h = 1; h <= Math.ceil(days); h++) total += Math.max(0, fit.level + h * fit.trend) * Math.min(1, days - (h - 1));
+    return total;
+  };
+  return { method: 'holt', pattern, perDay: Math.max(0, fit.level + fit.trend), sigmaPerDay: fit.errors.rmse, errors: fit.errors, totalOver };
+}
+
+function seasonal(usage: ArrayLike<number>, pattern: DemandPattern, settings: ForecastSettings): DemandForecast {
+  const weeks = Math.floor(usage.length / DAYS_PER_WEEK);
+  const offset = usage.length - weeks * DAYS_PER_WEEK;
+  const weekly = new Float64Array(weeks);
+  for (let t = offset; t < usage.length; t++) {
+    const week = Math.floor((t - offset) / DAYS_PER_WEEK);
+    weekly[week] = (weekly[week] as number) + (usage[t] as number);
+  }
+  const fit = holtWinters(weekly, { alpha: settings.alpha ?? 0.2, beta: settings.beta ?? 0.01, gamma: settings.gamma ?? 0.1, period: WEEKS_PER_YEAR });
+  const totalOver = (days: number): number => {
+    let total = 0;
+    for (let week = 1; (week - 1) * DAYS_PER_WEEK < days; week++) {
+      const share = Math.min(DAYS_PER_WEEK, days - (week - 1) * DAYS_PER_WEEK) / DAYS_PER_WEEK;
+      total += Math.max(0, holtWintersForecast(fit, week)) * share;
+    }
+    return total;
+  };
+  return {
+    method: 'holt-winters',
+    pattern,
+    perDay: Math.max(0, holtWintersForecast(fit, 1)) / DAYS_PER_WEEK,
+    sigmaPerDay: fit.errors.rmse / Math.sqrt(DAYS_PER_WEEK),
+    errors: fit.errors,
+    totalOver,
+  };
+}

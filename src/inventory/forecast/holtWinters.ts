@@ -1,0 +1,77 @@
+import { MedofficeUsageError } from '../../core/result.js';
+import { errorTally, type ForecastErrors } from './errors.js';
+
+/** A fitted additive Holt-Winters model. */
+export interface HoltWintersFit {
+  readonly method: 'holt-winters';
+  readonly period: number;
+  readonly level: number;
+  readonly trend: number;
+  /** Seasonal indices for the next `period` steps: `seasonals[(h − 1) % period]` applies to step h. */
+  readonly seasonals: Float64Array;
+  readonly errors: ForecastErrors;
+}
+
+/**
+ * Additive Holt-Winters seasonal method (Hyndman & Athanasopoulos, FPP §7.3):
+ * ℓ_t = α(y_t − s_{t−m}) + (1 − α)(ℓ_{t−1} + b_{t−1}), b_t = β*(ℓ_t − ℓ_{t−1}) + (1 − β*) b_{t−1},
+ * s_t = γ(y_t − ℓ_{t−1} − b_{t−1}) + (1 − γ) s_{t−m}. Initialised from the first two seasons:
+ * ℓ_0 the first season's mean, b_0 the change in seasonal means over m, s the first season's
+ * deviations from ℓ_0. Needs at least two full seasons.
+ *
+ * @param y - observations, oldest first (for flu-season items, weekly totals with period 52)
+ * @param options - smoothing parameters and the season length `period`
+ * @example
+ * ```ts
+ * const fit = holtWinters(weeklyGloves, { alpha: 0.2, beta: 0.01, gamma: 0.1, period: 52 });
+ * holtWintersForecast(fit, 4);
+ * ```
+ */
+export function holtWinters(
+  y: ArrayLike<number>,
+  options: { readonly alpha: number; readonly beta: number; readonly gamma: number; readonly period: number },
+): HoltWintersFit {
+  const { alpha, beta, gamma, period: m } = options;
+  if (y.length < 2 * m) throw new MedofficeUsageError(`holtWinters needs two seasons (${2 * m} observations), got ${y.length}`);
+  let first = 0;
+  let second = 0;
+  for (let i = 0; i < m; i++) {
+    first += y[i] as number;
+    second += y[i + m] as number;
+  }
+  first /= m;
+  second /= m;
+  const seasonals = new Float64Array(m);
+  for (let i = 0; i < m; i++) seasonals[i] = (y[i] as number) - first;
+  let level = first;
+  let trend = (second - first) / m;
+  // The first season set the indices; smoothing runs from the start of the series.
+  const tally = errorTally();
+  for (let t = 0; t < y.length; t++) {
+    const actual = y[t] as number;
+    const slot = t % m;
+    const seasonal = seasonals[slot] as number;
+    tally.add(actual - (level + trend + seasonal));
+    const previousLevel = level;
+    const previousTrend = trend;
+    level = alpha * (actual - seasonal) + (1 - alpha) * (previousLevel + previousTrend);
+    trend = beta * (level - previousLevel) + (1 - beta) * previousTrend;
+    seasonals[slot] = gamma * (actual - previousLevel - previousTrend) + (1 - gamma) * seasonal;
+  }
+  const next = new Float64Array(m);
+  const offset = y.length % m;
+  for (let h = 0; h < m; h++) next[h] = seasonals[(offset + h) % m] as number;
+  return { method: 'holt-winters', period: m, level, trend, seasonals: next, errors: tally.result() };
+}
+
+/**
+ * The h-step forecast of a Holt-Winters fit: ℓ_T + h b_T + s for step h.
+ *
+ * @example
+ * ```ts
+ * holtWintersForecast(fit, 1);
+ * ```
+ */
+export function holtWintersForecast(fit: HoltWintersFit, h: number): number {
+  return fit.level + h * fit.trend + (fit.seasonals[(h - 1) % fit.period] as number);
+}

@@ -1,0 +1,52 @@
+import { warningIssue, type Issue } from '../core/issue.js';
+import { allocateBudget, type BudgetAllocation } from './budget.js';
+import type { Item, ItemId } from './model.js';
+import { planItem, type ItemPlan, type ItemStock, type PlanSettings } from './planItem.js';
+import { purchaseOrderDrafts, type PurchaseOrderDraft } from './purchaseOrders.js';
+
+/** The plan for a whole supply room. */
+export interface InventoryPlan {
+  readonly asOf: string;
+  /** One plan per item, in the order given, orders cut to the budget when one was given. */
+  readonly plans: readonly ItemPlan[];
+  /** The budget's allocation, when a budget was given. */
+  readonly budget: BudgetAllocation | undefined;
+  /** Draft purchase orders per supplier. */
+  readonly purchaseOrders: readonly PurchaseOrderDraft[];
+  /** Warnings such as `inventory.no_usage` (path `['items', i]`). */
+  readonly issues: readonly Issue[];
+}
+
+const EMPTY = new Float64Array(0);
+const NO_STOCK: ItemStock = { lots: [], onOrder: 0, allocated: 0 };
+
+/**
+ * Plans every item, fits the orders into the budget when one is given, and drafts purchase orders
+ * per supplier. An item with no usage history is planned on a zero forecast and warned about.
+ *
+ * @param input - the items, each item's daily usage (typed arrays keep this fast) and stock
+ * @param settings - the planning day, options, and an optional budget in cents
+ * @example
+ * ```ts
+ * const plan = planInventory({ items, usage, stock }, { asOf: '2026-11-02', budgetCents: 250_000 });
+ * plan.purchaseOrders;
+ * ```
+ */
+export function planInventory(
+  input: {
+    readonly items: readonly Item[];
+    readonly usage: ReadonlyMap<ItemId, ArrayLike<number>>;
+    readonly stock: ReadonlyMap<ItemId, ItemStock>;
+  },
+  settings: PlanSettings & { readonly budgetCents?: number },
+): InventoryPlan {
+  const issues: Issue[] = [];
+  const plans = input.items.map((item, index) => {
+    const usage = input.usage.get(item.id);
+    if (usage === undefined || usage.length === 0) issues.push(warningIssue('inventory.no_usage', ['items', index], `no usage history for ${item.id}`));
+    return planItem(item, usage ?? EMPTY, input.stock.get(item.id) ?? NO_STOCK, settings);
+  });
+  const budget = settings.budgetCents === undefined ? undefined : allocateBudget(plans, settings.budgetCents);
+  const final = budget?.plans ?? plans;
+  return { asOf: settings.asOf, plans: final, budget, purchaseOrders: purchaseOrderDrafts(final), issues };
+}

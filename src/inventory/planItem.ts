@@ -1,0 +1,125 @@
+import { match } from 'ts-pattern';
+import type { LotStock } from './fefo.js';
+import { forecastDemand, type DemandForecast, type ForecastSettings } from './forecast/forecastDemand.js';
+import type { Item, ItemId, SupplierId } from './model.js';
+import type { OrderReason } from './orderReason.js';
+import { economicOrderQuantity } from './policy/eoq.js';
+import type { NewsvendorQuantity } from './policy/newsvendor.js';
+import { perishableLevels } from './policy/perishableLevels.js';
+import { replenishmentLevels, type ReplenishmentLevels } from './policy/replenishmentLevels.js';
+import { roundOrder, type RoundedOrder } from './policy/roundOrder.js';
+import { stockPosition, stockStatus, type StockPosition, type StockStatus } from './position.js';
+import { describeOrder } from './describeOrder.js';
+
+/** An item's stock as the planner sees it. */
+export interface ItemStock {
+  /** The item's lots on hand (any locations). */
+  readonly lots: readonly LotStock[];
+  /** Units on open purchase orders. */
+  readonly onOrder: number;
+  /** Units promised and not free to use. */
+  readonly allocated: number;
+}
+
+/** Planner settings shared by every item. */
+export interface PlanSettings {
+  /** The planning day, `YYYY-MM-DD`; usage histories end the day before. */
+  readonly asOf: string;
+  /** Days of cover above the maximum level that make an item `overstock` (default 90). */
+  readonly overstockDays?: number;
+  /** Forecast smoothing constants (the item's `seasonal` and `trend` flags are added per item). */
+  readonly forecast?: ForecastSettings;
+}
+
+/** The plan for one item: forecast, policy levels, position, status and the order to place. */
+export interface ItemPlan {
+  readonly itemId: ItemId;
+  readonly supplier: SupplierId;
+  /** The item's unit, pack size, minimum order and criticality, carried for budgeting and purchase orders. */
+  readonly unit: string;
+  readonly packSize: number;
+  readonly minimumOrder: number;
+  readonly criticality: number;
+  readonly forecast: Omit<DemandForecast, 'totalOver'>;
+  readonly eoq: number;
+  readonly levels: ReplenishmentLevels;
+  /** The newsvendor answer when it set the levels of a short-lived perishable, otherwise `null`. */
+  readonly newsvendor: NewsvendorQuantity | null;
+  readonly position: StockPosition;
+  readonly status: StockStatus;
+  /** Units the rule asks for before rounding. */
+  readonly rawQuantity: number;
+  /** Most units of a new order that can be used before it expires (Infinity when it does not expire). */
+  readonly maxUsable: number;
+  readonly order: RoundedOrder;
+  readonly unitCostCents: number;
+  /** order.quantity × unit cost. */
+  readonly costCents: number;
+  readonly reasons: readonly OrderReason[];
+}
+
+const DAYS_PER_YEAR = 365;
+
+/**
+ * Plans one item: forecasts daily demand (method chosen by demand class), sets the rule's levels
+ * for the item's service target, computes the inventory position and status, and orders what the
+ * rule asks for, rounded to packs and the minimum order and never more than can be used before it
+ * expires. Linear in the usage history.
+ *
+ * @param item - the parsed item
+ * @param usage - units used per day, oldest first, ending the day before `settings.asOf`
+ * @param stock - lots on hand, units on order and allocated
+ * @param settings - the planning day and options
+ * @example
+ * ```ts
+ * const plan = planItem(gloves, glovesUsage, { lots, onOrder: 0, allocated: 0 }, { asOf: '2026-11-02' });
+ * plan.order.quantity; // units to buy today
+ * ```
+ */
+export function planItem(item: Item, usage: ArrayLike<number>, stock: ItemStock, settings: PlanSettings): ItemPlan {
+  const forecast = forecastDemand(usage, { ...settings.forecast, seasonal: item.seasonal, trend: item.trend });
+  const eoq = orderQuantityFor(item, forecast.perDay);
+  const targetLevels = replenishmentLevels({
+    replenishment: item.replenishment,
+    service: item.service,
+    demand: { demandPerDay: forecast.perDay, demandSdPerDay: forecast.sigmaPerDay, leadTimeDays: item.leadTime.meanDays, leadTimeSdDays: item.leadTime.sdDays },
+    eoq,
+    expectedOver: forecast.totalOver,
+  });
+  const { levels, newsvendor } = perishableLevels(item, targetLevels);
+  const position = stockPosition({ stock: stock.lots, onOrder: stock.onOrder, allocated: stock.allocated, demandPerDay: forecast.perDay, asOf: settings.asOf, horizonDays: levels.protectionDays });
+  const status = stockStatus({
+    usableOnHand: position.usableOnHand,
+    position: position.position,
+    reorderPoint: levels.reorderPoint,
+    safetyStock: levels.safetyStock,
+    maxLevel: levels.orderUpTo,
+    demandPerDay: forecast.perDay,
+    overstockDays: settings.overstockDays ?? 90,
+  });
+  const rawQuantity = rawOrder(levels, position.position);
+  const maxUsable = item.shelfLifeDays === null ? Number.POSITIVE_INFINITY : Math.max(0, forecast.totalOver(item.leadTime.meanDays + item.shelfLifeDays) - Math.max(0, position.position));
+  const order = roundOrder(rawQuantity, { packSize: item.packSize, minimumOrder: item.minimumOrder, maxUsable });
+  const { totalOver: _omit, ...forecastSummary } = forecast;
+  const plan = { itemId: item.id, supplier: item.supplier, unit: item.unit, packSize: item.packSize, minimumOrder: item.minimumOrder, criticality: item.criticality, forecast: forecastSummary, eoq, levels, newsvendor, position, status, rawQuantity, maxUsable, order, unitCostCents: item.unitCostCents, costCents: order.quantity * item.unitCostCents };
+  return { ...plan, reasons: describeOrder(item, plan) };
+}
+
+function orderQuantityFor(item: Item, perDay: number): number {
+  const annualDemand = perDay * DAYS_PER_YEAR;
+  const holding = item.holdingRatePerYear * item.unitCostCents;
+  const { quantity } = economicOrderQuantity({ annualDemand, orderCost: item.orderCostCents, holdingCostPerUnitYear: holding });
+  if (!Number.isFinite(quantity)) return Math.max(item.packSize, annualDemand);
+  return quantity <= 0 ? 0 : Math.max(item.packSize, Math.min(quantity, annualDemand));
+}
+
+function rawOrder(levels: ReplenishmentLevels, position: number): number {
+  return match(levels.kind)
+    .with('sQ', () => {
+      if (position > levels.reorderPoint || levels.orderQuantity <= 0) return 0;
+      return levels.orderQuantity * Math.floor((levels.reorderPoint - position) / levels.orderQuantity + 1);
+    })
+    .with('sS', () => (position <= levels.reorderPoint ? levels.orderUpTo - position : 0))
+    .with('periodic', 'par', () => Math.max(0, levels.orderUpTo - position))
+    .exhaustive();
+}

@@ -1,0 +1,39 @@
+/** Demand and lead time, each with its spread, in days. */
+export interface DemandAndLeadTime {
+  /** Mean demand per day, d. */
+  readonly demandPerDay: number;
+  /** Standard deviation of daily demand (or of the daily forecast error), σ_d. */
+  readonly demandSdPerDay: number;
+  /** Mean lead time in days, L. */
+  readonly leadTimeDays: number;
+  /** Standard deviation of the lead time in days, σ_L. */
+  readonly leadTimeSdDays: number;
+}
+
+/**
+ * Standard deviation of demand over a protection interval of `leadTimeDays` (plus `reviewDays`
+ * for periodic review) when both demand and lead time vary: σ = √(L′ σ_d² + d² σ_L²) with
+ * L′ = L + R. With σ_L = 0 this is demand variability alone (σ_d √L′); with σ_d = 0 lead-time
+ * variability alone (d σ_L).
+ *
+ * @example
+ * ```ts
+ * protectionSigma({ demandPerDay: 15 / 30, demandSdPerDay: 6 / Math.sqrt(30), leadTimeDays: 120, leadTimeSdDays: 45 });
+ * ```
+ */
+export function protectionSigma(input: DemandAndLeadTime, reviewDays = 0): number {
+  const span = input.leadTimeDays + reviewDays;
+  return Math.sqrt(span * input.demandSdPerDay ** 2 + input.demandPerDay ** 2 * input.leadTimeSdDays ** 2);
+}
+
+/**
+ * Safety stock k σ for a safety factor and the spread of demand over the protection interval.
+ *
+ * @example
+ * ```ts
+ * safetyStock(1.645, protectionSigma(gloves)); // units held against variability
+ * ```
+ */
+export function safetyStock(k: number, sigma: number): number {
+  return k * sigma;
+}

@@ -1,0 +1,129 @@
+import { errorIssue, type Issue } from '../core/issue.js';
+import { parseDollars } from '../core/money.js';
+import { issuesFromZod } from '../core/parse.js';
+import { isIsoDate } from '../core/time.js';
+import { parseCsv } from './csv.js';
+import { csvRows, type CsvRow } from './csvRows.js';
+import type { LotStock } from './fefo.js';
+import { ItemSchema, type Item, type ItemId, type LocationId, type LotId } from './model.js';
+import type { ItemStock } from './planItem.js';
+
+/** Columns an items file must have. */
+export const ITEM_COLUMNS = ['id', 'name', 'unit', 'pack_size', 'unit_cost', 'supplier', 'lead_time_days'] as const;
+
+/** Which column each item field comes from, so schema issues point at the cell. */
+const FIELD_COLUMNS: Readonly<Record<string, string>> = {
+  id: 'id', name: 'name', unit: 'unit', packSize: 'pack_size', unitCostCents: 'unit_cost', minimumOrder: 'minimum_order',
+  supplier: 'supplier', leadTime: 'lead_time_days', shelfLifeDays: 'shelf_life_days', orderCostCents: 'order_cost',
+  service: 'service_level', replenishment: 'policy', shortageCostCents: 'shortage_cost', criticality: 'criticality',
+};
+
+/**
+ * Reads an items CSV: one item per row with its stock. Required columns: `id, name, unit, pack_size,
+ * unit_cost` (dollars), `supplier, lead_time_days`. Optional: `lead_time_sd_days, minimum_order,
+ * shelf_life_days, order_cost` (dollars), `service` (`fill` or `cycle`), `service_level` (e.g. 0.98),
+ * `policy` (`periodic`, `sQ`, `sS`, `par`), `review_days, par_level, seasonal` (yes/no), `shortage_cost`
+ * (dollars), `criticality, on_hand,
+ * on_order, allocated, expiring_quantity, expiring_on`. Every bad row is reported with its line and
+ * column and left out; the good rows are returned.
+ *
+ * @param text - the file's contents
+ * @param source - the file's name for issue paths (default `items.csv`)
+ * @example
+ * ```ts
+ * const { items, stock, issues } = readItemsCsv(await readFile('items.csv', 'utf8'));
+ * ```
+ */
+export function readItemsCsv(text: string, source = 'items.csv'): { items: Item[]; stock: Map<ItemId, ItemStock>; issues: Issue[] } {
+  const { rows, issues } = csvRows(parseCsv(text, source), source, ITEM_COLUMNS);
+  const items: Item[] = [];
+  const stock = new Map<ItemId, ItemStock>();
+  for (const row of rows) {
+    const found: Issue[] = [];
+    const raw = rawItem(row, found);
+    const parsed = ItemSchema.safeParse(raw);
+    if (!parsed.success) {
+      const flagged = new Set(found.map((issue) => issue.path[2]));
+      for (const issue of issuesFromZod(parsed.error, 'inventory.item_schema')) {
+        const column = FIELD_COLUMNS[String(issue.path[0])] ?? String(issue.path[0]);
+        if (!flagged.has(column)) found.push({ ...issue, path: row.at(column) });
+      }
+    }
+    const held = parsed.success ? rowStock(row, parsed.data.id, found) : undefined;
+    if (found.length > 0 || !parsed.success || held === undefined) {
+      issues.push(...found);
+      continue;
+    }
+    if (stock.has(parsed.data.id)) {
+      issues.push(errorIssue('inventory.duplicate_item', row.at('id'), `item ${parsed.data.id} appears twice`));
+      continue;
+    }
+    items.push(parsed.data);
+    stock.set(parsed.data.id, held);
+  }
+  return { items, stock, issues };
+}
+
+function numberCell(row: CsvRow, column: string, found: Issue[]): number | undefined {
+  const text = row.text(column);
+  if (text === '') return undefined;
+  const value = Number(text);
+  if (!Number.isFinite(value)) {
+    found.push(errorIssue('inventory.csv_number', row.at(column), `'${text}' is not a number`));
+    return undefined;
+  }
+  return value;
+}
+
+function dollarCell(row: CsvRow, column: string, found: Issue[]): number | undefined {
+  const text = row.text(column);
+  if (text === '') return undefined;
+  const parsed = parseDollars(text, row.at(column));
+  if (!parsed.ok) found.push(...parsed.issues);
+  return parsed.ok ? parsed.value : undefined;
+}
+
+function rawItem(row: CsvRow, found: Issue[]): Record<string, unknown> {
+  const defined = (entries: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined));
+  const policy = row.text('policy') || 'periodic';
+  const reviewDays = numberCell(row, 'review_days', found) ?? 7;
+  const serviceKind = row.text('service') || 'fill';
+  const serviceLevel = numberCell(row, 'service_level', found);
+  return defined({
+    id: row.text('id'),
+    name: row.text('name'),
+    unit: row.text('unit'),
+    packSize: numberCell(row, 'pack_size', found),
+    unitCostCents: dollarCell(row, 'unit_cost', found),
+    minimumOrder: numberCell(row, 'minimum_order', found),
+    supplier: row.text('supplier'),
+    leadTime: defined({ meanDays: numberCell(row, 'lead_time_days', found), sdDays: numberCell(row, 'lead_time_sd_days', found) }),
+    shelfLifeDays: numberCell(row, 'shelf_life_days', found),
+    orderCostCents: dollarCell(row, 'order_cost', found),
+    service: serviceLevel === undefined ? undefined : { kind: serviceKind, target: serviceLevel },
+    replenishment: policy === 'par' ? { kind: 'par', reviewDays, parLevel: numberCell(row, 'par_level', found) } : policy === 'periodic' ? { kind: 'periodic', reviewDays } : { kind: policy },
+    seasonal: /^(yes|true|1)$/i.test(row.text('seasonal')),
+    shortageCostCents: dollarCell(row, 'shortage_cost', found),
+    criticality: numberCell(row, 'criticality', found),
+  });
+}
+
+function rowStock(row: CsvRow, itemId: ItemId, found: Issue[]): ItemStock | undefined {
+  const count = (column: string): number => {
+    const value = numberCell(row, column, found) ?? 0;
+    if (!Number.isInteger(value) || value < 0) found.push(errorIssue('inventory.negative_quantity', row.at(column), `${value} is not a whole number of units at least zero`));
+    return value;
+  };
+  const onHand = count('on_hand');
+  const expiring = count('expiring_quantity');
+  const expiringOn = row.text('expiring_on');
+  if (expiring > onHand) found.push(errorIssue('inventory.expiring_exceeds_on_hand', row.at('expiring_quantity'), `${expiring} expiring but only ${onHand} on hand`));
+  if (expiring > 0 && !isIsoDate(expiringOn)) found.push(errorIssue('time.invalid_date', row.at('expiring_on'), `'${expiringOn}' is not a calendar date (YYYY-MM-DD)`));
+  const onOrder = count('on_order');
+  const allocated = count('allocated');
+  if (found.length > 0) return undefined;
+  const lot = (lotId: string, quantity: number, expires: string | null): LotStock => ({ itemId, lotId: lotId as LotId, locationId: 'main' as LocationId, expires: expires as LotStock['expires'], quantity });
+  const lots = [lot('on-hand', onHand - expiring, null)];
+  if (expiring > 0) lots.push(lot('expiring', expiring, expiringOn));
+  return { lots: lots.filter((entry) => entry.quantity > 0), onOrder, allocated };
+}

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseCsv, readItemsCsv, readUsageCsv } from '../../src/inventory/index.js';
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const fixture = (name: string): string => readFileSync(join(fixtures, name), 'utf8');
+
+describe('parseCsv (RFC 4180)', () => {
+  it('reads quotes, doubled quotes, embedded commas and line breaks, CRLF and LF', () => {
+    const table = parseCsv('a,b,c\r\n"x, y","say ""hi""","two\r\nlines"\n1,,3\n\n', 'f.csv');
+    expect(table.issues).toEqual([]);
+    expect(table.records.map((r) => [r.line, r.fields])).toEqual([
+      [1, ['a', 'b', 'c']],
+      [2, ['x, y', 'say "hi"', 'two\r\nlines']],
+      [4, ['1', '', '3']],
+    ]);
+  });
+
+  it('reports malformed records with line and column and keeps reading', () => {
+    const table = parseCsv('a,b\nok,1\nbad,1"2\n"x"y,2\nfine,3\n"open,4', 'f.csv');
+    expect(table.issues.map((i) => [i.code, i.path])).toEqual([
+      ['csv.stray_quote', ['f.csv', 3, 2]],
+      ['csv.text_after_quote', ['f.csv', 4, 1]],
+      ['csv.unterminated_quote', ['f.csv', 6, 1]],
+    ]);
+    expect(table.records.filter((r) => !r.malformed).map((r) => r.fields[0])).toEqual(['a', 'ok', 'fine']);
+  });
+
+  it('property: fields written the RFC 4180 way read back unchanged', () => {
+    const field = fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', '\r\n', '\n', ' ', 'é') });
+    fc.assert(
+      fc.property(fc.array(fc.array(field, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 6 }), fc.constantFrom('\r\n', '\n'), (rows, eol) => {
+        const quote = (value: string): string => `"${value.replaceAll('"', '""')}"`;
+        const text = rows.map((row) => row.map(quote).join(',')).join(eol) + eol;
+        const table = parseCsv(text, 'p.csv');
+        expect(table.issues).toEqual([]);
+        expect(table.records.map((r) => r.fields)).toEqual(rows);
+      }),
+    );
+  });
+});
+
+describe('reading items and usage files', () => {
+  it('reports every bad item row by line and column and keeps the good ones', () => {
+    const { items, stock, issues } = readItemsCsv(fixture('items.csv'));
+    expect(items.map((item) => item.id)).toEqual(['gloves-m', 'flu-vax', 'masks']);
+    expect(items[1]?.name).toBe('Flu vaccine "quadrivalent"');
+    expect(items[0]?.unitCostCents).toBe(9);
+    expect(items[2]?.replenishment).toEqual({ kind: 'sQ' });
+    expect(issues.map((issue) => [issue.code, issue.path])).toEqual([
+      ['inventory.item_schema', ['items.csv', 5, 'pack_size']],
+      ['money.invalid_amount', ['items.csv', 6, 'unit_cost']],
+      ['time.invalid_date', ['items.csv', 7, 'expiring_on']],
+    ]);
+    const flu = stock.get(items[1]!.id);
+    expect(flu?.allocated).toBe(10);
+    expect(flu?.lots.map((lot) => [lot.quantity, lot.expires])).toEqual([[18, null], [12, '2026-11-10']]);
+  });
+
+  it('reports missing columns and rows with the wrong field count', () => {
+    expect(readItemsCsv('id,name\nx,y\n').issues.map((i) => i.code)).toContain('csv.missing_column');
+    const short = readUsageCsv('item_id,date,quantity\ngloves,2026-01-01\n', new Set(['gloves']), '2026-11-02');
+    expect(short.issues.map((i) => [i.code, i.path])).toEqual([['csv.field_count', ['usage.csv', 2]]]);
+  });
+
+  it('reports bad usage rows by line and column and builds daily series from the good ones', () => {
+    const { usage, issues } = readUsageCsv(fixture('usage.csv'), new Set(['gloves-m', 'flu-vax', 'masks']), '2026-11-02');
+    expect(issues.map((issue) => [issue.code, issue.path])).toEqual([
+      ['time.invalid_date', ['usage.csv', 6, 'date']],
+      ['inventory.unknown_item', ['usage.csv', 10, 'item_id']],
+      ['inventory.negative_quantity', ['usage.csv', 13, 'quantity']],
+      ['inventory.csv_number', ['usage.csv', 16, 'quantity']],
+    ]);
+    const gloves = usage.get('gloves-m' as never);
+    expect(gloves?.length).toBe(365);
+    expect(gloves?.[0]).toBe(135);
+    expect(usage.get('flu-vax' as never)?.[1]).toBe(0);
+  });
+
+  it('ignores, with a warning, usage on or after the planning day', () => {
+    const { usage, issues } = readUsageCsv('item_id,date,quantity\ng,2026-11-01,4\ng,2026-11-02,9\n', new Set(['g']), '2026-11-02');
+    expect(issues.map((i) => [i.code, i.severity, i.path])).toEqual([['inventory.usage_after_as_of', 'warning', ['usage.csv', 3, 'date']]]);
+    expect([...(usage.get('g' as never) ?? [])]).toEqual([4]);
+  });
+});

@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { pickFirstExpiry, type LotStock } from '../../src/inventory/index.js';
+
+const lot = (lotId: string, expires: string | null, quantity: number): LotStock =>
+  ({ itemId: 'flu', lotId, locationId: 'fridge', expires, quantity }) as LotStock;
+
+describe('pickFirstExpiry', () => {
+  it('takes the earliest unexpired lot first and skips expired ones', () => {
+    const lots = [lot('late', '2027-05-01', 10), lot('never', null, 10), lot('gone', '2026-11-01', 10), lot('soon', '2026-12-01', 4)];
+    const { picks, shortfall } = pickFirstExpiry(lots, 20, '2026-11-02');
+    expect(picks.map((p) => [p.lotId, p.quantity])).toEqual([['soon', 4], ['late', 10], ['never', 6]]);
+    expect(shortfall).toBe(0);
+    expect(pickFirstExpiry(lots, 40, '2026-11-02').shortfall).toBe(16);
+  });
+
+  it('property: picks plus shortfall make the quantity, and no later lot is opened while an earlier one has stock', () => {
+    const dates = ['2026-10-01', '2026-11-02', '2026-12-01', '2027-01-01', null] as const;
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ expires: fc.constantFrom(...dates), quantity: fc.integer({ min: 0, max: 30 }) }), { maxLength: 8 }),
+        fc.integer({ min: 0, max: 150 }),
+        (specs, want) => {
+          const lots = specs.map((s, i) => lot(`L${i}`, s.expires, s.quantity));
+          const { picks, shortfall } = pickFirstExpiry(lots, want, '2026-11-02');
+          expect(picks.reduce((sum, p) => sum + p.quantity, 0) + shortfall).toBe(want);
+          const taken = new Map(picks.map((p) => [p.lotId, p.quantity]));
+          const usable = lots.filter((l) => l.expires === null || l.expires >= '2026-11-02');
+          for (const later of usable) {
+            if (!taken.has(later.lotId)) continue;
+            for (const earlier of usable) {
+              const isEarlier = later.expires === null ? earlier.expires !== null : earlier.expires !== null && earlier.expires < later.expires;
+              if (isEarlier) expect(taken.get(earlier.lotId) ?? 0).toBe(earlier.quantity);
+            }
+          }
+          for (const p of picks) expect(lots.find((l) => l.lotId === p.lotId)?.expires ?? '9999').not.toBe('2026-10-01');
+        },
+      ),
+    );
+  });
+});

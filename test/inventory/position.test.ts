@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { expiringSoon, stockPosition, stockStatus, type LotStock } from '../../src/inventory/index.js';
+
+const lot = (lotId: string, expires: string | null, quantity: number): LotStock =>
+  ({ itemId: 'flu', lotId, locationId: 'fridge', expires, quantity }) as LotStock;
+
+describe('stock position', () => {
+  it('discounts what expires before demand reaches it within the horizon', () => {
+    // 5 a day; lot A (30) is usable on Nov 2, 3 and 4: 15 used, 15 lost; lot B expires beyond the horizon.
+    const position = stockPosition({
+      stock: [lot('A', '2026-11-04', 30), lot('B', '2027-06-01', 50), lot('X', '2026-10-30', 7)],
+      onOrder: 40,
+      allocated: 5,
+      demandPerDay: 5,
+      asOf: '2026-11-02',
+      horizonDays: 10,
+    });
+    expect(position).toEqual({ onHand: 87, usableOnHand: 80, onOrder: 40, allocated: 5, expiringBeforeUse: 15, position: 100 });
+  });
+
+  it('lists lots expiring soon, soonest first, with days left', () => {
+    const soon = expiringSoon([lot('B', '2026-11-20', 5), lot('A', '2026-11-01', 2), lot('C', '2027-11-01', 5), lot('N', null, 9)], '2026-11-02', 30);
+    expect(soon.map((l) => [l.lotId, l.daysLeft])).toEqual([['A', -1], ['B', 18]]);
+  });
+
+  it('names the status, most urgent first', () => {
+    const base = { usableOnHand: 50, position: 150, reorderPoint: 100, safetyStock: 20, maxLevel: 300, demandPerDay: 5, overstockDays: 90 };
+    expect(stockStatus({ ...base, usableOnHand: 0 })).toBe('stock-out');
+    expect(stockStatus({ ...base, usableOnHand: 10 })).toBe('low');
+    expect(stockStatus({ ...base, position: 90 })).toBe('reorder');
+    expect(stockStatus({ ...base, position: 500 })).toBe('overstock');
+    expect(stockStatus(base)).toBe('in-stock');
+  });
+
+  it('property: position = usable + on order − allocated − expiring, and expiring never exceeds usable stock', () => {
+    const dates = ['2026-10-30', '2026-11-02', '2026-11-05', '2026-11-20', '2027-03-01', null] as const;
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ expires: fc.constantFrom(...dates), quantity: fc.integer({ min: 0, max: 100 }) }), { maxLength: 6 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 50 }),
+        fc.double({ min: 0, max: 40, noNaN: true }),
+        fc.integer({ min: 1, max: 60 }),
+        (specs, onOrder, allocated, demandPerDay, horizonDays) => {
+          const stock = specs.map((s, i) => lot(`L${i}`, s.expires, s.quantity));
+          const p = stockPosition({ stock, onOrder, allocated, demandPerDay, asOf: '2026-11-02', horizonDays });
+          expect(p.position).toBeCloseTo(p.usableOnHand + onOrder - allocated - p.expiringBeforeUse, 9);
+          expect(p.expiringBeforeUse).toBeGreaterThanOrEqual(0);
+          expect(p.expiringBeforeUse).toBeLessThanOrEqual(p.usableOnHand + 1e-9);
+          expect(p.onHand).toBe(stock.reduce((sum, l) => sum + l.quantity, 0));
+        },
+      ),
+    );
+  });
+});
