@@ -1,5 +1,6 @@
 import type { DemoScene } from '../scene.js';
 import { inventoryScene } from './inventory.js';
+import { schedulingScene } from './scheduling.js';
 
 /** The scenes of the clinic day, in the order they happen. */
-export const scenes: readonly DemoScene[] = [inventoryScene];
+export const scenes: readonly DemoScene[] = [schedulingScene, inventoryScene];

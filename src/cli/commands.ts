@@ -1,5 +1,6 @@
 import type { CliCommand } from './command.js';
 import { inventoryCommand } from './inventory.js';
+import { scheduleCommand } from './schedule.js';
 
 /** Every module's commands, in the order the help lists them. */
-export const commands: readonly CliCommand[] = [inventoryCommand];
+export const commands: readonly CliCommand[] = [scheduleCommand, inventoryCommand];

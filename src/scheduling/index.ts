@@ -1,6 +1,72 @@
 /**
- * medoffice/scheduling
+ * medoffice/scheduling: availability, free slots and booking that never double-books, across
+ * time zones and daylight-saving changes; waitlist, urgent holds, overbooking, reminders, day
+ * sheets, metrics and FHIR R4 Schedule, Slot and Appointment.
  *
  * @packageDocumentation
  */
-export {};
+export { APPOINTMENT_STATUSES, AppointmentSchema, AppointmentStatusSchema, InstantSchema, holdsTime } from './appointment.js';
+export type { Appointment, AppointmentStatus } from './appointment.js';
+export { DateSchema, ExtraHoursSchema, ScheduleExceptionSchema, WeeklyRuleSchema } from './availabilityRules.js';
+export type { ExtraHours, ScheduleException, WeeklyRule } from './availabilityRules.js';
+export { book, draftAppointment, nextAppointmentId } from './book.js';
+export type { BookOptions, Booked } from './book.js';
+export { BookingRequestSchema } from './bookingRequest.js';
+export type { BookingRequest } from './bookingRequest.js';
+export { bookSeries } from './bookSeries.js';
+export type { BookedSeries, SeriesPattern } from './bookSeries.js';
+export { cancel, changeStatus, checkIn, markNoShow } from './changeStatus.js';
+export { checkBooking } from './checkBooking.js';
+export type { BookingCheck, BookingCheckOptions } from './checkBooking.js';
+export { AppointmentTypeSchema, ProviderSchema, ResourceRequirementSchema, ResourceSchema, providerMaySee } from './clinic.js';
+export type { AppointmentType, Provider, Resource, ResourceRequirement } from './clinic.js';
+export { ClinicFileSchema } from './clinicFile.js';
+export type { ClinicFile, ClinicFileInput } from './clinicFile.js';
+export { daySheet, formatDaySheet } from './daySheet.js';
+export type { DaySheet, DaySheetRow } from './daySheet.js';
+export { MAX_SEARCH_DAYS, findSlots } from './findSlots.js';
+export {
+  AppointmentIdSchema,
+  AppointmentTypeIdSchema,
+  EntryIdSchema,
+  PatientIdSchema,
+  ProviderIdSchema,
+  ResourceIdSchema,
+} from './ids.js';
+export type { AppointmentId, AppointmentTypeId, EntryId, PatientId, ProviderId, ResourceId } from './ids.js';
+export type { Interval } from './intervals.js';
+export type { LoadProfile } from './loadProfile.js';
+export { providerDayMetrics } from './metrics.js';
+export type { ProviderDayMetrics } from './metrics.js';
+export { overbookIssues } from './overbooking.js';
+export type { ShowPredictor } from './overbooking.js';
+export type { Occupancy } from './occupancy.js';
+export { parseSchedule } from './parseSchedule.js';
+export type { Footprint } from './providerTimeline.js';
+export { OverbookingSchema, SchedulingPolicySchema, UrgentHoldSchema } from './policy.js';
+export type { Overbooking, SchedulingPolicy, UrgentHold } from './policy.js';
+export { ReminderPlanSchema, planReminders } from './reminders.js';
+export type { Reminder, ReminderPlan } from './reminders.js';
+export { reschedule } from './reschedule.js';
+export type { RescheduleTo } from './reschedule.js';
+export { toClinicFile } from './schedule.js';
+export type { Schedule } from './schedule.js';
+export type { SchedulingIssue } from './schedulingIssue.js';
+export { SCHEDULING_ISSUE_CODES } from './issueCodes.js';
+export type { SchedulingIssueCode } from './issueCodes.js';
+export { NowSchema, SlotQuerySchema } from './slotQuery.js';
+export type { Slot, SlotQuery } from './slotQuery.js';
+export { canMove, nextStatuses } from './statusTransitions.js';
+export { fillFromWaitlist, rankWaitlist } from './waitlist.js';
+export type { FreedTime, WaitlistOffer } from './waitlist.js';
+export { WaitlistEntrySchema, WaitlistWindowSchema } from './waitlistEntry.js';
+export type { WaitlistEntry, WaitlistWindow } from './waitlistEntry.js';
+export { WallTimeSchema } from './wallTime.js';
+export type { WallTime } from './wallTime.js';
+export { FhirAppointmentSchema, fromFhirAppointment, toFhirAppointment } from './fhir/fhirAppointment.js';
+export type { FhirAppointment } from './fhir/fhirAppointment.js';
+export { FhirScheduleSchema, fromFhirSchedule, toFhirSchedule } from './fhir/fhirSchedule.js';
+export type { FhirSchedule } from './fhir/fhirSchedule.js';
+export { FhirSlotSchema, fromFhirSlot, toFhirSlot } from './fhir/fhirSlot.js';
+export type { FhirSlot } from './fhir/fhirSlot.js';
+export { APPOINTMENT_TYPE_SYSTEM, CANCELLATION_REASON_SYSTEM, MEDOFFICE_FHIR_BASE } from './fhir/fhirTypes.js';

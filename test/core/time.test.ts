@@ -28,6 +28,7 @@ describe('wall-clock times across daylight-saving changes', () => {
 
   it('a repeated fall-back time is its first occurrence', () => {
     expect(wallClock('2026-11-01', 90, NY).toISO()).toBe('2026-11-01T01:30:00.000-04:00');
+    expect(wallClock('2026-10-25', 90, 'Europe/London' as IanaZone).toISO()).toBe('2026-10-25T01:30:00.000+01:00');
   });
 
   it('handles the 30-minute change of Lord Howe Island', () => {

@@ -1,0 +1,6 @@
+import { commandGroup } from './command.js';
+import { bookCommand } from './schedule/book.js';
+import { slotsCommand } from './schedule/slots.js';
+
+/** `medoffice schedule`: availability, booking, optimisation and simulation. */
+export const scheduleCommand = commandGroup('schedule', 'Availability, booking, slot optimisation and clinic simulation', [slotsCommand, bookCommand]);

@@ -1,0 +1,83 @@
+import { book } from '../../scheduling/book.js';
+import { toClinicFile } from '../../scheduling/schedule.js';
+import { ExitCode, parseCommandArgs, type CliCommand, type CliIo } from '../command.js';
+import { loadClinic, printIssues } from './slots.js';
+
+const usage = `Usage: medoffice schedule book --clinic clinic.json --type TYPE --provider ID --start ISO --patient ID [options]
+
+Books an appointment, refusing any conflict, and optionally writes the updated clinic file.
+
+Options:
+  --clinic FILE        the clinic file (see docs/scheduling.md)
+  --type TYPE          appointment type id
+  --provider ID        provider id
+  --start ISO          start: 2026-11-02T09:00 (clinic wall clock) or with an offset
+  --patient ID         patient id
+  --patient-zone ZONE  the patient's IANA zone (for reminders)
+  --id ID              appointment id (default: the next appt-N)
+  --out FILE           write the clinic file with the new appointment here
+  --format text|json   output format (default text)
+
+Exit status: 0 booked, 1 refused (conflicts are listed), 2 bad usage or an invalid clinic file.`;
+
+/**
+ * `medoffice schedule book`: books one appointment into a clinic file.
+ *
+ * @example
+ * ```ts
+ * await bookCommand.run(['--clinic', 'clinic.json', '--type', 'follow-up', '--provider', 'dr-lee',
+ *   '--start', '2026-11-02T09:00', '--patient', 'p1', '--out', 'clinic.json'], io);
+ * ```
+ */
+export const bookCommand: CliCommand = {
+  name: 'book',
+  summary: 'Book an appointment into a clinic file, refusing conflicts',
+  usage,
+  run: async (argv, io) => {
+    const parsed = parseCommandArgs(argv, {
+      clinic: { type: 'string' },
+      type: { type: 'string' },
+      provider: { type: 'string' },
+      start: { type: 'string' },
+      patient: { type: 'string' },
+      'patient-zone': { type: 'string' },
+      id: { type: 'string' },
+      out: { type: 'string' },
+    });
+    if (typeof parsed === 'string') return usageError(io, parsed);
+    if (parsed.help) {
+      io.out(`${usage}\n`);
+      return ExitCode.ok;
+    }
+    const { clinic, type, provider, start, patient, id, out } = parsed.values;
+    const patientZone = parsed.values['patient-zone'];
+    if ([clinic, type, provider, start, patient].some((value) => typeof value !== 'string')) {
+      return usageError(io, '--clinic, --type, --provider, --start and --patient are required');
+    }
+    const schedule = await loadClinic(String(clinic), io);
+    if (schedule === undefined) return ExitCode.usage;
+    const result = book(schedule, {
+      patientId: String(patient),
+      providerId: String(provider),
+      typeId: String(type),
+      start: String(start),
+      ...(typeof id === 'string' ? { id } : {}),
+      ...(typeof patientZone === 'string' ? { patientZone } : {}),
+    });
+    if (!result.ok) {
+      if (parsed.format === 'json') io.out(`${JSON.stringify({ booked: false, issues: result.issues }, null, 2)}\n`);
+      printIssues(result.issues, io, 'booking');
+      return ExitCode.findings;
+    }
+    if (typeof out === 'string') await io.writeText(out, `${JSON.stringify(toClinicFile(result.value.schedule), null, 2)}\n`);
+    const a = result.value.appointment;
+    if (parsed.format === 'json') io.out(`${JSON.stringify({ booked: true, appointment: a }, null, 2)}\n`);
+    else io.out(`booked ${a.id}: ${a.patientId} with ${a.providerId}, ${a.typeId}, ${a.start} to ${a.end.slice(11, 16)}${a.resourceIds.length > 0 ? ` in ${a.resourceIds.join(', ')}` : ''}\n`);
+    return ExitCode.ok;
+  },
+};
+
+function usageError(io: CliIo, message: string): typeof ExitCode.usage {
+  io.err(`medoffice schedule book: ${message}\n\n${usage}\n`);
+  return ExitCode.usage;
+}

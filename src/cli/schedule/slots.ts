@@ -1,0 +1,131 @@
+import { formatPath, type Issue } from '../../core/issue.js';
+import { wallClock } from '../../core/time.js';
+import { findSlots } from '../../scheduling/findSlots.js';
+import { parseSchedule } from '../../scheduling/parseSchedule.js';
+import type { Schedule } from '../../scheduling/schedule.js';
+import { ExitCode, parseCommandArgs, type CliCommand, type CliIo } from '../command.js';
+
+const usage = `Usage: medoffice schedule slots --clinic clinic.json --type TYPE --from DATE --to DATE [options]
+
+Lists the free slots of an appointment type between two clinic-local dates (inclusive).
+
+Options:
+  --clinic FILE        the clinic file (zone, providers, resources, types, rules, exceptions,
+                       appointments, waitlist; see docs/scheduling.md)
+  --type TYPE          appointment type id
+  --from DATE          first date, YYYY-MM-DD
+  --to DATE            last date, YYYY-MM-DD
+  --provider ID        only this provider (repeatable)
+  --patient-zone ZONE  also show each slot in the patient's IANA zone
+  --now ISO            the moment of asking (default: the start of today in the clinic's zone)
+  --limit N            at most N slots
+  --format text|json   output format (default text)
+
+Exit status: 0 listed, 2 bad usage or an invalid clinic file.`;
+
+/**
+ * Reads and checks a clinic file for a command, printing every issue (with its path) on failure.
+ *
+ * @example
+ * ```ts
+ * const schedule = await loadClinic('clinic.json', io);
+ * ```
+ */
+export async function loadClinic(path: string, io: CliIo): Promise<Schedule | undefined> {
+  let data: unknown;
+  try {
+    data = JSON.parse(await io.readText(path));
+  } catch (error) {
+    io.err(`medoffice schedule: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return undefined;
+  }
+  const parsed = parseSchedule(data);
+  if (!parsed.ok) {
+    printIssues(parsed.issues, io, path);
+    return undefined;
+  }
+  return parsed.value;
+}
+
+/**
+ * Prints issues one a line: `where: code: message`.
+ *
+ * @example
+ * ```ts
+ * printIssues(result.issues, io, 'clinic.json');
+ * ```
+ */
+export function printIssues(issues: readonly Issue[], io: CliIo, where: string): void {
+  for (const issue of issues) io.err(`${where}: ${issue.severity} ${issue.code} at ${formatPath(issue.path)}: ${issue.message}\n`);
+}
+
+/**
+ * `medoffice schedule slots`: free slots of a type over a date range.
+ *
+ * @example
+ * ```ts
+ * await slotsCommand.run(['--clinic', 'clinic.json', '--type', 'follow-up', '--from', '2026-11-02', '--to', '2026-11-06'], io);
+ * ```
+ */
+export const slotsCommand: CliCommand = {
+  name: 'slots',
+  summary: 'List free slots of an appointment type over a date range',
+  usage,
+  run: async (argv, io) => {
+    const parsed = parseCommandArgs(argv, {
+      clinic: { type: 'string' },
+      type: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      provider: { type: 'string', multiple: true },
+      'patient-zone': { type: 'string' },
+      now: { type: 'string' },
+      limit: { type: 'string' },
+    });
+    if (typeof parsed === 'string') return usageError(io, parsed);
+    if (parsed.help) {
+      io.out(`${usage}\n`);
+      return ExitCode.ok;
+    }
+    const { clinic, type, from, to, provider, now, limit } = parsed.values;
+    const patientZone = parsed.values['patient-zone'];
+    if (typeof clinic !== 'string' || typeof type !== 'string' || typeof from !== 'string' || typeof to !== 'string') {
+      return usageError(io, '--clinic, --type, --from and --to are required');
+    }
+    if (limit !== undefined && !/^[1-9]\d*$/.test(String(limit))) return usageError(io, '--limit must be a positive integer');
+    const schedule = await loadClinic(clinic, io);
+    if (schedule === undefined) return ExitCode.usage;
+    const found = findSlots(schedule, {
+      typeId: type,
+      from,
+      to,
+      now: typeof now === 'string' ? now : startOfToday(io, schedule),
+      ...(Array.isArray(provider) ? { providerIds: provider.map(String) } : {}),
+      ...(typeof patientZone === 'string' ? { patientZone } : {}),
+      ...(limit !== undefined ? { limit: Number(limit) } : {}),
+    });
+    if (!found.ok) {
+      printIssues(found.issues, io, 'query');
+      return ExitCode.usage;
+    }
+    if (parsed.format === 'json') {
+      io.out(`${JSON.stringify(found.value, null, 2)}\n`);
+      return ExitCode.ok;
+    }
+    io.out(`${found.value.length} free ${type} slot${found.value.length === 1 ? '' : 's'} (${schedule.zone})\n`);
+    for (const slot of found.value) {
+      const patient = slot.patientStart !== undefined ? `  patient ${slot.patientStart.slice(0, 16).replace('T', ' ')} ${patientZone}` : '';
+      io.out(`${slot.date} ${slot.start.slice(11, 16)}-${slot.end.slice(11, 16)} (${slot.start.slice(19)})  ${slot.providerId.padEnd(12)} ${slot.resourceIds.join(',')}${patient}\n`);
+    }
+    return ExitCode.ok;
+  },
+};
+
+function startOfToday(io: CliIo, schedule: Schedule): string {
+  return wallClock(io.today(), 0, schedule.zone).toISO({ suppressMilliseconds: true }) ?? `${io.today()}T00:00:00Z`;
+}
+
+function usageError(io: CliIo, message: string): typeof ExitCode.usage {
+  io.err(`medoffice schedule slots: ${message}\n\n${usage}\n`);
+  return ExitCode.usage;
+}

@@ -1,0 +1,101 @@
+import { errorIssue } from '../core/issue.js';
+import { fail, ok, type Checked } from '../core/result.js';
+import { holdsTime, type Appointment, type AppointmentStatus } from './appointment.js';
+import { checkBooking } from './checkBooking.js';
+import { occupyAppointment } from './occupancy.js';
+import { releaseTime } from './releaseTime.js';
+import type { Schedule } from './schedule.js';
+import type { SchedulingIssue } from './schedulingIssue.js';
+import { canMove, nextStatuses } from './statusTransitions.js';
+
+/**
+ * Moves an appointment to another status, following the transition table ({@link nextStatuses}).
+ * Leaving a time-holding status frees the time (promoting any overbooking that shared it);
+ * entering one (a waitlist or proposed appointment becoming booked) checks for conflicts first.
+ * Returns a new schedule; the input is never changed.
+ *
+ * @param schedule - the clinic
+ * @param id - the appointment
+ * @param to - the new status
+ * @param cancellation - the reason, required when `to` is `cancelled`
+ * @returns the new schedule, or `booking.not_found`, `booking.illegal_transition`,
+ *   `booking.reason_required` or the conflicts of re-entering the schedule
+ * @example
+ * ```ts
+ * const arrived = changeStatus(schedule, 'a1', 'arrived');
+ * ```
+ */
+export function changeStatus(
+  schedule: Schedule,
+  id: string,
+  to: AppointmentStatus,
+  cancellation?: { readonly reason: string; readonly note?: string },
+): Checked<Schedule, SchedulingIssue> {
+  const index = schedule.appointments.findIndex((a) => a.id === id);
+  const current = schedule.appointments[index];
+  if (current === undefined) return fail([errorIssue('booking.not_found', ['id'], `no appointment ${id}`)]);
+  if (!canMove(current.status, to)) {
+    return fail([errorIssue('booking.illegal_transition', ['status'], `${current.status} cannot become ${to}; allowed: ${nextStatuses(current.status).join(', ') || 'none'}`)]);
+  }
+  if (to === 'cancelled' && (cancellation === undefined || cancellation.reason.trim() === '')) {
+    return fail([errorIssue('booking.reason_required', ['reason'], 'a cancellation needs a reason')]);
+  }
+  const moved: Appointment = {
+    ...current,
+    status: to,
+    ...(to === 'cancelled' && cancellation !== undefined
+      ? { cancellation: { reason: cancellation.reason, ...(cancellation.note !== undefined ? { note: cancellation.note } : {}) } }
+      : {}),
+  };
+  const replace = (appointments: readonly Appointment[]): Appointment[] => appointments.map((a, i) => (i === index ? moved : a));
+  if (holdsTime(current.status) && !holdsTime(to)) {
+    const released = releaseTime(schedule, current);
+    return ok({ ...schedule, appointments: replace(released.appointments), occupancy: released.occupancy });
+  }
+  if (!holdsTime(current.status) && holdsTime(to) && current.overbooks === undefined) {
+    const check = checkBooking(schedule, moved, { explicitResources: moved.resourceIds.length > 0 });
+    if (check.issues.length > 0) return fail(check.issues);
+    const placed: Appointment = { ...moved, resourceIds: [...check.resourceIds] };
+    const type = schedule.appointmentTypes.find((t) => t.id === placed.typeId);
+    if (type === undefined) return fail([errorIssue('booking.unknown_type', ['typeId'], `no appointment type ${placed.typeId}`)]);
+    return ok({ ...schedule, appointments: schedule.appointments.map((a, i) => (i === index ? placed : a)), occupancy: occupyAppointment(schedule.occupancy, placed, type) });
+  }
+  return ok({ ...schedule, appointments: replace(schedule.appointments) });
+}
+
+/**
+ * Cancels an appointment with a reason (a code such as `pat` or `prov` from FHIR's
+ * appointment-cancellation-reason value set, or free text), freeing its time.
+ *
+ * @example
+ * ```ts
+ * const cancelled = cancel(schedule, 'a1', { reason: 'pat', note: 'called in sick' });
+ * ```
+ */
+export function cancel(schedule: Schedule, id: string, cancellation: { readonly reason: string; readonly note?: string }): Checked<Schedule, SchedulingIssue> {
+  return changeStatus(schedule, id, 'cancelled', cancellation);
+}
+
+/**
+ * Checks a patient in (from booked or arrived).
+ *
+ * @example
+ * ```ts
+ * const next = checkIn(schedule, 'a1');
+ * ```
+ */
+export function checkIn(schedule: Schedule, id: string): Checked<Schedule, SchedulingIssue> {
+  return changeStatus(schedule, id, 'checked-in');
+}
+
+/**
+ * Records that the patient did not come (from booked), freeing the time.
+ *
+ * @example
+ * ```ts
+ * const next = markNoShow(schedule, 'a1');
+ * ```
+ */
+export function markNoShow(schedule: Schedule, id: string): Checked<Schedule, SchedulingIssue> {
+  return changeStatus(schedule, id, 'noshow');
+}

@@ -1,0 +1,121 @@
+import { DateTime } from 'luxon';
+import { errorIssue, type Issue } from '../core/issue.js';
+import { issuesFromZod } from '../core/parse.js';
+import { fail, ok, type Checked } from '../core/result.js';
+import { addDays, checkZone, daysBetween, type IanaZone, type IsoDate } from '../core/time.js';
+import { alignedStarts, containsMinute } from './alignedStarts.js';
+import { providerMaySee, type AppointmentType } from './clinic.js';
+import type { ProviderId, ResourceId } from './ids.js';
+import { providerDayStarts, type DayStarts, type StartSearch } from './providerDayStarts.js';
+import type { Schedule } from './schedule.js';
+import { SlotQuerySchema, type Slot, type SlotQuery } from './slotQuery.js';
+import { epochMinuteOf, formatInstant, localDateAt, localDayMinute } from './time/epochMinutes.js';
+import { zoneTimeline, type ZoneTimeline } from './time/zoneTimeline.js';
+
+/** The longest date range one search may cover. */
+export const MAX_SEARCH_DAYS = 400;
+
+/**
+ * Finds the free slots of an appointment type over a range of clinic-local dates, for one provider,
+ * several, or everyone who may see the type. A slot honours the providers' weekly rules and extra
+ * hours, holidays, time off and blocked times, existing appointments with both types' buffers,
+ * resource capacity (one unit of one alternative per requirement), minimum notice and the booking
+ * horizon (both from `now`), daily caps, urgent holds, and the slot grid (multiples of the
+ * alignment after local midnight). Results are sorted by start, then provider id, and depend only
+ * on the arguments, never on the host's time zone. Each is bookable as is with `book`.
+ *
+ * @param schedule - the clinic
+ * @param query - what to look for (see {@link SlotQuerySchema})
+ * @returns the slots, or issues with paths into the query
+ * @example
+ * ```ts
+ * const found = findSlots(schedule, { typeId: 'follow-up', from: '2026-11-02', to: '2026-11-06',
+ *   now: '2026-11-01T12:00:00-05:00', patientZone: 'America/Los_Angeles' });
+ * if (found.ok) console.log(found.value[0]?.start, found.value[0]?.patientStart);
+ * ```
+ */
+export function findSlots(schedule: Schedule, query: SlotQuery): Checked<readonly Slot[]> {
+  const parsed = SlotQuerySchema.safeParse(query);
+  if (!parsed.success) return fail(issuesFromZod(parsed.error, 'slots.query'));
+  const q = parsed.data;
+  const checked = checkQuery(schedule, q);
+  if (!checked.ok) return checked;
+  const { type, providers } = checked.value;
+  const nowMinute = epochMinuteOf(typeof q.now === 'string' ? DateTime.fromISO(q.now, { setZone: true }) : q.now);
+  const timeline = zoneTimeline(schedule.zone, localDayMinute(q.from) - 1440, localDayMinute(q.to) + 2880);
+  const patient = q.patientZone === undefined ? undefined : zoneTimeline(q.patientZone as IanaZone, localDayMinute(q.from) - 1440, localDayMinute(q.to) + 2880);
+  const search: StartSearch = {
+    schedule,
+    type,
+    timeline,
+    now: nowMinute,
+    earliest: nowMinute + (q.minimumNoticeMinutes ?? schedule.policy.minimumNoticeMinutes),
+    alignment: q.alignmentMinutes ?? schedule.policy.alignmentMinutes,
+    urgent: q.urgent === true,
+    hold: schedule.policy.urgentHold,
+  };
+  const today = localDateAt(nowMinute, timeline);
+  const lastDate = minDate(q.to, addDays(today, q.horizonDays ?? schedule.policy.horizonDays));
+  const firstDate = q.urgent === true ? maxDate(q.from, today) : q.from;
+  const finalDate = q.urgent === true ? minDate(lastDate, today) : lastDate;
+  const slots: { minute: number; slot: Slot }[] = [];
+  for (let date = firstDate as string; date <= finalDate; date = addDays(date, 1)) {
+    for (const providerId of providers) {
+      const day = providerDayStarts(search, providerId, date);
+      for (const minute of alignedStarts(day.starts, search.alignment, timeline)) {
+        slots.push({ minute, slot: slotAt(minute, providerId, date as IsoDate, type, day, timeline, patient) });
+      }
+    }
+  }
+  slots.sort((a, b) => a.minute - b.minute || (a.slot.providerId < b.slot.providerId ? -1 : a.slot.providerId > b.slot.providerId ? 1 : 0));
+  const all = slots.map((entry) => entry.slot);
+  return ok(q.limit === undefined ? all : all.slice(0, q.limit));
+}
+
+type ParsedQuery = ReturnType<typeof SlotQuerySchema.parse>;
+
+function checkQuery(schedule: Schedule, q: ParsedQuery): Checked<{ type: AppointmentType; providers: ProviderId[] }> {
+  const issues: Issue[] = [];
+  const type = schedule.appointmentTypes.find((t) => t.id === q.typeId);
+  if (type === undefined) issues.push(errorIssue('slots.unknown_type', ['typeId'], `no appointment type ${q.typeId}`));
+  if (q.to < q.from) issues.push(errorIssue('slots.date_range', ['to'], `${q.to} is before ${q.from}`));
+  else if (daysBetween(q.from, q.to) >= MAX_SEARCH_DAYS) issues.push(errorIssue('slots.range_too_long', ['to'], `search at most ${MAX_SEARCH_DAYS} days at once`));
+  if (q.patientZone !== undefined) {
+    const zone = checkZone(q.patientZone, ['patientZone']);
+    if (!zone.ok) issues.push(...zone.issues);
+  }
+  const providers = type === undefined ? [] : chooseProviders(schedule, type, q.providerIds, issues);
+  return type === undefined || issues.length > 0 ? fail(issues) : ok({ type, providers });
+}
+
+function chooseProviders(schedule: Schedule, type: AppointmentType, asked: readonly ProviderId[] | undefined, issues: Issue[]): ProviderId[] {
+  if (asked === undefined) return schedule.providers.filter((p) => providerMaySee(type, p.id)).map((p) => p.id);
+  asked.forEach((id, index) => {
+    if (!schedule.providers.some((p) => p.id === id)) issues.push(errorIssue('slots.unknown_provider', ['providerIds', index], `no provider ${id}`));
+    else if (!providerMaySee(type, id)) issues.push(errorIssue('slots.provider_not_allowed', ['providerIds', index], `${id} may not see ${type.id}`));
+  });
+  return [...new Set(asked)];
+}
+
+function slotAt(
+  minute: number,
+  providerId: ProviderId,
+  date: IsoDate,
+  type: AppointmentType,
+  day: DayStarts,
+  timeline: ZoneTimeline,
+  patient: ZoneTimeline | undefined,
+): Slot {
+  const end = minute + type.durationMinutes;
+  const resourceIds = day.alternatives.map((options) => (options.find((o) => containsMinute(o.starts, minute))?.id ?? '') as ResourceId);
+  const base: Slot = { providerId, typeId: type.id, date, start: formatInstant(minute, timeline), end: formatInstant(end, timeline), resourceIds };
+  return patient === undefined ? base : { ...base, patientStart: formatInstant(minute, patient), patientEnd: formatInstant(end, patient) };
+}
+
+function minDate(a: string, b: string): IsoDate {
+  return (a < b ? a : b) as IsoDate;
+}
+
+function maxDate(a: string, b: string): IsoDate {
+  return (a > b ? a : b) as IsoDate;
+}

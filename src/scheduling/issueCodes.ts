@@ -1,0 +1,52 @@
+/**
+ * Every issue code the scheduling module reports, with what it means. Codes are stable; messages
+ * may improve. `time.unknown_zone` and `time.invalid_datetime` come from medoffice's core.
+ */
+export const SCHEDULING_ISSUE_CODES = {
+  'schedule.schema': 'the clinic file does not have the expected shape (path says where)',
+  'schedule.duplicate_id': 'two entries of one list share an id',
+  'schedule.unknown_provider': 'a reference names no provider of the clinic',
+  'schedule.unknown_resource': 'a reference names no resource of the clinic',
+  'schedule.unknown_type': 'a reference names no appointment type of the clinic',
+  'schedule.provider_not_allowed': 'an appointment is with a provider its type does not allow',
+  'schedule.time_range': 'a rule, exception, window or appointment ends before it starts',
+  'schedule.overlapping_rules': 'two weekly rules of a provider claim the same hours over overlapping dates',
+  'schedule.appointment_conflict': 'an existing appointment double-books its provider',
+  'schedule.resource_over_capacity': 'an existing appointment pushes a resource past its capacity',
+  'time.unknown_zone': 'a zone is not an IANA time zone',
+  'time.invalid_datetime': 'a date-time is not ISO 8601',
+  'slots.query': 'the slot query does not have the expected shape',
+  'slots.unknown_type': 'the query names no appointment type of the clinic',
+  'slots.unknown_provider': 'the query names no provider of the clinic',
+  'slots.provider_not_allowed': 'the query names a provider the type does not allow',
+  'slots.date_range': 'the query range ends before it starts',
+  'slots.range_too_long': 'the query range is longer than MAX_SEARCH_DAYS',
+  'booking.request': 'the booking request does not have the expected shape',
+  'booking.unknown_type': 'the request names no appointment type of the clinic',
+  'booking.unknown_provider': 'the request names no provider of the clinic',
+  'booking.provider_not_allowed': 'the provider may not see this type',
+  'booking.duplicate_id': 'an appointment with that id already exists',
+  'booking.outside_availability': 'the time is not wholly inside the provider\'s availability (or falls in an exception)',
+  'booking.provider_conflict': 'the provider is busy then; conflictsWith names the appointment',
+  'booking.resource_conflict': 'a required resource is full or blocked then; conflictsWith names it',
+  'booking.resource_mismatch': 'the resources named do not meet the type\'s requirements',
+  'booking.daily_cap': 'the provider\'s (or the type\'s) daily cap is reached',
+  'booking.held_for_urgent': 'the time is held for same-day urgent booking until the release time',
+  'booking.overbook_not_allowed': 'the overbooking is not allowed (policy, holder, show probability)',
+  'booking.overbook_cap': 'the provider\'s overbookings that day reached the cap',
+  'booking.not_found': 'no appointment with that id',
+  'booking.illegal_transition': 'the status move is not in the transition table',
+  'booking.reason_required': 'a cancellation needs a reason',
+  'booking.not_reschedulable': 'only pending or booked appointments can be rescheduled',
+  'booking.series_pattern': 'a series needs 1 to 520 occurrences',
+  'waitlist.no_candidate': 'nobody on the waitlist fits the freed time',
+  'reminders.plan': 'the reminder plan does not have the expected shape',
+  'daysheet.unknown_provider': 'the day sheet names no provider of the clinic',
+  'daysheet.invalid_date': 'the day sheet date is not a calendar date',
+  'fhir.schema': 'the FHIR resource lacks or misuses an element medoffice reads',
+  'fhir.missing_element': 'the FHIR resource has no element medoffice needs (patient, practitioner, type, start, end)',
+  'fhir.slot_not_free': 'only free FHIR slots become medoffice slots',
+} as const;
+
+/** A scheduling issue code. */
+export type SchedulingIssueCode = keyof typeof SCHEDULING_ISSUE_CODES;

@@ -1,0 +1,29 @@
+import { holdsTime, type Appointment } from './appointment.js';
+import { occupyAppointment, vacateAppointment } from './occupancy.js';
+import type { Schedule } from './schedule.js';
+
+/**
+ * Frees an appointment's time in the index. If an active overbooking shared that time, it is
+ * promoted: it takes the holder's place (same resources) and stops being an overbooking.
+ *
+ * @param schedule - the clinic, with `appointment` still occupying
+ * @param appointment - the appointment whose time is freed
+ * @returns the appointments (with any promotion applied) and the new index
+ * @example
+ * ```ts
+ * const { appointments, occupancy } = releaseTime(schedule, appointment);
+ * ```
+ */
+export function releaseTime(schedule: Schedule, appointment: Appointment): Pick<Schedule, 'appointments' | 'occupancy'> {
+  const type = schedule.appointmentTypes.find((t) => t.id === appointment.typeId);
+  if (type === undefined || appointment.overbooks !== undefined || !holdsTime(appointment.status)) return schedule;
+  let occupancy = vacateAppointment(schedule.occupancy, appointment, type);
+  const sharing = schedule.appointments.findIndex((a) => a.overbooks === appointment.id && holdsTime(a.status));
+  const shared = schedule.appointments[sharing];
+  if (shared === undefined) return { appointments: schedule.appointments, occupancy };
+  const { overbooks: _holder, ...rest } = shared;
+  const promoted: Appointment = rest;
+  const promotedType = schedule.appointmentTypes.find((t) => t.id === promoted.typeId);
+  if (promotedType !== undefined) occupancy = occupyAppointment(occupancy, promoted, promotedType);
+  return { appointments: schedule.appointments.map((a, i) => (i === sharing ? promoted : a)), occupancy };
+}

@@ -1,0 +1,88 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { issuesFromZod } from '../core/parse.js';
+import { fail, ok, type Checked } from '../core/result.js';
+import { checkZone, type IanaZone } from '../core/time.js';
+import type { Appointment } from './appointment.js';
+import { NowSchema } from './slotQuery.js';
+import { minutesOfWallTime, WallTimeSchema } from './wallTime.js';
+
+/**
+ * Schema of a reminder plan: how long before the appointment each reminder goes (default 72 h,
+ * 24 h and 2 h), the patient's quiet hours (wall clock in the patient's zone, default 21:00 to
+ * 08:00), and the shortest lead a moved reminder must keep before the appointment.
+ *
+ * @example
+ * ```ts
+ * ReminderPlanSchema.parse({ offsetsMinutes: [4320, 1440, 120], quietStart: '21:00', quietEnd: '08:00' });
+ * ```
+ */
+export const ReminderPlanSchema = z.object({
+  offsetsMinutes: z.array(z.number().int().positive()).min(1).default([4320, 1440, 120]),
+  quietStart: WallTimeSchema.default('21:00'),
+  quietEnd: WallTimeSchema.default('08:00'),
+  minimumLeadMinutes: z.number().int().nonnegative().default(60),
+  now: NowSchema.optional(),
+});
+/** A reminder plan. */
+export type ReminderPlan = z.input<typeof ReminderPlanSchema>;
+
+/** One reminder to send. */
+export interface Reminder {
+  /** How long before the appointment it was planned. */
+  readonly offsetMinutes: number;
+  /** When to send it, ISO in the patient's zone. */
+  readonly sendAt: string;
+  /** True when quiet hours moved it. */
+  readonly moved: boolean;
+}
+
+/**
+ * Plans an appointment's reminders in the patient's zone (the appointment's `patientZone`, else the
+ * clinic's). A reminder that would fall in quiet hours moves to the end of them when that still
+ * leaves `minimumLeadMinutes` before the appointment, otherwise back to just before they begin.
+ * Reminders already past (`now`) or duplicated by a move are dropped. Sorted by send time.
+ *
+ * @param appointment - the appointment
+ * @param clinicZone - used when the appointment has no patient zone
+ * @param plan - offsets and quiet hours
+ * @example
+ * ```ts
+ * planReminders(appointment, 'America/New_York' as IanaZone, {}); // 72 h, 24 h and 2 h before
+ * ```
+ */
+export function planReminders(appointment: Appointment, clinicZone: IanaZone, plan: ReminderPlan = {}): Checked<readonly Reminder[]> {
+  const parsed = ReminderPlanSchema.safeParse(plan);
+  if (!parsed.success) return fail(issuesFromZod(parsed.error, 'reminders.plan'));
+  const zoneChecked = checkZone(appointment.patientZone ?? clinicZone, ['patientZone']);
+  if (!zoneChecked.ok) return zoneChecked;
+  const { offsetsMinutes, quietStart, quietEnd, minimumLeadMinutes, now } = parsed.data;
+  const start = DateTime.fromISO(appointment.start, { zone: zoneChecked.value });
+  const nowMillis = now === undefined ? undefined : typeof now === 'string' ? Date.parse(now) : now.toMillis();
+  const quiet = { start: minutesOfWallTime(quietStart), end: minutesOfWallTime(quietEnd) };
+  const seen = new Set<number>();
+  const reminders: Reminder[] = [];
+  for (const offset of [...offsetsMinutes].sort((a, b) => b - a)) {
+    const planned = start.minus({ minutes: offset });
+    const sendAt = outOfQuiet(planned, quiet, start, minimumLeadMinutes);
+    if ((nowMillis !== undefined && sendAt.toMillis() < nowMillis) || seen.has(sendAt.toMillis())) continue;
+    seen.add(sendAt.toMillis());
+    reminders.push({ offsetMinutes: offset, sendAt: sendAt.toISO({ suppressMilliseconds: true }) as string, moved: !sendAt.equals(planned) });
+  }
+  return ok(reminders.sort((a, b) => Date.parse(a.sendAt) - Date.parse(b.sendAt)));
+}
+
+function inQuiet(minute: number, quiet: { start: number; end: number }): boolean {
+  return quiet.start > quiet.end ? minute >= quiet.start || minute < quiet.end : minute >= quiet.start && minute < quiet.end;
+}
+
+function outOfQuiet(at: DateTime, quiet: { start: number; end: number }, appointment: DateTime, lead: number): DateTime {
+  if (!inQuiet(at.hour * 60 + at.minute, quiet)) return at;
+  const wall = (day: DateTime, minutes: number): DateTime => day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60, second: 0, millisecond: 0 });
+  const endToday = wall(at, quiet.end);
+  const later = endToday >= at ? endToday : wall(at.plus({ days: 1 }), quiet.end);
+  if (later.plus({ minutes: lead }) <= appointment) return later;
+  const startToday = wall(at, quiet.start);
+  const beginning = startToday <= at ? startToday : wall(at.minus({ days: 1 }), quiet.start);
+  return beginning.minus({ minutes: 1 });
+}

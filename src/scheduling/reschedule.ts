@@ -1,0 +1,60 @@
+import { errorIssue } from '../core/issue.js';
+import { fail, ok, type Checked } from '../core/result.js';
+import type { Appointment } from './appointment.js';
+import { draftAppointment, type Booked } from './book.js';
+import { checkBooking } from './checkBooking.js';
+import type { ProviderId, ResourceId } from './ids.js';
+import { occupies, occupyAppointment } from './occupancy.js';
+import { releaseTime } from './releaseTime.js';
+import type { Schedule } from './schedule.js';
+import type { SchedulingIssue } from './schedulingIssue.js';
+
+/** Where to move an appointment: a new start, and optionally another provider or resources. */
+export interface RescheduleTo {
+  readonly start: string;
+  readonly providerId?: ProviderId;
+  readonly resourceIds?: readonly ResourceId[];
+}
+
+/**
+ * Moves a pending or booked appointment to a new time, atomically: the old time is freed only if
+ * the new one books, the appointment keeps its id, and on failure the input schedule is returned
+ * untouched with the issues. An overbooking that is moved becomes an ordinary booking.
+ *
+ * @param schedule - the clinic
+ * @param id - the appointment
+ * @param to - the new start (and provider or resources)
+ * @example
+ * ```ts
+ * const moved = reschedule(schedule, 'a1', { start: '2026-11-03T10:00:00-05:00' });
+ * ```
+ */
+export function reschedule(schedule: Schedule, id: string, to: RescheduleTo): Checked<Booked, SchedulingIssue> {
+  const index = schedule.appointments.findIndex((a) => a.id === id);
+  const current = schedule.appointments[index];
+  if (current === undefined) return fail([errorIssue('booking.not_found', ['id'], `no appointment ${id}`)]);
+  if (current.status !== 'booked' && current.status !== 'pending') {
+    return fail([errorIssue('booking.not_reschedulable', ['status'], `a ${current.status} appointment cannot be rescheduled`)]);
+  }
+  const freed = occupies(current) ? releaseTime(schedule, current) : schedule;
+  const others = { ...schedule, ...freed, appointments: freed.appointments.filter((a) => a.id !== id) };
+  const drafted = draftAppointment(others, {
+    id: current.id,
+    patientId: current.patientId,
+    providerId: to.providerId ?? current.providerId,
+    typeId: current.typeId,
+    start: to.start,
+    status: current.status,
+    ...(to.resourceIds !== undefined ? { resourceIds: [...to.resourceIds] } : {}),
+  });
+  if (!drafted.ok) return drafted;
+  const check = checkBooking(others, drafted.value.appointment, { explicitResources: to.resourceIds !== undefined });
+  if (check.issues.length > 0) return fail(check.issues);
+  const { overbooks: _shared, ...base } = current;
+  const moved: Appointment = { ...base, providerId: drafted.value.appointment.providerId, start: drafted.value.appointment.start, end: drafted.value.appointment.end, resourceIds: [...check.resourceIds] };
+  const type = schedule.appointmentTypes.find((t) => t.id === moved.typeId);
+  if (type === undefined) return fail([errorIssue('booking.unknown_type', ['typeId'], `no appointment type ${moved.typeId}`)]);
+  const appointments = freed.appointments.map((a) => (a.id === id ? moved : a));
+  return ok({ schedule: { ...schedule, appointments, occupancy: occupyAppointment(freed.occupancy, moved, type) }, appointment: moved });
+}
+

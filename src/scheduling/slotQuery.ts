@@ -1,0 +1,54 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { InstantSchema } from './appointment.js';
+import { DateSchema } from './availabilityRules.js';
+import { AppointmentTypeIdSchema, ProviderIdSchema, type AppointmentTypeId, type ProviderId, type ResourceId } from './ids.js';
+import type { IsoDate } from '../core/time.js';
+
+/** Schema of "now": an ISO instant with offset, or a valid luxon DateTime. */
+export const NowSchema = z.union([InstantSchema, z.custom<DateTime>((value) => DateTime.isDateTime(value) && value.isValid, 'expected a valid DateTime')]);
+
+/**
+ * Schema of a slot search: a type, an inclusive range of clinic-local dates, optionally some
+ * providers (every provider who may see the type when absent), the moment of asking (`now`, for
+ * minimum notice, horizon and urgent holds), the patient's zone, and overrides of the clinic's policy.
+ * `urgent` asks for same-day urgent slots, which may use time held for urgent booking.
+ *
+ * @example
+ * ```ts
+ * SlotQuerySchema.parse({ typeId: 'follow-up', from: '2026-11-02', to: '2026-11-06',
+ *   now: '2026-11-01T12:00:00-05:00', patientZone: 'America/Los_Angeles' });
+ * ```
+ */
+export const SlotQuerySchema = z.object({
+  typeId: AppointmentTypeIdSchema,
+  from: DateSchema,
+  to: DateSchema,
+  now: NowSchema,
+  providerIds: z.array(ProviderIdSchema).optional(),
+  patientZone: z.string().optional(),
+  urgent: z.boolean().optional(),
+  limit: z.number().int().positive().optional(),
+  alignmentMinutes: z.number().int().min(1).max(720).optional(),
+  minimumNoticeMinutes: z.number().int().nonnegative().optional(),
+  horizonDays: z.number().int().nonnegative().optional(),
+});
+/** A slot search. */
+export type SlotQuery = z.input<typeof SlotQuerySchema>;
+
+/**
+ * A free slot: a provider can start an appointment of the type at `start` with the listed resources.
+ * `start`/`end` carry the clinic zone's offset; `patientStart`/`patientEnd` the patient's, when asked.
+ */
+export interface Slot {
+  readonly providerId: ProviderId;
+  readonly typeId: AppointmentTypeId;
+  /** Clinic-local date of the start. */
+  readonly date: IsoDate;
+  readonly start: string;
+  readonly end: string;
+  /** One resource for each of the type's requirements, in order. */
+  readonly resourceIds: readonly ResourceId[];
+  readonly patientStart?: string;
+  readonly patientEnd?: string;
+}

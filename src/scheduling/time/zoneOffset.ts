@@ -1,0 +1,39 @@
+import type { IanaZone } from '../../core/time.js';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: IanaZone): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * The UTC offset in minutes of a zone at an instant (epoch minutes), read from the platform's time
+ * zone database (the same one luxon reads). The formatter for each zone is built once and reused;
+ * it holds no state that could change an answer.
+ *
+ * @param zone - an IANA zone already checked with `checkZone`
+ * @param epochMinute - the instant
+ * @example
+ * ```ts
+ * zoneOffsetAt('America/New_York' as IanaZone, 29_600_000); // -300 or -240
+ * ```
+ */
+export function zoneOffsetAt(zone: IanaZone, epochMinute: number): number {
+  const text = formatterFor(zone).format(epochMinute * 60_000);
+  // "MM/DD/YYYY, HH:MM"
+  const local = Date.UTC(Number(text.slice(6, 10)), Number(text.slice(0, 2)) - 1, Number(text.slice(3, 5)), Number(text.slice(12, 14)), Number(text.slice(15, 17))) / 60_000;
+  return local - epochMinute;
+}

@@ -1,0 +1,104 @@
+import { DateTime } from 'luxon';
+import { errorIssue } from '../core/issue.js';
+import { fail, ok, type Checked } from '../core/result.js';
+import { localDate, type IanaZone } from '../core/time.js';
+import { book, type Booked } from './book.js';
+import { providerMaySee } from './clinic.js';
+import { findSlots } from './findSlots.js';
+import type { ProviderId } from './ids.js';
+import type { Schedule } from './schedule.js';
+import type { SchedulingIssue } from './schedulingIssue.js';
+import type { Slot } from './slotQuery.js';
+import { minutesOfWallTime } from './wallTime.js';
+import type { WaitlistEntry, WaitlistWindow } from './waitlistEntry.js';
+
+/** Time that has just come free: a provider's stretch between two instants. */
+export interface FreedTime {
+  readonly providerId: ProviderId;
+  readonly start: string;
+  readonly end: string;
+}
+
+/** A waitlisted patient to whom the freed time can be offered, with the slot that fits them. */
+export interface WaitlistOffer {
+  readonly entry: WaitlistEntry;
+  readonly slot: Slot;
+}
+
+/**
+ * Ranks whom to offer freed time: every waitlist entry whose type fits inside it with that provider
+ * (buffers, resources and all), who accepts that provider, whose earliest date has come, and one of
+ * whose windows (in the patient's zone) holds the slot. Ordered by priority (highest first), then
+ * by who waited longest (`addedAt`), then by id: deterministic.
+ *
+ * @param schedule - the clinic, with the freed time already free
+ * @param freed - the time that came free
+ * @param now - the moment of asking (for minimum notice)
+ * @example
+ * ```ts
+ * const offers = rankWaitlist(schedule, { providerId: 'dr-lee', start: a.start, end: a.end }, now);
+ * offers[0]?.entry.patientId;
+ * ```
+ */
+export function rankWaitlist(schedule: Schedule, freed: FreedTime, now: DateTime): readonly WaitlistOffer[] {
+  const from = DateTime.fromISO(freed.start, { setZone: true });
+  const to = DateTime.fromISO(freed.end, { setZone: true });
+  const date = localDate(from, schedule.zone);
+  const offers: WaitlistOffer[] = [];
+  for (const entry of sortEntries(schedule.waitlist)) {
+    if (entry.earliestDate > date) continue;
+    if (entry.allowedProviders !== undefined && !entry.allowedProviders.includes(freed.providerId)) continue;
+    const type = schedule.appointmentTypes.find((t) => t.id === entry.typeId);
+    if (type === undefined || !providerMaySee(type, freed.providerId)) continue;
+    const found = findSlots(schedule, { typeId: entry.typeId, from: date, to: date, providerIds: [freed.providerId], now, ...(entry.patientZone !== undefined ? { patientZone: entry.patientZone } : {}) });
+    if (!found.ok) continue;
+    const slot = found.value.find((s) => Date.parse(s.start) >= from.toMillis() && Date.parse(s.end) <= to.toMillis() && inWindows(s, entry, schedule.zone));
+    if (slot !== undefined) offers.push({ entry, slot });
+  }
+  return offers;
+}
+
+/**
+ * Books the freed time for the first-ranked waitlisted patient and takes them off the waitlist.
+ *
+ * @returns the new schedule and appointment, or `waitlist.no_candidate`
+ * @example
+ * ```ts
+ * const filled = fillFromWaitlist(schedule, freed, now);
+ * if (filled.ok) schedule = filled.value.schedule;
+ * ```
+ */
+export function fillFromWaitlist(schedule: Schedule, freed: FreedTime, now: DateTime): Checked<Booked & { readonly entry: WaitlistEntry }, SchedulingIssue> {
+  const [best] = rankWaitlist(schedule, freed, now);
+  if (best === undefined) return fail([errorIssue('waitlist.no_candidate', ['waitlist'], 'nobody on the waitlist fits that time')]);
+  const booked = book(schedule, {
+    patientId: best.entry.patientId,
+    providerId: best.slot.providerId,
+    typeId: best.slot.typeId,
+    start: best.slot.start,
+    resourceIds: [...best.slot.resourceIds],
+    ...(best.entry.patientZone !== undefined ? { patientZone: best.entry.patientZone } : {}),
+  });
+  if (!booked.ok) return booked;
+  const waitlist = booked.value.schedule.waitlist.filter((e) => e.id !== best.entry.id);
+  return ok({ schedule: { ...booked.value.schedule, waitlist }, appointment: booked.value.appointment, entry: best.entry });
+}
+
+function sortEntries(entries: readonly WaitlistEntry[]): WaitlistEntry[] {
+  return [...entries].sort(
+    (a, b) => b.priority - a.priority || Date.parse(a.addedAt) - Date.parse(b.addedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
+function inWindows(slot: Slot, entry: WaitlistEntry, clinicZone: IanaZone): boolean {
+  if (entry.windows === undefined) return true;
+  const zone = entry.patientZone ?? clinicZone;
+  const start = DateTime.fromISO(slot.start, { zone });
+  const end = DateTime.fromISO(slot.end, { zone });
+  const startMinute = start.hour * 60 + start.minute;
+  const endMinute = startMinute + end.diff(start, 'minutes').minutes;
+  return entry.windows.some((window: WaitlistWindow) => {
+    const dayFits = window.weekdays === undefined || window.weekdays.includes(start.weekday);
+    return dayFits && startMinute >= minutesOfWallTime(window.start) && endMinute <= minutesOfWallTime(window.end);
+  });
+}

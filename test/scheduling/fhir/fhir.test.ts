@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { APPOINTMENT_STATUSES, type Appointment } from '../../../src/scheduling/appointment.js';
+import { fromFhirAppointment, toFhirAppointment } from '../../../src/scheduling/fhir/fhirAppointment.js';
+import { fromFhirSchedule, toFhirSchedule } from '../../../src/scheduling/fhir/fhirSchedule.js';
+import { fromFhirSlot, toFhirSlot } from '../../../src/scheduling/fhir/fhirSlot.js';
+import { findSlots } from '../../../src/scheduling/findSlots.js';
+import { smallClinic } from '../fixtures.js';
+
+const schedule = smallClinic();
+
+const appointmentArb: fc.Arbitrary<Appointment> = fc
+  .record({
+    id: fc.stringMatching(/^[a-z0-9-]{1,12}$/),
+    status: fc.constantFrom(...APPOINTMENT_STATUSES),
+    typeId: fc.constantFrom('follow-up', 'new', 'scan'),
+    providerId: fc.constantFrom('dr-lee', 'dr-cho'),
+    resourceIds: fc.subarray(['room-1', 'ultrasound']),
+    minute: fc.integer({ min: 0, max: 500_000 }),
+    patientZone: fc.option(fc.constantFrom('Europe/London', 'Asia/Tokyo'), { nil: undefined }),
+    cancellation: fc.option(fc.record({ reason: fc.constantFrom('pat', 'prov', 'oth'), note: fc.option(fc.string({ minLength: 1 }), { nil: undefined }) }), { nil: undefined }),
+    overbooks: fc.option(fc.constant('a0'), { nil: undefined }),
+    seriesId: fc.option(fc.constant('s1'), { nil: undefined }),
+    urgent: fc.option(fc.boolean(), { nil: undefined }),
+    comment: fc.option(fc.string({ minLength: 1 }), { nil: undefined }),
+  })
+  .map((r) => {
+    const start = new Date(Date.UTC(2026, 0, 1) + r.minute * 60_000).toISOString().replace('.000Z', 'Z');
+    const end = new Date(Date.UTC(2026, 0, 1) + (r.minute + 30) * 60_000).toISOString().replace('.000Z', 'Z');
+    const optional = Object.fromEntries(
+      Object.entries({ patientZone: r.patientZone, overbooks: r.overbooks, seriesId: r.seriesId, urgent: r.urgent, comment: r.comment }).filter(([, v]) => v !== undefined),
+    );
+    const cancellation = r.cancellation === undefined ? {} : { cancellation: r.cancellation.note === undefined ? { reason: r.cancellation.reason } : r.cancellation };
+    return { id: r.id, patientId: 'p1', providerId: r.providerId, typeId: r.typeId, start, end, status: r.status, resourceIds: r.resourceIds, ...optional, ...cancellation } as Appointment;
+  });
+
+describe('FHIR R4', () => {
+  it('Appointment round-trips (property)', () => {
+    fc.assert(fc.property(appointmentArb, (appointment) => {
+      const back = fromFhirAppointment(JSON.parse(JSON.stringify(toFhirAppointment(schedule, appointment))));
+      expect(back.ok && back.value).toEqual(appointment);
+    }));
+  });
+
+  it('Appointment uses R4 element names: participant actors, cancelationReason, minutesDuration', () => {
+    const resource = toFhirAppointment(schedule, {
+      id: 'a1', patientId: 'p1', providerId: 'dr-lee', typeId: 'scan', status: 'cancelled', resourceIds: ['ultrasound', 'room-1'],
+      start: '2026-11-02T09:00:00-05:00', end: '2026-11-02T09:30:00-05:00', cancellation: { reason: 'pat' },
+    } as Appointment);
+    expect(resource.participant.map((p) => p.actor?.reference)).toEqual(['Patient/p1', 'Practitioner/dr-lee', 'Device/ultrasound', 'Location/room-1']);
+    expect(resource.participant.every((p) => p.status === 'declined')).toBe(true);
+    expect(resource.cancelationReason?.coding?.[0]).toEqual({ system: 'http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason', code: 'pat' });
+    expect(resource.minutesDuration).toBe(30);
+  });
+
+  it('Slot and Schedule round-trip', () => {
+    const found = findSlots(schedule, { typeId: 'scan', from: '2026-11-02', to: '2026-11-02', now: '2026-10-01T00:00:00Z' });
+    if (!found.ok) throw new Error('query failed');
+    for (const slot of found.value.slice(0, 5)) {
+      const fhir = toFhirSlot(slot);
+      expect(fhir).toMatchObject({ resourceType: 'Slot', status: 'free', schedule: { reference: 'Schedule/dr-lee' } });
+      const back = fromFhirSlot(JSON.parse(JSON.stringify(fhir)));
+      expect(back.ok && back.value).toEqual(slot);
+    }
+    for (const provider of [{ id: 'dr-lee', name: 'Dr. Ana Lee' }, { id: 'dr-cho', name: 'Dr. Min Cho', dailyCap: 12 }]) {
+      const horizon = { start: '2026-11-01T00:00:00-04:00', end: '2026-12-31T00:00:00-05:00' };
+      const back = fromFhirSchedule(JSON.parse(JSON.stringify(toFhirSchedule(provider as never, horizon))));
+      expect(back.ok && back.value).toEqual({ provider, horizon });
+    }
+  });
+
+  it('reports malformed resources with paths', () => {
+    const bad = fromFhirAppointment({ resourceType: 'Appointment', id: 'x', status: 'maybe', participant: [] });
+    expect(!bad.ok && bad.issues.map((i) => [i.code, i.path])).toEqual([['fhir.schema', ['status']], ['fhir.schema', ['participant']]]);
+    const noPatient = fromFhirAppointment({ resourceType: 'Appointment', id: 'x', status: 'booked', start: '2026-11-02T09:00:00Z', end: '2026-11-02T09:30:00Z', appointmentType: { coding: [{ code: 'new' }] }, participant: [{ actor: { reference: 'Practitioner/dr-lee' }, status: 'accepted' }] });
+    expect(!noPatient.ok && noPatient.issues.map((i) => [i.code, i.path])).toEqual([['fhir.missing_element', ['participant']]]);
+    const busy = fromFhirSlot({ resourceType: 'Slot', schedule: { reference: 'Schedule/dr-lee' }, status: 'busy', start: '2026-11-02T09:00:00Z', end: '2026-11-02T09:30:00Z' });
+    expect(!busy.ok && busy.issues.map((i) => i.code)).toEqual(['fhir.slot_not_free']);
+  });
+});

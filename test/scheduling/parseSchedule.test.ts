@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { book } from '../../src/scheduling/book.js';
+import { parseSchedule } from '../../src/scheduling/parseSchedule.js';
+import { toClinicFile } from '../../src/scheduling/schedule.js';
+import { clinicInput, scheduleOf } from './fixtures.js';
+
+function codesAndPaths(input: unknown): [string, (string | number)[]][] {
+  const parsed = parseSchedule(input);
+  return parsed.ok ? [] : parsed.issues.map((i) => [i.code, [...i.path]]);
+}
+
+describe('parseSchedule', () => {
+  it('accepts the fixture clinic and round-trips it through JSON', () => {
+    const schedule = scheduleOf(clinicInput());
+    const again = parseSchedule(JSON.parse(JSON.stringify(toClinicFile(schedule))));
+    expect(again.ok && toClinicFile(again.value)).toEqual(toClinicFile(schedule));
+  });
+
+  it('reports an unknown zone, ranges that end first, unknown providers and overlapping rules with paths', () => {
+    const base = clinicInput();
+    const rules = base.rules ?? [];
+    expect(codesAndPaths({ ...base, zone: 'Mars/Olympus' })).toEqual([['time.unknown_zone', ['zone']]]);
+    expect(codesAndPaths({ ...base, rules: [...rules, { id: 'bad', providerId: 'dr-lee', weekday: 6, start: '12:00', end: '09:00', effectiveFrom: '2026-01-01' }] })).toEqual([
+      ['schedule.time_range', ['rules', rules.length, 'end']],
+    ]);
+    expect(codesAndPaths({ ...base, rules: [...rules, { id: 'ghost', providerId: 'dr-ghost', weekday: 6, start: '09:00', end: '12:00', effectiveFrom: '2026-01-01' }] })).toEqual([
+      ['schedule.unknown_provider', ['rules', rules.length, 'providerId']],
+    ]);
+    expect(codesAndPaths({ ...base, rules: [...rules, { id: 'twice', providerId: 'dr-lee', weekday: 1, start: '11:00', end: '13:30', effectiveFrom: '2026-06-01' }] })).toEqual([
+      ['schedule.overlapping_rules', ['rules', rules.length]],
+    ]);
+    expect(codesAndPaths({ ...base, rules: [...rules, { id: 'later', providerId: 'dr-lee', weekday: 1, start: '17:00', end: '18:00', effectiveFrom: '2026-06-01', effectiveTo: '2026-05-01' }] })).toEqual([
+      ['schedule.time_range', ['rules', rules.length, 'effectiveTo']],
+    ]);
+    expect(codesAndPaths({ ...base, providers: [{ id: 'dr-lee' }] })).toEqual([['schedule.schema', ['providers', 0, 'name']]]);
+  });
+
+  it('reports existing appointments that double-book, naming the index', () => {
+    const appointment = { patientId: 'p', providerId: 'dr-lee', typeId: 'follow-up', status: 'booked' as const, start: '2026-11-02T09:00:00-05:00', end: '2026-11-02T09:20:00-05:00' };
+    expect(codesAndPaths(clinicInput({ appointments: [{ id: 'a', ...appointment }, { id: 'b', ...appointment, start: '2026-11-02T09:10:00-05:00', end: '2026-11-02T09:30:00-05:00' }] }))).toEqual([
+      ['schedule.appointment_conflict', ['appointments', 1]],
+    ]);
+    expect(codesAndPaths(clinicInput({ appointments: [{ id: 'a', ...appointment }, { id: 'a', ...appointment, status: 'cancelled' }] }))).toEqual([
+      ['schedule.duplicate_id', ['appointments', 1, 'id']],
+    ]);
+  });
+
+  it('property: a defect injected anywhere is reported at its path, and a bad booking leaves the schedule as it was', () => {
+    const base = clinicInput();
+    const rules = base.rules ?? [];
+    fc.assert(
+      fc.property(fc.nat(rules.length - 1), fc.constantFrom('zone', 'range', 'provider'), (index, defect) => {
+        const rule = rules[index];
+        if (rule === undefined) return;
+        const broken = defect === 'zone' ? { ...rule } : defect === 'range' ? { ...rule, start: rule.end, end: rule.start } : { ...rule, providerId: 'dr-who' };
+        const input = { ...base, zone: defect === 'zone' ? 'America/Nowhere' : base.zone, rules: rules.map((r, i) => (i === index ? broken : r)) };
+        const expected = defect === 'zone' ? ['time.unknown_zone', ['zone']] : defect === 'range' ? ['schedule.time_range', ['rules', index, 'end']] : ['schedule.unknown_provider', ['rules', index, 'providerId']];
+        expect(codesAndPaths(input)).toEqual([expected]);
+      }),
+      { numRuns: 30 },
+    );
+    const schedule = scheduleOf(base);
+    fc.assert(
+      fc.property(fc.constantFrom('dr-who', 'dr-lee'), fc.constantFrom('Mars/Base', 'Europe/Rome'), fc.constantFrom('2026-11-02T25:00', '2026-11-02T09:00'), (providerId, zone, start) => {
+        const frozen = JSON.stringify(toClinicFile(schedule));
+        const result = book(schedule, { patientId: 'p', providerId, typeId: 'follow-up', start, patientZone: zone });
+        expect(JSON.stringify(toClinicFile(schedule))).toBe(frozen);
+        if (providerId === 'dr-who' || zone === 'Mars/Base' || start.includes('25:')) expect(result.ok).toBe(false);
+      }),
+    );
+  });
+});

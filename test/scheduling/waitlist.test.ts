@@ -1,0 +1,47 @@
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { book } from '../../src/scheduling/book.js';
+import { cancel } from '../../src/scheduling/changeStatus.js';
+import { fillFromWaitlist, rankWaitlist } from '../../src/scheduling/waitlist.js';
+import { clinicInput, scheduleOf } from './fixtures.js';
+
+const waitlist = [
+  { id: 'w-low', patientId: 'p-low', typeId: 'follow-up', priority: 1, earliestDate: '2026-10-01', addedAt: '2026-09-01T10:00:00-04:00' },
+  { id: 'w-high-late', patientId: 'p-high-late', typeId: 'follow-up', priority: 5, earliestDate: '2026-10-01', addedAt: '2026-10-20T10:00:00-04:00' },
+  { id: 'w-high-early', patientId: 'p-high-early', typeId: 'follow-up', priority: 5, earliestDate: '2026-10-01', addedAt: '2026-10-10T10:00:00-04:00' },
+  { id: 'w-cho-only', patientId: 'p-cho', typeId: 'follow-up', priority: 9, allowedProviders: ['dr-cho'], earliestDate: '2026-10-01', addedAt: '2026-10-01T10:00:00-04:00' },
+  { id: 'w-not-yet', patientId: 'p-later', typeId: 'follow-up', priority: 9, earliestDate: '2026-11-10', addedAt: '2026-10-01T10:00:00-04:00' },
+  { id: 'w-afternoons', patientId: 'p-pm', typeId: 'follow-up', priority: 8, windows: [{ start: '13:00', end: '17:00' }], earliestDate: '2026-10-01', addedAt: '2026-10-01T10:00:00-04:00' },
+  { id: 'w-too-long', patientId: 'p-new', typeId: 'new', priority: 10, earliestDate: '2026-10-01', addedAt: '2026-10-01T10:00:00-04:00' },
+  { id: 'w-london', patientId: 'p-uk', typeId: 'follow-up', priority: 7, patientZone: 'Europe/London', windows: [{ start: '15:00', end: '18:00' }], earliestDate: '2026-10-01', addedAt: '2026-10-01T10:00:00-04:00' },
+];
+
+describe('waitlist', () => {
+  const now = DateTime.fromISO('2026-11-02T07:30:00-05:00');
+  it('ranks who fits the freed time: priority, then longest wait; filters provider, date, window and length', () => {
+    let schedule = scheduleOf(clinicInput({ waitlist }));
+    const first = book(schedule, { patientId: 'p1', providerId: 'dr-lee', typeId: 'follow-up', start: '2026-11-02T10:00' });
+    if (!first.ok) throw new Error('booking failed');
+    const blocker = book(first.value.schedule, { patientId: 'p2', providerId: 'dr-lee', typeId: 'follow-up', start: '2026-11-02T10:20' });
+    if (!blocker.ok) throw new Error('booking failed');
+    const cancelled = cancel(blocker.value.schedule, first.value.appointment.id, { reason: 'pat' });
+    if (!cancelled.ok) throw new Error('cancel failed');
+    schedule = cancelled.value;
+    const freed = { providerId: first.value.appointment.providerId, start: first.value.appointment.start, end: first.value.appointment.end };
+    const offers = rankWaitlist(schedule, freed, now);
+    // 10:00-10:20 local is 15:00-15:20 in London: inside p-uk's window
+    expect(offers.map((o) => o.entry.id)).toEqual(['w-london', 'w-high-early', 'w-high-late', 'w-low']);
+    const filled = fillFromWaitlist(schedule, freed, now);
+    expect(filled.ok && [filled.value.appointment.patientId, filled.value.appointment.start, filled.value.schedule.waitlist.length]).toEqual([
+      'p-uk',
+      '2026-11-02T10:00:00-05:00',
+      waitlist.length - 1,
+    ]);
+  });
+
+  it('says so when nobody fits', () => {
+    const schedule = scheduleOf(clinicInput());
+    const filled = fillFromWaitlist(schedule, { providerId: 'dr-lee' as never, start: '2026-11-02T10:00:00-05:00', end: '2026-11-02T10:20:00-05:00' }, now);
+    expect(!filled.ok && filled.issues.map((i) => i.code)).toEqual(['waitlist.no_candidate']);
+  });
+});
