@@ -7,6 +7,7 @@ const libraryEntries = {
   'claims/index': 'src/claims/index.ts',
   'records/index': 'src/records/index.ts',
   'inventory/index': 'src/inventory/index.ts',
+  'scheduling/sweepWorker': 'src/scheduling/simulate/sweepWorker.ts',
 };
 
 export default defineConfig([

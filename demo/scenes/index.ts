@@ -1,6 +1,7 @@
 import type { DemoScene } from '../scene.js';
 import { inventoryScene } from './inventory.js';
 import { schedulingScene } from './scheduling.js';
+import { simulationScene } from './simulation.js';
 
 /** The scenes of the clinic day, in the order they happen. */
-export const scenes: readonly DemoScene[] = [schedulingScene, inventoryScene];
+export const scenes: readonly DemoScene[] = [schedulingScene, simulationScene, inventoryScene];

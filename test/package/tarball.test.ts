@@ -12,7 +12,7 @@ const root = resolve(__dirname, '../..');
 /** For each subpath, exports that must be there (a sample of the public surface). */
 const expected: Record<string, readonly string[]> = {
   medoffice: ['createRng', 'summarize', 'formatCents', 'checkZone', 'errorIssue'],
-  'medoffice/scheduling': ['findSlots', 'book', 'reschedule', 'parseSchedule', 'rankWaitlist', 'planReminders', 'toFhirAppointment'],
+  'medoffice/scheduling': ['findSlots', 'book', 'reschedule', 'parseSchedule', 'rankWaitlist', 'planReminders', 'toFhirAppointment', 'evaluateSchedule', 'optimizeSchedule', 'simulateSessions', 'sweepScenarios'],
   'medoffice/claims': [],
   'medoffice/records': [],
   'medoffice/inventory': ['planInventory', 'forecastDemand', 'safetyStock', 'simulatePolicy', 'readItemsCsv'],

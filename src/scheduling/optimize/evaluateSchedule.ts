@@ -1,0 +1,169 @@
+import { errorIssue } from '../../core/issue.js';
+import { fail, ok, type Checked } from '../../core/result.js';
+import { planGrid } from './gridPlan.js';
+import { checkSession, DEFAULT_WEIGHTS, type ObjectiveWeights, type ScheduleIssue, type ScheduleSession } from './session.js';
+import { createBuffers, createChain, initialState, runChain, type WorkloadChain } from './workloadChain.js';
+
+/** Largest workload vector (grid points) an evaluation may build. */
+export const MAX_GRID_POINTS = 2_000_000;
+
+/** The exact expected costs of a schedule. */
+export interface ScheduleEvaluation {
+  /** The evaluated schedule: patients booked at the start of each interval. */
+  readonly slots: readonly number[];
+  /** Patients booked, N. */
+  readonly patients: number;
+  /** Expected total waiting time of all patients, in minutes (no-shows wait zero). */
+  readonly expectedTotalWait: number;
+  /** Expected total wait divided by N: the waiting term of the objective before its weight. */
+  readonly expectedWaitPerPatient: number;
+  /** Expected time the provider is idle between minute 0 and the end of the session. */
+  readonly expectedIdle: number;
+  /** Expected time the provider works past the end of the session. */
+  readonly expectedOvertime: number;
+  /** `wait · E[total wait] / N + idle · E[idle] + overtime · E[overtime]`. */
+  readonly objective: number;
+  /** Expected waiting time summed over the patients booked in each interval. */
+  readonly waitByInterval: readonly number[];
+  /** The weights used. */
+  readonly weights: ObjectiveWeights;
+  /** The grid step (minutes) of the discretised computation. */
+  readonly gridMinutes: number;
+}
+
+/** Options of {@link evaluateSchedule}. */
+export interface EvaluateOptions {
+  /** Grid steps per booking interval (even when extrapolating); by default from {@link planGrid}. */
+  readonly stepsPerInterval?: number;
+  /**
+   * Combine the results on the grid and on the grid twice as coarse by Richardson extrapolation,
+   * cancelling the O(h²) discretisation error (default from {@link planGrid}; see docs/simulation.md).
+   */
+  readonly extrapolate?: boolean;
+}
+
+/**
+ * Combines the three expected costs into the objective.
+ *
+ * @example
+ * ```ts
+ * objectiveOf({ wait: 1, idle: 1, overtime: 1 }, 100, 10, 5, 4); // 100/10 + 5 + 4
+ * ```
+ */
+export function objectiveOf(weights: ObjectiveWeights, totalWait: number, patients: number, idle: number, overtime: number): number {
+  const waitTerm = patients > 0 ? totalWait / patients : 0;
+  return weights.wait * waitTerm + weights.idle * idle + weights.overtime * overtime;
+}
+
+/**
+ * Checks that a chain's buffers stay within {@link MAX_GRID_POINTS}.
+ *
+ * @example
+ * ```ts
+ * const issues = gridIssues(chain);
+ * ```
+ */
+export function gridIssues(chain: WorkloadChain): ScheduleIssue[] {
+  return chain.capacity > MAX_GRID_POINTS
+    ? [errorIssue('schedule.grid_too_large', ['stepsPerInterval'], `the workload grid would need ${chain.capacity} points`)]
+    : [];
+}
+
+/**
+ * The exact expected total waiting time, idle time and overtime of a single-provider session, and
+ * Kaandorp and Koole's objective. The workload left for the provider is a Markov chain observed at
+ * interval starts; its distribution is carried on a grid of `intervalMinutes / stepsPerInterval`
+ * minutes, convolved with the (mean-preserving) discretised service law once per booked patient.
+ *
+ * @param input - a session (see {@link ScheduleSessionSchema}); untrusted input is checked
+ * @param options - grid resolution
+ * @returns the evaluation, or issues with paths
+ * @example
+ * ```ts
+ * const r = evaluateSchedule({
+ *   slots: [2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0],
+ *   intervalMinutes: 15, sessionMinutes: 300,
+ *   service: { kind: 'lognormal', mean: 15, sd: 7.5 }, noShowProbability: 0.1,
+ * });
+ * if (r.ok) console.log(r.value.expectedOvertime);
+ * ```
+ */
+export function evaluateSchedule(input: unknown, options: EvaluateOptions = {}): Checked<ScheduleEvaluation, ScheduleIssue> {
+  const checked = checkSession(input);
+  if (!checked.ok) return checked;
+  const session = checked.value;
+  const plan = planGrid(session.service, session.intervalMinutes, session.sessionMinutes);
+  const requested = options.stepsPerInterval ?? plan.stepsPerInterval;
+  const extrapolate = options.extrapolate ?? plan.extrapolate;
+  const steps = extrapolate ? Math.max(2, requested + (requested % 2)) : Math.max(1, Math.round(requested));
+  const fine = chainFor(session, steps);
+  const tooLarge = gridIssues(fine);
+  if (tooLarge.length > 0) return fail(tooLarge);
+  const result = evaluateOnChain(fine, session);
+  return ok(extrapolate ? richardson(result, evaluateOnChain(chainFor(session, steps / 2), session)) : result);
+}
+
+/**
+ * The chain of a validated session on a grid of `steps` steps per interval.
+ *
+ * @example
+ * ```ts
+ * const chain = chainFor(session, 16);
+ * ```
+ */
+export function chainFor(session: ScheduleSession, steps: number): WorkloadChain {
+  const patients = session.slots.reduce((sum, n) => sum + n, 0);
+  return createChain(
+    session.service,
+    session.intervalMinutes,
+    session.sessionMinutes,
+    session.slots.length,
+    Math.max(1, patients),
+    session.noShowProbability,
+    steps,
+  );
+}
+
+/** Cancels the h² error term: (4·f(h) − f(2h)) / 3, applied to every expected cost. */
+function richardson(fine: ScheduleEvaluation, coarse: ScheduleEvaluation): ScheduleEvaluation {
+  const combine = (a: number, b: number): number => (4 * a - b) / 3;
+  const wait = combine(fine.expectedTotalWait, coarse.expectedTotalWait);
+  const idle = combine(fine.expectedIdle, coarse.expectedIdle);
+  const overtime = Math.max(0, combine(fine.expectedOvertime, coarse.expectedOvertime));
+  return {
+    ...fine,
+    expectedTotalWait: wait,
+    expectedWaitPerPatient: fine.patients > 0 ? wait / fine.patients : 0,
+    expectedIdle: idle,
+    expectedOvertime: overtime,
+    objective: objectiveOf(fine.weights, wait, fine.patients, idle, overtime),
+    waitByInterval: fine.waitByInterval.map((w, t) => combine(w, coarse.waitByInterval[t] ?? 0)),
+  };
+}
+
+/**
+ * Evaluates a validated session on a prepared chain (no checks, no extrapolation): the inner step
+ * of the optimiser.
+ *
+ * @example
+ * ```ts
+ * const evaluation = evaluateOnChain(chainFor(session, 16), session);
+ * ```
+ */
+export function evaluateOnChain(chain: WorkloadChain, session: ScheduleSession): ScheduleEvaluation {
+  const weights = session.weights ?? DEFAULT_WEIGHTS;
+  const patients = session.slots.reduce((sum, n) => sum + n, 0);
+  const pass = runChain(chain, createBuffers(chain), session.slots, 0, initialState());
+  return {
+    slots: [...session.slots],
+    patients,
+    expectedTotalWait: pass.wait,
+    expectedWaitPerPatient: patients > 0 ? pass.wait / patients : 0,
+    expectedIdle: pass.idle,
+    expectedOvertime: pass.overtime,
+    objective: objectiveOf(weights, pass.wait, patients, pass.idle, pass.overtime),
+    waitByInterval: Array.from(pass.waitByInterval),
+    weights,
+    gridMinutes: chain.step,
+  };
+}

@@ -1,0 +1,118 @@
+import { match } from 'ts-pattern';
+import type { Distribution } from '../../core/distribution.js';
+import { normalCdf } from '../../core/normal.js';
+import { lognormalParameters } from '../../core/samplers.js';
+import { MedofficeUsageError } from '../../core/result.js';
+import { regularizedLowerGamma } from './incompleteGamma.js';
+
+/** Probability mass left in the tail beyond the last grid point (then placed at the tail's mean). */
+const TAIL_MASS = 1e-7;
+
+/** A continuous duration law given by its CDF F(x) and partial mean G(x) = E[S; S ≤ x]. */
+interface ContinuousLaw {
+  readonly mean: number;
+  readonly cdf: (x: number) => number;
+  readonly partialMean: (x: number) => number;
+}
+
+function continuousLaw(service: Distribution): ContinuousLaw | readonly number[] {
+  return match<Distribution, ContinuousLaw | readonly number[]>(service)
+    .with({ kind: 'deterministic' }, (d) => [d.value])
+    .with({ kind: 'empirical' }, (d) => d.values)
+    .with({ kind: 'exponential' }, (d) => ({
+      mean: d.mean,
+      cdf: (x) => -Math.expm1(-x / d.mean),
+      partialMean: (x) => d.mean * (-Math.expm1(-x / d.mean) - (x / d.mean) * Math.exp(-x / d.mean)),
+    }))
+    .with({ kind: 'lognormal' }, (d) => {
+      if (d.sd === 0) return [d.mean];
+      const { mu, sigma } = lognormalParameters(d.mean, d.sd);
+      return {
+        mean: d.mean,
+        cdf: (x) => (x <= 0 ? 0 : normalCdf((Math.log(x) - mu) / sigma)),
+        partialMean: (x) => (x <= 0 ? 0 : d.mean * normalCdf((Math.log(x) - mu - sigma * sigma) / sigma)),
+      };
+    })
+    .with({ kind: 'gamma' }, (d) => {
+      const shape = (d.mean / d.sd) ** 2;
+      const scale = (d.sd * d.sd) / d.mean;
+      return {
+        mean: d.mean,
+        cdf: (x) => regularizedLowerGamma(shape, x / scale),
+        partialMean: (x) => d.mean * regularizedLowerGamma(shape + 1, x / scale),
+      };
+    })
+    .with({ kind: 'uniform' }, (d) => {
+      if (d.max === d.min) return [d.min];
+      const width = d.max - d.min;
+      const clamp = (x: number): number => Math.min(Math.max(x, d.min), d.max);
+      return {
+        mean: (d.min + d.max) / 2,
+        cdf: (x) => (clamp(x) - d.min) / width,
+        partialMean: (x) => (clamp(x) ** 2 - d.min ** 2) / (2 * width),
+      };
+    })
+    .with({ kind: 'normal' }, { kind: 'poisson' }, { kind: 'bernoulli' }, (d) => {
+      throw new MedofficeUsageError(`a ${d.kind} distribution is not a service duration`);
+    })
+    .exhaustive();
+}
+
+/** Spreads a point mass at `value` (minutes) over the two grid points around it, keeping its mean. */
+function addPoint(masses: number[], value: number, weight: number, step: number): void {
+  const position = value / step;
+  const k = Math.floor(position);
+  const fraction = position - k;
+  masses[k] = (masses[k] ?? 0) + weight * (1 - fraction);
+  if (fraction > 0) masses[k + 1] = (masses[k + 1] ?? 0) + weight * fraction;
+}
+
+function discretiseContinuous(law: ContinuousLaw, step: number): number[] {
+  const masses: number[] = [0];
+  let previousF = 0;
+  let previousG = 0;
+  for (let j = 0; ; j++) {
+    const b = (j + 1) * step;
+    const f = law.cdf(b);
+    const g = law.partialMean(b);
+    const dF = f - previousF;
+    const dG = (g - previousG) / step;
+    masses[j] = (masses[j] ?? 0) + (j + 1) * dF - dG;
+    masses[j + 1] = dG - j * dF;
+    previousF = f;
+    previousG = g;
+    if (1 - f < TAIL_MASS || j > 1_000_000) break;
+  }
+  const tail = 1 - previousF;
+  if (tail > 0) addPoint(masses, Math.max((law.mean - previousG) / tail, masses.length * step), tail, step);
+  return masses;
+}
+
+/**
+ * Discretises a service-time law on a grid of `step` minutes so that the grid law has exactly the
+ * same mean: the mass of [k·h, (k+1)·h] is shared between its two ends in proportion to where it
+ * lies (the piecewise-linear, mean-preserving rounding). Point masses (deterministic, empirical)
+ * are shared the same way.
+ *
+ * @param service - a duration law (deterministic, uniform, lognormal, gamma, exponential, empirical)
+ * @param step - the grid step h in minutes
+ * @returns probabilities of k·h for k = 0, 1, …; they sum to 1
+ * @example
+ * ```ts
+ * const pmf = discretiseService({ kind: 'exponential', mean: 15 }, 0.5);
+ * ```
+ */
+export function discretiseService(service: Distribution, step: number): Float64Array {
+  const law = continuousLaw(service);
+  let masses: number[];
+  if (Array.isArray(law)) {
+    masses = [];
+    for (const value of law as readonly number[]) addPoint(masses, value, 1 / law.length, step);
+  } else {
+    masses = discretiseContinuous(law as ContinuousLaw, step);
+  }
+  const pmf = Float64Array.from(masses, (m) => (m === undefined || m < 0 ? 0 : m));
+  let end = pmf.length;
+  while (end > 1 && (pmf[end - 1] as number) === 0) end--;
+  return pmf.subarray(0, end);
+}

@@ -1,0 +1,87 @@
+/** The KPIs measured in every replication. */
+export const KPI_NAMES = ['waitMean', 'waitP90', 'waitTotal', 'idle', 'overtime', 'utilisation', 'seen'] as const;
+
+/**
+ * One KPI: `waitMean` and `waitP90` (minutes, over patients seen), `waitTotal` (minutes, summed),
+ * `idle` (provider minutes idle within the session, summed over providers), `overtime` (minutes
+ * the last provider works past the session end), `utilisation` (busy share of provider time within
+ * the session), `seen` (patients seen).
+ */
+export type KpiName = (typeof KPI_NAMES)[number];
+
+/** Per-replication KPI values, one column per KPI, one row per replication. */
+export type KpiColumns = Record<KpiName, Float64Array>;
+
+/**
+ * Allocates KPI columns for `rows` replications.
+ *
+ * @example
+ * ```ts
+ * const columns = createKpiColumns(1000);
+ * ```
+ */
+export function createKpiColumns(rows: number): KpiColumns {
+  const columns = {} as Record<KpiName, Float64Array>;
+  for (const name of KPI_NAMES) columns[name] = new Float64Array(rows);
+  return columns;
+}
+
+/** Scratch space one replication loop reuses, so no replication allocates. */
+export interface ReplicationScratch {
+  readonly waits: Float64Array;
+}
+
+/**
+ * The 90th percentile (type 7) of the first `n` waits, sorting them in place by insertion.
+ *
+ * @example
+ * ```ts
+ * p90InPlace(Float64Array.of(3, 1, 2), 3); // 2.8
+ * ```
+ */
+export function p90InPlace(waits: Float64Array, n: number): number {
+  if (n === 0) return 0;
+  for (let i = 1; i < n; i++) {
+    const x = waits[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (waits[j] as number) > x) {
+      waits[j + 1] = waits[j] as number;
+      j--;
+    }
+    waits[j + 1] = x;
+  }
+  const h = (n - 1) * 0.9;
+  const lo = Math.floor(h);
+  const a = waits[lo] as number;
+  const b = waits[Math.min(lo + 1, n - 1)] as number;
+  return a + (h - lo) * (b - a);
+}
+
+/**
+ * Writes one replication's KPIs into row `row`.
+ *
+ * @example
+ * ```ts
+ * writeKpis(columns, 0, scratch.waits, seen, busy, lastEnd, compiled.sessionMinutes, 1);
+ * ```
+ */
+export function writeKpis(
+  columns: KpiColumns,
+  row: number,
+  waits: Float64Array,
+  seen: number,
+  busyInSession: number,
+  lastEnd: number,
+  sessionMinutes: number,
+  providers: number,
+): void {
+  let total = 0;
+  for (let i = 0; i < seen; i++) total += waits[i] as number;
+  columns.waitTotal[row] = total;
+  columns.waitMean[row] = seen > 0 ? total / seen : 0;
+  columns.waitP90[row] = p90InPlace(waits, seen);
+  columns.idle[row] = providers * sessionMinutes - busyInSession;
+  columns.overtime[row] = lastEnd > sessionMinutes ? lastEnd - sessionMinutes : 0;
+  columns.utilisation[row] = busyInSession / (providers * sessionMinutes);
+  columns.seen[row] = seen;
+}

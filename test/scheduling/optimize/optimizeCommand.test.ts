@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { optimizeCommand } from '../../../src/cli/schedule/optimize.js';
+import { fakeIo } from '../../cli/fakeIo.js';
+
+const session = {
+  slots: [1, 1, 1, 1, 1, 1, 1, 1],
+  intervalMinutes: 15,
+  sessionMinutes: 120,
+  service: { kind: 'exponential', mean: 15 },
+  noShowProbability: 0.1,
+};
+
+describe('medoffice schedule optimize', () => {
+  it('prints the optimised schedule beside the given one and the classic rules', async () => {
+    const io = fakeIo({ 'session.json': JSON.stringify(session) });
+    expect(await optimizeCommand.run(['session.json'], io)).toBe(0);
+    for (const name of ['optimised', 'given', 'bailey-welch', 'equal-spacing', 'dome', 'offset', 'multiple-block']) expect(io.stdout()).toContain(name);
+  });
+
+  it('answers in JSON with the optimised row first and never worse than the others', async () => {
+    const io = fakeIo({ 'session.json': JSON.stringify(session) });
+    expect(await optimizeCommand.run(['session.json', '--format', 'json'], io)).toBe(0);
+    const out = JSON.parse(io.stdout()) as { rows: { name: string; evaluation: { objective: number } }[] };
+    const [first, ...others] = out.rows;
+    expect(first?.name).toBe('optimised');
+    for (const row of others) expect(first?.evaluation.objective).toBeLessThanOrEqual(row.evaluation.objective + 1e-9);
+  });
+
+  it('accepts a problem file', async () => {
+    const io = fakeIo({ 'p.json': JSON.stringify({ patients: 6, intervals: 8, intervalMinutes: 10, service: { kind: 'gamma', mean: 12, sd: 6 }, noShowProbability: 0.2 }) });
+    expect(await optimizeCommand.run(['p.json'], io)).toBe(0);
+  });
+
+  it('lists problems with their paths and exits 1', async () => {
+    const io = fakeIo({ 'bad.json': JSON.stringify({ ...session, noShowProbability: 1.4 }) });
+    expect(await optimizeCommand.run(['bad.json'], io)).toBe(1);
+    expect(io.stderr()).toContain('schedule.schema at noShowProbability');
+  });
+
+  it('exits 2 for a missing file, bad JSON or no file', async () => {
+    expect(await optimizeCommand.run(['nope.json'], fakeIo())).toBe(2);
+    expect(await optimizeCommand.run(['x.json'], fakeIo({ 'x.json': '{' }))).toBe(2);
+    expect(await optimizeCommand.run([], fakeIo())).toBe(2);
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { optimizeSchedule, sessionOf } from '../../../src/scheduling/optimize/optimizeSchedule.js';
+import { evaluateSchedule } from '../../../src/scheduling/optimize/evaluateSchedule.js';
+import { CLASSIC_RULES, classicSchedule } from '../../../src/scheduling/optimize/classicRules.js';
+import type { OptimizeProblem } from '../../../src/scheduling/optimize/problem.js';
+
+function objective(problem: OptimizeProblem, slots: readonly number[]): number {
+  const result = evaluateSchedule(sessionOf(problem, slots));
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.value.objective;
+}
+
+/** Every way to put N patients into T intervals. */
+function* compositions(patients: number, intervals: number): Generator<number[]> {
+  if (intervals === 1) {
+    yield [patients];
+    return;
+  }
+  for (let first = patients; first >= 0; first--) {
+    for (const rest of compositions(patients - first, intervals - 1)) yield [first, ...rest];
+  }
+}
+
+function optimized(problem: OptimizeProblem) {
+  const result = optimizeSchedule(problem);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.value;
+}
+
+describe('optimizeSchedule finds the true optimum of small problems (every schedule enumerated)', () => {
+  const cases: OptimizeProblem[] = [
+    { patients: 5, intervals: 5, intervalMinutes: 15, service: { kind: 'exponential', mean: 15 }, noShowProbability: 0 },
+    { patients: 6, intervals: 6, intervalMinutes: 10, service: { kind: 'exponential', mean: 10 }, noShowProbability: 0.2 },
+    { patients: 5, intervals: 7, intervalMinutes: 10, service: { kind: 'lognormal', mean: 12, sd: 6 }, noShowProbability: 0.1, weights: { wait: 2, idle: 1, overtime: 1.5 } },
+    { patients: 7, intervals: 5, intervalMinutes: 15, service: { kind: 'gamma', mean: 10, sd: 5 }, noShowProbability: 0.3, weights: { wait: 1, idle: 0.5, overtime: 2 } },
+  ];
+
+  it.each(cases)('case %#', (problem) => {
+    const found = optimized(problem);
+    let best = Number.POSITIVE_INFINITY;
+    for (const slots of compositions(problem.patients, problem.intervals)) best = Math.min(best, objective(problem, slots));
+    expect(found.fullNeighbourhood).toBe(true);
+    expect(found.evaluation.objective).toBeLessThanOrEqual(best * (1 + 1e-6));
+    expect(found.slots.reduce((a, b) => a + b, 0)).toBe(problem.patients);
+  });
+});
+
+describe('the Bailey-Welch rule is optimal for some parameters (Kaandorp and Koole 2007, section 5)', () => {
+  it('ten patients in ten intervals of one mean service time, equal weights: two first, then one each, last empty', () => {
+    const found = optimized({ patients: 10, intervals: 10, intervalMinutes: 15, service: { kind: 'exponential', mean: 15 }, noShowProbability: 0 });
+    expect(found.fullNeighbourhood).toBe(true);
+    expect(found.slots).toEqual(classicSchedule('bailey-welch', 10, 10));
+  });
+
+  it('with a cheaper wait the optimum front-loads more patients and leaves holes near the end', () => {
+    const found = optimized({ patients: 10, intervals: 10, intervalMinutes: 15, service: { kind: 'exponential', mean: 15 }, noShowProbability: 0, weights: { wait: 0.5, idle: 1, overtime: 1 } });
+    expect(found.slots).toEqual([3, 1, 1, 1, 1, 1, 1, 1, 0, 0]);
+  });
+});
+
+describe('optimizeSchedule: properties', () => {
+  const problemArbitrary = fc.record({
+    patients: fc.integer({ min: 1, max: 8 }),
+    intervals: fc.integer({ min: 2, max: 10 }),
+    intervalMinutes: fc.constantFrom(10, 15),
+    mean: fc.integer({ min: 6, max: 20 }),
+    noShowProbability: fc.double({ min: 0, max: 0.5, noNaN: true }),
+    weights: fc.record({ wait: fc.double({ min: 0.1, max: 3, noNaN: true }), idle: fc.double({ min: 0.1, max: 3, noNaN: true }), overtime: fc.double({ min: 0.1, max: 3, noNaN: true }) }),
+  });
+
+  it('the optimised schedule is never worse than any classic rule', () => {
+    fc.assert(
+      fc.property(problemArbitrary, (p) => {
+        const problem: OptimizeProblem = { ...p, service: { kind: 'exponential', mean: p.mean } };
+        const found = optimized(problem);
+        for (const rule of CLASSIC_RULES) {
+          expect(found.evaluation.objective).toBeLessThanOrEqual(objective(problem, classicSchedule(rule, p.patients, p.intervals)) + 1e-9);
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('respects the per-interval limit', () => {
+    const found = optimized({ patients: 8, intervals: 6, intervalMinutes: 10, maxPerInterval: 2, service: { kind: 'exponential', mean: 5 }, noShowProbability: 0 });
+    expect(Math.max(...found.slots)).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('optimizeSchedule: bad problems', () => {
+  const good = { patients: 10, intervals: 10, intervalMinutes: 15, service: { kind: 'exponential', mean: 15 }, noShowProbability: 0.1 };
+  it.each([
+    [{ ...good, patients: 30, maxPerInterval: 2 }, 'schedule.too_many_patients', ['patients']],
+    [{ ...good, patients: 100_000 }, 'schedule.too_many_patients', ['patients']],
+    [{ ...good, noShowProbability: 2 }, 'schedule.schema', ['noShowProbability']],
+    [{ ...good, service: { kind: 'empirical', values: [-1] } }, 'schedule.negative_duration', ['service', 'values', 0]],
+    [{ ...good, sessionMinutes: 100 }, 'schedule.beyond_session', ['intervals']],
+    [{ ...good, start: [10] }, 'schedule.schema', ['start']],
+  ])('%# reports %s', (problem, code, path) => {
+    const result = optimizeSchedule(problem);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues).toContainEqual(expect.objectContaining({ code, path }));
+  });
+});

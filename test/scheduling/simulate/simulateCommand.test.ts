@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { simulateCommand } from '../../../src/cli/schedule/simulate.js';
+import { fakeIo } from '../../cli/fakeIo.js';
+
+const scenario = {
+  sessionMinutes: 180,
+  classes: { visit: { service: { kind: 'lognormal', mean: 15, sd: 7.5 }, noShowProbability: 0.1 } },
+  schedule: { slots: new Array(12).fill(1), intervalMinutes: 15, class: 'visit' },
+};
+
+describe('medoffice schedule simulate', () => {
+  it('prints every KPI and gives the same numbers for the same seed', async () => {
+    const a = fakeIo({ 's.json': JSON.stringify(scenario) });
+    const b = fakeIo({ 's.json': JSON.stringify(scenario) });
+    expect(await simulateCommand.run(['s.json', '--reps', '2000', '--seed', '7'], a)).toBe(0);
+    expect(await simulateCommand.run(['s.json', '--reps', '2000', '--seed', '7'], b)).toBe(0);
+    expect(a.stdout()).toBe(b.stdout());
+    for (const kpi of ['waitMean', 'waitP90', 'idle', 'overtime', 'utilisation', 'seen']) expect(a.stdout()).toContain(kpi);
+  });
+
+  it('gives the same numbers on two worker threads', async () => {
+    const a = fakeIo({ 's.json': JSON.stringify(scenario) });
+    const b = fakeIo({ 's.json': JSON.stringify(scenario) });
+    expect(await simulateCommand.run(['s.json', '--reps', '3000', '--seed', '5'], a)).toBe(0);
+    expect(await simulateCommand.run(['s.json', '--reps', '3000', '--seed', '5', '--workers', '2'], b)).toBe(0);
+    expect(b.stdout()).toBe(a.stdout());
+  });
+
+  it('writes a self-contained HTML report with three charts', async () => {
+    const io = fakeIo({ 's.json': JSON.stringify(scenario) });
+    expect(await simulateCommand.run(['s.json', '--reps', '1000', '--report', 'out.html'], io)).toBe(0);
+    const html = io.files.get('out.html') ?? '';
+    expect(html.match(/<svg /g)).toHaveLength(3);
+    expect(html).not.toMatch(/<script|<link|src="http/);
+  });
+
+  it('lists scenario problems with their paths and exits 1', async () => {
+    const bad = { ...scenario, classes: { visit: { service: { kind: 'empirical', values: [10, -2] } } } };
+    const io = fakeIo({ 'bad.json': JSON.stringify(bad) });
+    expect(await simulateCommand.run(['bad.json', '--reps', '10'], io)).toBe(1);
+    expect(io.stderr()).toContain('simulate.negative_duration at classes.visit.service.values[1]');
+  });
+
+  it('exits 2 for bad usage', async () => {
+    expect(await simulateCommand.run(['s.json', '--reps', 'many'], fakeIo({ 's.json': '{}' }))).toBe(2);
+    expect(await simulateCommand.run([], fakeIo())).toBe(2);
+    expect(await simulateCommand.run(['missing.json'], fakeIo())).toBe(2);
+  });
+});
