@@ -7,6 +7,8 @@ const libraryEntries = {
   'claims/index': 'src/claims/index.ts',
   'records/index': 'src/records/index.ts',
   'inventory/index': 'src/inventory/index.ts',
+  'records/sqlite': 'src/records/adapters/sqlite.ts',
+  'records/postgres': 'src/records/adapters/postgres.ts',
   'scheduling/sweepWorker': 'src/scheduling/simulate/sweepWorker.ts',
 };
 
@@ -21,6 +23,7 @@ export default defineConfig([
     treeshake: true,
     target: 'node20',
     outDir: 'dist',
+    external: ['better-sqlite3', 'pg'],
   },
   {
     entry: { 'cli/main': 'src/cli/main.ts' },

@@ -1,6 +1,7 @@
 import type { CliCommand } from './command.js';
 import { inventoryCommand } from './inventory.js';
+import { recordsCommand } from './records.js';
 import { scheduleCommand } from './schedule.js';
 
 /** Every module's commands, in the order the help lists them. */
-export const commands: readonly CliCommand[] = [scheduleCommand, inventoryCommand];
+export const commands: readonly CliCommand[] = [scheduleCommand, recordsCommand, inventoryCommand];

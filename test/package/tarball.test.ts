@@ -14,7 +14,9 @@ const expected: Record<string, readonly string[]> = {
   medoffice: ['createRng', 'summarize', 'formatCents', 'checkZone', 'errorIssue'],
   'medoffice/scheduling': ['findSlots', 'book', 'reschedule', 'parseSchedule', 'rankWaitlist', 'planReminders', 'toFhirAppointment', 'evaluateSchedule', 'optimizeSchedule', 'simulateSessions', 'sweepScenarios'],
   'medoffice/claims': [],
-  'medoffice/records': [],
+  'medoffice/records': ['createRecordStore', 'memoryAdapter', 'applyPatch', 'canonicalJson', 'verifyChain', 'patientSchema'],
+  'medoffice/records/sqlite': ['sqliteAdapter'],
+  'medoffice/records/postgres': ['postgresAdapter'],
   'medoffice/inventory': ['planInventory', 'forecastDemand', 'safetyStock', 'simulatePolicy', 'readItemsCsv'],
 };
 

@@ -1,0 +1,133 @@
+import type { Pool, PoolClient, PoolConfig } from 'pg';
+import { MedofficeUsageError } from '../../core/result.js';
+import type { ChainTip, StorageAdapter, StorageTx } from '../adapter.js';
+import { GENESIS_HASH } from '../hashing.js';
+import { entryFromSql, entryValues, headFromSql, tableStatements, type SqlEntryRow, type SqlHeadRow } from './rows.js';
+
+/**
+ * Options of the PostgreSQL adapter.
+ *
+ * @example
+ * ```ts
+ * const options: PostgresAdapterOptions = { connectionString: 'postgres://postgres@127.0.0.1:55432/postgres', schema: 'records' };
+ * ```
+ */
+export interface PostgresAdapterOptions {
+  /** A libpq connection URL. */
+  readonly connectionString: string;
+  /** The schema holding the tables (created if missing; default `medoffice_records`). */
+  readonly schema?: string;
+  /** Most pooled connections (default 10). */
+  readonly maxConnections?: number;
+}
+
+async function loadPool(config: PoolConfig): Promise<Pool> {
+  try {
+    const loaded = (await import('pg')) as unknown as { default?: { Pool: new (c: PoolConfig) => Pool }; Pool?: new (c: PoolConfig) => Pool };
+    const PoolClass = loaded.default?.Pool ?? loaded.Pool;
+    if (PoolClass === undefined) throw new Error('pg has no Pool export');
+    return new PoolClass(config);
+  } catch (error) {
+    throw new MedofficeUsageError(`medoffice/records/postgres needs the optional peer dependency pg (npm install pg@8): ${String(error)}`);
+  }
+}
+
+function makeTx(client: PoolClient, s: string): StorageTx {
+  const rows = async <R>(text: string, values: unknown[]): Promise<R[]> => (await client.query(text, values)).rows as R[];
+  return {
+    tip: async (): Promise<ChainTip> => {
+      await client.query(`SELECT id FROM ${s}.chain_lock WHERE id = 1 FOR UPDATE`);
+      const [row] = await rows<{ sequence: string; hash: string; at: string }>(`SELECT sequence, hash, at FROM ${s}.entries ORDER BY sequence DESC LIMIT 1`, []);
+      return row === undefined ? { sequence: 0, hash: GENESIS_HASH, at: '' } : { sequence: Number(row.sequence), hash: row.hash, at: row.at };
+    },
+    head: async (recordId) => {
+      const [row] = await rows<SqlHeadRow>(`SELECT * FROM ${s}.heads WHERE record_id = $1 FOR UPDATE`, [recordId]);
+      return row === undefined ? undefined : headFromSql(row);
+    },
+    putHead: async (h) => {
+      await client.query(
+        `INSERT INTO ${s}.heads (record_id, version, state, document, replaced_by, at) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (record_id) DO UPDATE SET version = $2, state = $3, document = $4, replaced_by = $5, at = $6`,
+        [h.recordId, h.version, h.state, h.document, h.replacedBy, h.at],
+      );
+    },
+    append: async (entries) => {
+      for (const row of entries) {
+        await client.query(`INSERT INTO ${s}.entries (sequence, kind, record_id, version, at, content_hash, data, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, entryValues(row));
+      }
+    },
+    versions: async (recordId, from, to) =>
+      (await rows<SqlEntryRow>(`SELECT * FROM ${s}.entries WHERE record_id = $1 AND kind = 'version' AND version BETWEEN $2 AND $3 ORDER BY version`, [recordId, from, to])).map(entryFromSql),
+    versionAt: async (recordId, at) => {
+      const [row] = await rows<{ version: number }>(
+        `SELECT version FROM ${s}.entries WHERE record_id = $1 AND kind = 'version' AND at <= $2 ORDER BY at DESC, version DESC LIMIT 1`, [recordId, at]);
+      return row?.version;
+    },
+    history: async (recordId, q) =>
+      (await rows<SqlEntryRow>(
+        `SELECT * FROM ${s}.entries WHERE record_id = $1 AND kind = 'version' AND version < $2 AND at >= $3 AND at <= $4 ORDER BY version DESC LIMIT $5`,
+        [recordId, q.beforeVersion ?? 2_147_483_647, q.since ?? '', q.until ?? '\uffff', q.limit],
+      )).map(entryFromSql),
+    entriesOf: async (recordId, kind) => (await rows<SqlEntryRow>(`SELECT * FROM ${s}.entries WHERE record_id = $1 AND kind = $2 ORDER BY sequence`, [recordId, kind])).map(entryFromSql),
+    clearData: async (recordId, kinds) => {
+      await client.query(`UPDATE ${s}.entries SET data = NULL WHERE record_id = $1 AND kind = ANY($2)`, [recordId, [...kinds]]);
+    },
+  };
+}
+
+async function createTables(pool: Pool, schema: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(48151623)');
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    for (const statement of tableStatements(`${schema}.`, 'BIGINT', 'TEXT COLLATE "C"')) await client.query(statement);
+    await client.query(`CREATE TABLE IF NOT EXISTS ${schema}.chain_lock (id INTEGER PRIMARY KEY)`);
+    await client.query(`INSERT INTO ${schema}.chain_lock (id) VALUES (1) ON CONFLICT DO NOTHING`);
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(48151623)');
+    client.release();
+  }
+}
+
+/**
+ * Opens the PostgreSQL adapter (pg, an optional peer dependency loaded only here). Each transaction
+ * runs on its own pooled connection: it locks the chain (`SELECT ... FOR UPDATE` on a one-row table)
+ * and the record's head row, so concurrent writers from any number of connections or processes never
+ * both succeed on the same expected version; a unique index on (record, version) backs this up.
+ *
+ * @param options - connection, schema and pool size
+ * @returns the adapter, its tables created if missing
+ * @throws MedofficeUsageError when pg is not installed or the schema name is not a plain identifier
+ * @example
+ * ```ts
+ * const adapter = await postgresAdapter({ connectionString: process.env['DATABASE_URL'] ?? '' });
+ * ```
+ */
+export async function postgresAdapter(options: PostgresAdapterOptions): Promise<StorageAdapter> {
+  const schema = options.schema ?? 'medoffice_records';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new MedofficeUsageError(`'${schema}' is not a plain lowercase schema name`);
+  const pool = await loadPool({ connectionString: options.connectionString, max: options.maxConnections ?? 10 });
+  await createTables(pool, schema);
+  const transact = async <T>(work: (tx: StorageTx) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const value = await work(makeTx(client, schema));
+      await client.query('COMMIT');
+      return value;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+  return {
+    name: 'postgres',
+    transact,
+    scan: async (fromSequence, limit) =>
+      ((await pool.query(`SELECT * FROM ${schema}.entries WHERE sequence >= $1 ORDER BY sequence LIMIT $2`, [fromSequence, limit])).rows as SqlEntryRow[]).map(entryFromSql),
+    heads: async () => ((await pool.query(`SELECT * FROM ${schema}.heads ORDER BY record_id`)).rows as SqlHeadRow[]).map(headFromSql),
+    close: () => pool.end(),
+  };
+}

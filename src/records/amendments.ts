@@ -1,0 +1,153 @@
+import type { z } from 'zod';
+import { fail, ok, type Checked } from '../core/result.js';
+import type { AccessContext } from './context.js';
+import type { JsonValue } from './json.js';
+import { applyPatch, type JsonPatch } from './jsonPatch.js';
+import { foldAmendments, type Amendment, type AmendmentEvent, type StampedAmendmentEvent } from './amendmentLog.js';
+import { runOperation, type OperationScope } from './operation.js';
+import { recordIssue, type RecordIssue } from './recordIssue.js';
+import type { StoreSettings } from './settings.js';
+import { unreadable, validateDocument, versionConflict, writeVersion } from './writeVersion.js';
+
+async function amendmentsIn(scope: OperationScope): Promise<Amendment[]> {
+  const rows = await scope.tx.entriesOf(scope.key, 'amendment');
+  return foldAmendments(rows.flatMap((row) => (row.data === null ? [] : [{ ...(JSON.parse(row.data) as AmendmentEvent), at: row.at } as StampedAmendmentEvent])));
+}
+
+function record(scope: OperationScope, event: AmendmentEvent): void {
+  scope.chain.add('amendment', scope.key, null, { ...event, recordId: scope.key, by: scope.context.actor });
+}
+
+/**
+ * Lists a record's amendment requests with their outcome, oldest first.
+ *
+ * @example
+ * ```ts
+ * await listAmendments(settings, 'p1', context);
+ * ```
+ */
+export function listAmendments<S extends z.ZodType>(settings: StoreSettings<S>, id: string, context: AccessContext): Promise<Checked<Amendment[], RecordIssue>> {
+  return runOperation(settings, { action: 'amendments', permission: 'read' }, id, context, async (scope) => {
+    const head = await scope.tx.head(scope.key);
+    if (head === undefined || head.state === 'expunged') return fail([recordIssue('records.not_found', ['id'], 'no such record')]);
+    return ok(await amendmentsIn(scope));
+  });
+}
+
+/**
+ * Records an individual's request to amend a version of their record.
+ *
+ * @example
+ * ```ts
+ * await requestAmendment(settings, 'p1', { version: 2, description: 'I am not allergic to penicillin' }, context);
+ * ```
+ */
+export function requestAmendment<S extends z.ZodType>(
+  settings: StoreSettings<S>,
+  id: string,
+  request: { readonly version: number; readonly description: string; readonly proposedPatch?: JsonPatch },
+  context: AccessContext,
+): Promise<Checked<Amendment, RecordIssue>> {
+  return runOperation(settings, { action: 'amendment-request', permission: 'amend' }, id, context, async (scope) => {
+    const head = await scope.tx.head(scope.key);
+    const problem = unreadable(head, ['id']);
+    if (problem !== undefined || head === undefined) return fail([problem ?? recordIssue('records.not_found', ['id'], 'no such record')]);
+    if (!Number.isInteger(request.version) || request.version < 1 || request.version > head.version) return fail([recordIssue('records.version_not_found', ['request', 'version'], `versions run from 1 to ${head.version}`)]);
+    if (typeof request.description !== 'string' || request.description.trim() === '') return fail([recordIssue('records.invalid_input', ['request', 'description'], 'describe the amendment')]);
+    const existing = await amendmentsIn(scope);
+    const amendmentId = `${id}-amendment-${existing.length + 1}`;
+    const { version, description, proposedPatch } = request;
+    record(scope, { event: 'requested', amendmentId, version, description, ...(proposedPatch ? { proposedPatch } : {}) });
+    return ok({
+      id: amendmentId, version, description, requestedBy: context.actor, requestedAt: scope.chain.at, status: 'requested',
+      ...(proposedPatch ? { proposedPatch } : {}),
+    });
+  });
+}
+
+/**
+ * How an amendment request was decided: accepted (optionally with the patch to apply, checked against
+ * `expectedVersion`) or denied with the basis for the denial.
+ *
+ * @example
+ * ```ts
+ * const d: AmendmentDecision = { outcome: 'accepted', expectedVersion: 3, patch: [{ op: 'remove', path: '/allergies/0' }] };
+ * ```
+ */
+export type AmendmentDecision =
+  | { readonly outcome: 'accepted'; readonly expectedVersion?: number; readonly patch?: JsonPatch }
+  | { readonly outcome: 'denied'; readonly reason: string };
+
+async function pending(scope: OperationScope, amendmentId: string, wanted: (a: Amendment) => boolean): Promise<Checked<Amendment, RecordIssue>> {
+  const found = (await amendmentsIn(scope)).find((a) => a.id === amendmentId);
+  if (found === undefined) return fail([recordIssue('records.amendment_not_found', ['amendmentId'], 'no such amendment')]);
+  return wanted(found) ? ok(found) : fail([recordIssue('records.amendment_state', ['amendmentId'], `the amendment is ${found.status}`)]);
+}
+
+async function accept(settings: StoreSettings<z.ZodType>, scope: OperationScope, amendmentId: string, expectedVersion: number | undefined, patch: JsonPatch | undefined): Promise<Checked<number | undefined, RecordIssue>> {
+  if (patch === undefined) return ok(undefined);
+  const head = await scope.tx.head(scope.key);
+  const problem = unreadable(head, ['id']);
+  if (problem !== undefined || head === undefined) return fail([problem ?? recordIssue('records.not_found', ['id'], 'no such record')]);
+  const stale = versionConflict(head, expectedVersion);
+  if (stale !== undefined) return fail([{ ...stale, path: ['decision', 'expectedVersion'] }]);
+  const patched = applyPatch(JSON.parse(head.document) as JsonValue, patch);
+  if (!patched.ok) return fail(patched.issues.map((found) => ({ ...found, path: ['decision', 'patch', ...found.path] })));
+  const valid = validateDocument(settings, patched.value, ['document']);
+  if (!valid.ok) return valid;
+  if (valid.value.text === head.document) return ok(undefined);
+  const context = { ...scope.context, reason: scope.context.reason ?? `amendment ${amendmentId} accepted` };
+  const written = await writeVersion({ ...scope, context }, head, { document: valid.value, state: 'active', operation: 'amend' });
+  return ok(written.meta.version);
+}
+
+/**
+ * Decides an amendment request. Acceptance with a patch writes a new version (operation `amend`)
+ * linked from the amendment; the original version stays readable.
+ *
+ * @example
+ * ```ts
+ * await decideAmendment(settings, 'p1', 'p1-amendment-1', { outcome: 'denied', reason: 'accurate and complete' }, context);
+ * ```
+ */
+export function decideAmendment<S extends z.ZodType>(settings: StoreSettings<S>, id: string, amendmentId: string, decision: AmendmentDecision, context: AccessContext): Promise<Checked<Amendment, RecordIssue>> {
+  return runOperation(settings, { action: 'amendment-decide', permission: 'amend' }, id, context, async (scope) => {
+    const found = await pending(scope, amendmentId, (a) => a.status === 'requested');
+    if (!found.ok) return found;
+    if (decision.outcome === 'denied') {
+      if (typeof decision.reason !== 'string' || decision.reason.trim() === '') return fail([recordIssue('records.invalid_input', ['decision', 'reason'], 'a denial states its basis')]);
+      record(scope, { event: 'denied', amendmentId, reason: decision.reason });
+      return ok({ ...found.value, status: 'denied', decidedBy: context.actor, decidedAt: scope.chain.at, denialReason: decision.reason });
+    }
+    const applied = await accept(settings, scope, amendmentId, decision.expectedVersion, decision.patch);
+    if (!applied.ok) return applied;
+    record(scope, { event: 'accepted', amendmentId, ...(applied.value !== undefined ? { appliedVersion: applied.value } : {}) });
+    return ok({ ...found.value, status: 'accepted', decidedBy: context.actor, decidedAt: scope.chain.at, ...(applied.value !== undefined ? { appliedVersion: applied.value } : {}) });
+  });
+}
+
+/**
+ * Files the individual's statement of disagreement with a denial, or the covered entity's rebuttal to it.
+ *
+ * @example
+ * ```ts
+ * await fileAmendmentStatement(settings, 'p1', 'p1-amendment-1', 'disagreement', 'The entry is wrong.', patientContext);
+ * ```
+ */
+export function fileAmendmentStatement<S extends z.ZodType>(
+  settings: StoreSettings<S>,
+  id: string,
+  amendmentId: string,
+  kind: 'disagreement' | 'rebuttal',
+  statement: string,
+  context: AccessContext,
+): Promise<Checked<Amendment, RecordIssue>> {
+  return runOperation(settings, { action: `amendment-${kind}`, permission: 'amend' }, id, context, async (scope) => {
+    const allowed = (a: Amendment): boolean => a.status === 'denied' && (kind === 'disagreement' ? a.disagreement === undefined : a.disagreement !== undefined && a.rebuttal === undefined);
+    const found = await pending(scope, amendmentId, allowed);
+    if (!found.ok) return found;
+    if (typeof statement !== 'string' || statement.trim() === '') return fail([recordIssue('records.invalid_input', ['statement'], 'the statement is empty')]);
+    record(scope, { event: kind, amendmentId, statement });
+    return ok({ ...found.value, [kind]: { by: context.actor, at: scope.chain.at, statement } });
+  });
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/**
+ * HL7 v3 PurposeOfUse codes a request can state (the reason the data is wanted).
+ *
+ * @example
+ * ```ts
+ * PurposeOfUseSchema.parse('TREAT');
+ * ```
+ */
+export const PurposeOfUseSchema = z.enum(['TREAT', 'ETREAT', 'HPAYMT', 'HOPERAT', 'PATRQT', 'PUBHLTH', 'HRESCH', 'LEGAL', 'COC', 'HMARKT']);
+
+/**
+ * A PurposeOfUse code, e.g. `TREAT` (treatment) or `HPAYMT` (payment).
+ *
+ * @example
+ * ```ts
+ * const why: PurposeOfUse = 'HPAYMT';
+ * ```
+ */
+export type PurposeOfUse = z.infer<typeof PurposeOfUseSchema>;
+
+/**
+ * Who is asking and why: every store operation takes one, and every audit event records it.
+ *
+ * @example
+ * ```ts
+ * const context = AccessContextSchema.parse({ actor: 'dr-lee', role: 'physician', purposeOfUse: 'TREAT' });
+ * ```
+ */
+export const AccessContextSchema = z.object({
+  /** The user or system acting. */
+  actor: z.string().min(1).max(200),
+  /** The actor's role, matched against the access and view policies. */
+  role: z.string().min(1).max(100),
+  /** Why the data is used. */
+  purposeOfUse: PurposeOfUseSchema,
+  /** The person the actor acts for (a scribe for a physician). */
+  onBehalfOf: z.string().min(1).max(200).optional(),
+  /** The reason for a change, recorded in its version. */
+  reason: z.string().min(1).max(2000).optional(),
+});
+
+/**
+ * Who is asking and why (see {@link AccessContextSchema}).
+ *
+ * @example
+ * ```ts
+ * const context: AccessContext = { actor: 'ma-jones', role: 'assistant', purposeOfUse: 'TREAT', reason: 'new phone' };
+ * ```
+ */
+export type AccessContext = z.infer<typeof AccessContextSchema>;
+
+/**
+ * The permissions an access policy grants.
+ *
+ * @example
+ * ```ts
+ * const p: Permission = 'expunge';
+ * ```
+ */
+export type Permission = 'read' | 'write' | 'delete' | 'expunge' | 'amend' | 'disclose' | 'merge';
+
+/**
+ * Permissions by role. A role not listed may do nothing. Without a policy every role may do
+ * everything except `expunge`, which must always be granted explicitly.
+ *
+ * @example
+ * ```ts
+ * const policy: AccessPolicy = { physician: ['read', 'write', 'amend'], 'privacy-officer': ['read', 'expunge'] };
+ * ```
+ */
+export type AccessPolicy = Readonly<Record<string, readonly Permission[]>>;
+
+/**
+ * Whether a role may do something under a policy.
+ *
+ * @param policy - the policy, or undefined for the default (everything but expunge)
+ * @param role - the actor's role
+ * @param permission - what it wants to do
+ * @returns true when allowed
+ * @example
+ * ```ts
+ * permits(undefined, 'clerk', 'expunge'); // false
+ * ```
+ */
+export function permits(policy: AccessPolicy | undefined, role: string, permission: Permission): boolean {
+  if (policy === undefined) return permission !== 'expunge';
+  return Object.hasOwn(policy, role) && (policy[role] ?? []).includes(permission);
+}

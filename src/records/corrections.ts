@@ -1,0 +1,81 @@
+import type { z } from 'zod';
+import { fail, ok, type Checked } from '../core/result.js';
+import type { AccessContext } from './context.js';
+import { runOperation } from './operation.js';
+import { recordIssue, type RecordIssue } from './recordIssue.js';
+import type { StoreSettings } from './settings.js';
+import { currentVersion } from './writes.js';
+import { unreadable, validateDocument, versionConflict, writeVersion } from './writeVersion.js';
+
+/**
+ * A correction: a version marked entered in error, and the version that corrects it. The erroneous
+ * version is kept and stays readable.
+ *
+ * @example
+ * ```ts
+ * const c: Correction = { errorVersion: 2, correctedVersion: 3, by: 'dr-lee', at: '…', reason: 'wrong patient' };
+ * ```
+ */
+export interface Correction {
+  readonly errorVersion: number;
+  readonly correctedVersion: number;
+  readonly by: string;
+  readonly at: string;
+  readonly reason: string;
+}
+
+/**
+ * Marks a version as entered in error and writes the corrected document as a new version
+ * (operation `correct`), if `expectedVersion` is still current.
+ *
+ * @example
+ * ```ts
+ * await correctRecord(settings, 'p1', { errorVersion: 2, expectedVersion: 2, document: fixed, reason: 'typo in birth date' }, context);
+ * ```
+ */
+export function correctRecord<S extends z.ZodType>(
+  settings: StoreSettings<S>,
+  id: string,
+  correction: { readonly errorVersion: number; readonly expectedVersion: number; readonly document: unknown; readonly reason: string },
+  context: AccessContext,
+): Promise<Checked<Correction, RecordIssue>> {
+  return runOperation(settings, { action: 'correct', permission: 'write' }, id, context, async (scope) => {
+    const head = await scope.tx.head(scope.key);
+    const problem = unreadable(head, ['id']);
+    if (problem !== undefined || head === undefined) return fail([problem ?? recordIssue('records.not_found', ['id'], 'no such record')]);
+    const stale = versionConflict(head, correction.expectedVersion);
+    if (stale !== undefined) return fail([{ ...stale, path: ['correction', 'expectedVersion'] }]);
+    const { errorVersion, reason } = correction;
+    if (!Number.isInteger(errorVersion) || errorVersion < 1 || errorVersion > head.version) return fail([recordIssue('records.version_not_found', ['correction', 'errorVersion'], `versions run from 1 to ${head.version}`)]);
+    if (typeof reason !== 'string' || reason.trim() === '') return fail([recordIssue('records.invalid_input', ['correction', 'reason'], 'a correction gives its reason')]);
+    const valid = validateDocument(settings, correction.document, ['correction', 'document']);
+    if (!valid.ok) return valid;
+    const written = valid.value.text === head.document
+      ? await currentVersion(scope, head)
+      : await writeVersion({ ...scope, context: { ...context, reason: context.reason ?? reason } }, head, { document: valid.value, state: 'active', operation: 'correct' });
+    const found: Correction = { errorVersion, correctedVersion: written.meta.version, by: context.actor, at: scope.chain.at, reason };
+    scope.chain.add('correction', scope.key, null, { recordId: scope.key, errorVersion, correctedVersion: found.correctedVersion, by: found.by, reason });
+    return ok(found);
+  });
+}
+
+/**
+ * Lists a record's corrections, oldest first.
+ *
+ * @example
+ * ```ts
+ * const list = await listCorrections(settings, 'p1', context);
+ * ```
+ */
+export function listCorrections<S extends z.ZodType>(settings: StoreSettings<S>, id: string, context: AccessContext): Promise<Checked<Correction[], RecordIssue>> {
+  return runOperation(settings, { action: 'corrections', permission: 'read' }, id, context, async (scope) => {
+    const head = await scope.tx.head(scope.key);
+    if (head === undefined || head.state === 'expunged') return fail([recordIssue('records.not_found', ['id'], 'no such record')]);
+    const rows = await scope.tx.entriesOf(scope.key, 'correction');
+    return ok(rows.flatMap((row) => {
+      if (row.data === null) return [];
+      const fact = JSON.parse(row.data) as Omit<Correction, 'at'>;
+      return [{ errorVersion: fact.errorVersion, correctedVersion: fact.correctedVersion, by: fact.by, reason: fact.reason, at: row.at }];
+    }));
+  });
+}

@@ -1,0 +1,186 @@
+import { errorIssue, type Issue, type IssuePath } from '../core/issue.js';
+import { fail, ok, type Checked } from '../core/result.js';
+import { isJsonObject, jsonEqual, type JsonObject, type JsonValue } from './json.js';
+import { arrayIndex, parsePointer } from './jsonPointer.js';
+
+/**
+ * One RFC 6902 JSON Patch operation.
+ *
+ * @example
+ * ```ts
+ * const op: PatchOperation = { op: 'replace', path: '/birthDate', value: '1980-04-02' };
+ * ```
+ */
+export type PatchOperation =
+  | { readonly op: 'add' | 'replace' | 'test'; readonly path: string; readonly value: JsonValue }
+  | { readonly op: 'remove'; readonly path: string }
+  | { readonly op: 'move' | 'copy'; readonly from: string; readonly path: string };
+
+/**
+ * An RFC 6902 JSON Patch: operations applied in order, all or none.
+ *
+ * @example
+ * ```ts
+ * const patch: JsonPatch = [{ op: 'test', path: '/active', value: true }, { op: 'remove', path: '/telecom' }];
+ * ```
+ */
+export type JsonPatch = readonly PatchOperation[];
+
+type Step = Checked<JsonValue>;
+
+const OPS = ['add', 'remove', 'replace', 'move', 'copy', 'test'] as const;
+
+function missing(path: IssuePath, what: string): Issue {
+  return errorIssue('records.patch_path_missing', path, what);
+}
+
+function childOf(node: JsonValue, token: string): JsonValue | undefined {
+  if (Array.isArray(node)) {
+    const index = arrayIndex(token, node.length, false);
+    return index === undefined ? undefined : node[index];
+  }
+  return isJsonObject(node) && Object.hasOwn(node, token) ? node[token] : undefined;
+}
+
+function withChild(node: JsonValue, token: string, child: JsonValue): JsonValue {
+  if (Array.isArray(node)) {
+    const copy = node.slice();
+    copy[Number(token)] = child;
+    return copy;
+  }
+  return { ...(node as JsonObject), [token]: child };
+}
+
+type Edit = (parent: JsonValue, token: string) => Step;
+
+function editAt(node: JsonValue, tokens: readonly string[], depth: number, edit: Edit, path: IssuePath): Step {
+  const token = tokens[depth] as string;
+  if (depth === tokens.length - 1) return edit(node, token);
+  const child = childOf(node, token);
+  if (child === undefined) return fail([missing(path, `nothing at '${token}' on the way to the target`)]);
+  const edited = editAt(child, tokens, depth + 1, edit, path);
+  return edited.ok ? ok(withChild(node, token, edited.value)) : edited;
+}
+
+function valueAt(doc: JsonValue, tokens: readonly string[]): JsonValue | undefined {
+  let node: JsonValue | undefined = doc;
+  for (const token of tokens) {
+    if (node === undefined) return undefined;
+    node = childOf(node, token);
+  }
+  return node;
+}
+
+function addEdit(value: JsonValue, path: IssuePath): Edit {
+  return (parent, token) => {
+    if (Array.isArray(parent)) {
+      const index = arrayIndex(token, parent.length, true);
+      if (index === undefined) return fail([missing(path, `'${token}' is not an index where an item can be added`)]);
+      return ok([...parent.slice(0, index), value, ...parent.slice(index)]);
+    }
+    if (isJsonObject(parent)) return ok({ ...parent, [token]: value });
+    return fail([missing(path, 'the parent is not an object or an array')]);
+  };
+}
+
+function removeEdit(path: IssuePath): Edit {
+  return (parent, token) => {
+    if (Array.isArray(parent)) {
+      const index = arrayIndex(token, parent.length, false);
+      if (index === undefined) return fail([missing(path, `no item at '${token}'`)]);
+      return ok([...parent.slice(0, index), ...parent.slice(index + 1)]);
+    }
+    if (isJsonObject(parent) && Object.hasOwn(parent, token)) {
+      const { [token]: _removed, ...rest } = parent;
+      return ok(rest);
+    }
+    return fail([missing(path, `no member '${token}'`)]);
+  };
+}
+
+function replaceEdit(value: JsonValue, path: IssuePath): Edit {
+  return (parent, token) =>
+    childOf(parent, token) === undefined ? fail([missing(path, `nothing at '${token}' to replace`)]) : ok(withChild(parent, token, value));
+}
+
+function add(doc: JsonValue, tokens: readonly string[], value: JsonValue, path: IssuePath): Step {
+  return tokens.length === 0 ? ok(value) : editAt(doc, tokens, 0, addEdit(value, path), path);
+}
+
+function remove(doc: JsonValue, tokens: readonly string[], path: IssuePath): Step {
+  if (tokens.length === 0) return fail([missing(path, 'the whole document cannot be removed')]);
+  return editAt(doc, tokens, 0, removeEdit(path), path);
+}
+
+function pointerOf(operation: Record<string, unknown>, key: 'path' | 'from', at: IssuePath): Checked<readonly string[]> {
+  const text = operation[key];
+  if (typeof text !== 'string') return fail([errorIssue('records.patch_invalid', [...at, key], `'${key}' must be a string`)]);
+  return parsePointer(text, [...at, key]);
+}
+
+function applyOne(doc: JsonValue, raw: unknown, at: IssuePath): Step {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail([errorIssue('records.patch_invalid', at, 'an operation must be an object')]);
+  const operation = raw as Record<string, unknown>;
+  const op = operation['op'];
+  if (!OPS.includes(op as (typeof OPS)[number])) return fail([errorIssue('records.patch_invalid', [...at, 'op'], `'${String(op)}' is not an operation`)]);
+  const target = pointerOf(operation, 'path', at);
+  if (!target.ok) return target;
+  const tokens = target.value;
+  const valuePath = [...at, 'value'];
+  const needsValue = op === 'add' || op === 'replace' || op === 'test';
+  if (needsValue && !Object.hasOwn(operation, 'value')) return fail([errorIssue('records.patch_invalid', valuePath, `'${op}' needs a value`)]);
+  const value = operation['value'] as JsonValue;
+  const pathAt = [...at, 'path'];
+  if (op === 'add') return add(doc, tokens, value, pathAt);
+  if (op === 'remove') return remove(doc, tokens, pathAt);
+  if (op === 'replace') return tokens.length === 0 ? ok(value) : editAt(doc, tokens, 0, replaceEdit(value, pathAt), pathAt);
+  if (op === 'test') return testAt(doc, tokens, value, pathAt);
+  const source = pointerOf(operation, 'from', at);
+  if (!source.ok) return source;
+  const moved = valueAt(doc, source.value);
+  if (moved === undefined) return fail([missing([...at, 'from'], 'nothing at the source')]);
+  if (op === 'copy') return add(doc, tokens, moved, pathAt);
+  return move(doc, source.value, tokens, moved, at);
+}
+
+function testAt(doc: JsonValue, tokens: readonly string[], value: JsonValue, path: IssuePath): Step {
+  const found = valueAt(doc, tokens);
+  if (found === undefined) return fail([missing(path, 'nothing to test')]);
+  return jsonEqual(found, value) ? ok(doc) : fail([errorIssue('records.patch_test_failed', path, 'the value differs')]);
+}
+
+function move(doc: JsonValue, from: readonly string[], to: readonly string[], value: JsonValue, at: IssuePath): Step {
+  const same = from.length === to.length && from.every((token, i) => token === to[i]);
+  if (same) return ok(doc);
+  const intoItself = from.length < to.length && from.every((token, i) => token === to[i]);
+  if (intoItself) return fail([errorIssue('records.patch_invalid', [...at, 'path'], 'a value cannot be moved into itself')]);
+  const removed = remove(doc, from, [...at, 'from']);
+  return removed.ok ? add(removed.value, to, value, [...at, 'path']) : removed;
+}
+
+/**
+ * Applies an RFC 6902 JSON Patch atomically: every operation in order, or none. The input is never
+ * mutated; the result shares unchanged parts with it. Pointers reaching `__proto__`, `constructor` or
+ * `prototype` are refused.
+ *
+ * @param document - the JSON document to patch
+ * @param patch - the operations (untrusted input is checked here, operation by operation)
+ * @returns the patched document, or the first issue with its path `[index, field]` in the patch:
+ *   `records.patch_invalid`, `records.patch_path_missing`, `records.patch_test_failed`,
+ *   `records.pointer_invalid`, `records.pointer_unsafe`
+ * @example
+ * ```ts
+ * applyPatch({ a: 1 }, [{ op: 'add', path: '/b', value: 2 }]); // ok({ a: 1, b: 2 })
+ * applyPatch({ a: 1 }, [{ op: 'remove', path: '/zz' }]);       // issue at [0, 'path']
+ * ```
+ */
+export function applyPatch(document: JsonValue, patch: unknown): Checked<JsonValue> {
+  if (!Array.isArray(patch)) return fail([errorIssue('records.patch_invalid', [], 'a patch must be an array of operations')]);
+  let current = document;
+  for (let i = 0; i < patch.length; i++) {
+    const step = applyOne(current, patch[i], [i]);
+    if (!step.ok) return step;
+    current = step.value;
+  }
+  return ok(current);
+}

@@ -1,0 +1,91 @@
+import type { z } from 'zod';
+import { fail, ok, type Checked } from '../core/result.js';
+import type { AccessContext } from './context.js';
+import type { JsonValue } from './json.js';
+import { checkId, runOperation } from './operation.js';
+import type { RecordIssue } from './recordIssue.js';
+import type { StoreSettings } from './settings.js';
+import type { VersionMeta } from './versionMeta.js';
+import { unreadable, writeVersion } from './writeVersion.js';
+import { recordIssue } from './recordIssue.js';
+
+/**
+ * What a merge wrote: the duplicate's last version (state `merged`, `replacedBy` the survivor) and the
+ * survivor's new version (`replaces` the duplicate).
+ *
+ * @example
+ * ```ts
+ * const r = await store.merge('p2', 'p1', context);
+ * if (r.ok) console.log(r.value.duplicate.replacedBy); // 'p1'
+ * ```
+ */
+export interface MergeOutcome {
+  readonly duplicate: VersionMeta;
+  readonly survivor: VersionMeta;
+}
+
+/**
+ * Merges a duplicate record into a survivor. Both histories are kept; reads of the duplicate then
+ * answer `records.merged` with the survivor's id.
+ *
+ * @example
+ * ```ts
+ * await mergeRecords(settings, 'p2', 'p1', context);
+ * ```
+ */
+export function mergeRecords<S extends z.ZodType>(settings: StoreSettings<S>, duplicateId: string, survivorId: string, context: AccessContext): Promise<Checked<MergeOutcome, RecordIssue>> {
+  return runOperation(settings, { action: 'merge', permission: 'merge' }, duplicateId, context, async (scope) => {
+    const badSurvivor = checkId(survivorId, ['survivorId']);
+    if (badSurvivor !== undefined) return fail([badSurvivor]);
+    if (survivorId === duplicateId) return fail([recordIssue('records.invalid_input', ['survivorId'], 'a record cannot be merged into itself')]);
+    const survivorScope = { ...scope, key: `${settings.resourceType}/${survivorId}` };
+    const duplicateHead = await scope.tx.head(scope.key);
+    const survivorHead = await scope.tx.head(survivorScope.key);
+    const problem = unreadable(duplicateHead, ['id']) ?? unreadable(survivorHead, ['survivorId']);
+    if (problem !== undefined || duplicateHead === undefined || survivorHead === undefined) return fail([problem ?? recordIssue('records.not_found', ['id'], 'no such record')]);
+    const keep = (text: string): { document: JsonValue; text: string } => ({ document: JSON.parse(text) as JsonValue, text });
+    const duplicate = await writeVersion(scope, duplicateHead, {
+      document: keep(duplicateHead.document), state: 'merged', operation: 'merge', replacedBy: survivorScope.key,
+    });
+    const survivor = await writeVersion(survivorScope, survivorHead, {
+      document: keep(survivorHead.document), state: 'active', operation: 'merge', replaces: scope.key,
+    });
+    return ok({ duplicate: duplicate.meta, survivor: survivor.meta });
+  });
+}
+
+/**
+ * What an expunge removed.
+ *
+ * @example
+ * ```ts
+ * const gone: ExpungeOutcome = { id: 'p9', versions: 4 };
+ * ```
+ */
+export interface ExpungeOutcome {
+  readonly id: string;
+  /** How many versions' content was removed. */
+  readonly versions: number;
+}
+
+/**
+ * Expunges a record: the content of its versions, amendments and corrections is removed for good
+ * (their hashes stay, so the chain still verifies), an `expunge` entry records who did it, and reads
+ * answer `records.not_found`. Needs the separate `expunge` permission; audit events and disclosures
+ * are kept.
+ *
+ * @example
+ * ```ts
+ * await expungeRecord(settings, 'p9', { actor: 'privacy-1', role: 'privacy-officer', purposeOfUse: 'HOPERAT', reason: 'court order' });
+ * ```
+ */
+export function expungeRecord<S extends z.ZodType>(settings: StoreSettings<S>, id: string, context: AccessContext): Promise<Checked<ExpungeOutcome, RecordIssue>> {
+  return runOperation(settings, { action: 'expunge', permission: 'expunge' }, id, context, async (scope) => {
+    const head = await scope.tx.head(scope.key);
+    if (head === undefined || head.state === 'expunged') return fail([recordIssue('records.not_found', ['id'], 'no such record')]);
+    await scope.tx.clearData(scope.key, ['version', 'amendment', 'correction']);
+    scope.chain.add('expunge', scope.key, null, { recordId: scope.key, by: scope.context.actor, reason: scope.context.reason ?? null, versions: head.version });
+    await scope.tx.putHead({ ...head, state: 'expunged', document: 'null', at: scope.chain.at });
+    return ok({ id, versions: head.version });
+  });
+}

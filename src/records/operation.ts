@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import { issuesFromZod } from '../core/parse.js';
+import { fail, MedofficeUsageError, type Checked } from '../core/result.js';
+import type { StorageTx } from './adapter.js';
+import { chainWriter, type ChainWriter } from './chainEntry.js';
+import { isoInstant } from './isoInstant.js';
+import { AccessContextSchema, permits, type AccessContext, type Permission } from './context.js';
+import { recordIssue, type RecordIssue } from './recordIssue.js';
+import type { StoreSettings } from './settings.js';
+
+/** What an operation body gets: the open transaction, the chain writer, who asks and the record key. */
+export interface OperationScope {
+  readonly tx: StorageTx;
+  readonly chain: ChainWriter;
+  readonly context: AccessContext;
+  readonly key: string;
+}
+
+/** How an operation is named in its audit event and which permission it needs. */
+export interface OperationKind {
+  readonly action: string;
+  readonly permission: Permission;
+}
+
+const RECORD_ID = /^[A-Za-z0-9\-.]{1,64}$/;
+
+/**
+ * Checks a record id the FHIR way: 1 to 64 letters, digits, `-` and `.`.
+ *
+ * @example
+ * ```ts
+ * checkId('p-1', ['id']); // undefined (fine)
+ * ```
+ */
+export function checkId(id: unknown, path: readonly (string | number)[]): RecordIssue | undefined {
+  return typeof id === 'string' && RECORD_ID.test(id) ? undefined : recordIssue('records.invalid_input', path, 'an id is 1 to 64 letters, digits, - or .');
+}
+
+function auditFact(kind: OperationKind, key: string, context: AccessContext, result: Checked<unknown, RecordIssue>, version: number | undefined): object {
+  const denied = !result.ok && result.issues.some((found) => found.code === 'records.forbidden');
+  return {
+    action: kind.action,
+    recordId: key,
+    ...(version !== undefined ? { version } : {}),
+    actor: context.actor,
+    role: context.role,
+    purposeOfUse: context.purposeOfUse,
+    ...(context.onBehalfOf !== undefined ? { onBehalfOf: context.onBehalfOf } : {}),
+    outcome: result.ok ? 'success' : denied ? 'denied' : 'failure',
+    ...(result.ok ? {} : { issues: result.issues.map((found) => found.code) }),
+  };
+}
+
+/**
+ * Runs one audited store operation in one transaction: checks the context, the id and the permission,
+ * runs the body, and appends an audit event whatever the outcome. On failure only the audit event is
+ * written; on success the body's entries and the audit event commit together.
+ *
+ * @example
+ * ```ts
+ * return runOperation(settings, { action: 'read', permission: 'read' }, id, context, async (scope) => ok(1));
+ * ```
+ */
+export async function runOperation<S extends z.ZodType, R>(
+  settings: StoreSettings<S>,
+  kind: OperationKind,
+  id: unknown,
+  rawContext: unknown,
+  body: (scope: OperationScope) => Promise<Checked<R, RecordIssue>>,
+  versionOf: (value: R) => number | undefined = () => undefined,
+): Promise<Checked<R, RecordIssue>> {
+  const parsed = AccessContextSchema.safeParse(rawContext);
+  if (!parsed.success) return fail(issuesFromZod(parsed.error, 'records.invalid_input', ['context']));
+  const context = parsed.data;
+  const badId = checkId(id, ['id']);
+  const key = `${settings.resourceType}/${typeof id === 'string' ? id : '?'}`;
+  const instant = settings.clock();
+  if (!instant.isValid) throw new MedofficeUsageError('the store clock returned an invalid DateTime');
+  const now = isoInstant(instant.toMillis());
+  return settings.adapter.transact(async (tx) => {
+    const tip = await tx.tip();
+    let chain = chainWriter(tip, now);
+    let result: Checked<R, RecordIssue>;
+    if (badId !== undefined) result = fail([badId]);
+    else if (!permits(settings.policy, context.role, kind.permission)) {
+      result = fail([recordIssue('records.forbidden', ['context', 'role'], `role '${context.role}' may not ${kind.permission}`)]);
+    } else result = await body({ tx, chain, context, key });
+    if (!result.ok) chain = chainWriter(tip, now);
+    chain.add('audit', key, null, auditFact(kind, key, context, result, result.ok ? versionOf(result.value) : undefined));
+    await tx.append(chain.rows);
+    return result;
+  });
+}

@@ -1,0 +1,188 @@
+import type { DateTime } from 'luxon';
+import type { z } from 'zod';
+import { fail, ok, type Checked } from '../core/result.js';
+import type { HeadRow } from './adapter.js';
+import type { AccessContext } from './context.js';
+import { diffJson } from './diff.js';
+import type { PatchOperation } from './jsonPatch.js';
+import { runOperation, type OperationScope } from './operation.js';
+import { recordIssue, type RecordIssue } from './recordIssue.js';
+import type { StoreSettings } from './settings.js';
+import { documentAt, metaOf, versionFactOf } from './versionFact.js';
+import type { RecordVersion, VersionMeta } from './versionMeta.js';
+import { currentVersion } from './writes.js';
+import { unreadable } from './writeVersion.js';
+
+type Result<T> = Promise<Checked<RecordVersion<T>, RecordIssue>>;
+const versionOf = <T,>(value: RecordVersion<T>): number => value.meta.version;
+
+/**
+ * Reads the current version. Deleted records answer `records.gone`, merged ones `records.merged` with
+ * the survivor's id, unknown or expunged ones `records.not_found`.
+ *
+ * @example
+ * ```ts
+ * const r = await readRecord(settings, 'p1', context);
+ * ```
+ */
+export function readRecord<S extends z.ZodType>(settings: StoreSettings<S>, id: string, context: AccessContext): Result<z.infer<S>> {
+  return runOperation(settings, { action: 'read', permission: 'read' }, id, context, async (scope) => {
+    const head = await scope.tx.head(scope.key);
+    const problem = unreadable(head, ['id']);
+    if (problem !== undefined || head === undefined) return fail([problem ?? recordIssue('records.not_found', ['id'], 'no such record')]);
+    return ok(await currentVersion(scope, head));
+  }, versionOf);
+}
+
+async function knownHead(scope: OperationScope): Promise<Checked<HeadRow, RecordIssue>> {
+  const head = await scope.tx.head(scope.key);
+  if (head === undefined || head.state === 'expunged') return fail([recordIssue('records.not_found', ['id'], 'no such record')]);
+  return ok(head);
+}
+
+async function versionOfRecord<T>(scope: OperationScope, head: HeadRow, version: unknown, path: readonly (string | number)[]): Result<T> {
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version > head.version) {
+    return fail([recordIssue('records.version_not_found', path, `versions run from 1 to ${head.version}`, { currentVersion: head.version })]);
+  }
+  const found = await documentAt(scope.tx, scope.key, version);
+  if (found === undefined) return fail([recordIssue('records.not_found', path, 'the version is no longer stored')]);
+  if (found.fact.state === 'deleted') return fail([recordIssue('records.gone', path, 'the record was deleted in this version', { currentVersion: head.version })]);
+  return ok({ meta: metaOf(found.fact), document: found.document as T });
+}
+
+/**
+ * Reads one version of a record (FHIR vread); the original of a corrected or amended version is always
+ * readable this way.
+ *
+ * @example
+ * ```ts
+ * const first = await readRecordVersion(settings, 'p1', 1, context);
+ * ```
+ */
+export function readRecordVersion<S extends z.ZodType>(settings: StoreSettings<S>, id: string, version: number, context: AccessContext): Result<z.infer<S>> {
+  return runOperation(settings, { action: 'vread', permission: 'read' }, id, context, async (scope) => {
+    const head = await knownHead(scope);
+    return head.ok ? versionOfRecord(scope, head.value, version, ['version']) : head;
+  }, versionOf);
+}
+
+/**
+ * Reads the record as it stood at a time: the newest version written at or before it.
+ *
+ * @example
+ * ```ts
+ * const then = await readRecordAsOf(settings, 'p1', DateTime.fromISO('2026-11-02T09:00', { zone }), context);
+ * ```
+ */
+export function readRecordAsOf<S extends z.ZodType>(settings: StoreSettings<S>, id: string, at: DateTime, context: AccessContext): Result<z.infer<S>> {
+  return runOperation(settings, { action: 'read-as-of', permission: 'read' }, id, context, async (scope) => {
+    if (!at.isValid) return fail([recordIssue('records.invalid_input', ['at'], 'the time is not valid')]);
+    const head = await knownHead(scope);
+    if (!head.ok) return head;
+    const version = await scope.tx.versionAt(scope.key, at.toUTC().toISO() ?? '');
+    if (version === undefined) return fail([recordIssue('records.not_found', ['at'], 'the record did not exist yet')]);
+    const found = await versionOfRecord<z.infer<S>>(scope, head.value, version, ['at']);
+    if (found.ok && found.value.meta.state === 'merged') {
+      const survivorId = found.value.meta.replacedBy ?? '';
+      return fail([recordIssue('records.merged', ['id'], `the record had been merged into ${survivorId}`, { survivorId, currentVersion: version })]);
+    }
+    return found;
+  }, versionOf);
+}
+
+/**
+ * A page of history.
+ *
+ * @example
+ * ```ts
+ * const page: HistoryPage = { versions: [], nextBefore: 20 };
+ * ```
+ */
+export interface HistoryPage {
+  /** Versions, newest first. */
+  readonly versions: readonly VersionMeta[];
+  /** Pass as `before` to get the next page; absent on the last page. */
+  readonly nextBefore?: number;
+}
+
+/**
+ * Which history to list.
+ *
+ * @example
+ * ```ts
+ * const q: HistoryQuery = { since: DateTime.fromISO('2026-11-01', { zone: 'UTC' }), pageSize: 20 };
+ * ```
+ */
+export interface HistoryQuery {
+  /** Only versions written at or after this time. */
+  readonly since?: DateTime;
+  /** Only versions written at or before this time (the history as it stood then). */
+  readonly at?: DateTime;
+  /** Versions per page, 1 to 1000 (default 50). */
+  readonly pageSize?: number;
+  /** Continue below this version number (from the previous page's `nextBefore`). */
+  readonly before?: number;
+}
+
+function checkQuery(query: HistoryQuery): RecordIssue | undefined {
+  const size = query.pageSize ?? 50;
+  if (!Number.isInteger(size) || size < 1 || size > 1000) return recordIssue('records.invalid_input', ['query', 'pageSize'], 'a page holds 1 to 1000 versions');
+  if (query.since !== undefined && !query.since.isValid) return recordIssue('records.invalid_input', ['query', 'since'], 'the time is not valid');
+  if (query.at !== undefined && !query.at.isValid) return recordIssue('records.invalid_input', ['query', 'at'], 'the time is not valid');
+  if (query.before !== undefined && !Number.isInteger(query.before)) return recordIssue('records.invalid_input', ['query', 'before'], 'must be a version number');
+  return undefined;
+}
+
+/**
+ * Lists a record's versions newest first, paged, optionally only since a time or as they stood at a
+ * time. Deleted and merged records keep their history.
+ *
+ * @example
+ * ```ts
+ * const page = await recordHistory(settings, 'p1', { pageSize: 10 }, context);
+ * ```
+ */
+export function recordHistory<S extends z.ZodType>(settings: StoreSettings<S>, id: string, query: HistoryQuery, context: AccessContext): Promise<Checked<HistoryPage, RecordIssue>> {
+  return runOperation(settings, { action: 'history', permission: 'read' }, id, context, async (scope) => {
+    const bad = checkQuery(query);
+    if (bad !== undefined) return fail([bad]);
+    const head = await knownHead(scope);
+    if (!head.ok) return head;
+    const limit = query.pageSize ?? 50;
+    const rows = await scope.tx.history(scope.key, {
+      limit: limit + 1,
+      ...(query.before !== undefined ? { beforeVersion: query.before } : {}),
+      ...(query.since !== undefined ? { since: query.since.toUTC().toISO() ?? '' } : {}),
+      ...(query.at !== undefined ? { until: query.at.toUTC().toISO() ?? '' } : {}),
+    });
+    const versions = rows.slice(0, limit).map((row) => {
+      const fact = versionFactOf(row);
+      if (fact === undefined) throw new Error(`version ${row.version} of ${scope.key} has no content`);
+      return metaOf(fact);
+    });
+    const last = versions[versions.length - 1];
+    return ok(rows.length > limit && last !== undefined ? { versions, nextBefore: last.version } : { versions });
+  });
+}
+
+/**
+ * The JSON Patch that turns one version's document into another's (either order).
+ *
+ * @example
+ * ```ts
+ * const change = await diffRecordVersions(settings, 'p1', 1, 3, context);
+ * ```
+ */
+export function diffRecordVersions<S extends z.ZodType>(settings: StoreSettings<S>, id: string, from: number, to: number, context: AccessContext): Promise<Checked<PatchOperation[], RecordIssue>> {
+  return runOperation(settings, { action: 'diff', permission: 'read' }, id, context, async (scope) => {
+    const head = await knownHead(scope);
+    if (!head.ok) return head;
+    const ends = [from, to].map((version) => (Number.isInteger(version) && version >= 1 && version <= head.value.version ? version : undefined));
+    const badIndex = ends.indexOf(undefined);
+    if (badIndex >= 0) return fail([recordIssue('records.version_not_found', [badIndex === 0 ? 'from' : 'to'], `versions run from 1 to ${head.value.version}`)]);
+    const before = await documentAt(scope.tx, scope.key, from);
+    const after = await documentAt(scope.tx, scope.key, to);
+    if (before === undefined || after === undefined) return fail([recordIssue('records.not_found', ['id'], 'the version is no longer stored')]);
+    return ok(diffJson(before.document, after.document));
+  });
+}

@@ -1,0 +1,55 @@
+/**
+ * What a version did.
+ *
+ * @example
+ * ```ts
+ * const op: VersionOperation = 'patch';
+ * ```
+ */
+export type VersionOperation = 'create' | 'update' | 'patch' | 'delete' | 'undelete' | 'merge' | 'correct' | 'amend';
+
+/**
+ * Version metadata, always set by the store, never by the caller.
+ *
+ * @example
+ * ```ts
+ * const meta: VersionMeta = { id: 'p1', version: 2, at: '2026-11-02T12:31:00.000Z', operation: 'update',
+ *   state: 'active', author: 'ma-jones' };
+ * ```
+ */
+export interface VersionMeta {
+  /** The record id. */
+  readonly id: string;
+  /** The version number: 1, 2, 3, ... per record. */
+  readonly version: number;
+  /** When it was written, ISO 8601 UTC, from the store's clock. */
+  readonly at: string;
+  /** What the write was. */
+  readonly operation: VersionOperation;
+  /** The record's state after this version. */
+  readonly state: 'active' | 'deleted' | 'merged';
+  /** Who wrote it. */
+  readonly author: string;
+  /** Whom the author acted for. */
+  readonly onBehalfOf?: string;
+  /** Why. */
+  readonly reason?: string;
+  /** For a merged record: the survivor's id. */
+  readonly replacedBy?: string;
+  /** For a survivor's merge version: the id of the record it replaces. */
+  readonly replaces?: string;
+}
+
+/**
+ * A version of a record: its metadata and the document as it stood.
+ *
+ * @example
+ * ```ts
+ * const r = await store.read('p1', context);
+ * if (r.ok) console.log(r.value.meta.version, r.value.document);
+ * ```
+ */
+export interface RecordVersion<T> {
+  readonly meta: VersionMeta;
+  readonly document: T;
+}

@@ -1,0 +1,122 @@
+import type { z } from 'zod';
+import { issuesFromZod } from '../core/parse.js';
+import { fail, ok, type Checked } from '../core/result.js';
+import type { HeadRow } from './adapter.js';
+import { canonicalJson } from './canonicalJson.js';
+import { diffJson } from './diff.js';
+import { sha256Hex } from './hashing.js';
+import type { JsonValue } from './json.js';
+import type { OperationScope } from './operation.js';
+import { recordIssue, type RecordIssue } from './recordIssue.js';
+import { isSnapshotVersion, type StoreSettings } from './settings.js';
+import { metaOf, type VersionFact } from './versionFact.js';
+import type { RecordVersion, VersionOperation } from './versionMeta.js';
+
+/** A document that passed the schema, with its canonical text. */
+export interface ValidDocument {
+  readonly document: JsonValue;
+  readonly text: string;
+}
+
+/**
+ * Parses a document with the store's schema and measures its canonical JSON against the size limit.
+ *
+ * @example
+ * ```ts
+ * const valid = validateDocument(settings, input, ['document']);
+ * ```
+ */
+export function validateDocument<S extends z.ZodType>(settings: StoreSettings<S>, input: unknown, path: readonly (string | number)[]): Checked<ValidDocument, RecordIssue> {
+  if (typeof input === 'string' && input.length > settings.maxDocumentBytes) return fail([tooLarge(settings, path)]);
+  const parsed = settings.schema.safeParse(input);
+  if (!parsed.success) return fail(issuesFromZod(parsed.error, 'records.schema', path));
+  let text: string;
+  try {
+    text = canonicalJson(parsed.data);
+  } catch {
+    return fail([recordIssue('records.schema', path, 'the document is not plain JSON')]);
+  }
+  if (Buffer.byteLength(text, 'utf8') > settings.maxDocumentBytes) return fail([tooLarge(settings, path)]);
+  return ok({ document: parsed.data as JsonValue, text });
+}
+
+function tooLarge<S extends z.ZodType>(settings: StoreSettings<S>, path: readonly (string | number)[]): RecordIssue {
+  return recordIssue('records.too_large', path, `the document is over ${settings.maxDocumentBytes} bytes`);
+}
+
+/**
+ * Checks that a record exists and is readable: `records.not_found`, `records.gone` (deleted) or
+ * `records.merged` (with the survivor's id) otherwise.
+ *
+ * @example
+ * ```ts
+ * const problem = unreadable(head, ['id']);
+ * ```
+ */
+export function unreadable(head: HeadRow | undefined, path: readonly (string | number)[]): RecordIssue | undefined {
+  if (head === undefined || head.state === 'expunged') return recordIssue('records.not_found', path, 'no such record');
+  if (head.state === 'deleted') return recordIssue('records.gone', path, 'the record was deleted', { currentVersion: head.version });
+  if (head.state === 'merged') {
+    const survivorId = (head.replacedBy ?? '').slice((head.replacedBy ?? '').indexOf('/') + 1);
+    return recordIssue('records.merged', path, `the record was merged into ${survivorId}`, { survivorId, currentVersion: head.version });
+  }
+  return undefined;
+}
+
+/**
+ * The `records.version_conflict` issue when the expected version is not the current one.
+ *
+ * @example
+ * ```ts
+ * const stale = versionConflict(head, 3);
+ * ```
+ */
+export function versionConflict(head: HeadRow, expectedVersion: unknown): RecordIssue | undefined {
+  if (typeof expectedVersion !== 'number' || !Number.isInteger(expectedVersion)) {
+    return recordIssue('records.invalid_input', ['expectedVersion'], 'the expected version must be an integer');
+  }
+  return expectedVersion === head.version
+    ? undefined
+    : recordIssue('records.version_conflict', ['expectedVersion'], `version ${head.version} is current, not ${expectedVersion}`, { currentVersion: head.version });
+}
+
+/** The new version to write. */
+export interface NextVersion {
+  readonly document: ValidDocument;
+  readonly state: 'active' | 'deleted' | 'merged';
+  readonly operation: VersionOperation;
+  readonly replacedBy?: string;
+  readonly replaces?: string;
+}
+
+/**
+ * Writes the next version of a record (a snapshot every few versions, otherwise the patch from the
+ * previous document) and its new head, stamped with the transaction's time and the context's actor.
+ *
+ * @example
+ * ```ts
+ * const written = await writeVersion(scope, head, { document: valid, state: 'active', operation: 'update' });
+ * ```
+ */
+export async function writeVersion<T>(scope: OperationScope, head: HeadRow | undefined, next: NextVersion): Promise<RecordVersion<T>> {
+  const version = (head?.version ?? 0) + 1;
+  const previous = head === undefined ? null : (JSON.parse(head.document) as JsonValue);
+  const { context, chain, key } = scope;
+  const fact: VersionFact = {
+    recordId: key,
+    version,
+    at: chain.at,
+    operation: next.operation,
+    state: next.state,
+    author: context.actor,
+    ...(context.onBehalfOf !== undefined ? { onBehalfOf: context.onBehalfOf } : {}),
+    ...(context.reason !== undefined ? { reason: context.reason } : {}),
+    documentHash: sha256Hex(next.document.text),
+    ...(isSnapshotVersion(version) ? { snapshot: next.document.document } : { patch: diffJson(previous, next.document.document) }),
+    ...(next.replacedBy !== undefined ? { replacedBy: next.replacedBy } : {}),
+    ...(next.replaces !== undefined ? { replaces: next.replaces } : {}),
+  };
+  chain.add('version', key, version, fact);
+  await scope.tx.putHead({ recordId: key, version, state: next.state, document: next.document.text, replacedBy: next.replacedBy ?? null, at: chain.at });
+  return { meta: metaOf(fact), document: next.document.document as T };
+}

@@ -1,0 +1,137 @@
+import type { z } from 'zod';
+import { fail, ok, type Checked } from '../core/result.js';
+import type { HeadRow } from './adapter.js';
+import type { AccessContext } from './context.js';
+import type { JsonValue } from './json.js';
+import { applyPatch } from './jsonPatch.js';
+import { runOperation, type OperationScope } from './operation.js';
+import { recordIssue, type RecordIssue } from './recordIssue.js';
+import type { StoreSettings } from './settings.js';
+import { metaOf, versionFactOf } from './versionFact.js';
+import type { RecordVersion, VersionOperation } from './versionMeta.js';
+import { unreadable, validateDocument, versionConflict, writeVersion } from './writeVersion.js';
+
+type Result<T> = Promise<Checked<RecordVersion<T>, RecordIssue>>;
+const versionOf = <T,>(value: RecordVersion<T>): number => value.meta.version;
+
+/**
+ * Creates a record with the given id. Fails with `records.already_exists` if the id is in use (even by a
+ * deleted or merged record) and `records.schema` / `records.too_large` for a bad document.
+ *
+ * @example
+ * ```ts
+ * const created = await createRecord(settings, 'p1', { resourceType: 'Patient', name: [{ family: 'Rivera' }] }, context);
+ * ```
+ */
+export function createRecord<S extends z.ZodType>(settings: StoreSettings<S>, id: string, document: unknown, context: AccessContext): Result<z.infer<S>> {
+  return runOperation(settings, { action: 'create', permission: 'write' }, id, context, async (scope) => {
+    const valid = validateDocument(settings, document, ['document']);
+    if (!valid.ok) return valid;
+    const head = await scope.tx.head(scope.key);
+    if (head !== undefined) return fail([recordIssue('records.already_exists', ['id'], 'the id is already in use', { currentVersion: head.version })]);
+    return ok(await writeVersion(scope, undefined, { document: valid.value, state: 'active', operation: 'create' }));
+  }, versionOf);
+}
+
+async function changeActive<T>(
+  scope: OperationScope,
+  expectedVersion: number,
+  operation: VersionOperation,
+  makeDocument: (current: JsonValue, head: HeadRow) => Checked<{ document: JsonValue; text: string }, RecordIssue>,
+): Result<T> {
+  const head = await scope.tx.head(scope.key);
+  const problem = unreadable(head, ['id']);
+  if (problem !== undefined || head === undefined) return fail([problem ?? recordIssue('records.not_found', ['id'], 'no such record')]);
+  const stale = versionConflict(head, expectedVersion);
+  if (stale !== undefined) return fail([stale]);
+  const next = makeDocument(JSON.parse(head.document) as JsonValue, head);
+  if (!next.ok) return next;
+  if (next.value.text === head.document) return ok(await currentVersion<T>(scope, head));
+  return ok(await writeVersion<T>(scope, head, { document: next.value, state: 'active', operation }));
+}
+
+/**
+ * The record's current version as stored, without writing anything.
+ *
+ * @example
+ * ```ts
+ * const same = await currentVersion(scope, head);
+ * ```
+ */
+export async function currentVersion<T>(scope: OperationScope, head: HeadRow): Promise<RecordVersion<T>> {
+  const [row] = await scope.tx.versions(scope.key, head.version, head.version);
+  const fact = row === undefined ? undefined : versionFactOf(row);
+  if (fact === undefined) throw new Error(`the head of ${scope.key} points at a missing version`);
+  return { meta: metaOf(fact), document: JSON.parse(head.document) as T };
+}
+
+/**
+ * Replaces a record's document if `expectedVersion` is still current (compare-and-set in the same
+ * transaction). A document equal to the current one writes no version.
+ *
+ * @example
+ * ```ts
+ * const r = await updateRecord(settings, 'p1', changed, 1, context);
+ * if (!r.ok && r.issues[0]?.code === 'records.version_conflict') console.log(r.issues[0].currentVersion);
+ * ```
+ */
+export function updateRecord<S extends z.ZodType>(settings: StoreSettings<S>, id: string, document: unknown, expectedVersion: number, context: AccessContext): Result<z.infer<S>> {
+  return runOperation(settings, { action: 'update', permission: 'write' }, id, context, (scope) =>
+    changeActive(scope, expectedVersion, 'update', () => validateDocument(settings, document, ['document'])), versionOf);
+}
+
+/**
+ * Applies an RFC 6902 JSON Patch to the current version, atomically, then validates the result.
+ *
+ * @example
+ * ```ts
+ * await patchRecord(settings, 'p1', [{ op: 'replace', path: '/birthDate', value: '1980-04-02' }], 2, context);
+ * ```
+ */
+export function patchRecord<S extends z.ZodType>(settings: StoreSettings<S>, id: string, patch: unknown, expectedVersion: number, context: AccessContext): Result<z.infer<S>> {
+  return runOperation(settings, { action: 'patch', permission: 'write' }, id, context, (scope) =>
+    changeActive(scope, expectedVersion, 'patch', (current) => {
+      const patched = applyPatch(current, patch);
+      if (!patched.ok) return fail(patched.issues.map((found) => ({ ...found, path: ['patch', ...found.path] })));
+      return validateDocument(settings, patched.value, ['document']);
+    }), versionOf);
+}
+
+/**
+ * Soft-deletes a record: a deletion version is written, reads then answer `records.gone`, and the
+ * history stays readable.
+ *
+ * @example
+ * ```ts
+ * await deleteRecord(settings, 'p1', 3, context);
+ * ```
+ */
+export function deleteRecord<S extends z.ZodType>(settings: StoreSettings<S>, id: string, expectedVersion: number, context: AccessContext): Result<z.infer<S>> {
+  return runOperation(settings, { action: 'delete', permission: 'delete' }, id, context, async (scope) => {
+    const head = await scope.tx.head(scope.key);
+    const problem = unreadable(head, ['id']);
+    if (problem !== undefined || head === undefined) return fail([problem ?? recordIssue('records.not_found', ['id'], 'no such record')]);
+    const stale = versionConflict(head, expectedVersion);
+    if (stale !== undefined) return fail([stale]);
+    const document = { document: JSON.parse(head.document) as JsonValue, text: head.document };
+    return ok(await writeVersion(scope, head, { document, state: 'deleted', operation: 'delete' }));
+  }, versionOf);
+}
+
+/**
+ * Restores a deleted record with its last document, as a new version.
+ *
+ * @example
+ * ```ts
+ * await undeleteRecord(settings, 'p1', context);
+ * ```
+ */
+export function undeleteRecord<S extends z.ZodType>(settings: StoreSettings<S>, id: string, context: AccessContext): Result<z.infer<S>> {
+  return runOperation(settings, { action: 'undelete', permission: 'delete' }, id, context, async (scope) => {
+    const head = await scope.tx.head(scope.key);
+    if (head === undefined || head.state === 'expunged') return fail([recordIssue('records.not_found', ['id'], 'no such record')]);
+    if (head.state !== 'deleted') return fail([recordIssue('records.not_deleted', ['id'], 'the record is not deleted', { currentVersion: head.version })]);
+    const document = { document: JSON.parse(head.document) as JsonValue, text: head.document };
+    return ok(await writeVersion(scope, head, { document, state: 'active', operation: 'undelete' }));
+  }, versionOf);
+}

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { diffJson } from '../../src/records/diff.js';
+import { jsonEqual, type JsonValue } from '../../src/records/json.js';
+import { UNSAFE_POINTER_TOKENS } from '../../src/records/jsonPointer.js';
+import { applyPatch } from '../../src/records/jsonPatch.js';
+
+interface SuiteCase {
+  readonly comment?: string;
+  readonly doc?: JsonValue;
+  readonly patch?: unknown;
+  readonly expected?: JsonValue;
+  readonly error?: string;
+  readonly disabled?: boolean;
+}
+
+function hasUnsafeKey(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([key, item]) => UNSAFE_POINTER_TOKENS.includes(key) || hasUnsafeKey(item));
+}
+
+const suiteFolder = join(dirname(fileURLToPath(import.meta.url)), '../../../shared/data/json-patch-tests');
+const load = (file: string): SuiteCase[] => JSON.parse(readFileSync(join(suiteFolder, file), 'utf8')) as SuiteCase[];
+
+// The official json-patch-tests suite (github.com/json-patch/json-patch-tests, commit 2a928f9):
+// every case not marked disabled by the suite itself.
+for (const file of ['tests.json', 'spec_tests.json']) {
+  const cases = load(file).map((c, i) => ({ ...c, name: `${file} #${i}: ${c.comment ?? JSON.stringify(c.patch)}` }));
+  const enabled = cases.filter((c) => c.disabled !== true && c.doc !== undefined && c.patch !== undefined);
+  describe(`json-patch-tests ${file}`, () => {
+    it('has the case counts its SOURCE.md records', () => {
+      expect(cases.length).toBe(file === 'tests.json' ? 95 : 17);
+      expect(cases.filter((c) => c.disabled === true).length).toBe(file === 'tests.json' ? 3 : 1);
+    });
+    it.each(enabled)('$name', (c) => {
+      const before = JSON.stringify(c.doc);
+      const result = applyPatch(c.doc as JsonValue, c.patch);
+      if (c.error !== undefined) expect(result.ok).toBe(false);
+      else {
+        expect(result.ok).toBe(true);
+        if (result.ok && c.expected !== undefined) expect(result.value).toEqual(c.expected);
+      }
+      expect(JSON.stringify(c.doc)).toBe(before);
+    });
+  });
+}
+
+describe('applyPatch', () => {
+  it.each(['/__proto__/polluted', '/a/constructor', '/prototype', '/a/__proto__'])('refuses a pointer into %s', (path) => {
+    const result = applyPatch({ a: {} }, [{ op: 'add', path, value: 1 }]);
+    expect(result).toMatchObject({ ok: false, issues: [{ code: 'records.pointer_unsafe', path: [0, 'path'] }] });
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('refuses an unsafe from pointer in move and copy', () => {
+    expect(applyPatch({ a: 1 }, [{ op: 'copy', from: '/constructor', path: '/b' }])).toMatchObject({ ok: false, issues: [{ code: 'records.pointer_unsafe', path: [0, 'from'] }] });
+  });
+
+  it('reports where a patch fails', () => {
+    expect(applyPatch({ a: 1 }, [{ op: 'test', path: '/a', value: 1 }, { op: 'test', path: '/a', value: 2 }])).toMatchObject({ ok: false, issues: [{ code: 'records.patch_test_failed', path: [1, 'path'] }] });
+    expect(applyPatch({ a: 1 }, [{ op: 'add', path: '/b' }])).toMatchObject({ ok: false, issues: [{ code: 'records.patch_invalid', path: [0, 'value'] }] });
+    expect(applyPatch({ a: 1 }, 'nonsense')).toMatchObject({ ok: false, issues: [{ code: 'records.patch_invalid', path: [] }] });
+  });
+
+  describe('properties', () => {
+    it('applying diffJson(a, b) to a gives b, without touching a', () => {
+      fc.assert(
+        fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
+          fc.pre(!hasUnsafeKey(a) && !hasUnsafeKey(b));
+          const before = JSON.stringify(a);
+          const patched = applyPatch(a as JsonValue, diffJson(a as JsonValue, b as JsonValue));
+          expect(patched.ok).toBe(true);
+          if (patched.ok) expect(jsonEqual(patched.value, b as JsonValue)).toBe(true);
+          expect(JSON.stringify(a)).toBe(before);
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('is atomic: a patch whose last operation fails changes nothing', () => {
+      fc.assert(
+        fc.property(fc.dictionary(fc.string(), fc.integer()), (doc) => {
+          const result = applyPatch(doc, [{ op: 'add', path: '/added', value: 1 }, { op: 'remove', path: '/missing/deeper' }]);
+          expect(result.ok).toBe(false);
+          expect(Object.hasOwn(doc, 'added')).toBe(Object.hasOwn(doc, 'added'));
+        }),
+      );
+    });
+  });
+});

@@ -1,0 +1,171 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { memoryAdapter, type MemorySnapshot } from '../../src/records/adapters/memory.js';
+import type { EntryRow, HeadRow } from '../../src/records/adapter.js';
+import { applyPatch } from '../../src/records/jsonPatch.js';
+import type { JsonValue } from '../../src/records/json.js';
+import { patientSchema } from '../../src/records/schemas/patient.js';
+import { createRecordStore } from '../../src/records/store.js';
+import { verifyChain } from '../../src/records/verify.js';
+import { clerk, patient } from './fixtures.js';
+
+function clockFrom(steps: readonly number[]): () => DateTime {
+  let now = DateTime.fromISO('2026-11-02T12:30:00.000Z', { zone: 'UTC' });
+  let i = 0;
+  return () => {
+    const current = now;
+    now = now.plus({ milliseconds: steps[i++ % steps.length] ?? 0 });
+    return current;
+  };
+}
+
+async function buildHistory(names: readonly string[], steps: readonly number[]) {
+  const adapter = memoryAdapter();
+  const store = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter, clock: clockFrom(steps) });
+  await store.create('p1', patient(names[0] ?? 'A'), clerk);
+  let version = 1;
+  for (const name of names.slice(1)) {
+    const r = await store.update('p1', patient(name), version, clerk);
+    if (r.ok) version = r.value.meta.version;
+  }
+  return { adapter, store, version };
+}
+
+const names = fc.array(fc.constantFrom('Ames', 'Baker', 'Cruz', 'Diaz', 'Ekwueme'), { minLength: 1, maxLength: 80 });
+const steps = fc.array(fc.nat({ max: 3000 }), { minLength: 1, maxLength: 10 });
+
+describe('store properties', () => {
+  it('history only grows, and replaying the diffs from version 1 reproduces every version', async () => {
+    await fc.assert(
+      fc.asyncProperty(names, steps, async (list, stepList) => {
+        const { store, version } = await buildHistory(list, stepList);
+        let previousChain = 0;
+        const first = await store.readVersion('p1', 1, clerk);
+        if (!first.ok) throw new Error('no version 1');
+        let replayed: JsonValue = first.value.document as JsonValue;
+        for (let v = 2; v <= version; v++) {
+          const d = await store.diff('p1', v - 1, v, clerk);
+          const actual = await store.readVersion('p1', v, clerk);
+          if (!d.ok || !actual.ok) throw new Error('diff or read failed');
+          const next = applyPatch(replayed, d.value);
+          expect(next.ok && next.value).toEqual(actual.value.document);
+          replayed = actual.value.document as JsonValue;
+          const chain = (await store.verify()) as { ok: true; value: { entries: number } };
+          expect(chain.value.entries).toBeGreaterThan(previousChain);
+          previousChain = chain.value.entries;
+        }
+        const page = await store.history('p1', { pageSize: 1000 }, clerk);
+        expect(page.ok && page.value.versions.map((m) => m.version)).toEqual(Array.from({ length: version }, (_, i) => version - i));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('read-as-of(t) is the newest version written at or before t', async () => {
+    await fc.assert(
+      fc.asyncProperty(names, steps, fc.integer({ min: -2000, max: 300_000 }), async (list, stepList, offset) => {
+        const { store, version } = await buildHistory(list, stepList);
+        const page = await store.history('p1', { pageSize: 1000 }, clerk);
+        if (!page.ok) throw new Error('history failed');
+        const t = DateTime.fromISO('2026-11-02T12:30:00.000Z', { zone: 'UTC' }).plus({ milliseconds: offset });
+        const expected = page.value.versions.find((m) => DateTime.fromISO(m.at) <= t);
+        const read = await store.readAsOf('p1', t, clerk);
+        if (expected === undefined) expect(read).toMatchObject({ ok: false, issues: [{ code: 'records.not_found' }] });
+        else expect(read.ok && read.value.meta.version).toBe(expected.version);
+        expect(version).toBeGreaterThanOrEqual(1);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('any single-byte change to stored data makes verify fail at that entry', async () => {
+    const { adapter, store } = await buildHistory(['Ames', 'Baker', 'Cruz', 'Diaz'], [1000]);
+    await store.recordDisclosure('p1', { date: '2026-11-01', recipient: 'County', description: 'labs', purpose: 'PUBHLTH' }, clerk);
+    const snapshot = adapter.snapshot();
+    const fields = ['data', 'hash', 'prevHash', 'contentHash', 'at', 'recordId', 'kind'] as const;
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.constantFrom(...fields), fc.nat(), fc.integer({ min: 1, max: 94 }), async (entryPick, field, position, shift) => {
+        const index = entryPick % snapshot.entries.length;
+        const entry = snapshot.entries[index] as EntryRow;
+        const text = String(entry[field]);
+        const at = position % text.length;
+        const changed = String.fromCharCode(((text.charCodeAt(at) - 32 + shift) % 95) + 32);
+        const tampered = { ...entry, [field]: text.slice(0, at) + changed + text.slice(at + 1) } as EntryRow;
+        const entries = snapshot.entries.map((e, i) => (i === index ? tampered : e));
+        const result = await verifyChain(memoryAdapter({ from: { entries, heads: snapshot.heads } }));
+        expect(result).toMatchObject({ ok: false, issues: [{ code: 'records.chain_broken', sequence: entry.sequence }] });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a change to a head is caught too', async () => {
+    const { adapter } = await buildHistory(['Ames', 'Baker'], [1000]);
+    const snapshot: MemorySnapshot = adapter.snapshot();
+    const head = snapshot.heads[0] as HeadRow;
+    const heads = [{ ...head, document: head.document.replace('Baker', 'Bakes') }];
+    expect(await verifyChain(memoryAdapter({ from: { entries: snapshot.entries, heads } }))).toMatchObject({ ok: false, issues: [{ code: 'records.chain_broken' }] });
+  });
+});
+
+describe('bad input', () => {
+  it('gets a clear issue and leaves the records unchanged', async () => {
+    const adapter = memoryAdapter();
+    const store = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter, clock: clockFrom([1000]), maxDocumentBytes: 2048 });
+    await store.create('p1', patient('Rivera'), clerk);
+    const garbage = fc.oneof(fc.anything(), fc.record({ resourceType: fc.constant('Patient'), name: fc.anything() }), fc.string({ minLength: 3000, maxLength: 4000 }));
+    await fc.assert(
+      fc.asyncProperty(garbage, fc.constantFrom('update', 'patch', 'create', 'correct'), fc.oneof(fc.constant('p1'), fc.string()), async (input, kind, id) => {
+        const heads = JSON.stringify((await adapter.heads()).map((h) => [h.recordId, h.version, h.document]));
+        const versions = (await adapter.scan(1, 100_000)).filter((e) => e.kind === 'version').length;
+        const result = kind === 'update' ? await store.update(id, input, 1, clerk)
+          : kind === 'patch' ? await store.patch(id, input as never, 1, clerk)
+          : kind === 'create' ? await store.create(id, input, clerk)
+          : await store.correct(id, { errorVersion: 1, expectedVersion: 1, document: input, reason: 'x' }, clerk);
+        if (!result.ok) {
+          expect(result.issues.length).toBeGreaterThan(0);
+          expect(result.issues.every((found) => found.code.startsWith('records.'))).toBe(true);
+          expect(JSON.stringify((await adapter.heads()).map((h) => [h.recordId, h.version, h.document]))).toBe(heads);
+          expect((await adapter.scan(1, 100_000)).filter((e) => e.kind === 'version').length).toBe(versions);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect((await store.verify()).ok).toBe(true);
+  });
+});
+
+describe('time', () => {
+  it('never goes backwards along the chain even when the clock does', async () => {
+    const times = ['2026-11-02T12:00:00.000Z', '2026-11-02T11:00:00.000Z', '2026-11-02T12:30:00.000Z'];
+    let i = 0;
+    const adapter = memoryAdapter();
+    const store = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter, clock: () => DateTime.fromISO(times[Math.min(i++, 2)] ?? '', { zone: 'UTC' }) });
+    await store.create('p1', patient('A'), clerk);
+    const second = await store.update('p1', patient('B'), 1, clerk);
+    expect(second.ok && second.value.meta.at).toBe('2026-11-02T12:00:00.000Z');
+    const ats = (await adapter.scan(1, 100)).map((e) => e.at);
+    expect([...ats].sort()).toEqual(ats);
+  });
+});
+
+describe('concurrency', () => {
+  it('of N concurrent updates with the same expected version exactly one succeeds, the rest get the current version', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 2, max: 30 }), fc.integer({ min: 1, max: 4 }), async (writers, rounds) => {
+        const adapter = memoryAdapter();
+        const store = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter, clock: clockFrom([5]) });
+        await store.create('p1', patient('Start'), clerk);
+        for (let round = 1; round <= rounds; round++) {
+          const results = await Promise.all(Array.from({ length: writers }, (_, i) => store.update('p1', patient(`R${round}W${i}`), round, clerk)));
+          expect(results.filter((r) => r.ok)).toHaveLength(1);
+          for (const r of results) if (!r.ok) expect(r.issues[0]).toMatchObject({ code: 'records.version_conflict', currentVersion: round + 1 });
+        }
+        const page = await store.history('p1', {}, clerk);
+        expect(page.ok && page.value.versions).toHaveLength(rounds + 1);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
