@@ -13,7 +13,7 @@ const root = resolve(__dirname, '../..');
 const expected: Record<string, readonly string[]> = {
   medoffice: ['createRng', 'summarize', 'formatCents', 'checkZone', 'errorIssue'],
   'medoffice/scheduling': ['findSlots', 'book', 'reschedule', 'parseSchedule', 'rankWaitlist', 'planReminders', 'toFhirAppointment', 'evaluateSchedule', 'optimizeSchedule', 'simulateSessions', 'sweepScenarios'],
-  'medoffice/claims': [],
+  'medoffice/claims': ['validateClaim', 'validateClaims', 'lookupIcd10cm', 'icd10Children', 'isValidNpi', 'read837p', 'loadNcciPtp', 'ClaimSchema'],
   'medoffice/records': ['createRecordStore', 'memoryAdapter', 'applyPatch', 'canonicalJson', 'verifyChain', 'patientSchema'],
   'medoffice/records/sqlite': ['sqliteAdapter'],
   'medoffice/records/postgres': ['postgresAdapter'],

@@ -1,0 +1,67 @@
+import type { IssuePath } from '../../core/issue.js';
+import type { ClaimIssue } from '../claimIssue.js';
+
+/** Text as a whole string or as chunks, synchronous or not (a file stream, standard input). */
+export type TextSource = string | Iterable<string> | AsyncIterable<string>;
+
+/** Where in an X12 interchange a part of the claim came from. */
+export interface SegmentLocation {
+  /** The segment id, e.g. `SV1`. */
+  readonly segment: string;
+  /** The 1-based position of the segment in the interchange. */
+  readonly position: number;
+  /** The 1-based element within the segment, when one element holds the value. */
+  readonly element?: number;
+}
+
+/**
+ * One claim read from a batch, before validation: the claim (or the issues that kept it from
+ * being read), where it was in the input, and for X12 a map from claim paths to segments.
+ *
+ * @example
+ * ```ts
+ * const entry: ClaimEntry = { claim: { id: 'C-1' }, place: 'line 4', issues: [] };
+ * ```
+ */
+export interface ClaimEntry {
+  /** The claim as read; absent when it could not be read at all. */
+  readonly claim?: unknown;
+  /** Where it was: `item 3`, `line 17`, `ST 0001 (segment 12)`. */
+  readonly place: string;
+  /** Problems met while reading it (malformed line, segment or transaction). */
+  readonly issues: readonly ClaimIssue[];
+  /** For X12 input: the segment a claim path came from (the longest mapped prefix). */
+  readonly locate?: (path: IssuePath) => SegmentLocation | undefined;
+}
+
+/**
+ * Splits a text source into lines as chunks arrive, holding only the unfinished line.
+ *
+ * @example
+ * ```ts
+ * for await (const line of textLines(['a\nb', 'c\n'])) console.log(line); // 'a', 'bc'
+ * ```
+ */
+export async function* textLines(source: TextSource): AsyncGenerator<string> {
+  if (typeof source === 'string') {
+    let start = 0;
+    while (start <= source.length) {
+      const newline = source.indexOf('\n', start);
+      const end = newline < 0 ? source.length : newline;
+      yield source.charCodeAt(end - 1) === 13 ? source.slice(start, end - 1) : source.slice(start, end);
+      start = end + 1;
+    }
+    return;
+  }
+  let pending = '';
+  for await (const chunk of source as AsyncIterable<string>) {
+    pending += chunk;
+    let newline = pending.indexOf('\n');
+    while (newline >= 0) {
+      yield pending.slice(0, newline).replace(/\r$/, '');
+      pending = pending.slice(newline + 1);
+      newline = pending.indexOf('\n');
+    }
+  }
+  if (pending !== '') yield pending.replace(/\r$/, '');
+}

@@ -1,0 +1,54 @@
+import { errorIssue } from '../core/issue.js';
+import { dayNumber } from './calendarDay.js';
+import type { Claim, ClaimLine } from './claim.js';
+import type { ClaimIssue } from './claimIssue.js';
+
+/**
+ * Checks the dates of service: `date.range` (to before from), `date.before_birth`, and, when
+ * `asOf` is given, `date.future` (service or birth after it) and `date.timely_filing` (more than
+ * `timelyFilingDays` days from the date of service to `asOf`).
+ *
+ * @param claim - a claim that passed the schema
+ * @param asOf - the day of checking, `YYYY-MM-DD`, if known
+ * @param timelyFilingDays - the payer's limit
+ * @param issues - where findings are added
+ * @example
+ * ```ts
+ * checkDates(claim, '2026-11-02', 365, found);
+ * ```
+ */
+export function checkDates(claim: Claim, asOf: string | undefined, timelyFilingDays: number | undefined, issues: ClaimIssue[]): void {
+  const birth = claim.patient.birthDate;
+  if (asOf !== undefined && birth !== undefined && birth > asOf) {
+    issues.push(errorIssue('date.future', ['patient', 'birthDate'], `birth date ${birth} is after ${asOf}`));
+  }
+  for (let i = 0; i < claim.lines.length; i++) {
+    const line = claim.lines[i] as ClaimLine;
+    const to = line.serviceDateTo;
+    if (to !== undefined && to < line.serviceDate) {
+      issues.push(errorIssue('date.range', ['lines', i, 'serviceDateTo'], `service ends ${to}, before it starts ${line.serviceDate}`));
+    }
+    if (birth !== undefined && line.serviceDate < birth) {
+      issues.push(errorIssue('date.before_birth', ['lines', i, 'serviceDate'], `service on ${line.serviceDate} is before the birth date ${birth}`));
+    }
+    if (asOf !== undefined) checkAgainstAsOf(line, i, asOf, timelyFilingDays, issues);
+  }
+}
+
+function checkAgainstAsOf(line: ClaimLine, index: number, asOf: string, limit: number | undefined, issues: ClaimIssue[]): void {
+  const last = line.serviceDateTo !== undefined && line.serviceDateTo > line.serviceDate ? line.serviceDateTo : line.serviceDate;
+  if (last > asOf) {
+    const field = last === line.serviceDate ? 'serviceDate' : 'serviceDateTo';
+    issues.push(errorIssue('date.future', ['lines', index, field], `service on ${last} is after ${asOf}`));
+    return;
+  }
+  if (limit === undefined) return;
+  if (line.serviceDate.slice(0, 4) >= asOf.slice(0, 4) && limit >= 365) return;
+  const age = dayNumber(asOf) - dayNumber(line.serviceDate);
+  if (age > limit) {
+    issues.push({
+      ...errorIssue('date.timely_filing', ['lines', index, 'serviceDate'], `service on ${line.serviceDate} is ${age} days before ${asOf}, past the ${limit}-day filing limit`),
+      source: `payer timely-filing limit, ${limit} days`,
+    });
+  }
+}

@@ -1,0 +1,78 @@
+import { errorIssue } from '../core/issue.js';
+import type { Claim, ClaimLine } from './claim.js';
+import type { ClaimIssue } from './claimIssue.js';
+
+/** The most diagnoses a professional claim carries (CMS-1500 box 21 A–L; 837P HI). */
+export const MAX_DIAGNOSES = 12;
+/** The most service lines of one professional claim (837P loop 2400 repeats 50 times). */
+export const MAX_LINES = 50;
+/** The most units one line may carry (837P SV104 holds at most five digits before the decimal point). */
+export const MAX_UNITS = 99_999;
+
+/**
+ * Checks the claim's size and arithmetic: `claim.too_many_diagnoses`, `claim.too_many_lines`,
+ * `line.units`, `line.charge`, `claim.total_mismatch` and `line.duplicate`.
+ *
+ * @param claim - a claim that passed the schema
+ * @param issues - where findings are added
+ * @example
+ * ```ts
+ * checkLines({ ...claim, totalChargeCents: 1 }, found); // claim.total_mismatch
+ * ```
+ */
+export function checkLines(claim: Claim, issues: ClaimIssue[]): void {
+  if (claim.diagnoses.length > MAX_DIAGNOSES) {
+    issues.push(errorIssue('claim.too_many_diagnoses', ['diagnoses', MAX_DIAGNOSES], `${claim.diagnoses.length} diagnoses; a claim carries at most ${MAX_DIAGNOSES}`));
+  }
+  if (claim.lines.length > MAX_LINES) {
+    issues.push(errorIssue('claim.too_many_lines', ['lines', MAX_LINES], `${claim.lines.length} lines; a claim carries at most ${MAX_LINES}`));
+  }
+  let total = 0;
+  let chargesValid = true;
+  for (let i = 0; i < claim.lines.length; i++) {
+    const line = claim.lines[i] as ClaimLine;
+    checkUnits(line.units, i, issues);
+    if (!Number.isSafeInteger(line.chargeCents) || line.chargeCents < 0) {
+      issues.push(errorIssue('line.charge', ['lines', i, 'chargeCents'], `${line.chargeCents} is not a whole, non-negative number of cents`));
+      chargesValid = false;
+    } else {
+      total += line.chargeCents;
+    }
+  }
+  if (chargesValid && total !== claim.totalChargeCents) {
+    issues.push(errorIssue('claim.total_mismatch', ['totalChargeCents'], `total ${claim.totalChargeCents} cents differs from the sum of the lines, ${total} cents`));
+  }
+  checkDuplicates(claim.lines, issues);
+}
+
+function checkUnits(units: number, index: number, issues: ClaimIssue[]): void {
+  const scaled = units * 1000;
+  if (!(units > 0) || units > MAX_UNITS || Math.abs(scaled - Math.round(scaled)) > 1e-6) {
+    issues.push(errorIssue('line.units', ['lines', index, 'units'], `${units} units: must be more than 0, at most ${MAX_UNITS}, with at most three decimals`));
+  }
+}
+
+function checkDuplicates(lines: readonly ClaimLine[], issues: ClaimIssue[]): void {
+  for (let i = 1; i < lines.length; i++) {
+    for (let j = 0; j < i; j++) {
+      if (!sameService(lines[i] as ClaimLine, lines[j] as ClaimLine)) continue;
+      issues.push(errorIssue('line.duplicate', ['lines', i], `line ${i + 1} repeats line ${j + 1}: bill the units on one line or add a repeat modifier (76, 77, 91)`));
+      break;
+    }
+  }
+}
+
+function sameService(a: ClaimLine, b: ClaimLine): boolean {
+  if (a.serviceDate !== b.serviceDate || (a.serviceDateTo ?? a.serviceDate) !== (b.serviceDateTo ?? b.serviceDate)) return false;
+  if (a.placeOfService !== b.placeOfService) return false;
+  if (a.procedure !== b.procedure && a.procedure.trim().toUpperCase() !== b.procedure.trim().toUpperCase()) return false;
+  return sameModifiers(a.modifiers ?? [], b.modifiers ?? []);
+}
+
+function sameModifiers(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  if (a.length === 0) return true;
+  const left = a.map((m) => m.trim().toUpperCase()).sort();
+  const right = b.map((m) => m.trim().toUpperCase()).sort();
+  return left.every((m, i) => m === right[i]);
+}

@@ -1,0 +1,42 @@
+import { errorIssue, warningIssue } from '../core/issue.js';
+import type { Claim, ClaimLine } from './claim.js';
+import type { ClaimIssue } from './claimIssue.js';
+
+/** The most diagnosis pointers one line carries (CMS-1500 box 24E; 837P SV107). */
+export const MAX_POINTERS = 4;
+
+/**
+ * Checks the lines' diagnosis pointers (1-based into `diagnoses`): each line has one to four,
+ * none out of range or repeated (`pointer.invalid`); a diagnosis no line points at is
+ * `pointer.unused` (a warning).
+ *
+ * @param claim - a claim that passed the schema
+ * @param issues - where findings are added
+ * @example
+ * ```ts
+ * checkPointers({ ...claim, lines: [{ ...line, diagnosisPointers: [3] }] }, found); // out of range with 2 diagnoses
+ * ```
+ */
+export function checkPointers(claim: Claim, issues: ClaimIssue[]): void {
+  const count = claim.diagnoses.length;
+  const used: boolean[] = new Array<boolean>(count).fill(false);
+  for (let i = 0; i < claim.lines.length; i++) {
+    const pointers = (claim.lines[i] as ClaimLine).diagnosisPointers;
+    if (pointers.length === 0) issues.push(errorIssue('pointer.invalid', ['lines', i, 'diagnosisPointers'], 'a line points at one to four diagnoses'));
+    for (let p = 0; p < pointers.length; p++) {
+      const pointer = pointers[p] as number;
+      const path = ['lines', i, 'diagnosisPointers', p];
+      if (p === MAX_POINTERS) issues.push(errorIssue('pointer.invalid', path, `a line carries at most ${MAX_POINTERS} diagnosis pointers`));
+      if (pointer < 1 || pointer > count) {
+        issues.push(errorIssue('pointer.invalid', path, `pointer ${pointer} is outside 1–${count}`));
+      } else if (pointers.indexOf(pointer) < p) {
+        issues.push(errorIssue('pointer.invalid', path, `pointer ${pointer} is repeated`));
+      } else {
+        used[pointer - 1] = true;
+      }
+    }
+  }
+  for (let d = 0; d < count; d++) {
+    if (used[d] !== true) issues.push(warningIssue('pointer.unused', ['diagnoses', d], `diagnosis ${d + 1} is not pointed at by any line`));
+  }
+}

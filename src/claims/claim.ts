@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { isCalendarDate } from './calendarDay.js';
+
+const isoDate = z.string().refine(isCalendarDate, { message: 'must be a calendar date YYYY-MM-DD' });
+
+/** A procedure code as given on a line (CPT or HCPCS Level II), branded once parsed. */
+export const ProcedureCodeSchema = z.string().min(1).brand<'ProcedureCode'>();
+/** A procedure code taken from a parsed claim. */
+export type ProcedureCode = z.infer<typeof ProcedureCodeSchema>;
+
+/** A two-character procedure modifier (`25`, `LT`, `XU`), branded once parsed. */
+export const ModifierCodeSchema = z.string().brand<'ModifierCode'>();
+/** A modifier taken from a parsed claim. */
+export type ModifierCode = z.infer<typeof ModifierCodeSchema>;
+
+/** An ICD-10-CM diagnosis code as given (dotted or not, any case), branded once parsed. */
+export const DiagnosisCodeSchema = z.string().min(1).brand<'DiagnosisCode'>();
+/** A diagnosis code taken from a parsed claim. */
+export type DiagnosisCode = z.infer<typeof DiagnosisCodeSchema>;
+
+/** A National Provider Identifier as given (its check digit is judged by `npi.invalid`). */
+export const NpiSchema = z.string().brand<'NpiNumber'>();
+/** An NPI taken from a parsed claim. */
+export type NpiNumber = z.infer<typeof NpiSchema>;
+
+/** A place-of-service code as given (two digits are judged by `pos.invalid`). */
+export const PlaceOfServiceSchema = z.string().brand<'PlaceOfServiceCode'>();
+/** A place-of-service code taken from a parsed claim. */
+export type PlaceOfServiceCode = z.infer<typeof PlaceOfServiceSchema>;
+
+/** The billing provider: NPI, and optionally its tax id (EIN or SSN) and NUCC taxonomy. */
+export const BillingProviderSchema = z.object({
+  npi: NpiSchema,
+  taxId: z.string().brand<'TaxId'>().optional(),
+  taxonomy: z.string().brand<'TaxonomyCode'>().optional(),
+});
+
+/** The rendering provider, when it differs from the billing provider. */
+export const RenderingProviderSchema = z.object({
+  npi: NpiSchema,
+  taxonomy: z.string().brand<'TaxonomyCode'>().optional(),
+});
+
+/** The patient's birth date and sex (F, M or U), used by date and age/sex edits. */
+export const PatientSchema = z.object({
+  birthDate: isoDate.optional(),
+  sex: z.enum(['F', 'M', 'U']).optional(),
+});
+
+/** One service line (CMS-1500 box 24; X12 loop 2400). Pointers are 1-based into `diagnoses`. */
+export const ClaimLineSchema = z.object({
+  procedure: ProcedureCodeSchema,
+  modifiers: z.array(ModifierCodeSchema).optional(),
+  units: z.number(),
+  chargeCents: z.number(),
+  serviceDate: isoDate,
+  serviceDateTo: isoDate.optional(),
+  diagnosisPointers: z.array(z.int()),
+  placeOfService: PlaceOfServiceSchema.optional(),
+});
+
+/**
+ * A professional claim (CMS-1500 / X12 837P) as medoffice reads it: the exported boundary schema.
+ * Business rules (check digits, code sets, NCCI, dates) are reported by `validateClaim`, not here.
+ *
+ * @example
+ * ```ts
+ * const parsed = ClaimSchema.safeParse(JSON.parse(text));
+ * if (parsed.success) console.log(parsed.data.lines.length);
+ * ```
+ */
+export const ClaimSchema = z.object({
+  id: z.string().min(1).brand<'ClaimId'>(),
+  billingProvider: BillingProviderSchema,
+  renderingProvider: RenderingProviderSchema.optional(),
+  patient: PatientSchema,
+  payer: z.object({ id: z.string().min(1).brand<'PayerId'>() }),
+  placeOfService: PlaceOfServiceSchema,
+  diagnoses: z.array(DiagnosisCodeSchema).min(1),
+  lines: z.array(ClaimLineSchema).min(1),
+  totalChargeCents: z.int(),
+});
+
+/** A claim that passed the boundary schema. */
+export type Claim = z.infer<typeof ClaimSchema>;
+/** One service line of a {@link Claim}. */
+export type ClaimLine = z.infer<typeof ClaimLineSchema>;

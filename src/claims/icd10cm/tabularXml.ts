@@ -1,0 +1,159 @@
+import { errorIssue, type Issue } from '../../core/issue.js';
+import { fail, ok, type Checked } from '../../core/result.js';
+import { parseCodeReferences, type CodeRange } from './codeRange.js';
+import type { SeventhCharacterRule } from './tables.js';
+
+/** The notes read from an ICD-10-CM tabular XML file, keyed by the undotted code they sit at. */
+export interface TabularNotes {
+  /** The `<version>` of the file, e.g. `2021`, when present. */
+  readonly version: string | undefined;
+  /** Every `<diag>` code in the file (undotted), in file order. */
+  readonly codes: readonly string[];
+  /** Excludes1 references by the code the note sits at. */
+  readonly excludes1: ReadonlyMap<string, readonly CodeRange[]>;
+  /** Code-first references by the code the note sits at. */
+  readonly codeFirst: ReadonlyMap<string, readonly CodeRange[]>;
+  /** 7th-character definitions by the code they sit at. */
+  readonly seventhCharacters: ReadonlyMap<string, SeventhCharacterRule>;
+}
+
+interface ScanState {
+  readonly open: string[];
+  readonly diagCodes: (string | undefined)[];
+  readonly notes: { excludes1: Map<string, CodeRange[]>; codeFirst: Map<string, CodeRange[]> };
+  readonly seventh: Map<string, { characters: string; meanings: string[] }>;
+  readonly codes: string[];
+  readonly sections: { ranges: CodeRange[]; categories: string[] }[];
+  version: string | undefined;
+  extensionChar: string;
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
+
+/**
+ * Reads the tabular list of ICD-10-CM (the CDC/CMS `icd10cm_tabular_YYYY.xml` layout) with a small tag
+ * scanner: each `<diag>`'s `<name>`, its `<excludes1>` and `<codeFirst>` notes (code references
+ * parsed out of the note text) and its `<sevenChrDef>` extensions. A `<section>`'s Excludes1 notes
+ * are given to each category of the section; chapter-level notes, which speak of whole chapters
+ * ("see body system-related chapters"), are not read.
+ *
+ * @param text - the whole XML file
+ * @returns the notes, or `icd10.tabular_format` issues when the file is not a tabular list
+ * @example
+ * ```ts
+ * const notes = scanTabularXml('<ICD10CM.tabular><diag><name>E10</name><excludes1><note>x (E11.-)</note></excludes1></diag></ICD10CM.tabular>');
+ * if (notes.ok) notes.value.excludes1.get('E10'); // [{ low: 'E11', high: 'E11' }]
+ * ```
+ */
+export function scanTabularXml(text: string): Checked<TabularNotes> {
+  const state: ScanState = {
+    open: [],
+    diagCodes: [],
+    notes: { excludes1: new Map(), codeFirst: new Map() },
+    seventh: new Map(),
+    codes: [],
+    sections: [],
+    version: undefined,
+    extensionChar: '',
+  };
+  let position = 0;
+  while (position < text.length) {
+    const tagStart = text.indexOf('<', position);
+    if (tagStart < 0) break;
+    if (tagStart > position) takeText(state, decodeEntities(text.slice(position, tagStart)));
+    const tagEnd = text.indexOf('>', tagStart);
+    if (tagEnd < 0) return fail([formatIssue(`a tag opened at character ${tagStart} is never closed`)]);
+    const issue = takeTag(state, text.slice(tagStart + 1, tagEnd), tagStart);
+    if (issue !== undefined) return fail([issue]);
+    position = tagEnd + 1;
+  }
+  if (state.open.length > 0) return fail([formatIssue(`<${state.open.at(-1) ?? ''}> is never closed`)]);
+  if (state.codes.length === 0) return fail([formatIssue('no <diag> element with a <name> was found')]);
+  return ok({
+    version: state.version,
+    codes: state.codes,
+    excludes1: state.notes.excludes1,
+    codeFirst: state.notes.codeFirst,
+    seventhCharacters: state.seventh,
+  });
+}
+
+function takeTag(state: ScanState, tag: string, offset: number): Issue | undefined {
+  if (tag.startsWith('?') || tag.startsWith('!')) return undefined;
+  if (tag.startsWith('/')) {
+    const name = tag.slice(1).trim();
+    const opened = state.open.pop();
+    if (opened !== name) return formatIssue(`</${name}> at character ${offset} closes <${opened ?? 'nothing'}>`);
+    if (name === 'diag') state.diagCodes.pop();
+    if (name === 'section') closeSection(state);
+    return undefined;
+  }
+  const selfClosing = tag.endsWith('/');
+  const name = /^[A-Za-z0-9_.:-]+/.exec(tag)?.[0] ?? '';
+  if (name === 'diag') state.diagCodes.push(undefined);
+  if (name === 'section' && !selfClosing) state.sections.push({ ranges: [], categories: [] });
+  if (name === 'extension') state.extensionChar = /char="([^"]*)"/.exec(tag)?.[1] ?? '';
+  if (!selfClosing) state.open.push(name);
+  return undefined;
+}
+
+function takeText(state: ScanState, content: string): void {
+  const element = state.open.at(-1);
+  const parent = state.open.at(-2);
+  if (element === 'name' && parent === 'diag') {
+    const code = content.trim().toUpperCase().replace('.', '');
+    state.diagCodes[state.diagCodes.length - 1] = code;
+    state.codes.push(code);
+    if (state.open.at(-3) === 'section') state.sections.at(-1)?.categories.push(code);
+  } else if (element === 'version' && parent === 'ICD10CM.tabular') {
+    state.version = content.trim();
+  } else if (element === 'note' && parent === 'excludes1' && state.open.at(-3) === 'section') {
+    state.sections.at(-1)?.ranges.push(...parseCodeReferences(content));
+  } else if (element === 'note' && (parent === 'excludes1' || parent === 'codeFirst')) {
+    const code = state.diagCodes.at(-1);
+    if (code !== undefined && state.open.at(-3) === 'diag') addRanges(state.notes[parent], code, content);
+  } else if (element === 'extension' && parent === 'sevenChrDef') {
+    const code = state.diagCodes.at(-1);
+    if (code !== undefined && state.open.at(-3) === 'diag') addExtension(state, code, content.trim());
+  }
+}
+
+/** A section's Excludes1 notes (`Tuberculosis (A15-A19)`) apply to every category in it. */
+function closeSection(state: ScanState): void {
+  const section = state.sections.pop();
+  if (section === undefined || section.ranges.length === 0) return;
+  for (const category of section.categories) mergeRanges(state.notes.excludes1, category, section.ranges);
+}
+
+function addRanges(into: Map<string, CodeRange[]>, code: string, noteText: string): void {
+  mergeRanges(into, code, parseCodeReferences(noteText));
+}
+
+function mergeRanges(into: Map<string, CodeRange[]>, code: string, ranges: readonly CodeRange[]): void {
+  if (ranges.length === 0) return;
+  const known = into.get(code) ?? [];
+  for (const range of ranges) {
+    if (!known.some((seen) => seen.low === range.low && seen.high === range.high)) known.push(range);
+  }
+  into.set(code, known);
+}
+
+function addExtension(state: ScanState, code: string, meaning: string): void {
+  const rule = state.seventh.get(code) ?? { characters: '', meanings: [] };
+  rule.characters += state.extensionChar;
+  rule.meanings.push(meaning);
+  state.seventh.set(code, rule);
+}
+
+function decodeEntities(content: string): string {
+  if (!content.includes('&')) return content;
+  return content.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (whole, name: string) => {
+    if (name.startsWith('#x')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
+    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
+    return ENTITIES[name] ?? whole;
+  });
+}
+
+function formatIssue(message: string): Issue {
+  return errorIssue('icd10.tabular_format', [], message);
+}

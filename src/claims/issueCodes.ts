@@ -1,0 +1,58 @@
+import type { Severity } from '../core/issue.js';
+
+/** What a claim issue code means: its default severity, what triggers it, and the rule it rests on. */
+export interface IssueCodeInfo {
+  /** Severity before payer rules. */
+  readonly severity: Severity;
+  /** What triggers it. */
+  readonly trigger: string;
+  /** The rule, code set or table it rests on. */
+  readonly source: string;
+}
+
+/**
+ * Every issue code this module reports outside the ICD-10-CM checks (`icd10.*`, documented in
+ * docs/claims-icd10cm.md), with its default severity, trigger and source.
+ *
+ * @example
+ * ```ts
+ * CLAIM_ISSUE_CODES['ncci.ptp'].source; // 'CMS NCCI procedure-to-procedure edits (loaded)'
+ * ```
+ */
+export const CLAIM_ISSUE_CODES = {
+  'claim.schema': { severity: 'error', trigger: 'a field is missing, of the wrong type, or could not be read', source: 'ClaimSchema' },
+  'claim.check_failed': { severity: 'error', trigger: 'a check failed unexpectedly on a claim that passed the schema (a defect to report)', source: 'validateClaim' },
+  'claim.too_many_diagnoses': { severity: 'error', trigger: 'more than 12 diagnoses', source: 'CMS-1500 box 21 (A–L); 837P HI' },
+  'claim.too_many_lines': { severity: 'error', trigger: 'more than 50 service lines', source: '837P loop 2400 (50 repeats)' },
+  'claim.total_mismatch': { severity: 'error', trigger: 'totalChargeCents differs from the sum of the lines', source: 'CMS-1500 box 28; 837P CLM02' },
+  'line.units': { severity: 'error', trigger: 'units not above 0, above 99,999, or with more than three decimals', source: '837P SV104' },
+  'line.charge': { severity: 'error', trigger: 'a charge that is negative or not whole cents', source: '837P SV102' },
+  'line.duplicate': { severity: 'error', trigger: 'two lines with the same procedure, modifiers, dates and place', source: 'payer duplicate-claim edits' },
+  'procedure.format': { severity: 'error', trigger: 'neither CPT (Category I, II, III, PLA, MAAA, vaccine) nor HCPCS Level II', source: 'AMA CPT and CMS HCPCS code formats' },
+  'procedure.unknown': { severity: 'error', trigger: 'not in the loaded HCPCS file on the date, or not in the loaded CPT list', source: 'loaded HCPCS / CPT tables' },
+  'modifier.format': { severity: 'error', trigger: 'a modifier that is not two letters or digits', source: 'CMS-1500 box 24D; 837P SV101-3..6' },
+  'modifier.too_many': { severity: 'error', trigger: 'more than four modifiers on a line', source: 'CMS-1500 box 24D; 837P SV101-3..6' },
+  'modifier.conflict': { severity: 'error', trigger: 'LT with RT, 26 with TC, or a repeated modifier on one line', source: 'CMS modifier definitions' },
+  'modifier.terminated': { severity: 'error', trigger: 'a modifier not in force on the date of service', source: 'CMS HCPCS file (loaded), ADD DT and TERM DT' },
+  'ncci.ptp': { severity: 'error', trigger: 'a Column 1/Column 2 pair on one date, not bypassed by its modifier indicator', source: 'CMS NCCI procedure-to-procedure edits (loaded)' },
+  'ncci.mue': { severity: 'error', trigger: 'units above the MUE per line (indicator 1) or per date of service (2, 3)', source: 'CMS NCCI medically unlikely edits (loaded)' },
+  'ncci.addon_without_primary': { severity: 'error', trigger: 'an add-on code with none of its primary codes on the date (type 3: a warning)', source: 'CMS NCCI add-on code edits (loaded)' },
+  'npi.invalid': { severity: 'error', trigger: 'an NPI that is not ten digits with a valid Luhn check digit over 80840', source: 'CMS NPI check digit algorithm' },
+  'provider.tax_id': { severity: 'error', trigger: 'a tax id that is not nine digits (EIN 12-3456789 or SSN 123-45-6789)', source: 'IRS EIN / SSN formats; 837P REF*EI' },
+  'provider.taxonomy': { severity: 'error', trigger: 'a taxonomy that is not ten characters ending in X', source: 'NUCC Health Care Provider Taxonomy' },
+  'pointer.invalid': { severity: 'error', trigger: 'a line with no pointer, more than four, one out of range, or one repeated', source: 'CMS-1500 box 24E; 837P SV107' },
+  'pointer.unused': { severity: 'warning', trigger: 'a diagnosis no line points at', source: 'CMS-1500 box 24E' },
+  'date.future': { severity: 'error', trigger: 'a service or birth date after options.asOf', source: 'options.asOf' },
+  'date.before_birth': { severity: 'error', trigger: 'a service before the patient was born', source: 'patient.birthDate' },
+  'date.range': { severity: 'error', trigger: 'serviceDateTo before serviceDate', source: '837P DTP*472 RD8' },
+  'date.timely_filing': { severity: 'error', trigger: 'more days from the date of service to asOf than the payer allows', source: 'payer rules; Medicare 365 days (42 CFR 424.44)' },
+  'pos.invalid': { severity: 'error', trigger: 'a place of service not in the CMS list in force on the date', source: 'CMS Place of Service Code Set' },
+  'input.malformed': { severity: 'error', trigger: 'an NDJSON line that is not JSON', source: 'NDJSON input' },
+  'x12.envelope': { severity: 'error', trigger: 'no ISA header, an ST/SE mismatch, or a transaction that is not an 837', source: 'X12 005010 envelopes' },
+  'x12.segment': { severity: 'error', trigger: 'a malformed or misplaced segment or element', source: 'X12 837P 005010X222A1' },
+  'table.format': { severity: 'error', trigger: 'a loaded file that is not in the CMS layout', source: 'loaders' },
+  'table.row': { severity: 'warning', trigger: 'a row of a loaded file that cannot be read (skipped)', source: 'loaders' },
+} as const satisfies Readonly<Record<string, IssueCodeInfo>>;
+
+/** An issue code of this module (the ICD-10-CM checks add `icd10.*`). */
+export type ClaimIssueCode = keyof typeof CLAIM_ISSUE_CODES;

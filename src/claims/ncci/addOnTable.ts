@@ -1,0 +1,47 @@
+/** CMS add-on edit type: 1 only the listed primaries, 2 any primary (payer decides), 3 listed primaries and others the payer accepts. */
+export type AddOnEditType = 1 | 2 | 3;
+
+/** One row of the NCCI add-on code edit file. */
+export interface AddOnEdit {
+  /** The add-on code. */
+  readonly addOn: string;
+  /** A primary code it may be reported with (empty for type 2). */
+  readonly primary: string;
+  /** The edit type. */
+  readonly type: AddOnEditType;
+  /** First day the edit is in force. */
+  readonly effective: string;
+  /** Last day in force, when deleted. */
+  readonly deletion?: string;
+}
+
+/**
+ * Add-on edits indexed by add-on code.
+ *
+ * @example
+ * ```ts
+ * const rows = table.edits.get('99354');
+ * ```
+ */
+export interface AddOnTable {
+  /** Edits by add-on code. */
+  readonly edits: ReadonlyMap<string, readonly AddOnEdit[]>;
+}
+
+/**
+ * Builds an add-on table from rows.
+ *
+ * @example
+ * ```ts
+ * const table = addOnTable([{ addOn: '11001', primary: '11000', type: 1, effective: '2010-01-01' }]);
+ * ```
+ */
+export function addOnTable(rows: Iterable<AddOnEdit>): AddOnTable {
+  const edits = new Map<string, AddOnEdit[]>();
+  for (const row of rows) {
+    const list = edits.get(row.addOn);
+    if (list === undefined) edits.set(row.addOn, [row]);
+    else list.push(row);
+  }
+  return { edits };
+}

@@ -1,0 +1,16 @@
+/**
+ * The NCCI-associated modifiers that may bypass a PTP edit whose modifier indicator is 1 (NCCI
+ * Policy Manual for Medicare Services, Chapter I, section E): anatomic (E1–E4, FA, F1–F9, LC, LD,
+ * LM, LT, RC, RI, RT, TA, T1–T9), global surgery (24, 25, 57, 58, 78, 79) and others (27, 59, 91,
+ * XE, XS, XP, XU).
+ *
+ * @example
+ * ```ts
+ * NCCI_ASSOCIATED_MODIFIERS.has('XU'); // true
+ * ```
+ */
+export const NCCI_ASSOCIATED_MODIFIERS: ReadonlySet<string> = new Set([
+  'E1', 'E2', 'E3', 'E4', 'FA', 'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9',
+  'LC', 'LD', 'LM', 'LT', 'RC', 'RI', 'RT', 'TA', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9',
+  '24', '25', '57', '58', '78', '79', '27', '59', '91', 'XE', 'XS', 'XP', 'XU',
+]);

@@ -1,0 +1,95 @@
+import { errorIssue, warningIssue } from '../../core/issue.js';
+import type { Claim, ClaimLine } from '../claim.js';
+import type { ClaimTables } from '../claimOptions.js';
+import type { ClaimIssue } from '../claimIssue.js';
+import { normalizeProcedure } from '../procedures/procedureFormat.js';
+import type { AddOnTable } from './addOnTable.js';
+import { NCCI_ASSOCIATED_MODIFIERS } from './associatedModifiers.js';
+import { mueEditOn, type MueTable } from './mueTable.js';
+import { ptpEditOn, type PtpTable } from './ptpTable.js';
+
+/**
+ * Runs the NCCI edits the user loaded: procedure-to-procedure pairs on the same date
+ * (`ncci.ptp`), medically unlikely units (`ncci.mue`) and add-on codes without their primary
+ * (`ncci.addon_without_primary`). Does nothing for tables not loaded.
+ *
+ * @param claim - a claim that passed the schema
+ * @param tables - loaded tables
+ * @param issues - where findings are added
+ * @example
+ * ```ts
+ * checkNcci(claim, { ptp, mue }, found);
+ * ```
+ */
+export function checkNcci(claim: Claim, tables: ClaimTables | undefined, issues: ClaimIssue[]): void {
+  if (tables === undefined) return;
+  const codes = claim.lines.map((line) => normalizeProcedure(line.procedure));
+  if (tables.ptp !== undefined) checkPtp(claim.lines, codes, tables.ptp, issues);
+  if (tables.mue !== undefined) checkMue(claim.lines, codes, tables.mue, issues);
+  if (tables.addOn !== undefined) checkAddOns(claim.lines, codes, tables.addOn, issues);
+}
+
+function checkPtp(lines: readonly ClaimLine[], codes: readonly string[], table: PtpTable, issues: ClaimIssue[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    for (let j = 0; j < lines.length; j++) {
+      const first = lines[i] as ClaimLine;
+      const second = lines[j] as ClaimLine;
+      if (i === j || first.serviceDate !== second.serviceDate) continue;
+      const edit = ptpEditOn(table, codes[i] ?? '', codes[j] ?? '', first.serviceDate);
+      if (edit === undefined || edit.modifierIndicator === 9) continue;
+      if (edit.modifierIndicator === 1 && (hasAssociatedModifier(first) || hasAssociatedModifier(second))) continue;
+      const bypass = edit.modifierIndicator === 0 ? 'no modifier allows it' : 'add an NCCI-associated modifier such as 59 or XU if the services were distinct';
+      issues.push({
+        ...errorIssue('ncci.ptp', ['lines', j, 'procedure'], `${edit.column2} is not paid with ${edit.column1} (line ${i + 1}) on ${first.serviceDate}: ${edit.rationale}; ${bypass}`),
+        source: `NCCI PTP ${edit.column1}/${edit.column2}, effective ${edit.effective}, modifier indicator ${edit.modifierIndicator}`,
+      });
+    }
+  }
+}
+
+function hasAssociatedModifier(line: ClaimLine): boolean {
+  return (line.modifiers ?? []).some((m) => NCCI_ASSOCIATED_MODIFIERS.has(m.trim().toUpperCase()));
+}
+
+function checkMue(lines: readonly ClaimLine[], codes: readonly string[], table: MueTable, issues: ClaimIssue[]): void {
+  const perDate = new Map<string, { units: number; last: number }>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as ClaimLine;
+    const code = codes[i] ?? '';
+    const edit = mueEditOn(table, code, line.serviceDate);
+    if (edit === undefined) continue;
+    const source = `NCCI MUE ${code}: ${edit.value}, adjudication indicator ${edit.indicator}`;
+    if (edit.indicator === 1) {
+      if (line.units > edit.value) {
+        issues.push({ ...errorIssue('ncci.mue', ['lines', i, 'units'], `${line.units} units of ${code} exceed the MUE of ${edit.value} per line`), source });
+      }
+      continue;
+    }
+    const key = `${code}|${line.serviceDate}`;
+    const total = (perDate.get(key)?.units ?? 0) + line.units;
+    perDate.set(key, { units: total, last: i });
+    const previous = total - line.units;
+    if (total > edit.value && previous <= edit.value) {
+      issues.push({ ...errorIssue('ncci.mue', ['lines', i, 'units'], `${total} units of ${code} on ${line.serviceDate} exceed the MUE of ${edit.value} per date of service`), source });
+    }
+  }
+}
+
+function checkAddOns(lines: readonly ClaimLine[], codes: readonly string[], table: AddOnTable, issues: ClaimIssue[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const rows = table.edits.get(codes[i] ?? '');
+    if (rows === undefined) continue;
+    const date = (lines[i] as ClaimLine).serviceDate;
+    const inForce = rows.filter((row) => row.effective <= date && (row.deletion === undefined || date <= row.deletion) && row.type !== 2);
+    if (inForce.length === 0) continue;
+    const present = inForce.some((row) => codes.some((code, j) => j !== i && code === row.primary && (lines[j] as ClaimLine).serviceDate === date));
+    if (present) continue;
+    const type = inForce.some((row) => row.type === 1) ? 1 : 3;
+    const make = type === 1 ? errorIssue : warningIssue;
+    const primaries = [...new Set(inForce.map((row) => row.primary))].slice(0, 5).join(', ');
+    issues.push({
+      ...make('ncci.addon_without_primary', ['lines', i, 'procedure'], `add-on code ${codes[i] ?? ''} has no primary procedure on ${date} (such as ${primaries})`),
+      source: `NCCI add-on code edits, type ${type}`,
+    });
+  }
+}

@@ -1,0 +1,64 @@
+/** NCCI PTP modifier indicator: 0 no modifier bypasses the edit, 1 an NCCI-associated modifier may, 9 the edit does not apply. */
+export type PtpModifierIndicator = 0 | 1 | 9;
+
+/** One NCCI procedure-to-procedure edit: Column 2 is not paid with Column 1 on the same date. */
+export interface PtpEdit {
+  /** Column 1 code (the one that is paid). */
+  readonly column1: string;
+  /** Column 2 code (the one that is denied). */
+  readonly column2: string;
+  /** First day in force, `YYYY-MM-DD`. */
+  readonly effective: string;
+  /** Last day in force, when deleted. */
+  readonly deletion?: string;
+  /** Whether a modifier may bypass the edit. */
+  readonly modifierIndicator: PtpModifierIndicator;
+  /** The PTP edit rationale as CMS states it. */
+  readonly rationale: string;
+}
+
+/**
+ * NCCI PTP edits indexed by `column1|column2`.
+ *
+ * @example
+ * ```ts
+ * const edits = table.edits.get('0001U|0030U');
+ * ```
+ */
+export interface PtpTable {
+  /** Edits by `column1|column2` (a pair may have several rows over time). */
+  readonly edits: ReadonlyMap<string, readonly PtpEdit[]>;
+}
+
+/**
+ * Builds a PTP table from edits, e.g. to combine quarters or files.
+ *
+ * @example
+ * ```ts
+ * const table = ptpTable([...practitioner.edits.values()].flat());
+ * ```
+ */
+export function ptpTable(edits: Iterable<PtpEdit>): PtpTable {
+  const byPair = new Map<string, PtpEdit[]>();
+  for (const edit of edits) {
+    const key = `${edit.column1}|${edit.column2}`;
+    const list = byPair.get(key);
+    if (list === undefined) byPair.set(key, [edit]);
+    else list.push(edit);
+  }
+  return { edits: byPair };
+}
+
+/**
+ * The PTP edit in force for a pair on a date, if any.
+ *
+ * @example
+ * ```ts
+ * ptpEditOn(table, '0001U', '0030U', '2026-07-01')?.modifierIndicator; // 1
+ * ```
+ */
+export function ptpEditOn(table: PtpTable, column1: string, column2: string, date: string): PtpEdit | undefined {
+  const list = table.edits.get(`${column1}|${column2}`);
+  if (list === undefined) return undefined;
+  return list.find((edit) => edit.effective <= date && (edit.deletion === undefined || date <= edit.deletion));
+}

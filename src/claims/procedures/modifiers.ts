@@ -1,0 +1,57 @@
+import { errorIssue } from '../../core/issue.js';
+import type { ClaimLine } from '../claim.js';
+import type { ClaimIssue } from '../claimIssue.js';
+import { inForce, type HcpcsTable } from './hcpcsTable.js';
+
+/** Pairs of modifiers that contradict each other on one line. */
+const CONFLICTS: readonly (readonly [string, string])[] = [
+  ['LT', 'RT'],
+  ['26', 'TC'],
+];
+
+/** The most modifiers a line carries on the CMS-1500 (box 24D) and the 837P (SV101-3 to -6). */
+export const MAX_MODIFIERS = 4;
+
+/**
+ * Checks a line's modifiers: two alphanumeric characters each (`modifier.format`), at most four
+ * (`modifier.too_many`), none repeated or contradicting another (`modifier.conflict`: LT with RT,
+ * 26 with TC), and in force on the date of service when a HCPCS table is loaded (`modifier.terminated`).
+ *
+ * @param line - the line
+ * @param index - its position in the claim
+ * @param hcpcs - the loaded HCPCS file, if any
+ * @param issues - where findings are added
+ * @example
+ * ```ts
+ * checkModifiers({ ...line, modifiers: ['LT', 'RT'] }, 0, undefined, found); // modifier.conflict
+ * ```
+ */
+export function checkModifiers(line: ClaimLine, index: number, hcpcs: HcpcsTable | undefined, issues: ClaimIssue[]): void {
+  const modifiers = line.modifiers ?? [];
+  const seen: string[] = [];
+  for (let m = 0; m < modifiers.length; m++) {
+    const path = ['lines', index, 'modifiers', m];
+    const modifier = (modifiers[m] ?? '').trim().toUpperCase();
+    if (m === MAX_MODIFIERS) issues.push(errorIssue('modifier.too_many', path, `a line carries at most ${MAX_MODIFIERS} modifiers`));
+    if (!/^[0-9A-Z]{2}$/.test(modifier)) {
+      issues.push(errorIssue('modifier.format', path, `'${modifiers[m] ?? ''}' is not a two-character modifier`));
+      continue;
+    }
+    const conflict = conflictWith(modifier, seen);
+    if (conflict !== undefined) issues.push(errorIssue('modifier.conflict', path, conflict));
+    seen.push(modifier);
+    const period = hcpcs?.modifiers.get(modifier);
+    if (period !== undefined && !inForce(period, line.serviceDate)) {
+      const when = period.effective > line.serviceDate ? `only from ${period.effective}` : `ended ${period.terminated ?? ''}`;
+      issues.push({ ...errorIssue('modifier.terminated', path, `modifier ${modifier} is not in force on ${line.serviceDate} (${when})`), source: 'HCPCS Level II file' });
+    }
+  }
+}
+
+function conflictWith(modifier: string, seen: readonly string[]): string | undefined {
+  if (seen.includes(modifier)) return `modifier ${modifier} is repeated`;
+  for (const [a, b] of CONFLICTS) {
+    if ((modifier === a && seen.includes(b)) || (modifier === b && seen.includes(a))) return `${a} and ${b} cannot both be on one line`;
+  }
+  return undefined;
+}

@@ -1,0 +1,45 @@
+import { errorIssue } from '../../core/issue.js';
+import type { Claim } from '../claim.js';
+import type { ClaimIssue } from '../claimIssue.js';
+import { isValidNpi } from './npi.js';
+
+const TAX_ID = /^(?:\d{9}|\d{2}-\d{7}|\d{3}-\d{2}-\d{4})$/;
+const TAXONOMY = /^\d{3}[0-9A-Z]{6}X$/;
+
+/**
+ * Checks the providers' identifiers: each NPI's check digit (`npi.invalid`), the billing
+ * provider's tax id (`provider.tax_id`: nine digits, EIN `12-3456789` or SSN `123-45-6789`) and
+ * NUCC taxonomy codes (`provider.taxonomy`: ten characters ending in X, e.g. `207Q00000X`).
+ *
+ * @param claim - a claim that passed the schema
+ * @param issues - where findings are added
+ * @example
+ * ```ts
+ * const found: ClaimIssue[] = [];
+ * checkProviders(claim, found);
+ * ```
+ */
+export function checkProviders(claim: Claim, issues: ClaimIssue[]): void {
+  const billing = claim.billingProvider;
+  checkNpi(billing.npi, ['billingProvider', 'npi'], issues);
+  if (billing.taxId !== undefined && !isTaxId(billing.taxId)) {
+    issues.push(errorIssue('provider.tax_id', ['billingProvider', 'taxId'], `'${billing.taxId}' is not a nine-digit EIN or SSN`));
+  }
+  if (billing.taxonomy !== undefined && !TAXONOMY.test(billing.taxonomy)) {
+    issues.push(errorIssue('provider.taxonomy', ['billingProvider', 'taxonomy'], `'${billing.taxonomy}' is not a NUCC taxonomy code`));
+  }
+  const rendering = claim.renderingProvider;
+  if (rendering === undefined) return;
+  checkNpi(rendering.npi, ['renderingProvider', 'npi'], issues);
+  if (rendering.taxonomy !== undefined && !TAXONOMY.test(rendering.taxonomy)) {
+    issues.push(errorIssue('provider.taxonomy', ['renderingProvider', 'taxonomy'], `'${rendering.taxonomy}' is not a NUCC taxonomy code`));
+  }
+}
+
+function checkNpi(npi: string, path: readonly string[], issues: ClaimIssue[]): void {
+  if (!isValidNpi(npi)) issues.push(errorIssue('npi.invalid', path, `'${npi}' is not a valid NPI (10 digits with a Luhn check digit)`));
+}
+
+function isTaxId(taxId: string): boolean {
+  return TAX_ID.test(taxId) && /[1-9]/.test(taxId);
+}

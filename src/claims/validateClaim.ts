@@ -1,0 +1,125 @@
+import { errorIssue } from '../core/issue.js';
+import { MedofficeUsageError } from '../core/result.js';
+import { isCalendarDate } from './calendarDay.js';
+import type { Claim, ClaimLine } from './claim.js';
+import { checkDates } from './checkDates.js';
+import { checkLines } from './checkLines.js';
+import { checkPointers } from './checkPointers.js';
+import { payerRulesFor, type PayerRules, type ValidateClaimOptions } from './claimOptions.js';
+import type { ClaimIssue } from './claimIssue.js';
+import { checkDiagnoses } from './icd10cm/checkDiagnoses.js';
+import { checkNcci } from './ncci/checkNcci.js';
+import { checkPlaceOfService } from './placeOfService.js';
+import { checkProcedures } from './procedures/checkProcedures.js';
+import { checkProviders } from './providers/checkProviders.js';
+import { readClaim } from './readClaim.js';
+
+/**
+ * What `validateClaim` says about one claim: `valid` is false exactly when some issue is an error.
+ *
+ * @example
+ * ```ts
+ * const report: ClaimReport = { valid: true, issues: [] };
+ * ```
+ */
+export interface ClaimReport {
+  /** True when no issue is an error. */
+  readonly valid: boolean;
+  /** Every finding, errors and warnings, in the order the checks ran. */
+  readonly issues: readonly ClaimIssue[];
+}
+
+/**
+ * Validates one professional claim against its structure, the code sets in force on each date
+ * of service, the NCCI tables loaded and the payer's rules. Never throws, whatever it is given:
+ * unreadable or malformed input comes back as `claim.schema` issues with the path of the bad field.
+ *
+ * @param claim - anything, usually a parsed JSON claim (see `ClaimSchema`)
+ * @param options - `asOf` date, loaded tables and payer rules
+ * @returns the report: validity and every issue with its code, severity, path and message
+ * @throws MedofficeUsageError when `options.asOf` is not a `YYYY-MM-DD` date (a programming error)
+ * @example
+ * ```ts
+ * const report = validateClaim(JSON.parse(text), { asOf: '2026-11-02' });
+ * for (const found of report.issues) console.log(found.code, formatPath(found.path));
+ * ```
+ */
+export function validateClaim(claim: unknown, options: ValidateClaimOptions = {}): ClaimReport {
+  if (options.asOf !== undefined && !isCalendarDate(options.asOf)) {
+    throw new MedofficeUsageError(`options.asOf must be a date YYYY-MM-DD, not '${String(options.asOf)}'`);
+  }
+  try {
+    const read = readClaim(claim);
+    if (!read.ok) return { valid: false, issues: read.issues };
+    return reportOf(checkClaim(read.claim, options), payerRulesFor(read.claim.payer.id, options));
+  } catch (error) {
+    const message = `the claim could not be checked: ${error instanceof Error ? error.message : 'unexpected failure'}`;
+    return { valid: false, issues: [errorIssue('claim.check_failed', [], message)] };
+  }
+}
+
+/**
+ * Runs every check on a claim that passed the schema and returns the raw issues (default
+ * severities, before payer rules).
+ *
+ * @example
+ * ```ts
+ * const issues = checkClaim(parsedClaim, { asOf: '2026-11-02' });
+ * ```
+ */
+export function checkClaim(claim: Claim, options: ValidateClaimOptions): ClaimIssue[] {
+  const issues: ClaimIssue[] = [];
+  const rules = payerRulesFor(claim.payer.id, options);
+  checkLines(claim, issues);
+  checkProviders(claim, issues);
+  checkPointers(claim, issues);
+  checkDates(claim, options.asOf, rules.timelyFilingDays, issues);
+  checkPlaceOfService(claim, issues);
+  checkProcedures(claim, options.tables, issues);
+  checkNcci(claim, options.tables, issues);
+  const diagnosisIssues = checkDiagnoses(diagnosisContext(claim, options));
+  for (const found of diagnosisIssues) issues.push(found);
+  return issues;
+}
+
+function diagnosisContext(claim: Claim, options: ValidateClaimOptions): Parameters<typeof checkDiagnoses>[0] {
+  const dates: string[][] = claim.diagnoses.map(() => []);
+  let earliest: string | undefined;
+  for (const line of claim.lines as readonly ClaimLine[]) {
+    if (earliest === undefined || line.serviceDate < earliest) earliest = line.serviceDate;
+    for (const pointer of line.diagnosisPointers) {
+      const list = dates[pointer - 1];
+      if (list !== undefined && !list.includes(line.serviceDate)) list.push(line.serviceDate);
+    }
+  }
+  const tables = options.tables?.icd10;
+  return {
+    diagnoses: claim.diagnoses,
+    serviceDates: dates,
+    fallbackDate: earliest,
+    patient: patientOf(claim),
+    ...(tables === undefined ? {} : { tables }),
+  };
+}
+
+function patientOf(claim: Claim): { birthDate?: string; sex?: 'F' | 'M' | 'U' } {
+  const { birthDate, sex } = claim.patient;
+  if (birthDate !== undefined && sex !== undefined) return { birthDate, sex };
+  if (birthDate !== undefined) return { birthDate };
+  return sex !== undefined ? { sex } : {};
+}
+
+function reportOf(issues: ClaimIssue[], rules: PayerRules): ClaimReport {
+  const severity = rules.severity;
+  if (severity === undefined) return { valid: !issues.some((found) => found.severity === 'error'), issues };
+  const adjusted: ClaimIssue[] = [];
+  let valid = true;
+  for (const found of issues) {
+    const wanted = Object.hasOwn(severity, found.code) ? severity[found.code] : undefined;
+    if (wanted === 'off') continue;
+    const kept = wanted === undefined || wanted === found.severity ? found : { ...found, severity: wanted };
+    if (kept.severity === 'error') valid = false;
+    adjusted.push(kept);
+  }
+  return { valid, issues: adjusted };
+}

@@ -1,0 +1,101 @@
+import { formatPath } from '../core/issue.js';
+import { readNdjson } from './batch/readNdjson.js';
+import type { ClaimEntry, SegmentLocation, TextSource } from './batch/claimEntry.js';
+import type { ValidateClaimOptions } from './claimOptions.js';
+import type { ClaimIssue } from './claimIssue.js';
+import { validateClaim, type ClaimReport } from './validateClaim.js';
+import { read837p } from './x12/read837p.js';
+
+/**
+ * What `validateClaims` reads: claims as values (an array or any iterable, sync or async), or text
+ * to read them from, `{ ndjson }` (one JSON claim per line) or `{ x12 }` (an 837P interchange).
+ *
+ * @example
+ * ```ts
+ * const source: ClaimSource = { ndjson: io.readStream('batch.ndjson') };
+ * ```
+ */
+export type ClaimSource =
+  | Iterable<unknown>
+  | AsyncIterable<unknown>
+  | { readonly ndjson: TextSource }
+  | { readonly x12: TextSource };
+
+/** One claim's report within a batch: where it was, and for X12 input where each issue came from. */
+export interface BatchClaimReport extends ClaimReport {
+  /** 0-based position in the batch. */
+  readonly index: number;
+  /** The claim's id, when it could be read. */
+  readonly claimId?: string;
+  /** Where it was in the input: `item 3`, `line 17`, `ST 0001 (segment 12)`. */
+  readonly place: string;
+  /** For X12 input: the segment each issue came from, in the order of `issues`. */
+  readonly locations?: readonly (SegmentLocation | undefined)[];
+}
+
+/**
+ * Validates a batch one claim at a time, yielding one report per claim in input order, in
+ * bounded memory (nothing is kept between claims). A malformed NDJSON line, X12 segment or
+ * transaction becomes a report with its place, and the batch goes on.
+ *
+ * @param source - claims, or NDJSON / X12 text (see {@link ClaimSource})
+ * @param options - as for `validateClaim`
+ * @example
+ * ```ts
+ * for await (const report of validateClaims({ ndjson: text }, { asOf: '2026-11-02' })) {
+ *   if (!report.valid) console.log(report.place, report.issues.map((i) => i.code));
+ * }
+ * ```
+ */
+export async function* validateClaims(source: ClaimSource, options: ValidateClaimOptions = {}): AsyncGenerator<BatchClaimReport> {
+  let index = 0;
+  for await (const entry of entriesOf(source)) {
+    yield reportEntry(entry, index, options);
+    index++;
+  }
+}
+
+async function* entriesOf(source: ClaimSource): AsyncGenerator<ClaimEntry> {
+  if (isIterable(source)) {
+    let item = 0;
+    for await (const claim of source) yield { claim, place: `item ${++item}`, issues: [] };
+  } else if ('ndjson' in source) {
+    yield* readNdjson(source.ndjson);
+  } else {
+    yield* read837p(source.x12);
+  }
+}
+
+function isIterable(source: ClaimSource): source is Iterable<unknown> | AsyncIterable<unknown> {
+  return typeof source === 'object' && source !== null && (Symbol.iterator in source || Symbol.asyncIterator in source);
+}
+
+function reportEntry(entry: ClaimEntry, index: number, options: ValidateClaimOptions): BatchClaimReport {
+  const id = claimIdOf(entry.claim);
+  const base = { index, place: entry.place, ...(id === undefined ? {} : { claimId: id }) };
+  if (entry.claim === undefined || entry.issues.some((found) => found.severity === 'error')) {
+    return { ...base, valid: false, issues: entry.issues };
+  }
+  const report = validateClaim(entry.claim, options);
+  const issues = entry.issues.length === 0 ? report.issues : [...entry.issues, ...report.issues];
+  if (entry.locate === undefined) return { ...base, valid: report.valid, issues };
+  const locate = entry.locate;
+  const locations = issues.map((found) => locate(found.path));
+  const located = issues.map((found, i) => withSegment(found, locations[i]));
+  return { ...base, valid: report.valid, issues: located, locations };
+}
+
+function withSegment(found: ClaimIssue, location: SegmentLocation | undefined): ClaimIssue {
+  if (location === undefined || found.source !== undefined) return found;
+  const element = location.element === undefined ? '' : `, element ${location.element}`;
+  return { ...found, source: `X12 ${location.segment} (segment ${location.position}${element}) for ${formatPath(found.path)}` };
+}
+
+function claimIdOf(claim: unknown): string | undefined {
+  try {
+    const id = typeof claim === 'object' && claim !== null ? (claim as { id?: unknown }).id : undefined;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,191 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { match } from 'ts-pattern';
+import {
+  explainCode,
+  loadHcpcsAnweb,
+  loadNcciAddOn,
+  loadNcciMue,
+  loadNcciPtp,
+  mergeMueTables,
+  validateClaims,
+  type BatchClaimReport,
+  type ClaimSource,
+  type ClaimTables,
+  type MueTable,
+} from '../claims/index.js';
+import { formatPath } from '../core/issue.js';
+import { commandGroup, ExitCode, parseCommandArgs, type CliCommand, type CliIo, type ExitCodeValue } from './command.js';
+
+const VALIDATE_USAGE = `Usage: medoffice claims validate <file|-> [--as-of DATE] [--format text|json] [--ncci DIR] [--hcpcs FILE]
+
+Validates professional claims: a .json array or object, .ndjson (one claim per line), or an X12 837P
+interchange (.837, .x12, .edi, .txt starting with ISA). Standard input (-) is sniffed.
+  --as-of DATE   the day of checking, for future dates and timely filing (default: today)
+  --ncci DIR     a folder of CMS NCCI files: PTP (*ccipra*, *ptp*), MUE (*mue*, in force from the
+                 _Eff_MM-DD-YYYY date in its name, else always), add-on (*addon*, *aoc*)
+  --hcpcs FILE   the CMS HCPCS ANWEB file (codes and modifiers with their dates)
+Exit status: 0 all claims valid, 1 some claim invalid, 2 bad usage or unreadable input.`;
+
+const CODE_USAGE = `Usage: medoffice claims code <code> [--date DATE] [--format text|json]
+
+Explains a code on a date of service: an ICD-10-CM code (billable or header, description, children,
+dates), a procedure code's format class (CPT category or HCPCS Level II), or a place of service.`;
+
+class InputError extends Error {}
+
+const validateCommand: CliCommand = {
+  name: 'validate',
+  summary: 'Validate claims from JSON, NDJSON or X12 837P',
+  usage: VALIDATE_USAGE,
+  run: async (argv, io) => {
+    const parsed = parseCommandArgs(argv, { 'as-of': { type: 'string' }, ncci: { type: 'string' }, hcpcs: { type: 'string' } });
+    if (typeof parsed === 'string' || parsed.positionals.length !== 1) return usageError(io, typeof parsed === 'string' ? parsed : 'give one file (or -)', VALIDATE_USAGE);
+    if (parsed.help) return (io.out(`${VALIDATE_USAGE}\n`), ExitCode.ok);
+    const asOf = typeof parsed.values['as-of'] === 'string' ? parsed.values['as-of'] : io.today();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return usageError(io, `--as-of must be YYYY-MM-DD, not '${asOf}'`, VALIDATE_USAGE);
+    try {
+      const tables = await loadTables(io, parsed.values['ncci'], parsed.values['hcpcs']);
+      const source = await sourceOf(io, parsed.positionals[0] ?? '-');
+      const tally: Tally = { claims: 0, valid: 0, codes: new Map(), findings: [] };
+      for await (const report of validateClaims(source, { asOf, tables })) count(tally, report);
+      const summary = summarize(tally);
+      io.out(parsed.format === 'json' ? `${JSON.stringify({ summary, reports: tally.findings }, null, 2)}\n` : textReport(summary, tally.findings));
+      return summary.invalid > 0 ? ExitCode.findings : ExitCode.ok;
+    } catch (error) {
+      io.err(`medoffice claims validate: ${error instanceof Error ? error.message : String(error)}\n`);
+      return ExitCode.usage;
+    }
+  },
+};
+
+const codeCommand: CliCommand = {
+  name: 'code',
+  summary: 'Explain an ICD-10-CM, procedure or place-of-service code on a date',
+  usage: CODE_USAGE,
+  run: async (argv, io) => {
+    const parsed = parseCommandArgs(argv, { date: { type: 'string' } });
+    if (typeof parsed === 'string' || parsed.positionals.length !== 1) return usageError(io, typeof parsed === 'string' ? parsed : 'give one code', CODE_USAGE);
+    if (parsed.help) return (io.out(`${CODE_USAGE}\n`), ExitCode.ok);
+    const date = typeof parsed.values['date'] === 'string' ? parsed.values['date'] : io.today();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return usageError(io, `--date must be YYYY-MM-DD, not '${date}'`, CODE_USAGE);
+    const explained = explainCode(parsed.positionals[0] ?? '', date);
+    io.out(parsed.format === 'json' ? `${JSON.stringify(explained, null, 2)}\n` : `${explanationText(explained, date)}\n`);
+    return explained.kind === 'unknown' ? ExitCode.findings : ExitCode.ok;
+  },
+};
+
+/**
+ * The `medoffice claims` command group: `validate` and `code`.
+ *
+ * @example
+ * ```ts
+ * await claimsCommand.run(['validate', 'batch.ndjson', '--as-of', '2026-11-02'], io);
+ * ```
+ */
+export const claimsCommand: CliCommand = commandGroup('claims', 'Validate professional claims and explain codes', [validateCommand, codeCommand]);
+
+function usageError(io: CliIo, message: string, usage: string): ExitCodeValue {
+  io.err(`medoffice claims: ${message}\n\n${usage}\n`);
+  return ExitCode.usage;
+}
+
+async function sourceOf(io: CliIo, path: string): Promise<ClaimSource> {
+  const extension = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase() ?? '';
+  if (extension === 'ndjson' || extension === 'jsonl') return { ndjson: io.readStream(path) };
+  if (['837', 'x12', 'edi'].includes(extension)) return { x12: io.readStream(path) };
+  const text = await io.readText(path);
+  const start = text.trimStart();
+  if (start.startsWith('ISA')) return { x12: text };
+  if (extension === 'json' || start.startsWith('[')) {
+    try {
+      const value: unknown = JSON.parse(text);
+      return Array.isArray(value) ? value : [value];
+    } catch {
+      if (extension === 'json') throw new InputError(`${path} is not valid JSON`);
+    }
+  }
+  if (start.startsWith('{')) return { ndjson: text };
+  throw new InputError(`${path} is neither JSON, NDJSON nor an X12 interchange starting with ISA`);
+}
+
+async function loadTables(io: CliIo, ncci: unknown, hcpcs: unknown): Promise<ClaimTables> {
+  const tables: { -readonly [K in keyof ClaimTables]: ClaimTables[K] } = {};
+  if (typeof hcpcs === 'string') tables.hcpcs = loaded(loadHcpcsAnweb(await io.readText(hcpcs)), hcpcs);
+  if (typeof ncci !== 'string') return tables;
+  const mues: MueTable[] = [];
+  for (const name of (await readdir(ncci)).sort()) {
+    const path = join(ncci, name);
+    if (/ccipra|ccinra|ptp/i.test(name)) tables.ptp = loaded(loadNcciPtp(await io.readText(path)), path);
+    else if (/add.?on|aoc/i.test(name)) tables.addOn = loaded(loadNcciAddOn(await io.readText(path)), path);
+    else if (/mue/i.test(name)) mues.push(loaded(loadNcciMue(await io.readText(path), { from: mueStart(name) ?? '0001-01-01' }), path));
+  }
+  if (mues.length > 0) tables.mue = mergeMueTables(...mues);
+  return tables;
+}
+
+function mueStart(name: string): string | undefined {
+  const found = /Eff_(\d{2})-(\d{2})-(\d{4})/i.exec(name);
+  return found === null ? undefined : `${found[3]}-${found[1]}-${found[2]}`;
+}
+
+function loaded<T>(checked: { ok: true; value: T } | { ok: false; issues: readonly { message: string }[] }, path: string): T {
+  if (checked.ok) return checked.value;
+  throw new InputError(`${path}: ${checked.issues.map((i) => i.message).join('; ')}`);
+}
+
+/** What the command keeps of a batch: counts, and only the reports that have findings. */
+interface Tally {
+  claims: number;
+  valid: number;
+  readonly codes: Map<string, number>;
+  readonly findings: BatchClaimReport[];
+}
+
+interface Summary {
+  readonly claims: number;
+  readonly valid: number;
+  readonly invalid: number;
+  readonly topIssues: readonly { code: string; count: number }[];
+}
+
+function count(tally: Tally, report: BatchClaimReport): void {
+  tally.claims++;
+  if (report.valid) tally.valid++;
+  if (report.issues.length > 0) tally.findings.push(report);
+  for (const found of report.issues) tally.codes.set(found.code, (tally.codes.get(found.code) ?? 0) + 1);
+}
+
+function summarize(tally: Tally): Summary {
+  const topIssues = [...tally.codes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5).map(([code, n]) => ({ code, count: n }));
+  return { claims: tally.claims, valid: tally.valid, invalid: tally.claims - tally.valid, topIssues };
+}
+
+function textReport(summary: Summary, findings: readonly BatchClaimReport[]): string {
+  const lines = [`claims ${summary.claims}   valid ${summary.valid}   invalid ${summary.invalid}`];
+  if (summary.topIssues.length > 0) lines.push(`most frequent: ${summary.topIssues.map((t) => `${t.code} ×${t.count}`).join(', ')}`);
+  for (const report of findings) {
+    lines.push('', `${report.claimId ?? '(unreadable)'}  ${report.place}  ${report.valid ? 'valid, with warnings' : 'INVALID'}`);
+    for (const found of report.issues) {
+      lines.push(`  ${found.severity.padEnd(7)} ${found.code.padEnd(28)} ${formatPath(found.path).padEnd(30)} ${found.message}${found.source === undefined ? '' : `  [${found.source}]`}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function explanationText(explained: ReturnType<typeof explainCode>, date: string): string {
+  return match(explained)
+    .with({ kind: 'icd10' }, ({ lookup, children }) =>
+      [
+        `${lookup.code}  ICD-10-CM ${lookup.billable ? 'billable code' : 'header (not billable)'} on ${date}, FY${lookup.fiscalYear}`,
+        ...(lookup.description === undefined ? [] : [`  ${lookup.description}`]),
+        `  in force ${lookup.effectiveFrom} to ${lookup.effectiveTo ?? 'now'}  [${lookup.source}]`,
+        ...(lookup.mceFlags.length > 0 ? [`  MCE edits: ${lookup.mceFlags.join(', ')}`] : []),
+        ...(children.length > 0 ? [`  bill one of its ${children.length} codes:`, ...children.slice(0, 20).map((c) => `    ${c.code}  ${c.description ?? ''}`), ...(children.length > 20 ? [`    … and ${children.length - 20} more`] : [])] : []),
+      ].join('\n'),
+    )
+    .with({ kind: 'procedure' }, ({ code, description }) => `${code}  ${description} (format only: CPT descriptors are licensed by the AMA)`)
+    .with({ kind: 'place-of-service' }, ({ place }) => `${place.code}  place of service: ${place.name}${place.effective === undefined ? '' : ` (from ${place.effective})`}`)
+    .with({ kind: 'unknown' }, ({ code }) => `${code}: not an ICD-10-CM code in force on ${date}, a procedure code or a place of service`)
+    .exhaustive();
+}

@@ -1,0 +1,40 @@
+import fc from 'fast-check';
+
+/** Real billable ICD-10-CM codes (FY2026), none an external cause or a manifestation code. */
+export const BILLABLE = ['E11.9', 'I10', 'E78.5', 'J45.909', 'K21.9', 'M54.50', 'F41.1', 'G47.33', 'N39.0', 'R51.9', 'Z00.00', 'E66.9'] as const;
+const PROCEDURES = ['99213', '99214', '36415', '85025', '80053', 'G0438', '3074F', '0591T', '9921', 'W1234'] as const;
+const MODIFIERS = ['25', '59', 'LT', 'RT', '26', 'TC', 'XU', 'X', 'GT'] as const;
+const DATES = ['2026-07-01', '2026-07-02', '2026-10-15', '2025-01-05', '1979-12-31', '2026-12-01'] as const;
+
+/** A line with mostly plausible, sometimes wrong, values; pointers into `diagnosisCount` diagnoses (+1 out of range). */
+export function lineArbitrary(diagnosisCount: number) {
+  return fc.record(
+    {
+      procedure: fc.constantFrom(...PROCEDURES),
+      modifiers: fc.array(fc.constantFrom(...MODIFIERS), { maxLength: 5 }),
+      units: fc.oneof(fc.constantFrom(1, 2, 3), fc.constantFrom(0, -1, 0.5, 1e6)),
+      chargeCents: fc.oneof(fc.integer({ min: 0, max: 50_000 }), fc.constantFrom(-5, 12.5)),
+      serviceDate: fc.constantFrom(...DATES),
+      serviceDateTo: fc.constantFrom(...DATES),
+      diagnosisPointers: fc.array(fc.integer({ min: 1, max: diagnosisCount + 1 }), { minLength: 1, maxLength: 5 }),
+      placeOfService: fc.constantFrom('11', '22', '48', '66'),
+    },
+    { requiredKeys: ['procedure', 'units', 'chargeCents', 'serviceDate', 'diagnosisPointers'] },
+  );
+}
+
+/** A structurally complete claim with realistic mistakes sprinkled in. */
+export const claimArbitrary = fc
+  .uniqueArray(fc.constantFrom(...BILLABLE), { minLength: 1, maxLength: 12 })
+  .chain((diagnoses) =>
+    fc.record({
+      id: fc.constantFrom('C-1', 'C-2'),
+      billingProvider: fc.record({ npi: fc.constantFrom('1234567893', '1234567890'), taxId: fc.constantFrom('123456789', '12-3456789', '1234') }),
+      patient: fc.record({ birthDate: fc.constantFrom('1980-04-02', '2026-07-02'), sex: fc.constantFrom('F', 'M', 'U') }),
+      payer: fc.record({ id: fc.constantFrom('MEDICARE', 'ACME') }),
+      placeOfService: fc.constantFrom('11', '99', '48'),
+      diagnoses: fc.constant(diagnoses),
+      lines: fc.array(lineArbitrary(diagnoses.length), { minLength: 1, maxLength: 6 }),
+      totalChargeCents: fc.integer({ min: 0, max: 100_000 }),
+    }),
+  );

@@ -1,0 +1,77 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { claimsCommand } from '../../src/cli/claims.js';
+import { fakeIo } from '../cli/fakeIo.js';
+import { goodClaim, sharedClaimsData } from './fixtures.js';
+import { build837p } from './x12/build837p.js';
+
+const bad = { ...goodClaim(), id: 'C-BAD', billingProvider: { npi: '1234567890' }, lines: goodClaim().lines.map((l) => ({ ...l, procedure: '9921' })) };
+
+describe('medoffice claims validate', () => {
+  it('prints a summary and the findings per claim, exit 1 when a claim is invalid', async () => {
+    const io = fakeIo({ 'batch.json': JSON.stringify([goodClaim(), bad]) });
+    expect(await claimsCommand.run(['validate', 'batch.json'], io)).toBe(1);
+    expect(io.stdout()).toMatch(/^claims 2 {3}valid 1 {3}invalid 1\nmost frequent: npi.invalid ×1, procedure.format ×1\n/);
+    expect(io.stdout()).toContain('C-BAD');
+    expect(io.stdout()).not.toContain('C-1001');
+  });
+
+  it('exits 0 when every claim is valid and reads a single JSON object', async () => {
+    const io = fakeIo({ 'one.json': JSON.stringify(goodClaim()) });
+    expect(await claimsCommand.run(['validate', 'one.json', '--as-of', '2026-11-02'], io)).toBe(0);
+  });
+
+  it('reads NDJSON and 837P, by extension or by sniffing standard input, and prints JSON', async () => {
+    const ndjson = `${JSON.stringify(goodClaim())}\nnot json\n${JSON.stringify(bad)}\n`;
+    const x12 = build837p([goodClaim(), bad]);
+    for (const [path, text] of [['batch.ndjson', ndjson], ['batch.837', x12], ['batch.txt', x12], ['-', x12], ['-', ndjson]] as const) {
+      const io = fakeIo({ [path]: text });
+      expect(await claimsCommand.run(['validate', path, '--format', 'json'], io)).toBe(1);
+      const out = JSON.parse(io.stdout()) as { summary: { claims: number; invalid: number } };
+      expect(out.summary.claims).toBe(ndjson === text ? 3 : 2);
+    }
+  });
+
+  it('loads NCCI and HCPCS files with --ncci and --hcpcs', async () => {
+    const io = { ...fakeIo({}), readText: (path: string) => (path === 'c.json' ? Promise.resolve(JSON.stringify([claim])) : readFile(path, 'utf8')) };
+    const claim = { ...goodClaim(), lines: goodClaim().lines.map((l) => ({ ...l, procedure: '0001U', units: 2, serviceDate: '2026-08-03', serviceDateTo: '2026-08-03', modifiers: ['JG'] })) };
+    const hcpcs = join(sharedClaimsData, 'hcpcs', 'HCPC2026_OCT_ANWEB.header-and-modifier-rows.excerpt.csv');
+    const out: string[] = [];
+    const code = await claimsCommand.run(['validate', 'c.json', '--ncci', join(sharedClaimsData, 'ncci'), '--hcpcs', hcpcs, '--format', 'json'], { ...io, out: (t) => out.push(t) });
+    expect(code).toBe(1);
+    const codes = (JSON.parse(out.join('')) as { reports: { issues: { code: string }[] }[] }).reports.flatMap((r) => r.issues.map((i) => i.code));
+    expect(codes).toEqual(expect.arrayContaining(['ncci.mue', 'modifier.terminated']));
+  });
+
+  it('answers bad usage and unreadable input with exit 2', async () => {
+    expect(await claimsCommand.run(['validate'], fakeIo())).toBe(2);
+    expect(await claimsCommand.run(['validate', 'missing.json'], fakeIo())).toBe(2);
+    expect(await claimsCommand.run(['validate', 'x.json', '--as-of', 'tomorrow'], fakeIo({ 'x.json': '[]' }))).toBe(2);
+    expect(await claimsCommand.run(['validate', 'x.json'], fakeIo({ 'x.json': '[oops' }))).toBe(2);
+  });
+});
+
+describe('medoffice claims code', () => {
+  it('explains a procedure format and a place of service', async () => {
+    const io = fakeIo();
+    expect(await claimsCommand.run(['code', '0591T', '--format', 'json'], io)).toBe(0);
+    expect(JSON.parse(io.stdout())).toMatchObject({ kind: 'procedure', format: 'cpt-category-3' });
+    const pos = fakeIo();
+    expect(await claimsCommand.run(['code', '66', '--date', '2024-08-01', '--format', 'json'], pos)).toBe(0);
+    expect(JSON.parse(pos.stdout())).toMatchObject({ kind: 'place-of-service', place: { code: '66' } });
+  });
+
+  it('explains an ICD-10-CM header with its billable children', async () => {
+    const io = fakeIo();
+    expect(await claimsCommand.run(['code', 'E11.6', '--date', '2026-11-02', '--format', 'json'], io)).toBe(0);
+    const explained = JSON.parse(io.stdout()) as { kind: string; lookup: { billable: boolean }; children: { code: string }[] };
+    expect(explained.kind).toBe('icd10');
+    expect(explained.lookup.billable).toBe(false);
+    expect(explained.children.map((c) => c.code)).toContain('E11.65');
+  });
+
+  it('exits 1 for a code that is nothing known', async () => {
+    expect(await claimsCommand.run(['code', 'QQQ'], fakeIo())).toBe(1);
+  });
+});

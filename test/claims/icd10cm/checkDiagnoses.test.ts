@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import type { ClaimIssue } from '../../../src/claims/claimIssue.js';
+import { checkDiagnoses, type DiagnosisContext } from '../../../src/claims/icd10cm/checkDiagnoses.js';
+
+function check(diagnoses: string[], date: string, patient: DiagnosisContext['patient'] = {}): ClaimIssue[] {
+  return checkDiagnoses({ diagnoses, serviceDates: diagnoses.map(() => [date]), fallbackDate: date, patient });
+}
+
+function found(issues: readonly ClaimIssue[]): [string, number | string | undefined, string][] {
+  return issues.map((issue) => [issue.code, issue.path[1], issue.severity]);
+}
+
+describe('checkDiagnoses', () => {
+  it('passes a clean claim', () => {
+    expect(check(['E11.9', 'I10', 'Z79.4'], '2026-11-02')).toEqual([]);
+  });
+
+  it('judges each diagnosis on the dates of the lines pointing at it, the fallback date otherwise', () => {
+    const issues = checkDiagnoses({
+      diagnoses: ['S23.420A', 'S23.420A'.toLowerCase(), 'C78.31'],
+      serviceDates: [['2026-09-30'], ['2026-10-01'], []],
+      fallbackDate: '2026-09-30',
+      patient: {},
+    });
+    expect(found(issues)).toEqual([['icd10.unknown', 1, 'error'], ['icd10.unknown', 2, 'error'], ['icd10.duplicate', 1, 'warning']]);
+  });
+
+  it('icd10.unknown: U07.1 before 2020-04-01, a FY2027 deletion from 2026-10-01 (CMS changes)', () => {
+    expect(found(check(['U07.1'], '2020-03-31'))).toEqual([['icd10.unknown', 0, 'error']]);
+    expect(check(['U07.1'], '2020-04-01')).toEqual([]);
+    expect(check(['T52.8X1A'], '2026-09-30')).toEqual([]);
+    expect(found(check(['T52.8X1A'], '2026-10-01'))).toEqual([['icd10.unknown', 0, 'error']]);
+    expect(check(['Q99.9'], '2026-10-01')).toEqual([]);
+  });
+
+  it('icd10.unknown carries the release it was judged against', () => {
+    expect(check(['U07.1'], '2020-03-31')[0]?.source).toBe('ICD-10-CM FY2020 (CMS MCE v43.1)');
+    expect(check(['S23.420A'], '2026-10-01')[0]?.source).toBe('ICD-10-CM FY2027 (CMS FY2027 code changes)');
+  });
+
+  it('icd10.not_billable: a category header, and I42.0 once it became a header in FY2027', () => {
+    expect(found(check(['E11'], '2026-01-01'))).toEqual([['icd10.not_billable', 0, 'error']]);
+    expect(check(['I42.0'], '2026-09-30')).toEqual([]);
+    const header = check(['I42.0'], '2026-10-01')[0];
+    expect(header?.code).toBe('icd10.not_billable');
+    expect(header?.message).toContain('I42.01');
+  });
+
+  it('icd10.seventh_character: T14.91A lacks the placeholder, T14.91XA is valid (ICD-10-CM guidelines I.A.5, I.B.1)', () => {
+    expect(found(check(['T14.91A'], '2026-01-01'))).toEqual([['icd10.seventh_character', 0, 'error']]);
+    expect(check(['T14.91XA'], '2026-01-01')).toEqual([]);
+  });
+
+  it('icd10.seventh_character: missing and not allowed (sevenChrDef at T14 and S72 in the FY2021 tabular)', () => {
+    expect(found(check(['T14.91'], '2026-01-01'))).toEqual([['icd10.seventh_character', 0, 'error']]);
+    expect(found(check(['T14.91XZ'], '2026-01-01'))).toEqual([['icd10.seventh_character', 0, 'error']]);
+    expect(found(check(['S72.001'], '2026-01-01'))).toEqual([['icd10.seventh_character', 0, 'error']]);
+    expect(found(check(['S72.001Z'], '2026-01-01'))).toEqual([['icd10.seventh_character', 0, 'error']]);
+    expect(check(['S72.001A'], '2026-01-01')).toEqual([]);
+    expect(found(check(['E08.32'], '2026-01-01'))).toEqual([['icd10.not_billable', 0, 'error']]);
+  });
+
+  it('icd10.excludes1: E10 excludes E11 and A04 excludes A18.32 (FY2021 tabular)', () => {
+    expect(found(check(['E10.9', 'E11.9'], '2026-01-01'))).toEqual([['icd10.excludes1', 1, 'error']]);
+    expect(found(check(['A18.32', 'A04.9'], '2026-01-01'))).toEqual([['icd10.excludes1', 1, 'error']]);
+    expect(check(['E10.9', 'E11.9'], '2026-01-01')[0]?.source).toBe('ICD-10-CM FY2021 tabular, Excludes1 at E10');
+  });
+
+  it('icd10.excludes1: FY2027 notes from 2026-10-01, including "(E08-E13 with .42)" at G63 (fy2027-excludes1.csv)', () => {
+    expect(check(['E10.9', 'E11.9'], '2026-10-01')[0]?.source).toBe('ICD-10-CM FY2027 tabular, Excludes1 at E10');
+    expect(check(['E11.42', 'G63'], '2026-10-01').map((issue) => issue.code)).toContain('icd10.excludes1');
+  });
+
+  it('icd10.excludes1: a section note applies to its categories (Tuberculosis (A15-A19) excludes P37.0)', () => {
+    expect(check(['A15.0', 'P37.0'], '2026-01-01').map((issue) => issue.code)).toContain('icd10.excludes1');
+    expect(check(['A15.0', 'P37.0'], '2026-10-01').map((issue) => issue.code)).toContain('icd10.excludes1');
+  });
+
+  it('icd10.excludes1 ignores a note that names a code inside its own category (D72 names D72.824)', () => {
+    expect(check(['D72.824', 'D72.89'], '2026-01-01')).toEqual([]);
+  });
+
+  it('icd10.manifestation_first: G63 (MCE manifestation flag) listed first', () => {
+    expect(found(check(['G63', 'E85.1'], '2026-01-01'))).toEqual([['icd10.manifestation_first', 0, 'error']]);
+    expect(check(['E85.1', 'G63'], '2026-01-01')).toEqual([]);
+    expect(found(check(['I10', 'G63'], '2026-01-01'))).toEqual([['icd10.manifestation_first', 1, 'warning']]);
+  });
+
+  it('icd10.external_cause_first: W19.XXXA listed first, fine after the injury', () => {
+    expect(found(check(['W19.XXXA', 'S72.001A'], '2026-01-01'))).toEqual([['icd10.external_cause_first', 0, 'error']]);
+    expect(check(['S72.001A', 'W19.XXXA'], '2026-01-01')).toEqual([]);
+  });
+
+  it('icd10.duplicate: the same code however written', () => {
+    expect(found(check(['E11.9', 'I10', 'e119'], '2026-01-01'))).toEqual([['icd10.duplicate', 2, 'warning']]);
+  });
+
+  it('icd10.age_conflict: maternity ages 12-55 until 2019-09-30, 9-64 from 2019-10-01 (mce_v43.1_age_ranges.tsv)', () => {
+    const ten = { birthDate: '2009-06-01', sex: 'F' } as const;
+    expect(found(check(['O80'], '2019-09-30', ten))).toEqual([['icd10.age_conflict', 0, 'error']]);
+    expect(check(['O80'], '2019-10-01', ten)).toEqual([]);
+    const sixty = { birthDate: '1959-06-01', sex: 'F' } as const;
+    expect(found(check(['O80'], '2019-09-30', sixty))).toEqual([['icd10.age_conflict', 0, 'error']]);
+    expect(check(['O80'], '2019-10-01', sixty)).toEqual([]);
+  });
+
+  it('icd10.age_conflict: newborn A33, pediatric A48.51, adult N40.0; P07.30 newborn only until 2016-09-30', () => {
+    expect(found(check(['A33'], '2026-01-01', { birthDate: '2023-01-01' }))).toEqual([['icd10.age_conflict', 0, 'error']]);
+    expect(check(['A33'], '2026-01-01', { birthDate: '2025-12-01' })).toEqual([]);
+    expect(found(check(['A48.51'], '2026-01-01', { birthDate: '1990-01-01' }))).toEqual([['icd10.age_conflict', 0, 'error']]);
+    expect(found(check(['N40.0'], '2026-01-01', { birthDate: '2016-01-01' }))).toEqual([['icd10.age_conflict', 0, 'error']]);
+    expect(found(check(['P07.30'], '2016-09-30', { birthDate: '2000-01-01' }))).toEqual([['icd10.age_conflict', 0, 'error']]);
+    expect(check(['P07.30'], '2016-10-01', { birthDate: '2000-01-01' })).toEqual([]);
+  });
+
+  it('icd10.sex_conflict: warnings while the MCE sex edits were in force (ended 2024-09-30)', () => {
+    expect(found(check(['N40.0'], '2024-09-30', { sex: 'F' }))).toEqual([['icd10.sex_conflict', 0, 'warning']]);
+    expect(check(['N40.0'], '2024-10-01', { sex: 'F' })).toEqual([]);
+    expect(found(check(['O80'], '2024-09-30', { sex: 'M' }))).toEqual([['icd10.sex_conflict', 0, 'warning']]);
+    expect(check(['N40.0'], '2024-09-30', { sex: 'U' })).toEqual([]);
+  });
+
+  it('icd10.no_code_set: a date no code set covers is said so, never "unknown"', () => {
+    expect(found(check(['E11.9'], '2015-09-30'))).toEqual([['icd10.no_code_set', 0, 'warning']]);
+    expect(found(check(['Z99.999'], '2027-10-01'))).toEqual([['icd10.no_code_set', 0, 'warning']]);
+  });
+
+  it('icd10.format: values that cannot be ICD-10-CM codes', () => {
+    expect(found(check(['E1.19', '', '11.9', 'E11.9.', 'E11.99999'], '2026-01-01'))).toEqual([
+      ['icd10.format', 0, 'error'],
+      ['icd10.format', 1, 'error'],
+      ['icd10.format', 2, 'error'],
+      ['icd10.format', 3, 'error'],
+      ['icd10.format', 4, 'error'],
+    ]);
+  });
+
+  it('leaves dates it cannot read to the date checks', () => {
+    const issues = checkDiagnoses({ diagnoses: ['E11.9'], serviceDates: [['2026-02-30']], fallbackDate: undefined, patient: {} });
+    expect(issues).toEqual([]);
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { dayNumber } from '../../../src/claims/icd10cm/calendarDays.js';
+import { checkDiagnoses } from '../../../src/claims/icd10cm/checkDiagnoses.js';
+import { allBillableOn } from '../../../src/claims/icd10cm/inForce.js';
+import { loadIcd10cmOrderFile, loadIcd10cmTabularXml } from '../../../src/claims/icd10cm/loaders.js';
+import { icd10Children, lookupIcd10cm } from '../../../src/claims/icd10cm/lookup.js';
+import { bundledIcd10Tables, mergeIcd10Tables, type Icd10Tables } from '../../../src/claims/icd10cm/tables.js';
+import { readClaimsData } from './sharedData.js';
+
+const FY2021 = { from: '2020-10-01', to: '2021-09-30' } as const;
+const orderText = readClaimsData('icd10cm/fy2021/icd10cm-order-Jan-2021.txt');
+const tabularText = readClaimsData('icd10cm/fy2021/icd10cm_tabular_2021.xml');
+
+function loaded(result: ReturnType<typeof loadIcd10cmOrderFile>): Icd10Tables {
+  if (!result.ok) throw new Error('expected the file to load');
+  return result.value;
+}
+
+describe('loadIcd10cmOrderFile on the FY2021 (January 2021) order file', () => {
+  const tables = loaded(loadIcd10cmOrderFile(orderText, FY2021));
+
+  it('reads every billable code (72,621) with its title, and knows the headers', () => {
+    const set = tables.codeSets[0];
+    expect(set === undefined ? [] : allBillableOn(set, dayNumber('2021-01-01') ?? 0)).toHaveLength(72_621);
+    expect(lookupIcd10cm('A00.0', '2021-01-01', tables)).toMatchObject({
+      billable: true, description: 'Cholera due to Vibrio cholerae 01, biovar cholerae', source: 'ICD-10-CM FY2021 (loaded order file)',
+    });
+    expect(lookupIcd10cm('A00', '2021-01-01', tables)).toMatchObject({ billable: false, description: 'Cholera' });
+    expect(icd10Children('A00', '2021-01-01', tables).map((child) => child.code)).toEqual(['A00.0', 'A00.1', 'A00.9']);
+  });
+
+  it('answers only inside its effective dates', () => {
+    expect(lookupIcd10cm('A00.0', '2021-10-01', tables)).toBeUndefined();
+    expect(checkDiagnoses({ diagnoses: ['A00.0'], serviceDates: [['2021-10-01']], fallbackDate: undefined, patient: {}, tables })
+      .map((issue) => issue.code)).toEqual(['icd10.no_code_set']);
+  });
+
+  it('agrees with the bundled tables on 2021-01-01 for every code (same 72,621 codes)', () => {
+    const set = tables.codeSets[0];
+    const loaded = set === undefined ? [] : allBillableOn(set, dayNumber('2021-01-01') ?? 0);
+    const inForce = loaded.filter((code) => lookupIcd10cm(code, '2021-01-01', bundledIcd10Tables())?.billable === true);
+    expect(inForce).toHaveLength(72_621);
+  });
+
+  it('takes precedence over the bundled tables once merged', () => {
+    const merged = mergeIcd10Tables(bundledIcd10Tables(), tables);
+    expect(lookupIcd10cm('A00.0', '2021-01-01', merged)?.source).toBe('ICD-10-CM FY2021 (loaded order file)');
+    expect(lookupIcd10cm('A00.0', '2022-01-01', merged)?.source).toBe('ICD-10-CM FY2022 (CMS MCE v43.1)');
+  });
+
+  it('reports malformed lines with their line numbers and keeps the rest', () => {
+    const result = loadIcd10cmOrderFile(`${orderText.slice(0, 300)}\nnot an order line\n`, FY2021);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.warnings.map((w) => [w.code, w.path])).toEqual([['icd10.order_file_line', ['lines', 4]]]);
+  });
+
+  it('refuses a file without billable codes or an impossible date range', () => {
+    expect(loadIcd10cmOrderFile('garbage', FY2021).ok).toBe(false);
+    const backwards = loadIcd10cmOrderFile(orderText, { from: '2021-09-30', to: '2020-10-01' });
+    expect(backwards.ok ? [] : backwards.issues.map((issue) => issue.code)).toEqual(['icd10.effective_dates']);
+  });
+});
+
+describe('loadIcd10cmTabularXml on the FY2021 tabular list', () => {
+  const notes = loaded(loadIcd10cmTabularXml(tabularText, FY2021)).notes[0];
+
+  it('reads Excludes1, code-first and 7th-character notes (data README: 507 sevenChrDef blocks)', () => {
+    expect(notes?.source).toBe('ICD-10-CM FY2021 tabular (loaded)');
+    expect(notes?.seventhCharacters?.size).toBe(507);
+    expect(notes?.seventhCharacters?.get('T14')).toEqual({ characters: 'ADS', meanings: ['initial encounter', 'subsequent encounter', 'sequela'] });
+    expect(notes?.excludes1?.get('E10')).toContainEqual({ low: 'E11', high: 'E11' });
+    expect(notes?.excludes1?.get('A04')).toContainEqual({ low: 'A1832', high: 'A1832' });
+    expect(notes?.excludes1?.get('A15')).toContainEqual({ low: 'P370', high: 'P370' });
+    expect(notes?.codeFirst?.get('G63')).toContainEqual({ low: 'E85', high: 'E85' });
+  });
+
+  it('drives the checks once merged', () => {
+    const tables = loaded(loadIcd10cmTabularXml(tabularText, FY2021));
+    const merged = mergeIcd10Tables(bundledIcd10Tables(), tables);
+    const issues = checkDiagnoses({ diagnoses: ['E10.9', 'E11.9'], serviceDates: [['2021-01-01'], ['2021-01-01']], fallbackDate: undefined, patient: {}, tables: merged });
+    expect(issues.map((issue) => issue.source)).toEqual(['ICD-10-CM FY2021 tabular (loaded), Excludes1 at E10']);
+  });
+
+  it('reports a file that is not a tabular list', () => {
+    const broken = loadIcd10cmTabularXml('<ICD10CM.tabular><diag><name>A00</name></ICD10CM.tabular>', FY2021);
+    expect(broken.ok ? [] : broken.issues.map((issue) => issue.code)).toEqual(['icd10.tabular_format']);
+    const empty = loadIcd10cmTabularXml('<x/>', FY2021);
+    expect(empty.ok ? [] : empty.issues.map((issue) => issue.code)).toEqual(['icd10.tabular_format']);
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { dayNumber } from '../../../src/claims/icd10cm/calendarDays.js';
+import { allBillableOn, codeSetOn } from '../../../src/claims/icd10cm/inForce.js';
+import { icd10Children, lookupIcd10cm } from '../../../src/claims/icd10cm/lookup.js';
+import { bundledIcd10Tables } from '../../../src/claims/icd10cm/tables.js';
+import { readClaimsData } from './sharedData.js';
+
+function billableOn(date: string): Set<string> {
+  const day = dayNumber(date) ?? 0;
+  const set = codeSetOn(bundledIcd10Tables(), day);
+  return new Set(set === undefined ? [] : allBillableOn(set, day));
+}
+
+function listed(path: string): string[] {
+  return readClaimsData(path).split(/\r?\n/).filter((line) => line !== '');
+}
+
+describe('bundled ICD-10-CM code sets', () => {
+  it('hold the official billable counts (data README: FY2021 72,621; FY2026 74,719; FY2027 74,879)', () => {
+    expect(billableOn('2021-01-01').size).toBe(72_621);
+    expect(billableOn('2026-01-01').size).toBe(74_719);
+    expect(billableOn('2026-10-01').size).toBe(74_879);
+  });
+
+  it('equal the CMS FY2026 list on 2026-09-30 and the FY2027 list on 2026-10-01', () => {
+    expect([...billableOn('2026-09-30')].sort()).toEqual(listed('icd10cm/fy2026/icd10cm_billable_codes_fy2026.txt').sort());
+    expect([...billableOn('2026-10-01')].sort()).toEqual(listed('icd10cm/fy2027/icd10cm_billable_codes_fy2027.txt').sort());
+  });
+});
+
+describe('lookupIcd10cm', () => {
+  it('takes dotted or undotted codes in any case', () => {
+    const found = lookupIcd10cm('e11.9', '2026-11-02');
+    expect(found).toMatchObject({ code: 'E11.9', billable: true, fiscalYear: 2027, effectiveFrom: '2015-10-01' });
+    expect(found?.description).toBe('Type 2 diabetes mellitus without complications');
+    expect(lookupIcd10cm('E119', '2026-11-02')?.code).toBe('E11.9');
+  });
+
+  it('knows U07.1 from its mid-year start 2020-04-01 (CMS COVID-19 addition)', () => {
+    expect(lookupIcd10cm('U07.1', '2020-03-31')).toBeUndefined();
+    expect(lookupIcd10cm('U07.1', '2020-04-01')).toMatchObject({ billable: true, fiscalYear: 2020, effectiveFrom: '2020-04-01' });
+  });
+
+  it('knows Z20.822 from 2021-01-01 (mid-year FY2021 addition)', () => {
+    expect(lookupIcd10cm('Z20.822', '2020-12-31')).toBeUndefined();
+    expect(lookupIcd10cm('Z20.822', '2021-01-01')?.billable).toBe(true);
+  });
+
+  it('ends a code deleted in FY2027 on 2026-09-30 (S23.420A, changes/deleted.csv)', () => {
+    expect(lookupIcd10cm('S23.420A', '2026-09-30')).toMatchObject({ billable: true, effectiveTo: '2026-09-30' });
+    expect(lookupIcd10cm('S23.420A', '2026-10-01')).toBeUndefined();
+  });
+
+  it('starts a FY2027 addition on 2026-10-01 (C78.31, changes/added.csv)', () => {
+    expect(lookupIcd10cm('C78.31', '2026-09-30')).toBeUndefined();
+    expect(lookupIcd10cm('C78.31', '2026-10-01')).toMatchObject({ billable: true, description: 'Secondary malignant neoplasm of larynx' });
+  });
+
+  it('knows the FY2027 category QA1, whose second character is a letter (QA1.71 Lynch syndrome, changes/added.csv)', () => {
+    expect(lookupIcd10cm('QA1.71', '2026-10-01')).toMatchObject({ code: 'QA1.71', billable: true, description: 'Lynch syndrome' });
+    expect(lookupIcd10cm('QA1', '2026-10-01')?.billable).toBe(false);
+    expect(lookupIcd10cm('qa171', '2026-09-30')).toBeUndefined();
+  });
+
+  it('turns I42.0 into a header in FY2027 with its new children (changes/billable-status-changes.csv)', () => {
+    expect(lookupIcd10cm('I42.0', '2026-09-30')?.billable).toBe(true);
+    expect(lookupIcd10cm('I42.0', '2026-10-01')).toMatchObject({ billable: false, description: 'Dilated cardiomyopathy' });
+    expect(icd10Children('I42.0', '2026-10-01').map((child) => child.code)).toEqual(['I42.00', 'I42.01', 'I42.09']);
+    expect(icd10Children('I42.0', '2026-09-30')).toEqual([]);
+  });
+
+  it('returns headers as not billable, with their billable children in force', () => {
+    expect(lookupIcd10cm('E11', '2026-01-01')).toMatchObject({ code: 'E11', billable: false, description: 'Type 2 diabetes mellitus' });
+    expect(icd10Children('U07', '2020-04-01').map((child) => child.code)).toEqual(['U07.0', 'U07.1']);
+    expect(icd10Children('U07', '2020-03-31')).toEqual([]);
+    expect(icd10Children('E11', '2026-01-01').every((child) => child.billable && child.code.startsWith('E11.'))).toBe(true);
+  });
+
+  it('keeps real X-ending subcategories as headers but not placeholder runs (order file FY2021)', () => {
+    expect(lookupIcd10cm('H54.0X', '2026-01-01')?.billable).toBe(false);
+    expect(lookupIcd10cm('T14.91X', '2026-01-01')).toBeUndefined();
+    expect(lookupIcd10cm('T14.91', '2026-01-01')?.billable).toBe(false);
+  });
+
+  it('carries the MCE flags in force on the date (mce_v43.1_i10dx_master.tsv: N40.0 male until 2024-09-30)', () => {
+    expect(lookupIcd10cm('N40.0', '2024-09-30')?.mceFlags).toEqual(['adult', 'male']);
+    expect(lookupIcd10cm('N40.0', '2024-10-01')?.mceFlags).toEqual(['adult']);
+  });
+
+  it('answers nothing outside the bundled years or for a bad date', () => {
+    expect(lookupIcd10cm('E11.9', '2015-09-30')).toBeUndefined();
+    expect(lookupIcd10cm('E11.9', '2027-10-01')).toBeUndefined();
+    expect(lookupIcd10cm('E11.9', 'yesterday')).toBeUndefined();
+  });
+});

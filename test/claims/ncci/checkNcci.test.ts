@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ClaimTables } from '../../../src/claims/claimOptions.js';
+import { loadHcpcsAnweb } from '../../../src/claims/loaders/loadHcpcsAnweb.js';
+import { loadNcciAddOn } from '../../../src/claims/loaders/loadNcciAddOn.js';
+import { loadNcciMue } from '../../../src/claims/loaders/loadNcciMue.js';
+import { loadNcciPtp } from '../../../src/claims/loaders/loadNcciPtp.js';
+import { validateClaim } from '../../../src/claims/validateClaim.js';
+import { claimWith, line, sharedClaimsData } from '../fixtures.js';
+
+const read = (path: string): string => readFileSync(join(sharedClaimsData, path), 'utf8');
+function value<T>(checked: { ok: true; value: T } | { ok: false }): T {
+  if (!checked.ok) throw new Error('table did not load');
+  return checked.value;
+}
+
+const tables: ClaimTables = {
+  ptp: value(loadNcciPtp(read('ncci/ccipra-v322r0-f1.excerpt.txt'))),
+  mue: value(loadNcciMue(read('ncci/MCR_MUE_PractitionerServices_Eff_07-01-2026.excerpt.csv'), { from: '2026-07-01' })),
+  hcpcs: value(loadHcpcsAnweb(read('hcpcs/HCPC2026_OCT_ANWEB.header-and-modifier-rows.excerpt.csv'))),
+  addOn: value(loadNcciAddOn('11001,11000,1,20100101,*,20100101,*,\n99292,,2,,,20100101,*,\n64484,64483,3,20100101,*,20100101,*,\n')),
+};
+const ncci = (lines: Record<string, unknown>[]) =>
+  validateClaim(claimWith(lines), { tables })
+    .issues.filter((i) => i.code.startsWith('ncci.') || i.code.startsWith('modifier.'))
+    .map((i) => [i.code, i.severity, i.path]);
+
+describe('ncci.ptp against real rows of the CMS practitioner PTP file v32.2', () => {
+  it('0001A/36591, modifier indicator 0, in force 2023-06-01: reported even with 59', () => {
+    const lines = [line({ procedure: '0001A', serviceDate: '2023-06-01' }), line({ procedure: '36591', serviceDate: '2023-06-01', modifiers: ['59'] })];
+    expect(ncci(lines)).toEqual([['ncci.ptp', 'error', ['lines', 1, 'procedure']]]);
+  });
+
+  it('0001A/99213, modifier indicator 1: reported without a modifier, bypassed by 25, 59, XU or an anatomic one', () => {
+    const plain = [line({ procedure: '0001A', serviceDate: '2023-06-01' }), line({ procedure: '99213', serviceDate: '2023-06-01' })];
+    expect(ncci(plain)).toEqual([['ncci.ptp', 'error', ['lines', 1, 'procedure']]]);
+    for (const modifier of ['25', '59', 'XU', 'XE', 'XS', 'XP', 'RT']) {
+      expect(ncci([plain[0] as Record<string, unknown>, { ...plain[1], modifiers: [modifier] }])).toEqual([]);
+    }
+    expect(ncci([plain[0] as Record<string, unknown>, { ...plain[1], modifiers: ['GA'] }])).toEqual([['ncci.ptp', 'error', ['lines', 1, 'procedure']]]);
+  });
+
+  it('indicator 9 is not applied (0001A/G0008) and edits apply only in force and on the same date', () => {
+    expect(ncci([line({ procedure: '0001A', serviceDate: '2022-01-01' }), line({ procedure: 'G0008', serviceDate: '2022-01-01' })])).toEqual([]);
+    expect(ncci([line({ procedure: '0001A', serviceDate: '2024-01-02' }), line({ procedure: '36591', serviceDate: '2024-01-02' })])).toEqual([]);
+    expect(ncci([line({ procedure: '0001A', serviceDate: '2023-06-01' }), line({ procedure: '36591', serviceDate: '2023-06-02' })])).toEqual([]);
+  });
+});
+
+describe('ncci.mue against real rows of the CMS practitioner MUE table effective 2026-07-01', () => {
+  it('0009U (MUE 2, indicator 3, per date of service): 2 units pass, 3 across two lines fail once', () => {
+    expect(ncci([line({ procedure: '0009U', units: 2 })])).toEqual([]);
+    expect(ncci([line({ procedure: '0009U', units: 2 }), line({ procedure: '0009U', units: 1, modifiers: ['91'] })])).toEqual([['ncci.mue', 'error', ['lines', 1, 'units']]]);
+  });
+
+  it('0001U (MUE 1, indicator 2): 2 units on one line fail; the edit starts with the table on 2026-07-01', () => {
+    expect(ncci([line({ procedure: '0001U', units: 2 })])).toEqual([['ncci.mue', 'error', ['lines', 0, 'units']]]);
+    expect(ncci([line({ procedure: '0001U', units: 2, serviceDate: '2026-06-30' })])).toEqual([]);
+  });
+});
+
+describe('ncci.addon_without_primary', () => {
+  it('type 1 is an error, type 3 a warning, type 2 not applied; the primary on the same date satisfies it', () => {
+    expect(ncci([line({ procedure: '11001' })])).toEqual([['ncci.addon_without_primary', 'error', ['lines', 0, 'procedure']]]);
+    expect(ncci([line({ procedure: '11000' }), line({ procedure: '11001' })])).toEqual([]);
+    expect(ncci([line({ procedure: '64484' })])).toEqual([['ncci.addon_without_primary', 'warning', ['lines', 0, 'procedure']]]);
+    expect(ncci([line({ procedure: '99292' })])).toEqual([]);
+  });
+});
+
+describe('modifier.terminated against the CMS HCPCS October 2026 file', () => {
+  it('GD ended 2019-12-31 and JG 2024-12-31', () => {
+    expect(ncci([line({ procedure: 'J3301', modifiers: ['GD'], serviceDate: '2019-12-31' })])).toEqual([]);
+    expect(ncci([line({ procedure: 'J3301', modifiers: ['GD'], serviceDate: '2020-01-01' })])).toEqual([['modifier.terminated', 'error', ['lines', 0, 'modifiers', 0]]]);
+    expect(ncci([line({ procedure: 'J3301', modifiers: ['jg'], serviceDate: '2025-01-01' })])).toEqual([['modifier.terminated', 'error', ['lines', 0, 'modifiers', 0]]]);
+  });
+});

@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ClaimSchema } from '../../src/claims/claim.js';
+import { readClaim, readClaimCarefully } from '../../src/claims/readClaim.js';
+import { readClaimFast } from '../../src/claims/readClaimFast.js';
+import { validateClaim } from '../../src/claims/validateClaim.js';
+import { claimArbitrary } from './arbitraries.js';
+import { goodClaim } from './fixtures.js';
+
+function exists(input: unknown, path: readonly (string | number)[]): boolean {
+  let at: unknown = input;
+  for (const part of path) {
+    if (typeof at !== 'object' || at === null || !(part in at)) return false;
+    at = (at as Record<string | number, unknown>)[part];
+  }
+  return true;
+}
+
+/** Mutates one random field of a good claim into something else, to exercise the schema. */
+const mutatedClaim = fc.tuple(fc.constantFrom(...paths(goodClaim())), fc.anything()).map(([path, replacement]) => {
+  const claim: Record<string, unknown> = structuredClone(goodClaim());
+  let at: Record<string | number, unknown> = claim;
+  for (const part of path.slice(0, -1)) at = at[part] as Record<string | number, unknown>;
+  at[path[path.length - 1] as string | number] = replacement;
+  return claim;
+});
+
+function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  const keys = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
+  return [prefix, ...keys.flatMap((key) => paths((value as Record<string | number, unknown>)[key], [...prefix, key]))].filter((p) => p.length > 0);
+}
+
+describe('validateClaim properties', () => {
+  it('never throws and is valid exactly when no issue is an error, whatever it is given', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), claimArbitrary, mutatedClaim), (input) => {
+        const report = validateClaim(input, { asOf: '2026-11-02' });
+        expect(report.valid).toBe(!report.issues.some((i) => i.severity === 'error'));
+        expect(report.issues.map((i) => i.code)).not.toContain('claim.check_failed');
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never throws on hostile objects: throwing getters, proxies, revoked proxies, cycles, huge numbers', () => {
+    const throwing = Object.defineProperty(goodClaim(), 'lines', { get: () => { throw new Error('boom'); } });
+    const proxy = new Proxy(goodClaim(), { get: (target, key) => (key === 'patient' ? (() => { throw new Error('trap'); })() : Reflect.get(target, key)) });
+    const revocable = Proxy.revocable({}, {});
+    revocable.revoke();
+    const cyclic: Record<string, unknown> = goodClaim();
+    cyclic['self'] = cyclic;
+    (cyclic['patient'] as Record<string, unknown>)['parent'] = cyclic;
+    const arrayProxy = { ...goodClaim(), diagnoses: new Proxy(['E11.9'], { get: (t, k) => (k === 'length' ? 1e12 : Reflect.get(t, k)) }) };
+    const huge = { ...goodClaim(), totalChargeCents: 1e308, lines: [{ ...goodClaim().lines[0], units: Number.MAX_VALUE, chargeCents: 2 ** 60 }] };
+    expect(validateClaim(cyclic).valid).toBe(true);
+    for (const input of [throwing, proxy, revocable.proxy, arrayProxy, huge]) {
+      const report = validateClaim(input);
+      expect(report.valid).toBe(false);
+      for (const found of report.issues) expect(typeof found.code).toBe('string');
+    }
+    expect(validateClaim(throwing).issues.map((i) => i.path)).toEqual([['lines']]);
+    expect(validateClaim(proxy).issues.map((i) => i.path)).toEqual([['patient']]);
+  });
+
+  it('the hand-written readers (fast and careful) and ClaimSchema agree on validity', () => {
+    fc.assert(
+      fc.property(fc.oneof(claimArbitrary, mutatedClaim, fc.anything()), (input) => {
+        const verdict = ClaimSchema.safeParse(input).success;
+        expect(readClaim(input).ok).toBe(verdict);
+        expect(readClaimCarefully(input).ok).toBe(verdict);
+        expect(readClaimFast(input) !== undefined).toBe(verdict);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('every issue path points at something in the input (a missing field: at its parent object)', () => {
+    fc.assert(
+      fc.property(fc.oneof(claimArbitrary, mutatedClaim), (input) => {
+        for (const found of validateClaim(input, { asOf: '2026-11-02' }).issues) {
+          const missing = found.code === 'claim.schema' && !exists(input, found.path);
+          const path = missing ? found.path.slice(0, -1) : found.path;
+          expect(exists(input, path), `${found.code} at ${JSON.stringify(found.path)}`).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reordering lines, or diagnoses with pointers remapped, does not change validity', () => {
+    fc.assert(
+      fc.property(claimArbitrary, fc.integer(), (claim, seed) => {
+        const valid = validateClaim(claim, { asOf: '2026-11-02' }).valid;
+        const lines = rotate(claim.lines, seed);
+        expect(validateClaim({ ...claim, lines }, { asOf: '2026-11-02' }).valid).toBe(valid);
+        const order = rotate(claim.diagnoses.map((_, i) => i), seed);
+        const diagnoses = order.map((i) => claim.diagnoses[i] as string);
+        const remap = (p: number) => (p >= 1 && p <= order.length ? order.indexOf(p - 1) + 1 : p);
+        const remapped = claim.lines.map((l) => ({ ...l, diagnosisPointers: l.diagnosisPointers.map(remap) }));
+        expect(validateClaim({ ...claim, diagnoses, lines: remapped }, { asOf: '2026-11-02' }).valid).toBe(valid);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+function rotate<T>(items: readonly T[], seed: number): T[] {
+  const k = Math.abs(seed) % Math.max(1, items.length);
+  return [...items.slice(k), ...items.slice(0, k)].reverse();
+}

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { validateClaim } from '../../src/claims/validateClaim.js';
+import { MedofficeUsageError } from '../../src/core/result.js';
+import { claimWith, codesOf, goodClaim, line } from './fixtures.js';
+
+describe('validateClaim', () => {
+  it('passes the example claim of the issue', () => {
+    const report = validateClaim(goodClaim(), { asOf: '2026-11-02' });
+    expect(report.issues).toEqual([]);
+    expect(report.valid).toBe(true);
+  });
+
+  it('reports claim.schema with the path of each bad field', () => {
+    const bad = { ...goodClaim(), patient: { birthDate: '1980-02-30', sex: 'X' }, lines: [{ ...goodClaim().lines[0], units: '1' }] };
+    const report = validateClaim(bad);
+    expect(report.valid).toBe(false);
+    expect(report.issues.map((i) => [i.code, i.path])).toEqual([
+      ['claim.schema', ['patient', 'sex']],
+      ['claim.schema', ['patient', 'birthDate']],
+      ['claim.schema', ['lines', 0, 'units']],
+    ]);
+  });
+
+  it('reports claim.schema at the root for a non-object', () => {
+    for (const input of [null, undefined, 42, 'claim', [], () => 1]) {
+      expect(validateClaim(input).issues.map((i) => [i.code, i.path])).toEqual([['claim.schema', []]]);
+    }
+  });
+
+  it('counts diagnoses and lines: claim.too_many_diagnoses above 12, claim.too_many_lines above 50', () => {
+    const diagnoses = ['E11.9', 'I10', 'E78.5', 'J45.909', 'K21.9', 'M54.50', 'F41.1', 'G47.33', 'N39.0', 'R51.9', 'Z00.00', 'E66.9', 'D64.9'];
+    const tooManyDx = validateClaim(claimWith([line({ diagnosisPointers: [1, 2, 3, 4] })], diagnoses));
+    expect(tooManyDx.issues.find((i) => i.code === 'claim.too_many_diagnoses')?.path).toEqual(['diagnoses', 12]);
+    const lines = Array.from({ length: 51 }, (_, i) => line({ serviceDate: `2026-0${1 + (i % 6)}-${String(1 + Math.floor(i / 6)).padStart(2, '0')}` }));
+    expect(codesOf(validateClaim(claimWith(lines)))).toContain('claim.too_many_lines');
+  });
+
+  it('checks the total, units and charges', () => {
+    const report = validateClaim({ ...claimWith([line({ units: 0 }), line({ procedure: '36415', chargeCents: 12.5 })]), totalChargeCents: 1 });
+    expect(report.issues.map((i) => [i.code, i.path])).toEqual(
+      expect.arrayContaining([
+        ['line.units', ['lines', 0, 'units']],
+        ['line.charge', ['lines', 1, 'chargeCents']],
+      ]),
+    );
+    const mismatch = validateClaim({ ...claimWith([line()]), totalChargeCents: 9999 });
+    expect(mismatch.issues.map((i) => [i.code, i.path])).toContainEqual(['claim.total_mismatch', ['totalChargeCents']]);
+    expect(codesOf(validateClaim(claimWith([line({ units: 1e300 })])))).toContain('line.units');
+    expect(codesOf(validateClaim(claimWith([line({ units: 0.0001 })])))).toContain('line.units');
+    expect(codesOf(validateClaim(claimWith([line({ units: 2.5 })])))).not.toContain('line.units');
+  });
+
+  it('reports line.duplicate on the repeated line, whatever the order of its modifiers', () => {
+    const report = validateClaim(claimWith([line({ modifiers: ['LT', '59'] }), line({ modifiers: ['59', 'LT'] })]));
+    expect(report.issues.map((i) => [i.code, i.path])).toContainEqual(['line.duplicate', ['lines', 1]]);
+    expect(codesOf(validateClaim(claimWith([line(), line({ modifiers: ['76'] })])))).not.toContain('line.duplicate');
+  });
+
+  it('checks procedure and modifier formats, conflicts and count', () => {
+    const report = validateClaim(
+      claimWith([line({ procedure: '9921' }), line({ procedure: '73560', modifiers: ['LT', 'RT'] }), line({ procedure: '71046', modifiers: ['26', 'TC', 'X', '59', 'XU'] })]),
+    );
+    expect(report.issues.map((i) => [i.code, i.path])).toEqual(
+      expect.arrayContaining([
+        ['procedure.format', ['lines', 0, 'procedure']],
+        ['modifier.conflict', ['lines', 1, 'modifiers', 1]],
+        ['modifier.conflict', ['lines', 2, 'modifiers', 1]],
+        ['modifier.format', ['lines', 2, 'modifiers', 2]],
+        ['modifier.too_many', ['lines', 2, 'modifiers', 4]],
+      ]),
+    );
+  });
+
+  it('judges procedure.unknown only against a loaded list', () => {
+    const claim = claimWith([line({ procedure: '99215' })]);
+    expect(codesOf(validateClaim(claim))).not.toContain('procedure.unknown');
+    expect(codesOf(validateClaim(claim, { tables: { cpt: new Set(['99213']) } }))).toContain('procedure.unknown');
+    expect(codesOf(validateClaim(claim, { tables: { cpt: new Set(['99215']) } }))).not.toContain('procedure.unknown');
+  });
+
+  it('checks NPIs, tax id and taxonomy', () => {
+    const claim = { ...goodClaim(), billingProvider: { npi: '1234567890', taxId: '12-34567', taxonomy: '207q00000x' }, renderingProvider: { npi: '123' } };
+    expect(validateClaim(claim).issues.map((i) => [i.code, i.path])).toEqual([
+      ['npi.invalid', ['billingProvider', 'npi']],
+      ['provider.tax_id', ['billingProvider', 'taxId']],
+      ['provider.taxonomy', ['billingProvider', 'taxonomy']],
+      ['npi.invalid', ['renderingProvider', 'npi']],
+    ]);
+    const ein = { ...goodClaim(), billingProvider: { npi: '1234567893', taxId: '12-3456789', taxonomy: '363LF0000X' } };
+    expect(validateClaim(ein).issues).toEqual([]);
+  });
+
+  it('checks diagnosis pointers: out of range, repeated, more than 4, none; unused is a warning', () => {
+    const report = validateClaim(claimWith([line({ diagnosisPointers: [1, 1, 3, 2, 2] }), line({ procedure: '36415', diagnosisPointers: [] })], ['E11.9', 'I10', 'E78.5']));
+    expect(report.issues.filter((i) => i.code === 'pointer.invalid').map((i) => i.path)).toEqual([
+      ['lines', 0, 'diagnosisPointers', 1],
+      ['lines', 0, 'diagnosisPointers', 4],
+      ['lines', 0, 'diagnosisPointers', 4],
+      ['lines', 1, 'diagnosisPointers'],
+    ]);
+    const unused = validateClaim(claimWith([line()], ['E11.9', 'I10']));
+    expect(unused.issues.map((i) => [i.code, i.severity, i.path])).toContainEqual(['pointer.unused', 'warning', ['diagnoses', 1]]);
+    expect(codesOf(validateClaim(claimWith([line({ diagnosisPointers: [0] })])))).toContain('pointer.invalid');
+  });
+
+  it('checks dates: range, before birth, future and timely filing (Medicare 365 days by default)', () => {
+    const claim = claimWith([
+      line({ serviceDate: '2026-07-02', serviceDateTo: '2026-07-01' }),
+      line({ procedure: '36415', serviceDate: '1979-01-01' }),
+      line({ procedure: '81002', serviceDate: '2026-12-01' }),
+      line({ procedure: '85025', serviceDate: '2025-11-01' }),
+    ]);
+    const report = validateClaim(claim, { asOf: '2026-11-02' });
+    expect(report.issues.map((i) => [i.code, i.path])).toEqual(
+      expect.arrayContaining([
+        ['date.range', ['lines', 0, 'serviceDateTo']],
+        ['date.before_birth', ['lines', 1, 'serviceDate']],
+        ['date.future', ['lines', 2, 'serviceDate']],
+        ['date.timely_filing', ['lines', 3, 'serviceDate']],
+      ]),
+    );
+    expect(codesOf(validateClaim(claimWith([line({ serviceDate: '2025-11-02' })]), { asOf: '2026-11-02' }))).not.toContain('date.timely_filing');
+    expect(codesOf(validateClaim(claim))).not.toContain('date.future');
+  });
+
+  it('applies payer rules: timely-filing days and severities', () => {
+    const claim = { ...claimWith([line({ serviceDate: '2026-07-01' })], ['E11.9', 'I10']), payer: { id: 'ACME' } };
+    const options = { asOf: '2026-11-02', payers: { ACME: { timelyFilingDays: 90, severity: { 'pointer.unused': 'off', 'date.timely_filing': 'warning' } } } } as const;
+    const report = validateClaim(claim, options);
+    expect(report.issues.map((i) => [i.code, i.severity])).toEqual([['date.timely_filing', 'warning']]);
+    expect(report.valid).toBe(true);
+  });
+
+  it('checks the place of service against the CMS list on the date (POS 66 from 2024-08-01)', () => {
+    const before = validateClaim({ ...claimWith([line({ serviceDate: '2024-07-31' })]), placeOfService: '66' });
+    expect(before.issues.map((i) => [i.code, i.path])).toContainEqual(['pos.invalid', ['placeOfService']]);
+    const after = validateClaim({ ...claimWith([line({ serviceDate: '2024-08-01' })]), placeOfService: '66' });
+    expect(codesOf(after)).not.toContain('pos.invalid');
+    const lineLevel = validateClaim(claimWith([line({ placeOfService: '48' })]));
+    expect(lineLevel.issues.map((i) => [i.code, i.path])).toContainEqual(['pos.invalid', ['lines', 0, 'placeOfService']]);
+  });
+
+  it('throws MedofficeUsageError only for a misused option, never for the claim', () => {
+    expect(() => validateClaim(goodClaim(), { asOf: '2026-13-01' })).toThrow(MedofficeUsageError);
+    expect(() => validateClaim(Symbol('claim'), { asOf: '2026-11-02' })).not.toThrow();
+  });
+
+  it('is valid exactly when no issue is an error', () => {
+    const report = validateClaim(claimWith([line()], ['E11.9', 'I10']));
+    expect(report.issues.every((i) => i.severity === 'warning')).toBe(true);
+    expect(report.valid).toBe(true);
+  });
+});

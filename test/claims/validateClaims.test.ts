@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { validateClaims, type BatchClaimReport, type ClaimSource } from '../../src/claims/validateClaims.js';
+import { goodClaim } from './fixtures.js';
+
+async function collect(source: ClaimSource): Promise<BatchClaimReport[]> {
+  const out: BatchClaimReport[] = [];
+  for await (const report of validateClaims(source, { asOf: '2026-11-02' })) out.push(report);
+  return out;
+}
+
+const bad = { ...goodClaim(), id: 'C-BAD', billingProvider: { npi: '1234567890' } };
+
+describe('validateClaims', () => {
+  it('yields one report per claim in order from arrays, iterables and async iterables', async () => {
+    const claims = [goodClaim(), bad, goodClaim()];
+    async function* slowly() {
+      for (const claim of claims) yield await Promise.resolve(claim);
+    }
+    for (const source of [claims, new Set(claims), claims.values(), slowly()]) {
+      const reports = await collect(source as ClaimSource);
+      expect(reports.map((r) => [r.index, r.place, r.valid])).toEqual([
+        [0, 'item 1', true],
+        [1, 'item 2', false],
+        [2, 'item 3', true],
+      ]);
+    }
+  });
+
+  it('reads NDJSON in chunks: a malformed line is reported with its line number and the rest goes on', async () => {
+    const text = [JSON.stringify(goodClaim()), '', '{"id": "C-2", oops', JSON.stringify(bad), ''].join('\n');
+    const chunks = text.match(/[\s\S]{1,13}/g) ?? [];
+    for (const ndjson of [text, chunks, text.replaceAll('\n', '\r\n')]) {
+      const reports = await collect({ ndjson });
+      expect(reports.map((r) => [r.place, r.valid, r.claimId, r.issues.map((i) => i.code)])).toEqual([
+        ['line 1', true, 'C-1001', []],
+        ['line 3', false, undefined, ['input.malformed']],
+        ['line 4', false, 'C-BAD', ['npi.invalid']],
+      ]);
+    }
+  });
+
+  it('keeps memory bounded: it reads the next claim only when asked', async () => {
+    let produced = 0;
+    function* endless() {
+      for (;;) {
+        produced++;
+        yield goodClaim();
+      }
+    }
+    const iterator = validateClaims(endless())[Symbol.asyncIterator]();
+    await iterator.next();
+    await iterator.next();
+    await iterator.return?.(undefined);
+    expect(produced).toBeLessThanOrEqual(3);
+  });
+});

@@ -1,0 +1,80 @@
+/** A claim in the shape of the claim model, for writing test interchanges. */
+export interface SampleClaim {
+  readonly id: string;
+  readonly billingProvider: { readonly npi: string; readonly taxId?: string; readonly taxonomy?: string };
+  readonly renderingProvider?: { readonly npi: string; readonly taxonomy?: string };
+  readonly patient: { readonly birthDate?: string; readonly sex?: string };
+  readonly payer: { readonly id: string };
+  readonly placeOfService: string;
+  readonly diagnoses: readonly string[];
+  readonly lines: readonly {
+    readonly procedure: string;
+    readonly modifiers?: readonly string[];
+    readonly units: number;
+    readonly chargeCents: number;
+    readonly serviceDate: string;
+    readonly serviceDateTo?: string;
+    readonly diagnosisPointers: readonly number[];
+    readonly placeOfService?: string;
+  }[];
+  readonly totalChargeCents: number;
+}
+
+const compact = (date: string): string => date.replaceAll('-', '');
+const dollars = (cents: number): string => (cents / 100).toFixed(2).replace(/\.00$/, '');
+
+/** An ISA header of the fixed 106-character layout with the given separators. */
+export function isaHeader(element = '*', component = ':', terminator = '~', control = '000000001'): string {
+  const e = element;
+  return `ISA${e}00${e}          ${e}00${e}          ${e}ZZ${e}${'SUBMITTER'.padEnd(15)}${e}ZZ${e}${'RECEIVER'.padEnd(15)}${e}261102${e}0930${e}^${e}00501${e}${control}${e}0${e}P${e}${component}${terminator}`;
+}
+
+/** The segments of one claim (loop 2300 and its lines), without terminators. */
+export function claimSegments(claim: SampleClaim): string[] {
+  const segments = [`CLM*${claim.id}*${dollars(claim.totalChargeCents)}***${claim.placeOfService}:B:1*Y*A*Y*Y`];
+  const codes = claim.diagnoses.map((code, i) => `${i === 0 ? 'ABK' : 'ABF'}:${code.replace('.', '')}`);
+  segments.push(`HI*${codes.join('*')}`);
+  if (claim.renderingProvider !== undefined) {
+    segments.push(`NM1*82*1*LEE*ANNA****XX*${claim.renderingProvider.npi}`);
+    if (claim.renderingProvider.taxonomy !== undefined) segments.push(`PRV*PE*PXC*${claim.renderingProvider.taxonomy}`);
+  }
+  claim.lines.forEach((line, i) => {
+    const procedure = ['HC', line.procedure, ...(line.modifiers ?? [])].join(':');
+    segments.push(`LX*${i + 1}`);
+    segments.push(`SV1*${procedure}*${dollars(line.chargeCents)}*UN*${line.units}*${line.placeOfService ?? ''}**${line.diagnosisPointers.join(':')}`);
+    const to = line.serviceDateTo;
+    segments.push(to !== undefined && to !== line.serviceDate ? `DTP*472*RD8*${compact(line.serviceDate)}-${compact(to)}` : `DTP*472*D8*${compact(line.serviceDate)}`);
+  });
+  return segments;
+}
+
+/** One 837P transaction (ST…SE) holding the claims, each under its own subscriber level. */
+export function transactionSegments(claims: readonly SampleClaim[], control: string): string[] {
+  const first = claims[0];
+  const body: string[] = [`ST*837*${control}*005010X222A1`, 'BHT*0019*00*0123*20261102*0930*CH', 'NM1*41*2*RIVERSIDE CLINIC*****46*12345', 'NM1*40*2*CLEARINGHOUSE*****46*99999'];
+  if (first !== undefined) {
+    body.push('HL*1**20*1');
+    if (first.billingProvider.taxonomy !== undefined) body.push(`PRV*BI*PXC*${first.billingProvider.taxonomy}`);
+    body.push(`NM1*85*2*RIVERSIDE FAMILY MEDICINE*****XX*${first.billingProvider.npi}`, 'N3*1 MAIN ST', 'N4*SPRINGFIELD*IL*627010000');
+    if (first.billingProvider.taxId !== undefined) body.push(`REF*EI*${first.billingProvider.taxId}`);
+  }
+  claims.forEach((claim, i) => {
+    body.push(`HL*${i + 2}*1*22*0`, 'SBR*P*18*******MB', `NM1*IL*1*DOE*JANE****MI*1EG4TE5MK7${i % 10}`);
+    body.push(`DMG*D8*${compact(claim.patient.birthDate ?? '')}*${claim.patient.sex ?? ''}`, `NM1*PR*2*PAYER*****PI*${claim.payer.id}`);
+    body.push(...claimSegments(claim));
+  });
+  body.push(`SE*${body.length + 1}*${control}`);
+  return body;
+}
+
+/** A whole interchange (ISA, GS, transactions of up to `perTransaction` claims, GE, IEA). */
+export function build837p(claims: readonly SampleClaim[], perTransaction = 100, terminator = '~\n'): string {
+  const parts: string[] = [isaHeader(), 'GS*HC*SUBMITTER*RECEIVER*20261102*0930*1*X*005010X222A1'];
+  let transactions = 0;
+  for (let i = 0; i < claims.length; i += perTransaction) {
+    transactions++;
+    parts.push(...transactionSegments(claims.slice(i, i + perTransaction), String(transactions).padStart(4, '0')));
+  }
+  parts.push(`GE*${transactions}*1`, 'IEA*1*000000001');
+  return parts.map((segment, i) => (i === 0 ? `${segment.slice(0, -1)}${terminator}` : `${segment}${terminator}`)).join('');
+}

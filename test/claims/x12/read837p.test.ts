@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { read837p } from '../../../src/claims/x12/read837p.js';
+import { delimitersOf } from '../../../src/claims/x12/segments.js';
+import { validateClaims, type BatchClaimReport } from '../../../src/claims/validateClaims.js';
+import { goodClaim } from '../fixtures.js';
+import { build837p, isaHeader } from './build837p.js';
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+describe('read837p', () => {
+  it('takes the delimiters from ISA', () => {
+    expect(isaHeader()).toHaveLength(106);
+    expect(delimitersOf(isaHeader('|', '>', '\n'))).toEqual({ element: '|', component: '>', repetition: '^', segment: '\n' });
+  });
+
+  it('maps a claim into the claim model (billing provider 20, subscriber 22, CLM, HI, NM1*82, SV1, DTP*472)', async () => {
+    const [entry] = await collect(read837p(build837p([goodClaim()])));
+    expect(entry?.issues).toEqual([]);
+    expect(entry?.claim).toEqual({
+      ...goodClaim(),
+      diagnoses: ['E119', 'I10'],
+      renderingProvider: { npi: '1234567893' },
+      lines: [{ ...goodClaim().lines[0], serviceDateTo: undefined }].map(({ serviceDateTo, ...rest }) => rest),
+    });
+  });
+
+  it('reads the same claims whatever the chunking and the delimiters', async () => {
+    const text = build837p([goodClaim(), { ...goodClaim(), id: 'C-1002' }]);
+    const whole = await collect(read837p(text));
+    const chunks = text.match(/[\s\S]{1,7}/g) ?? [];
+    const chunked = await collect(read837p(chunks));
+    expect(chunked.map((e) => e.claim)).toEqual(whole.map((e) => e.claim));
+    const piped = text.replace(/^ISA.{102}/, isaHeader('|', '>', '~', '000000001').slice(0, 105)).replaceAll('*', '|').replaceAll(':', '>');
+    const other = await collect(read837p(piped));
+    expect(other.map((e) => e.claim)).toEqual(whole.map((e) => e.claim));
+  });
+
+  it('maps every issue back to its segment and element', async () => {
+    const bad = { ...goodClaim(), lines: goodClaim().lines.map((l) => ({ ...l, procedure: '9921', diagnosisPointers: [1, 5] })) };
+    const [report] = (await collect(validateClaims({ x12: build837p([bad]) }))) as BatchClaimReport[];
+    const procedure = report?.issues.findIndex((i) => i.code === 'procedure.format') ?? -1;
+    expect(report?.locations?.[procedure]).toEqual({ segment: 'SV1', position: expect.any(Number), element: 1 });
+    expect(report?.issues[procedure]?.source).toMatch(/^X12 SV1 \(segment \d+, element 1\)/);
+    const pointer = report?.issues.findIndex((i) => i.code === 'pointer.invalid') ?? -1;
+    expect(report?.locations?.[pointer]).toMatchObject({ segment: 'SV1', element: 7 });
+  });
+
+  it('maps provider, patient and diagnosis issues to NM1*85, DMG and the HI element', async () => {
+    const claim = { ...goodClaim(), billingProvider: { npi: '1234567890', taxId: '123456789', taxonomy: '207Q00000X' }, patient: { birthDate: '2026-12-01', sex: 'F' }, diagnoses: ['E11.9', 'E11'] };
+    const [report] = await collect(validateClaims({ x12: build837p([claim]) }, { asOf: '2026-11-02' }));
+    const where = (code: string) => report?.locations?.[report.issues.findIndex((i) => i.code === code)];
+    expect(where('npi.invalid')).toMatchObject({ segment: 'NM1', element: 9 });
+    expect(where('date.future')).toMatchObject({ segment: 'DMG', element: 2 });
+    expect(where('icd10.not_billable')).toMatchObject({ segment: 'HI', element: 2 });
+  });
+
+  it('reports a malformed segment or transaction with its place and goes on with the batch', async () => {
+    const text = build837p([goodClaim(), { ...goodClaim(), id: 'C-2' }], 1)
+      .replace('SV1*HC:99213:25*125', 'SV1*HC:99213:25*12x5')
+      .replace(/SE\*\d+\*0002/, 'SE*3*0002');
+    const reports = await collect(validateClaims({ x12: text }));
+    expect(reports.map((r) => [r.claimId, r.valid, r.issues.map((i) => i.code)])).toEqual([
+      ['C-1001', false, ['x12.segment']],
+      ['C-2', true, []],
+      [undefined, false, ['x12.envelope']],
+    ]);
+    expect(reports[2]?.place).toMatch(/^ST 0002/);
+  });
+
+  it('checks the group and interchange trailers (GE, IEA) against what they close', async () => {
+    const text = build837p([goodClaim()]).replace('GE*1*1', 'GE*2*1').replace('IEA*1*000000001', 'IEA*1*000000009');
+    const reports = await collect(validateClaims({ x12: text }));
+    expect(reports.map((r) => [r.valid, r.issues.map((i) => i.code)])).toEqual([
+      [true, []],
+      [false, ['x12.envelope']],
+      [false, ['x12.envelope']],
+    ]);
+    expect(reports[1]?.issues[0]?.source).toMatch(/^X12 GE/);
+  });
+
+  it('reads diagnoses from ABK/ABF only: condition codes (BG) are skipped, ICD-9 (BK) is reported', async () => {
+    const text = build837p([goodClaim()]).replace('HI*ABK:E119*ABF:I10', 'HI*ABK:E119*ABF:I10~\nHI*BG:01');
+    const [entry] = await collect(read837p(text));
+    expect(entry?.issues).toEqual([]);
+    expect((entry?.claim as { diagnoses: string[] }).diagnoses).toEqual(['E119', 'I10']);
+    const [icd9] = await collect(validateClaims({ x12: build837p([goodClaim()]).replace('HI*ABK:E119', 'HI*BK:25000') }));
+    expect(icd9?.issues.map((i) => [i.code, i.path])).toEqual([['x12.segment', ['diagnoses']]]);
+  });
+
+  it('reports input that is not an interchange', async () => {
+    const reports = await collect(validateClaims({ x12: 'hello world, not x12' }));
+    expect(reports.map((r) => r.issues.map((i) => i.code))).toEqual([['x12.envelope']]);
+  });
+});
