@@ -67,7 +67,14 @@ function ledgerMovements(day: string): unknown[] {
   ];
 }
 
-/** Monday morning: the office manager's weekly supply order, planned, budgeted, explained and checked. */
+/**
+ * Monday morning: the office manager's weekly supply order, planned, budgeted, explained and checked.
+ *
+ * @example
+ * ```ts
+ * await inventoryScene.play(context);
+ * ```
+ */
 export const inventoryScene: DemoScene = {
   title: 'The weekly supply order',
   play: ({ day, seed, say }) => {

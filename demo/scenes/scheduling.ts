@@ -70,7 +70,14 @@ function morningBookings(schedule: Schedule, context: DemoContext, now: DateTime
   return current;
 }
 
-/** The scheduling scene: a morning of bookings, a cancellation filled from the waitlist, and an urgent fit-in. */
+/**
+ * The scheduling scene: a morning of bookings, a cancellation filled from the waitlist, and an urgent fit-in.
+ *
+ * @example
+ * ```ts
+ * await schedulingScene.play(context);
+ * ```
+ */
 export const schedulingScene: DemoScene = {
   title: 'The front desk: bookings, a cancellation filled from the waitlist, an urgent fit-in',
   play: (context) => {

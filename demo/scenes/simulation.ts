@@ -65,7 +65,14 @@ function simulateTheDay({ say, seed }: DemoContext, slots: readonly number[]): v
   say(`  more than ${k.overtime.percentiles[90]?.toFixed(0)} min one morning in ten; the doctor is busy ${(100 * k.utilisation.mean).toFixed(0)}% of the session.`);
 }
 
-/** The clinic day's scheduling research: spacing appointments under no-shows, overbooking, and simulating the morning. */
+/**
+ * The clinic day's scheduling research: spacing appointments under no-shows, overbooking, and simulating the morning.
+ *
+ * @example
+ * ```ts
+ * await simulationScene.play(context);
+ * ```
+ */
 export const simulationScene: DemoScene = {
   title: 'Spacing appointments: exact costs, the optimal schedule, and 20,000 simulated mornings',
   play: (context) => {

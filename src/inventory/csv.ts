@@ -30,60 +30,79 @@ export interface CsvTable {
  * ```
  */
 export function parseCsv(text: string, source: string): CsvTable {
-  const records: CsvRecord[] = [];
-  const issues: Issue[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let recordLine = 1;
-  let malformed = false;
+  const state = newCsvState(source);
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const report = (code: string, message: string): void => {
-    malformed = true;
-    issues.push(errorIssue(code, [source, recordLine, fields.length + 1], message));
-  };
-  const endRecord = (): void => {
-    fields.push(field);
-    if (!(fields.length === 1 && fields[0] === '' && !malformed)) records.push({ line: recordLine, fields, malformed });
-    fields = [];
-    field = '';
-    malformed = false;
-  };
   while (i < text.length) {
     const c = text[i] as string;
-    if (c === '"' && field === '') {
-      const quoted = readQuoted(text, i + 1);
-      line += quoted.newlines;
-      i = quoted.end;
-      field = quoted.value;
-      if (!quoted.closed) {
-        report('csv.unterminated_quote', 'a quoted field is never closed');
-        break;
-      }
-      const trailing = readUntilDelimiter(text, i);
-      if (trailing.length > 0) {
-        report('csv.text_after_quote', 'text follows a closing quote');
-        field += trailing;
-        i += trailing.length;
-      }
+    if (c === '"' && state.field === '') {
+      const next = takeQuotedField(state, text, i);
+      if (next === undefined) break;
+      i = next;
       continue;
     }
     if (c === ',') {
-      fields.push(field);
-      field = '';
+      state.fields.push(state.field);
+      state.field = '';
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
+      endRecord(state);
+      state.line++;
+      state.recordLine = state.line;
     } else {
-      if (c === '"') report('csv.stray_quote', 'a quote inside an unquoted field');
-      field += c;
+      if (c === '"') reportMalformed(state, 'csv.stray_quote', 'a quote inside an unquoted field');
+      state.field += c;
     }
     i++;
   }
-  if (field !== '' || fields.length > 0 || malformed) endRecord();
-  return { records, issues };
+  if (state.field !== '' || state.fields.length > 0 || state.malformed) endRecord(state);
+  return { records: state.records, issues: state.issues };
+}
+
+/** The reader's progress through one file: records so far and the record being read. */
+interface CsvState {
+  readonly source: string;
+  readonly records: CsvRecord[];
+  readonly issues: Issue[];
+  fields: string[];
+  field: string;
+  line: number;
+  recordLine: number;
+  malformed: boolean;
+}
+
+function newCsvState(source: string): CsvState {
+  return { source, records: [], issues: [], fields: [], field: '', line: 1, recordLine: 1, malformed: false };
+}
+
+function reportMalformed(state: CsvState, code: string, message: string): void {
+  state.malformed = true;
+  state.issues.push(errorIssue(code, [state.source, state.recordLine, state.fields.length + 1], message));
+}
+
+function endRecord(state: CsvState): void {
+  state.fields.push(state.field);
+  if (!(state.fields.length === 1 && state.fields[0] === '' && !state.malformed)) {
+    state.records.push({ line: state.recordLine, fields: state.fields, malformed: state.malformed });
+  }
+  state.fields = [];
+  state.field = '';
+  state.malformed = false;
+}
+
+/** Reads the quoted field opening at `quote`; returns where reading goes on, or undefined at an unclosed quote. */
+function takeQuotedField(state: CsvState, text: string, quote: number): number | undefined {
+  const quoted = readQuoted(text, quote + 1);
+  state.line += quoted.newlines;
+  state.field = quoted.value;
+  if (!quoted.closed) {
+    reportMalformed(state, 'csv.unterminated_quote', 'a quoted field is never closed');
+    return undefined;
+  }
+  const trailing = readUntilDelimiter(text, quoted.end);
+  if (trailing.length === 0) return quoted.end;
+  reportMalformed(state, 'csv.text_after_quote', 'text follows a closing quote');
+  state.field += trailing;
+  return quoted.end + trailing.length;
 }
 
 function readQuoted(text: string, start: number): { value: string; end: number; closed: boolean; newlines: number } {
@@ -100,7 +119,7 @@ function readQuoted(text: string, start: number): { value: string; end: number; 
       }
       return { value, end: i + 1, closed: true, newlines };
     }
-    if (c === '\n') newlines++;
+    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) newlines++;
     value += c;
     i++;
   }

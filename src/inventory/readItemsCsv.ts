@@ -117,7 +117,7 @@ function rowStock(row: CsvRow, itemId: ItemId, found: Issue[]): ItemStock | unde
   const onHand = count('on_hand');
   const expiring = count('expiring_quantity');
   const expiringOn = row.text('expiring_on');
-  if (expiring > onHand) found.push(errorIssue('inventory.expiring_exceeds_on_hand', row.at('expiring_quantity'), `${expiring} expiring but only ${onHand} on hand`));
+  if (onHand >= 0 && expiring > onHand) found.push(errorIssue('inventory.expiring_exceeds_on_hand', row.at('expiring_quantity'), `${expiring} expiring but only ${onHand} on hand`));
   if (expiring > 0 && !isIsoDate(expiringOn)) found.push(errorIssue('time.invalid_date', row.at('expiring_on'), `'${expiringOn}' is not a calendar date (YYYY-MM-DD)`));
   const onOrder = count('on_order');
   const allocated = count('allocated');

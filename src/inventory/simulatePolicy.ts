@@ -1,47 +1,7 @@
 import { match } from 'ts-pattern';
-import { compileSampler, type Distribution } from '../core/distribution.js';
+import { compileSampler } from '../core/distribution.js';
 import type { Rng } from '../core/random.js';
-
-/** A replenishment rule with its levels fixed, as the simulator runs it. */
-export type SimulatedPolicy =
-  | { readonly kind: 'sQ'; readonly reorderPoint: number; readonly orderQuantity: number }
-  | { readonly kind: 'sS'; readonly reorderPoint: number; readonly orderUpTo: number }
-  | { readonly kind: 'periodic'; readonly reviewDays: number; readonly orderUpTo: number };
-
-/** What to simulate: the rule, demand and lead time, shelf life, costs, and how unmet demand is treated. */
-export interface SimulationSetup {
-  readonly policy: SimulatedPolicy;
-  readonly days: number;
-  /** Units demanded per day (draws are rounded to whole units, never below zero). */
-  readonly demand: Distribution;
-  /** Lead time in days (draws are rounded to whole days, never below zero). */
-  readonly leadTime: Distribution;
-  /** Days a received lot keeps; `null` for stock that does not expire. */
-  readonly shelfLifeDays?: number | null;
-  /** Units on hand on day 0 (default: the rule's top level). */
-  readonly initialStock?: number;
-  /** `backorder` (default): unmet demand waits for the next receipt; `lost`: it goes elsewhere. */
-  readonly unmet?: 'backorder' | 'lost';
-  readonly unitCostCents?: number;
-  readonly orderCostCents?: number;
-  readonly holdingRatePerYear?: number;
-}
-
-/** What a simulated run achieved. */
-export interface SimulationReport {
-  readonly days: number;
-  readonly demand: number;
-  /** Share of demand met from the shelf the day it came. */
-  readonly fillRate: number;
-  /** Replenishment cycles (between consecutive receipts) and the share with no unmet demand. */
-  readonly cycles: number;
-  readonly cycleServiceLevel: number;
-  readonly stockoutDays: number;
-  readonly expiredUnits: number;
-  readonly averageOnHand: number;
-  readonly orders: number;
-  readonly costCents: { readonly holding: number; readonly ordering: number; readonly purchase: number; readonly expired: number; readonly total: number };
-}
+import { checkSetup, type SimulatedPolicy, type SimulationReport, type SimulationSetup } from './simulationSetup.js';
 
 /**
  * Runs a replenishment rule day by day with random demand and lead times drawn from `rng`. Each
@@ -52,6 +12,9 @@ export interface SimulationReport {
  *
  * @param setup - the rule, days, demand, lead time, shelf life and costs
  * @param rng - the seeded generator (the run is reproducible from its seed)
+ * @throws MedofficeUsageError when the setup cannot be run: days not a whole number from 0 to
+ *   {@link MAX_SIMULATED_DAYS}, a level that is not a finite number, an (s, Q) quantity that is not
+ *   positive, a review period that is not a whole number of days, or a shelf life under one day
  * @example
  * ```ts
  * const report = simulatePolicy({ policy: { kind: 'periodic', reviewDays: 7, orderUpTo: 552 }, days: 3650,
@@ -60,6 +23,7 @@ export interface SimulationReport {
  * ```
  */
 export function simulatePolicy(setup: SimulationSetup, rng: Rng): SimulationReport {
+  checkSetup(setup);
   const drawDemand = compileSampler(setup.demand);
   const drawLead = compileSampler(setup.leadTime);
   const decide = compilePolicy(setup.policy);
@@ -202,7 +166,7 @@ function report(setup: SimulationSetup, state: SimulationState): SimulationRepor
     demand: state.demand,
     fillRate: state.demand > 0 ? state.filled / state.demand : 1,
     cycles: state.cycles,
-    cycleServiceLevel: state.cycles > 0 ? state.goodCycles / state.cycles : 1,
+    cycleServiceLevel: state.cycles > 0 ? state.goodCycles / state.cycles : state.stockoutDays > 0 ? 0 : 1,
     stockoutDays: state.stockoutDays,
     expiredUnits: state.expired,
     averageOnHand: setup.days > 0 ? state.stockDays / setup.days : 0,

@@ -45,6 +45,9 @@ export function bookSeries(
   if (!Number.isInteger(pattern.count) || pattern.count < 1 || pattern.count > 520) {
     return fail([errorIssue('booking.series_pattern', ['count'], 'a series has 1 to 520 occurrences')]);
   }
+  if (pattern.everyWeeks !== undefined && !(Number.isInteger(pattern.everyWeeks) && pattern.everyWeeks >= 1 && pattern.everyWeeks <= 52)) {
+    return fail([errorIssue('booking.series_pattern', ['everyWeeks'], 'a series repeats every 1 to 52 weeks')]);
+  }
   const first = parseIsoDateTime(request.start, schedule.zone, ['start']);
   if (!first.ok) return fail(first.issues);
   const wall = first.value.setZone(schedule.zone);

@@ -30,6 +30,11 @@ export const OverbookingSchema = z.object({
 /** The overbooking policy. */
 export type Overbooking = z.infer<typeof OverbookingSchema>;
 
+/** The longest booking horizon a policy or query may set: ten years of days. */
+export const MAX_HORIZON_DAYS = 3660;
+/** The longest minimum notice a policy or query may set: one year of minutes. */
+export const MAX_NOTICE_MINUTES = 527_040;
+
 /**
  * Schema of a clinic's booking policy: slot alignment (slots start on multiples of this many
  * minutes after local midnight), minimum notice, booking horizon in days, and the optional urgent
@@ -42,8 +47,8 @@ export type Overbooking = z.infer<typeof OverbookingSchema>;
  */
 export const SchedulingPolicySchema = z.object({
   alignmentMinutes: z.number().int().min(1).max(720).default(15),
-  minimumNoticeMinutes: z.number().int().nonnegative().default(0),
-  horizonDays: z.number().int().nonnegative().default(365),
+  minimumNoticeMinutes: z.number().int().nonnegative().max(MAX_NOTICE_MINUTES).default(0),
+  horizonDays: z.number().int().nonnegative().max(MAX_HORIZON_DAYS).default(365),
   urgentHold: UrgentHoldSchema.optional(),
   overbooking: OverbookingSchema.optional(),
 });

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { InstantSchema } from './appointment.js';
 import { DateSchema } from './availabilityRules.js';
+import { MAX_HORIZON_DAYS, MAX_NOTICE_MINUTES } from './policy.js';
 import { AppointmentTypeIdSchema, ProviderIdSchema, type AppointmentTypeId, type ProviderId, type ResourceId } from './ids.js';
 import type { IsoDate } from '../core/time.js';
 
@@ -30,8 +31,8 @@ export const SlotQuerySchema = z.object({
   urgent: z.boolean().optional(),
   limit: z.number().int().positive().optional(),
   alignmentMinutes: z.number().int().min(1).max(720).optional(),
-  minimumNoticeMinutes: z.number().int().nonnegative().optional(),
-  horizonDays: z.number().int().nonnegative().optional(),
+  minimumNoticeMinutes: z.number().int().nonnegative().max(MAX_NOTICE_MINUTES).optional(),
+  horizonDays: z.number().int().nonnegative().max(MAX_HORIZON_DAYS).optional(),
 });
 /** A slot search. */
 export type SlotQuery = z.input<typeof SlotQuerySchema>;

@@ -24,7 +24,28 @@ export function validateClinic(file: ClinicFile): Issue[] {
     ...referenceIssues(file),
     ...rangeIssues(file),
     ...overlappingRules(file.rules),
+    ...sharedRequirementIssues(file),
   ];
+}
+
+/**
+ * A type whose requirements share a resource could be given one unit twice (two rooms that are the
+ * same room), so each resource may appear in at most one requirement of a type.
+ */
+function sharedRequirementIssues(file: ClinicFile): Issue[] {
+  return file.appointmentTypes.flatMap((t, i) => {
+    const claimedBy = new Map<string, number>();
+    return t.requiredResources.flatMap((r, j) =>
+      r.anyOf.flatMap((id, k) => {
+        const earlier = claimedBy.get(id);
+        if (earlier !== undefined && earlier !== j) {
+          return [errorIssue('schedule.shared_requirement', ['appointmentTypes', i, 'requiredResources', j, 'anyOf', k], `${id} already meets requirement ${earlier + 1} of ${t.id}`)];
+        }
+        claimedBy.set(id, j);
+        return [];
+      }),
+    );
+  });
 }
 
 function zoneIssues(file: ClinicFile): Issue[] {

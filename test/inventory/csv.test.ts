@@ -19,6 +19,15 @@ describe('parseCsv (RFC 4180)', () => {
     ]);
   });
 
+  it('counts a lone CR as a line break inside quotes as it does outside them', () => {
+    const table = parseCsv('a\r"x\ry"\rb\r', 'f.csv');
+    expect(table.records.map((r) => [r.line, r.fields])).toEqual([
+      [1, ['a']],
+      [2, ['x\ry']],
+      [4, ['b']],
+    ]);
+  });
+
   it('reports malformed records with line and column and keeps reading', () => {
     const table = parseCsv('a,b\nok,1\nbad,1"2\n"x"y,2\nfine,3\n"open,4', 'f.csv');
     expect(table.issues.map((i) => [i.code, i.path])).toEqual([
@@ -58,6 +67,12 @@ describe('reading items and usage files', () => {
     const flu = stock.get(items[1]!.id);
     expect(flu?.allocated).toBe(10);
     expect(flu?.lots.map((lot) => [lot.quantity, lot.expires])).toEqual([[18, null], [12, '2026-11-10']]);
+  });
+
+  it('reports a negative on-hand count once, without a follow-on expiry issue', () => {
+    const header = 'id,name,unit,pack_size,unit_cost,supplier,lead_time_days,on_hand,expiring_quantity';
+    const { issues } = readItemsCsv(`${header}\ngloves,Gloves,glove,100,0.09,medline,3,-10,0\n`);
+    expect(issues.map((issue) => [issue.code, issue.path])).toEqual([['inventory.negative_quantity', ['items.csv', 2, 'on_hand']]]);
   });
 
   it('reports missing columns and rows with the wrong field count', () => {

@@ -2,11 +2,36 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalCdf } from '../../src/core/normal.js';
 import { createRng } from '../../src/core/random.js';
+import { MedofficeUsageError } from '../../src/core/result.js';
 import { fillRateFor, replenishmentLevels, simulatePolicy } from '../../src/inventory/index.js';
 
 const YEARS_100 = 365 * 100;
 
 describe('simulatePolicy', () => {
+  it('refuses a setup it cannot run with a usage error, not a crash or a silent zero', () => {
+    const demand = { kind: 'poisson', mean: 3 } as const;
+    const leadTime = { kind: 'deterministic', value: 2 } as const;
+    const bad = [
+      { policy: { kind: 'sQ', reorderPoint: 10, orderQuantity: 20 }, days: -5, demand, leadTime },
+      { policy: { kind: 'sQ', reorderPoint: 10, orderQuantity: 20 }, days: 1.5, demand, leadTime },
+      { policy: { kind: 'sQ', reorderPoint: 10, orderQuantity: 0 }, days: 100, demand, leadTime },
+      { policy: { kind: 'periodic', reviewDays: 0, orderUpTo: 50 }, days: 100, demand, leadTime },
+      { policy: { kind: 'sS', reorderPoint: Number.NaN, orderUpTo: 50 }, days: 100, demand, leadTime },
+      { policy: { kind: 'sS', reorderPoint: 10, orderUpTo: 50 }, days: 100, demand, leadTime, shelfLifeDays: 0 },
+    ] as const;
+    for (const setup of bad) expect(() => simulatePolicy(setup, createRng(1))).toThrow(MedofficeUsageError);
+  });
+
+  it('a run in which nothing ever arrives has no complete cycle and counts as one short cycle', () => {
+    const report = simulatePolicy(
+      { policy: { kind: 'sQ', reorderPoint: 10, orderQuantity: 20 }, days: 100, demand: { kind: 'deterministic', value: 3 }, leadTime: { kind: 'deterministic', value: 1000 } },
+      createRng(1),
+    );
+    expect(report.cycles).toBe(0);
+    expect(report.stockoutDays).toBeGreaterThan(0);
+    expect(report.cycleServiceLevel).toBe(0);
+  });
+
   it('is reproducible from its seed and reports totals that add up', () => {
     const setup = {
       policy: { kind: 'sQ', reorderPoint: 60, orderQuantity: 100 },

@@ -139,6 +139,14 @@ describe('bookSeries', () => {
     expect(partial.ok && partial.value.appointments).toHaveLength(4);
     expect(partial.ok && partial.warnings.map((w) => w.severity)).toEqual(['warning', 'warning']);
   });
+
+  it('refuses an unusable pattern with the path of the bad field', () => {
+    const request = { seriesId: 'knee', patientId: 'p4', providerId: 'dr-lee', typeId: 'follow-up', start: '2026-10-19T09:00' };
+    for (const [pattern, path] of [[{ count: 0 }, 'count'], [{ count: 6, everyWeeks: 0 }, 'everyWeeks'], [{ count: 6, everyWeeks: 1.5 }, 'everyWeeks']] as const) {
+      const result = bookSeries(smallClinic(), request, pattern);
+      expect(!result.ok && result.issues.map((i) => [i.code, i.path])).toEqual([['booking.series_pattern', [path]]]);
+    }
+  });
 });
 
 describe('overbooking', () => {

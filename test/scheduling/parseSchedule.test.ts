@@ -36,6 +36,22 @@ describe('parseSchedule', () => {
     expect(codesAndPaths({ ...base, providers: [{ id: 'dr-lee' }] })).toEqual([['schedule.schema', ['providers', 0, 'name']]]);
   });
 
+  it('refuses a type whose requirements share a resource, which could be given one room twice', () => {
+    const base = clinicInput();
+    const double = { id: 'double', name: 'Two rooms', durationMinutes: 20, visit: 'follow-up' as const, requiredResources: [{ anyOf: ['room-1', 'room-2'] }, { anyOf: ['room-2', 'ultrasound'] }] };
+    expect(codesAndPaths({ ...base, appointmentTypes: [...(base.appointmentTypes ?? []), double] })).toEqual([
+      ['schedule.shared_requirement', ['appointmentTypes', 3, 'requiredResources', 1, 'anyOf', 0]],
+    ]);
+  });
+
+  it('bounds the booking horizon and notice so that no date arithmetic can overflow', () => {
+    const policy = { alignmentMinutes: 15, minimumNoticeMinutes: 0, horizonDays: 1e12 };
+    expect(codesAndPaths({ ...clinicInput(), policy })).toEqual([['schedule.schema', ['policy', 'horizonDays']]]);
+    expect(codesAndPaths({ ...clinicInput(), policy: { ...policy, horizonDays: 30, minimumNoticeMinutes: 1e15 } })).toEqual([
+      ['schedule.schema', ['policy', 'minimumNoticeMinutes']],
+    ]);
+  });
+
   it('reports existing appointments that double-book, naming the index', () => {
     const appointment = { patientId: 'p', providerId: 'dr-lee', typeId: 'follow-up', status: 'booked' as const, start: '2026-11-02T09:00:00-05:00', end: '2026-11-02T09:20:00-05:00' };
     expect(codesAndPaths(clinicInput({ appointments: [{ id: 'a', ...appointment }, { id: 'b', ...appointment, start: '2026-11-02T09:10:00-05:00', end: '2026-11-02T09:30:00-05:00' }] }))).toEqual([

@@ -1,6 +1,8 @@
-import { formatPath, type Issue } from '../../core/issue.js';
+import type { Issue } from '../../core/issue.js';
+import { checkSession } from '../../scheduling/optimize/session.js';
 import { compareWithBaselines, type BaselineComparison } from '../../scheduling/optimize/compareBaselines.js';
 import { ExitCode, parseCommandArgs, type CliCommand, type CliIo, type ExitCodeValue } from '../command.js';
+import { printIssues } from './slots.js';
 
 const USAGE = `Usage: medoffice schedule optimize session.json [--format text|json]
 
@@ -22,13 +24,24 @@ function usageError(io: CliIo, message: string): ExitCodeValue {
   return ExitCode.usage;
 }
 
-/** A session file becomes a problem over the same intervals, with its own schedule to compare. */
-function asProblem(input: unknown): { problem: unknown; given?: readonly number[] } {
-  if (typeof input !== 'object' || input === null || !('slots' in input) || !Array.isArray(input.slots)) return { problem: input };
-  const { slots, ...rest } = input as { slots: unknown[] } & Record<string, unknown>;
-  const patients = slots.reduce<number>((sum, n) => sum + (typeof n === 'number' ? n : 0), 0);
-  const given = slots.every((n) => typeof n === 'number') ? (slots as number[]) : undefined;
-  return { problem: { ...rest, patients, intervals: slots.length }, ...(given === undefined ? {} : { given }) };
+/**
+ * A session file becomes a problem over the same intervals, with its own schedule to compare; the
+ * session is checked first so that a bad entry is reported where it is (`slots[3]`), never dropped.
+ */
+function asProblem(input: unknown): { problem: unknown; given?: readonly number[] } | { issues: readonly Issue[] } {
+  if (typeof input !== 'object' || input === null || !('slots' in input)) return { problem: input };
+  const session = checkSession(withDefaultSession(input as Record<string, unknown>));
+  if (!session.ok) return { issues: session.issues };
+  const { slots, ...rest } = session.value;
+  const patients = slots.reduce((sum, n) => sum + n, 0);
+  return { problem: { ...rest, patients, intervals: slots.length }, given: slots };
+}
+
+/** A session file may leave out `sessionMinutes`, as a problem file may: the intervals end the session. */
+function withDefaultSession(input: Record<string, unknown>): Record<string, unknown> {
+  const { slots, intervalMinutes } = input;
+  if (input['sessionMinutes'] !== undefined || !Array.isArray(slots) || typeof intervalMinutes !== 'number') return input;
+  return { ...input, sessionMinutes: slots.length * intervalMinutes };
 }
 
 function compactSlots(slots: readonly number[]): string {
@@ -46,11 +59,14 @@ function textReport(comparison: BaselineComparison): string {
   return `${header}\n${lines.join('\n')}\n\nMinutes expected per session; schedule = patients booked at the start of each interval.\n${how}\n`;
 }
 
-function printIssues(io: CliIo, issues: readonly Issue[]): void {
-  for (const issue of issues) io.err(`${issue.severity} ${issue.code} at ${formatPath(issue.path)}: ${issue.message}\n`);
-}
-
-/** `medoffice schedule optimize`: the optimal schedule of a session beside the classic rules. */
+/**
+ * `medoffice schedule optimize`: the optimal schedule of a session beside the classic rules.
+ *
+ * @example
+ * ```ts
+ * await optimizeCommand.run(['session.json', '--format', 'json'], io);
+ * ```
+ */
 export const optimizeCommand: CliCommand = {
   name: 'optimize',
   summary: 'Optimise a session schedule under no-shows and compare it with the classic rules',
@@ -68,10 +84,14 @@ export const optimizeCommand: CliCommand = {
       io.err(`medoffice schedule optimize: ${error instanceof Error ? error.message : String(error)}\n`);
       return ExitCode.usage;
     }
-    const { problem, given } = asProblem(input);
-    const result = compareWithBaselines(problem, given);
+    const session = asProblem(input);
+    if ('issues' in session) {
+      printIssues(session.issues, io, path);
+      return ExitCode.findings;
+    }
+    const result = compareWithBaselines(session.problem, session.given);
     if (!result.ok) {
-      printIssues(io, result.issues);
+      printIssues(result.issues, io, path);
       return ExitCode.findings;
     }
     io.out(parsed.format === 'json' ? `${JSON.stringify(result.value, null, 2)}\n` : textReport(result.value));

@@ -1,4 +1,3 @@
-import { formatPath, type Issue } from '../../core/issue.js';
 import { KPI_NAMES } from '../../scheduling/simulate/kpis.js';
 import { buildSimulationReport } from '../../scheduling/simulate/report/buildReport.js';
 import { renderSimulationReport } from '../../scheduling/simulate/report/renderReport.js';
@@ -7,6 +6,7 @@ import { sweepScenarios } from '../../scheduling/simulate/sweepScenarios.js';
 import type { Checked } from '../../core/result.js';
 import type { SimulationIssue } from '../../scheduling/simulate/scenario.js';
 import { ExitCode, parseCommandArgs, type CliCommand, type CliIo, type ExitCodeValue } from '../command.js';
+import { printIssues } from './slots.js';
 
 const USAGE = `Usage: medoffice schedule simulate scenario.json [--reps N] [--seed S] [--workers W] [--report out.html] [--format text|json]
 
@@ -36,10 +36,6 @@ function textReport(result: SimulationResult): string {
   return `${result.replications} replications, seed ${String(result.seed)}, ${result.engine} engine (minutes per session)\n${header}\n${lines.join('\n')}\n`;
 }
 
-function printIssues(io: CliIo, issues: readonly Issue[]): void {
-  for (const issue of issues) io.err(`${issue.severity} ${issue.code} at ${formatPath(issue.path)}: ${issue.message}\n`);
-}
-
 function readOptions(values: Readonly<Record<string, unknown>>): { replications: number; seed: number | string; workers: number } | string {
   const workers = typeof values['workers'] === 'string' ? Number(values['workers']) : 0;
   if (!Number.isSafeInteger(workers) || workers < 0 || workers > 256) return `--workers must be an integer from 0 to 256, not '${String(values['workers'])}'`;
@@ -58,7 +54,14 @@ async function simulate(input: unknown, options: { replications: number; seed: n
   return only === undefined ? simulateSessions(input, options) : only.ok ? only : { ok: false, issues: only.issues.map((i) => ({ ...i, path: i.path.slice(2) })) };
 }
 
-/** `medoffice schedule simulate`: KPIs of a clinic scenario with confidence intervals, and an HTML report. */
+/**
+ * `medoffice schedule simulate`: KPIs of a clinic scenario with confidence intervals, and an HTML report.
+ *
+ * @example
+ * ```ts
+ * await simulateCommand.run(['scenario.json', '--reps', '100000', '--seed', '7', '--report', 'out.html'], io);
+ * ```
+ */
 export const simulateCommand: CliCommand = {
   name: 'simulate',
   summary: 'Simulate clinic sessions and report KPIs with confidence intervals (optionally as HTML)',
@@ -82,7 +85,7 @@ export const simulateCommand: CliCommand = {
     const data = typeof reportPath === 'string' ? buildSimulationReport(input, options) : undefined;
     const result = data === undefined ? await simulate(input, options) : data.ok ? { ok: true as const, value: data.value.result } : data;
     if (!result.ok) {
-      printIssues(io, result.issues);
+      printIssues(result.issues, io, path);
       return ExitCode.findings;
     }
     if (data?.ok === true && typeof reportPath === 'string') await io.writeText(reportPath, renderSimulationReport(data.value));

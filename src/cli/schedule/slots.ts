@@ -3,6 +3,7 @@ import { wallClock } from '../../core/time.js';
 import { findSlots } from '../../scheduling/findSlots.js';
 import { parseSchedule } from '../../scheduling/parseSchedule.js';
 import type { Schedule } from '../../scheduling/schedule.js';
+import type { Slot } from '../../scheduling/slotQuery.js';
 import { ExitCode, parseCommandArgs, type CliCommand, type CliIo } from '../command.js';
 
 const usage = `Usage: medoffice schedule slots --clinic clinic.json --type TYPE --from DATE --to DATE [options]
@@ -112,14 +113,18 @@ export const slotsCommand: CliCommand = {
       io.out(`${JSON.stringify(found.value, null, 2)}\n`);
       return ExitCode.ok;
     }
-    io.out(`${found.value.length} free ${type} slot${found.value.length === 1 ? '' : 's'} (${schedule.zone})\n`);
-    for (const slot of found.value) {
-      const patient = slot.patientStart !== undefined ? `  patient ${slot.patientStart.slice(0, 16).replace('T', ' ')} ${patientZone}` : '';
-      io.out(`${slot.date} ${slot.start.slice(11, 16)}-${slot.end.slice(11, 16)} (${slot.start.slice(19)})  ${slot.providerId.padEnd(12)} ${slot.resourceIds.join(',')}${patient}\n`);
-    }
+    io.out(slotsText(found.value, type, schedule.zone, typeof patientZone === 'string' ? patientZone : undefined));
     return ExitCode.ok;
   },
 };
+
+function slotsText(slots: readonly Slot[], type: string, zone: string, patientZone: string | undefined): string {
+  const lines = slots.map((slot) => {
+    const patient = slot.patientStart !== undefined ? `  patient ${slot.patientStart.slice(0, 16).replace('T', ' ')} ${patientZone ?? ''}` : '';
+    return `${slot.date} ${slot.start.slice(11, 16)}-${slot.end.slice(11, 16)} (${slot.start.slice(19)})  ${slot.providerId.padEnd(12)} ${slot.resourceIds.join(',')}${patient}\n`;
+  });
+  return `${slots.length} free ${type} slot${slots.length === 1 ? '' : 's'} (${zone})\n${lines.join('')}`;
+}
 
 function startOfToday(io: CliIo, schedule: Schedule): string {
   return wallClock(io.today(), 0, schedule.zone).toISO({ suppressMilliseconds: true }) ?? `${io.today()}T00:00:00Z`;

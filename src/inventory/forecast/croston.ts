@@ -1,4 +1,5 @@
 import { errorsFromSums, type ForecastErrors } from './errors.js';
+import { checkSmoothingParameters } from './smoothingParameters.js';
 
 /**
  * Which intermittent-demand estimator: Croston (1972), SBA (Syntetos & Boylan 2005), SBJ (Shale,
@@ -52,6 +53,7 @@ export function intermittent(
   const { method } = options;
   const alpha = options.alpha ?? 0.1;
   const beta = options.beta ?? alpha;
+  checkSmoothingParameters('intermittent', { alpha, beta });
   let n = 0;
   let absolute = 0;
   let squared = 0;

@@ -1,4 +1,5 @@
 import { errorTally, type ForecastErrors } from './errors.js';
+import { checkSmoothingParameters } from './smoothingParameters.js';
 
 /** A fitted Holt linear-trend model. */
 export interface HoltFit {
@@ -29,6 +30,7 @@ export function holt(
   options: { readonly alpha: number; readonly beta: number; readonly initialLevel?: number; readonly initialTrend?: number },
 ): HoltFit {
   const { alpha, beta } = options;
+  checkSmoothingParameters('holt', { alpha, beta });
   const tally = errorTally();
   const first = y.length > 0 ? (y[0] as number) : 0;
   const second = y.length > 1 ? (y[1] as number) : first;

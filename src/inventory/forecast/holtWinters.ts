@@ -1,5 +1,6 @@
 import { MedofficeUsageError } from '../../core/result.js';
 import { errorTally, type ForecastErrors } from './errors.js';
+import { checkSmoothingParameters } from './smoothingParameters.js';
 
 /** A fitted additive Holt-Winters model. */
 export interface HoltWintersFit {
@@ -32,6 +33,7 @@ export function holtWinters(
   options: { readonly alpha: number; readonly beta: number; readonly gamma: number; readonly period: number },
 ): HoltWintersFit {
   const { alpha, beta, gamma, period: m } = options;
+  checkSmoothingParameters('holtWinters', { alpha, beta, gamma });
   if (y.length < 2 * m) throw new MedofficeUsageError(`holtWinters needs two seasons (${2 * m} observations), got ${y.length}`);
   let first = 0;
   let second = 0;

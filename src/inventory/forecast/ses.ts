@@ -1,4 +1,5 @@
 import { errorsFromSums, type ForecastErrors } from './errors.js';
+import { checkSmoothingParameters } from './smoothingParameters.js';
 
 /** A fitted simple exponential smoothing model. */
 export interface SesFit {
@@ -27,6 +28,7 @@ export function ses(
   options: { readonly alpha: number; readonly initialLevel?: number; readonly fitted?: { [index: number]: number } },
 ): SesFit {
   const { alpha } = options;
+  checkSmoothingParameters('ses', { alpha });
   const fitted = options.fitted;
   let n = 0;
   let absolute = 0;

@@ -30,6 +30,7 @@ export function newsvendorQuantity(input: {
 }): NewsvendorQuantity {
   const { underageCost, overageCost } = input;
   if (!(underageCost > 0) || !(overageCost > 0)) throw new MedofficeUsageError('newsvendor costs must be positive');
+  if (!(input.sd >= 0) || !Number.isFinite(input.mean)) throw new MedofficeUsageError(`newsvendor demand needs a finite mean and an sd at least 0, got ${input.mean} and ${input.sd}`);
   const criticalRatio = underageCost / (underageCost + overageCost);
   const z = normalQuantile(criticalRatio);
   return { criticalRatio, z, quantity: Math.max(0, input.mean + z * input.sd) };

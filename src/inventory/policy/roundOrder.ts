@@ -36,7 +36,7 @@ export function roundOrder(raw: number, rules: { readonly packSize: number; read
   let cappedByExpiry = false;
   if (packs * packSize > maxUsable) {
     cappedByExpiry = true;
-    packs = Math.floor(maxUsable / packSize + 1e-9);
+    packs = Math.floor(maxUsable / packSize);
     if (packs < minimumPacks || packs <= 0) return { ...none, cappedByExpiry: true };
   }
   return { quantity: packs * packSize, packs, roundedUp, raisedToMinimum, cappedByExpiry };

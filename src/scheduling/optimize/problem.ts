@@ -9,6 +9,12 @@ import { ObjectiveWeightsSchema, serviceIssues, type ScheduleIssue } from './ses
 export const MAX_OPTIMIZED_PATIENTS = 400;
 
 /**
+ * Most intervals the optimiser searches: eight hours of five-minute intervals. The local search
+ * grows about as T^2.8 (some 10 s at this bound); evaluateSchedule itself takes longer sessions.
+ */
+export const MAX_OPTIMIZED_INTERVALS = 96;
+
+/**
  * An optimisation problem: place `patients` patients in `intervals` equal intervals of one
  * provider's session so as to minimise Kaandorp and Koole's objective.
  *
@@ -64,6 +70,9 @@ export function checkProblem(input: unknown): Checked<OptimizeProblem, ScheduleI
         `${problem.patients} patients do not fit: at most ${Math.min(capacity, MAX_OPTIMIZED_PATIENTS)} can be placed`,
       ),
     );
+  }
+  if (problem.intervals > MAX_OPTIMIZED_INTERVALS) {
+    issues.push(errorIssue('schedule.too_many_intervals', ['intervals'], `${problem.intervals} intervals: the optimiser searches at most ${MAX_OPTIMIZED_INTERVALS}`));
   }
   const session = problem.sessionMinutes ?? problem.intervals * problem.intervalMinutes;
   if (problem.intervals * problem.intervalMinutes > session + 1e-9) {

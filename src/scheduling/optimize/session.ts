@@ -12,6 +12,7 @@ import { issuesFromZod } from '../../core/parse.js';
  * - `schedule.negative_duration`: a service duration could be negative;
  * - `schedule.beyond_session`: the booked intervals run past the end of the session;
  * - `schedule.too_many_patients`: more patients than the optimiser can place;
+ * - `schedule.too_many_intervals`: more intervals than the optimiser searches;
  * - `schedule.grid_too_large`: the discretised workload would exceed the evaluator's memory bound.
  */
 export type ScheduleIssueCode =
@@ -20,6 +21,7 @@ export type ScheduleIssueCode =
   | 'schedule.negative_duration'
   | 'schedule.beyond_session'
   | 'schedule.too_many_patients'
+  | 'schedule.too_many_intervals'
   | 'schedule.grid_too_large';
 
 /** An issue found in a session or an optimisation problem. */

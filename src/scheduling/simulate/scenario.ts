@@ -12,6 +12,8 @@ import { serviceIssues } from '../optimize/session.js';
  * - `simulate.service_unsupported`: a service law is not a duration law;
  * - `simulate.unknown_class`: an appointment, walk-in or urgent stream names a class not defined;
  * - `simulate.no_schedule`: neither `appointments` nor `schedule` is given;
+ * - `simulate.too_many_patients`: a session would expect more than {@link MAX_PATIENTS_PER_SESSION}
+ *   patients (booked plus walk-in and urgent arrivals), more than one replication can hold;
  * - `simulate.replications`: the replication count or seed is not usable.
  */
 export type SimulationIssueCode =
@@ -20,6 +22,7 @@ export type SimulationIssueCode =
   | 'simulate.service_unsupported'
   | 'simulate.unknown_class'
   | 'simulate.no_schedule'
+  | 'simulate.too_many_patients'
   | 'simulate.replications';
 
 /** An issue found in a scenario. */
@@ -112,8 +115,21 @@ function durationIssues(scenario: Scenario): SimulationIssue[] {
   );
 }
 
+/** The most patients one simulated session may expect: booked appointments plus arrivals. */
+export const MAX_PATIENTS_PER_SESSION = 100_000;
+
+function sizeIssues(scenario: Scenario): SimulationIssue[] {
+  const booked = (scenario.appointments?.length ?? 0) + (scenario.schedule?.slots.reduce((sum, n) => sum + n, 0) ?? 0);
+  const arrivals = (((scenario.walkIns?.perHour ?? 0) + (scenario.urgent?.perHour ?? 0)) * scenario.sessionMinutes) / 60;
+  const expected = booked + arrivals;
+  if (expected <= MAX_PATIENTS_PER_SESSION) return [];
+  const path = arrivals > booked ? [scenario.walkIns !== undefined ? 'walkIns' : 'urgent', 'perHour'] : [scenario.schedule !== undefined ? 'schedule' : 'appointments'];
+  return [errorIssue('simulate.too_many_patients', path, `a session would expect ${Math.round(expected)} patients, more than ${MAX_PATIENTS_PER_SESSION}`)];
+}
+
 /**
- * Parses and checks a scenario: shape, probabilities in [0, 1], non-negative durations, known classes.
+ * Parses and checks a scenario: shape, probabilities in [0, 1], non-negative durations, known
+ * classes, and a session small enough to simulate.
  *
  * @param input - untrusted data, e.g. parsed JSON
  * @returns the scenario, or issues with paths
@@ -127,7 +143,7 @@ export function checkScenario(input: unknown): Checked<Scenario, SimulationIssue
   const parsed = ScenarioSchema.safeParse(input);
   if (!parsed.success) return fromIssues(input as Scenario, issuesFromZod(parsed.error, 'simulate.schema'));
   const scenario = parsed.data;
-  const issues = [...durationIssues(scenario), ...classIssues(scenario)];
+  const issues = [...durationIssues(scenario), ...classIssues(scenario), ...sizeIssues(scenario)];
   if (scenario.appointments === undefined && scenario.schedule === undefined) {
     issues.push(errorIssue('simulate.no_schedule', ['appointments'], 'give appointments or a schedule'));
   }

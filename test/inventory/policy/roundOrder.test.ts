@@ -12,6 +12,11 @@ describe('roundOrder', () => {
     expect(roundOrder(100, { packSize: 50, minimumOrder: 0, maxUsable: Infinity })).toMatchObject({ quantity: 100, roundedUp: false });
   });
 
+  it('never exceeds what can be used, not even by rounding noise (fast-check counterexample)', () => {
+    const order = roundOrder(4992.000000008001, { packSize: 8, minimumOrder: 0, maxUsable: 4999.999999992 });
+    expect(order).toMatchObject({ quantity: 4992, cappedByExpiry: true });
+  });
+
   it('property: a multiple of the pack, zero or at least the minimum, never above what can be used, never below the need unless capped', () => {
     fc.assert(
       fc.property(

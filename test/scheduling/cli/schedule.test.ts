@@ -35,8 +35,9 @@ describe('medoffice schedule slots', () => {
     const io = fakeIo({ 'clinic.json': clinicJson });
     const args = ['--clinic', 'clinic.json', '--type', 'scan', '--from', '2026-11-02', '--to', '2026-11-02'];
     expect(await slotsCommand.run(args, io)).toBe(0);
-    expect(io.stdout[0]).toMatch(/^\d+ free scan slots/);
-    expect(io.stdout[1]).toContain('2026-11-02 09:00-09:30 (-05:00)  dr-lee');
+    const lines = io.stdout.join('').split('\n');
+    expect(lines[0]).toMatch(/^\d+ free scan slots/);
+    expect(lines[1]).toContain('2026-11-02 09:00-09:30 (-05:00)  dr-lee');
     const json = fakeIo({ 'clinic.json': clinicJson });
     expect(await slotsCommand.run([...args, '--format', 'json', '--limit', '2', '--patient-zone', 'Asia/Tokyo'], json)).toBe(0);
     const slots = JSON.parse(json.stdout.join('')) as { start: string; patientStart: string }[];

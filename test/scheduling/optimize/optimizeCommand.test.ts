@@ -26,6 +26,12 @@ describe('medoffice schedule optimize', () => {
     for (const row of others) expect(first?.evaluation.objective).toBeLessThanOrEqual(row.evaluation.objective + 1e-9);
   });
 
+  it('accepts a session file without sessionMinutes, as a problem file may leave it out', async () => {
+    const { sessionMinutes: _omitted, ...open } = session;
+    const io = fakeIo({ 'open.json': JSON.stringify(open) });
+    expect(await optimizeCommand.run(['open.json'], io)).toBe(0);
+  });
+
   it('accepts a problem file', async () => {
     const io = fakeIo({ 'p.json': JSON.stringify({ patients: 6, intervals: 8, intervalMinutes: 10, service: { kind: 'gamma', mean: 12, sd: 6 }, noShowProbability: 0.2 }) });
     expect(await optimizeCommand.run(['p.json'], io)).toBe(0);
@@ -35,6 +41,14 @@ describe('medoffice schedule optimize', () => {
     const io = fakeIo({ 'bad.json': JSON.stringify({ ...session, noShowProbability: 1.4 }) });
     expect(await optimizeCommand.run(['bad.json'], io)).toBe(1);
     expect(io.stderr()).toContain('schedule.schema at noShowProbability');
+  });
+
+  it('reports a bad entry of the given schedule where it is, never dropping it', async () => {
+    for (const [slots, path] of [[[1, 'x', 1], 'slots[1]'], [[1, 1.5], 'slots[1]'], [[], 'slots']] as const) {
+      const io = fakeIo({ 'bad.json': JSON.stringify({ ...session, slots }) });
+      expect(await optimizeCommand.run(['bad.json'], io)).toBe(1);
+      expect(io.stderr()).toContain(`schedule.schema at ${path}`);
+    }
   });
 
   it('exits 2 for a missing file, bad JSON or no file', async () => {

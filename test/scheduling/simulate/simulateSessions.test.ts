@@ -90,6 +90,7 @@ describe('reproducibility', () => {
       for (const name of ['waitTotal', 'waitP90', 'idle', 'overtime', 'seen'] as const) {
         const x = fast.columns?.[name] ?? new Float64Array();
         const y = event.columns?.[name] ?? new Float64Array();
+        expect([x.length, y.length]).toEqual([500, 500]);
         for (let i = 0; i < x.length; i++) expect(x[i]).toBeCloseTo(y[i] as number, 9);
       }
     }
@@ -98,6 +99,7 @@ describe('reproducibility', () => {
   it('a replication does not depend on how many run before it', () => {
     const all = simulated(scenario, { replications: 300, seed: 4, keepReplications: true }).columns;
     const first = simulated(scenario, { replications: 100, seed: 4, keepReplications: true }).columns;
+    expect(first?.waitTotal.length).toBe(100);
     expect(Array.from(all?.waitTotal.subarray(0, 100) ?? [])).toEqual(Array.from(first?.waitTotal ?? []));
   });
 });
@@ -162,6 +164,8 @@ describe('bad scenarios', () => {
     [{ ...good, schedule: { slots: [1], intervalMinutes: 15, class: 'nobody' } }, 'simulate.unknown_class', ['schedule', 'class']],
     [{ sessionMinutes: 30, classes: {} }, 'simulate.no_schedule', ['appointments']],
     [{ ...good, walkIns: { perHour: -1, class: 'visit' } }, 'simulate.schema', ['walkIns', 'perHour']],
+    [{ ...good, walkIns: { perHour: 1e9, class: 'visit' } }, 'simulate.too_many_patients', ['walkIns', 'perHour']],
+    [{ ...good, schedule: { slots: [200_001], intervalMinutes: 15, class: 'visit' } }, 'simulate.too_many_patients', ['schedule']],
   ])('%# reports %s at its path', (scenario, code, path) => {
     const r = simulateSessions(scenario, { replications: 10, seed: 1 });
     expect(r.ok).toBe(false);

@@ -23,6 +23,7 @@ describe('sweepScenarios', () => {
     for (let i = 0; i < grid.length; i++) {
       const [a, b, c] = [inline.value[i], one.value[i], two.value[i]];
       if (!a?.ok || !b?.ok || !c?.ok) throw new Error('unexpected issues');
+      expect([a.value.columns?.waitTotal.length, c.value.columns?.overtime.length]).toEqual([3000, 3000]);
       expect(Array.from(b.value.columns?.waitTotal ?? [])).toEqual(Array.from(a.value.columns?.waitTotal ?? []));
       expect(Array.from(c.value.columns?.overtime ?? [])).toEqual(Array.from(a.value.columns?.overtime ?? []));
       expect(c.value.kpis).toEqual(a.value.kpis);
