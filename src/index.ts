@@ -32,6 +32,7 @@ export type { Distribution, Sampler } from './core/distribution.js';
 export { normalCdf, normalLoss, normalPdf, normalQuantile } from './core/normal.js';
 export { quantileSorted, summarize, tCritical95 } from './core/statistics.js';
 export type { Summary } from './core/statistics.js';
+export { dateOfDayNumber, dayNumber } from './core/calendarDay.js';
 export { addDays, checkZone, daysBetween, isIsoDate, localDate, parseIsoDate, parseIsoDateTime, wallClock } from './core/time.js';
 export type { IanaZone, IsoDate } from './core/time.js';
 export { allocateCents, cents, checkCents, formatCents, multiplyCents, parseDollars, sumCents } from './core/money.js';

@@ -1,7 +1,8 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { Brand } from './brand.js';
+import { dateOfDayNumber, dayNumber } from './calendarDay.js';
 import { errorIssue, type Issue, type IssuePath } from './issue.js';
-import { fail, ok, type Checked } from './result.js';
+import { fail, MedofficeUsageError, ok, type Checked } from './result.js';
 
 /** An IANA time-zone name that luxon knows, e.g. `America/New_York`. */
 export type IanaZone = Brand<string, 'IanaZone'>;
@@ -51,7 +52,7 @@ export function parseIsoDate(text: string, zone: IanaZone, path: IssuePath = [])
  * ```
  */
 export function isIsoDate(text: string): text is IsoDate {
-  return ISO_DATE.test(text) && DateTime.fromISO(text, { zone: 'UTC' }).isValid;
+  return dayNumber(text) !== undefined;
 }
 
 /**
@@ -109,7 +110,8 @@ export function localDate(instant: DateTime, zone: IanaZone): IsoDate {
 }
 
 /**
- * Whole calendar days from `from` to `to` (both `YYYY-MM-DD`), negative when `to` is earlier.
+ * Whole calendar days from `from` to `to` (both `YYYY-MM-DD`), negative when `to` is earlier;
+ * `NaN` when either is not a calendar date.
  *
  * @example
  * ```ts
@@ -117,13 +119,12 @@ export function localDate(instant: DateTime, zone: IanaZone): IsoDate {
  * ```
  */
 export function daysBetween(from: string, to: string): number {
-  const a = DateTime.fromISO(from, { zone: 'UTC' });
-  const b = DateTime.fromISO(to, { zone: 'UTC' });
-  return Math.round(b.diff(a, 'days').days);
+  return (dayNumber(to) ?? Number.NaN) - (dayNumber(from) ?? Number.NaN);
 }
 
 /**
- * Adds whole calendar days to a `YYYY-MM-DD` date.
+ * Adds whole calendar days to a `YYYY-MM-DD` date (a date that does not exist is a programming
+ * error: check input with {@link isIsoDate} first).
  *
  * @example
  * ```ts
@@ -131,7 +132,13 @@ export function daysBetween(from: string, to: string): number {
  * ```
  */
 export function addDays(date: string, days: number): IsoDate {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() as IsoDate;
+  return dateOfDayNumber(requireDay(date) + days);
+}
+
+function requireDay(date: string): number {
+  const day = dayNumber(date);
+  if (day === undefined) throw new MedofficeUsageError(`'${date}' is not a calendar date (YYYY-MM-DD)`);
+  return day;
 }
 
 function invalidDate(text: string, path: IssuePath): Issue {

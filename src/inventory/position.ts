@@ -1,4 +1,4 @@
-import { dayNumber } from './dayNumber.js';
+import { dayNumber } from '../core/calendarDay.js';
 import { compareExpiry, isExpired, type LotStock } from './fefo.js';
 
 const daysBetween = (from: string, to: string): number => (dayNumber(to) ?? Number.NaN) - (dayNumber(from) ?? Number.NaN);

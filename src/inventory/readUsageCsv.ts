@@ -1,7 +1,7 @@
 import { errorIssue, warningIssue, type Issue } from '../core/issue.js';
 import { parseCsv } from './csv.js';
 import { csvRows } from './csvRows.js';
-import { dayNumber } from './dayNumber.js';
+import { dayNumber } from '../core/calendarDay.js';
 import type { ItemId } from './model.js';
 
 /** Columns a usage file must have. */
