@@ -65,8 +65,17 @@ function checkDuplicates(lines: readonly ClaimLine[], issues: ClaimIssue[]): voi
 function sameService(a: ClaimLine, b: ClaimLine): boolean {
   if (a.serviceDate !== b.serviceDate || (a.serviceDateTo ?? a.serviceDate) !== (b.serviceDateTo ?? b.serviceDate)) return false;
   if (a.placeOfService !== b.placeOfService) return false;
-  if (a.procedure !== b.procedure && a.procedure.trim().toUpperCase() !== b.procedure.trim().toUpperCase()) return false;
+  if (a.procedure !== b.procedure && (isWrittenPlainly(a.procedure) && isWrittenPlainly(b.procedure) || a.procedure.trim().toUpperCase() !== b.procedure.trim().toUpperCase())) return false;
   return sameModifiers(a.modifiers ?? [], b.modifiers ?? []);
+}
+
+/** True when a code has no lower-case letter or space, so it differs from another such code only if its text does. */
+function isWrittenPlainly(code: string): boolean {
+  for (let i = 0; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c <= 32 || (c >= 97 && c <= 122)) return false;
+  }
+  return true;
 }
 
 function sameModifiers(a: readonly string[], b: readonly string[]): boolean {

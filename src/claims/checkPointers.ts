@@ -25,12 +25,11 @@ export function checkPointers(claim: Claim, issues: ClaimIssue[]): void {
     if (pointers.length === 0) issues.push(errorIssue('pointer.invalid', ['lines', i, 'diagnosisPointers'], 'a line points at one to four diagnoses'));
     for (let p = 0; p < pointers.length; p++) {
       const pointer = pointers[p] as number;
-      const path = ['lines', i, 'diagnosisPointers', p];
-      if (p === MAX_POINTERS) issues.push(errorIssue('pointer.invalid', path, `a line carries at most ${MAX_POINTERS} diagnosis pointers`));
+      if (p === MAX_POINTERS) issues.push(errorIssue('pointer.invalid', ['lines', i, 'diagnosisPointers', p], `a line carries at most ${MAX_POINTERS} diagnosis pointers`));
       if (pointer < 1 || pointer > count) {
-        issues.push(errorIssue('pointer.invalid', path, `pointer ${pointer} is outside 1–${count}`));
+        issues.push(errorIssue('pointer.invalid', ['lines', i, 'diagnosisPointers', p], `pointer ${pointer} is outside 1–${count}`));
       } else if (pointers.indexOf(pointer) < p) {
-        issues.push(errorIssue('pointer.invalid', path, `pointer ${pointer} is repeated`));
+        issues.push(errorIssue('pointer.invalid', ['lines', i, 'diagnosisPointers', p], `pointer ${pointer} is repeated`));
       } else {
         used[pointer - 1] = true;
       }

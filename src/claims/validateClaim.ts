@@ -83,23 +83,39 @@ export function checkClaim(claim: Claim, options: ValidateClaimOptions): ClaimIs
 }
 
 function diagnosisContext(claim: Claim, options: ValidateClaimOptions): Parameters<typeof checkDiagnoses>[0] {
-  const dates: string[][] = claim.diagnoses.map(() => []);
+  const lines = claim.lines as readonly ClaimLine[];
+  const earliest = earliestServiceDate(lines);
+  const tables = options.tables?.icd10;
+  return {
+    diagnoses: claim.diagnoses,
+    serviceDates: serviceDatesByDiagnosis(claim.diagnoses.length, lines, earliest),
+    fallbackDate: earliest,
+    patient: patientOf(claim),
+    ...(tables === undefined ? {} : { tables }),
+  };
+}
+
+function earliestServiceDate(lines: readonly ClaimLine[]): string | undefined {
   let earliest: string | undefined;
-  for (const line of claim.lines as readonly ClaimLine[]) {
-    if (earliest === undefined || line.serviceDate < earliest) earliest = line.serviceDate;
+  for (const line of lines) if (earliest === undefined || line.serviceDate < earliest) earliest = line.serviceDate;
+  return earliest;
+}
+
+/** Per diagnosis, the dates of the lines pointing at it; when every line has one date, one shared list serves all. */
+function serviceDatesByDiagnosis(count: number, lines: readonly ClaimLine[], earliest: string | undefined): string[][] {
+  if (earliest !== undefined && lines.every((line) => line.serviceDate === earliest)) {
+    // An unpointed diagnosis falls back to the earliest date, which is this one date too.
+    const shared = [earliest];
+    return new Array<string[]>(count).fill(shared);
+  }
+  const dates: string[][] = Array.from({ length: count }, () => []);
+  for (const line of lines) {
     for (const pointer of line.diagnosisPointers) {
       const list = dates[pointer - 1];
       if (list !== undefined && !list.includes(line.serviceDate)) list.push(line.serviceDate);
     }
   }
-  const tables = options.tables?.icd10;
-  return {
-    diagnoses: claim.diagnoses,
-    serviceDates: dates,
-    fallbackDate: earliest,
-    patient: patientOf(claim),
-    ...(tables === undefined ? {} : { tables }),
-  };
+  return dates;
 }
 
 function patientOf(claim: Claim): { birthDate?: string; sex?: 'F' | 'M' | 'U' } {

@@ -23,6 +23,23 @@ describe('place of service', () => {
     expect(placeOfServiceOn('10', '2022-01-01')?.name).toBe("Telehealth Provided in Patient's Home");
   });
 
+  it.each([
+    ['19', '2016-01-01', 'CR 9231 (MLN Matters MM9231)'],
+    ['02', '2017-01-01', 'CR 9726 (MLN Matters MM9726)'],
+    ['58', '2020-01-01', 'CMS Transmittal 4486 (CR 11353)'],
+    ['10', '2022-01-01', 'CMS Transmittal 11045 (CR 12427)'],
+    ['27', '2023-10-01', 'CMS Transmittal 12411 (CR 13314)'],
+    ['66', '2024-08-01', 'CMS Transmittal 12779'],
+  ])('starts POS %s on %s, the date of service %s made it effective', (code, first) => {
+    const dayBefore = new Date(Date.parse(`${first}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    expect(placeOfServiceOn(code, dayBefore)).toBeUndefined();
+    expect(placeOfServiceOn(code, first)?.code).toBe(code);
+  });
+
+  it('dates exactly the six codes created after 2015-10-01', () => {
+    expect(PLACE_OF_SERVICE_ROWS.filter((row) => row[2] !== undefined).map(([code]) => code).sort()).toEqual(['02', '10', '19', '27', '58', '66']);
+  });
+
   it('knows no unassigned number', () => {
     for (const code of ['00', '28', '48', '59', '98', '1']) expect(placeOfServiceOn(code, '2026-11-02')).toBeUndefined();
   });

@@ -1,3 +1,5 @@
+import { dayNumber as calendarDayNumber, isCalendarDate } from '../calendarDay.js';
+
 /**
  * Calendar dates as whole day numbers (days since 1970-01-01), the form the code tables use for
  * their date spans. Pure arithmetic on the proleptic Gregorian calendar; no clock is read.
@@ -13,12 +15,7 @@
  * ```
  */
 export function dayNumber(text: string): number | undefined {
-  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 7);
-  const day = digits(text, 8, 10);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return daysFromCivil(year, month, day);
+  return isCalendarDate(text) ? calendarDayNumber(text) : undefined;
 }
 
 /**
@@ -66,34 +63,22 @@ export function fiscalYearOf(days: number): number {
  * ```
  */
 export function ageInYears(birthDate: string, onDate: string): number | undefined {
-  if (dayNumber(birthDate) === undefined || dayNumber(onDate) === undefined) return undefined;
-  const years = Number(onDate.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  const hadBirthday = onDate.slice(5) >= birthDate.slice(5);
-  const age = hadBirthday ? years : years - 1;
+  if (!isCalendarDate(birthDate) || !isCalendarDate(onDate)) return undefined;
+  const years = yearOf(onDate) - yearOf(birthDate);
+  const age = monthDayReached(onDate, birthDate) ? years : years - 1;
   return age < 0 ? undefined : age;
 }
 
-/** The number written by the decimal digits from `start` to `end`, or -1 when one is not a digit. */
-function digits(text: string, start: number, end: number): number {
-  let value = 0;
-  for (let i = start; i < end; i += 1) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
+/** The year of a valid `YYYY-MM-DD` date, read from its digits. */
+function yearOf(date: string): number {
+  return (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
+}
+
+/** True when the month and day of `date` are on or after those of `anniversary` (`MM-DD` compared as text). */
+function monthDayReached(date: string, anniversary: string): boolean {
+  for (let i = 5; i < 10; i += 1) {
+    const difference = date.charCodeAt(i) - anniversary.charCodeAt(i);
+    if (difference !== 0) return difference > 0;
   }
-  return value;
-}
-
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return true;
 }

@@ -1,4 +1,5 @@
 import type { ClaimIssue } from '../claimIssue.js';
+import { dayNumber } from './calendarDays.js';
 import { codeIssues } from './codeIssues.js';
 import { readDiagnosis, type DiagnosisEntry } from './diagnosisEntry.js';
 import { duplicateIssues } from './duplicates.js';
@@ -54,7 +55,8 @@ export interface DiagnosisContext {
 export function checkDiagnoses(context: DiagnosisContext): ClaimIssue[] {
   const tables = context.tables ?? bundledIcd10Tables();
   const diagnoses: readonly unknown[] = Array.isArray(context.diagnoses) ? context.diagnoses : [];
-  const entries: DiagnosisEntry[] = diagnoses.map((raw, index) => readDiagnosis(raw, index, datesOf(context, index), tables));
+  const dayOf = lastDayRemembered();
+  const entries: DiagnosisEntry[] = diagnoses.map((raw, index) => readDiagnosis(raw, index, datesOf(context, index), tables, dayOf));
   const issues: ClaimIssue[] = [];
   for (const entry of entries) append(issues, codeIssues(entry, diagnoses[entry.index], tables));
   append(issues, duplicateIssues(entries));
@@ -67,6 +69,19 @@ export function checkDiagnoses(context: DiagnosisContext): ClaimIssue[] {
 
 function append(into: ClaimIssue[], found: readonly ClaimIssue[]): void {
   for (const issue of found) into.push(issue);
+}
+
+/** {@link dayNumber} remembering the last date read: a claim's diagnoses mostly share one date of service. */
+function lastDayRemembered(): (date: string) => number | undefined {
+  let lastDate: string | undefined;
+  let lastDay: number | undefined;
+  return (date) => {
+    if (date !== lastDate) {
+      lastDate = date;
+      lastDay = dayNumber(date);
+    }
+    return lastDay;
+  };
 }
 
 function datesOf(context: DiagnosisContext, index: number): readonly string[] {

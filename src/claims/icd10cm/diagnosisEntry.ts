@@ -66,23 +66,24 @@ export function codeShape(value: unknown): string | undefined {
  * @param index - its position in the list
  * @param dates - its dates of service (`YYYY-MM-DD`); invalid dates are left to the date checks
  * @param tables - the code tables
+ * @param dayOf - reads a date's day number (default {@link dayNumber}; a claim's check passes one that remembers its last date)
  * @example
  * ```ts
  * readDiagnosis('E11.9', 0, ['2026-11-02'], bundledIcd10Tables()).verdicts[0]?.kind; // 'billable'
  * ```
  */
-export function readDiagnosis(raw: unknown, index: number, dates: readonly string[], tables: Icd10Tables): DiagnosisEntry {
+export function readDiagnosis(raw: unknown, index: number, dates: readonly string[], tables: Icd10Tables, dayOf: (date: string) => number | undefined = dayNumber): DiagnosisEntry {
   const code = codeShape(raw);
   if (code === undefined) return { index, code, verdicts: [] };
   if (dates.length === 1) {
     const date = dates[0];
-    const day = typeof date === 'string' ? dayNumber(date) : undefined;
+    const day = typeof date === 'string' ? dayOf(date) : undefined;
     return { index, code, verdicts: date === undefined || day === undefined ? [] : [verdictOn(tables, code, date, day)] };
   }
   const verdicts: CodeVerdict[] = [];
   const seen: number[] = [];
   for (const date of dates) {
-    const day = typeof date === 'string' ? dayNumber(date) : undefined;
+    const day = typeof date === 'string' ? dayOf(date) : undefined;
     if (day === undefined || seen.includes(day)) continue;
     seen.push(day);
     verdicts.push(verdictOn(tables, code, date, day));

@@ -1,4 +1,4 @@
-import { categoryKey } from './codePositions.js';
+import { CATEGORY_KEY_COUNT, categoryKey } from './codePositions.js';
 import type { CodeRange } from './codeRange.js';
 
 /** The Excludes1 notes at one code, with the first letters of the codes they name as a bit mask. */
@@ -9,6 +9,8 @@ export interface Excludes1Site {
   readonly ranges: readonly CodeRange[];
   /** Bit `i` set when some range names codes starting with letter `A + i`. */
   readonly letters: number;
+  /** Per range, the category keys of its low and high ends, so most codes are passed over without comparing text. */
+  readonly categoryBounds: Int32Array;
 }
 
 /** Excludes1 sites by the category key of the code they sit at. */
@@ -42,12 +44,25 @@ export function excludes1Index(excludes1: ReadonlyMap<string, readonly CodeRange
       letters |= lettersBetween(range.low.charCodeAt(0) - 65, range.high.charCodeAt(0) - 65);
     }
     if (ranges.length === 0 || key < 0) return;
+    const site = { noteAt, ranges, letters, categoryBounds: categoryBoundsOf(ranges) };
     const sites = index.get(key);
-    if (sites === undefined) index.set(key, [{ noteAt, ranges, letters }]);
-    else sites.push({ noteAt, ranges, letters });
+    if (sites === undefined) index.set(key, [site]);
+    else sites.push(site);
   });
   indexes.set(excludes1, index);
   return index;
+}
+
+function categoryBoundsOf(ranges: readonly CodeRange[]): Int32Array {
+  const bounds = new Int32Array(2 * ranges.length);
+  ranges.forEach((range, i) => {
+    const low = categoryKey(range.low);
+    const high = categoryKey(range.high);
+    // A bound that is not a category (never in the tabular) prunes nothing.
+    bounds[2 * i] = low < 0 ? 0 : low;
+    bounds[2 * i + 1] = high < 0 ? CATEGORY_KEY_COUNT : high;
+  });
+  return bounds;
 }
 
 function lettersBetween(first: number, last: number): number {

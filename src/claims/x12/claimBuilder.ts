@@ -1,26 +1,10 @@
 import { errorIssue, type IssuePath } from '../../core/issue.js';
-import { parseDollars } from '../../core/money.js';
 import type { ClaimEntry, SegmentLocation } from '../batch/claimEntry.js';
 import { compactToIsoDate } from '../calendarDay.js';
 import type { ClaimIssue } from '../claimIssue.js';
-import type { X12Segment } from './segments.js';
-
-/** A field's segment and element, kept as references until an issue asks where it came from. */
-export type FieldSource = readonly [segment: X12Segment, element: number];
-
-/**
- * The parties a claim inherits from the HL loops above it, and the segments they came from. A new
- * HL level starts new objects, so claims may share them: nothing changes them once a claim starts.
- */
-export interface ClaimParties {
-  readonly billingProvider: Record<string, string>;
-  readonly patient: Record<string, string>;
-  payerId?: string;
-  /** Billing provider sources by claim path (`billingProvider/npi`, …), from HL 20. */
-  readonly billingSources: Record<string, FieldSource>;
-  /** Subscriber and patient sources by claim path (`payer/id`, `patient/birthDate`, …), from HL 22 and 23. */
-  readonly subscriberSources: Record<string, FieldSource>;
-}
+import { amountAt, componentEnd, numberAt } from './elementValues.js';
+import { partyLocation, type ClaimParties } from './claimParties.js';
+import type { SegmentCursor } from './segmentCursor.js';
 
 type Line = Record<string, unknown> & { diagnosisPointers: number[] };
 
@@ -30,160 +14,191 @@ const CLAIM_ELEMENTS: Readonly<Record<string, number>> = { id: 1, totalChargeCen
 
 /**
  * Builds one claim of the claim model from the segments of an 837P loop 2300 and its 2400 lines,
- * keeping references to the segments so that any issue path can be traced back to its segment.
+ * reading each segment as it passes and keeping only segment positions, so that any issue path
+ * can be traced back to its segment and element.
  *
  * @example
  * ```ts
- * const builder = new ClaimBuilder(clmSegment, parties, 'ST 0001');
- * builder.add(sv1Segment);
+ * const builder = new ClaimBuilder(clmCursor, parties, 'ST 0001');
+ * builder.add(sv1Cursor);
  * const entry = builder.finish();
  * ```
  */
 export class ClaimBuilder {
+  private readonly id: string;
+  private readonly total: string;
+  private readonly place: string;
+  private readonly clmPosition: number;
   private readonly diagnoses: string[] = [];
-  private readonly diagnosisSources: FieldSource[] = [];
+  /** Per diagnosis: its HI segment's position and element, interleaved. */
+  private readonly diagnosisSources: number[] = [];
   private readonly lines: Line[] = [];
-  private readonly lineSegments: { sv1: X12Segment; dtp?: X12Segment }[] = [];
+  /** Per line: its SV1 position and its DTP*472 position (0 when none), interleaved. */
+  private readonly lineSources: number[] = [];
   private readonly issues: ClaimIssue[] = [];
-  private rendering: { provider: Record<string, string>; nm1: X12Segment; prv?: X12Segment } | undefined;
+  private rendering: { provider: Record<string, string>; nm1: number; prv: number } | undefined;
 
   /**
-   * @param clm - the CLM segment that opens the claim
+   * @param clm - the cursor on the CLM segment that opens the claim
    * @param parties - billing provider, patient and payer from the enclosing loops
    * @param transaction - the transaction's place, for messages
    */
-  constructor(private readonly clm: X12Segment, private readonly parties: ClaimParties, private readonly transaction: string) {}
+  constructor(clm: SegmentCursor, private readonly parties: ClaimParties, private readonly transaction: string) {
+    this.id = clm.element(1);
+    this.total = clm.element(2);
+    const from = clm.start(5);
+    this.place = clm.count > 5 ? clm.text.slice(from, componentEnd(clm, 5, from)) : '';
+    this.clmPosition = clm.position;
+  }
 
   /** Adds a segment of the claim's loops (HI, NM1, PRV, SV1, DTP*472; others are ignored). */
-  add(segment: X12Segment): void {
+  add(segment: SegmentCursor): void {
     const id = segment.id;
     if (id === 'SV1') this.addLine(segment);
     else if (id === 'DTP') {
-      if (segment.element(1) === '472') this.addServiceDate(segment);
+      if (segment.is(1, '472')) this.addServiceDate(segment);
     } else if (id === 'HI') this.addDiagnoses(segment);
     else if ((id === 'NM1' || id === 'PRV') && this.lines.length === 0) this.addRendering(segment);
   }
 
-  private addRendering(segment: X12Segment): void {
-    const qualifier = segment.element(1);
-    if (segment.id === 'NM1' && qualifier === '82') this.rendering = { provider: { npi: segment.element(8) === 'XX' ? segment.element(9) : '' }, nm1: segment };
-    else if (segment.id === 'PRV' && qualifier === 'PE' && this.rendering !== undefined) {
-      this.rendering.provider['taxonomy'] = segment.element(3);
-      this.rendering.prv = segment;
-    }
-  }
-
   /** The claim read, with its place and a locator from issue paths to segments. */
   finish(): ClaimEntry {
-    const id = this.clm.element(1);
-    const total = this.clm.element(2);
-    const place = this.clm.element(5);
     const claim: Record<string, unknown> = {
-      id,
+      id: this.id,
       billingProvider: this.parties.billingProvider,
       patient: this.parties.patient,
       payer: { id: this.parties.payerId ?? '' },
-      placeOfService: place.split(this.clm.delimiters.component)[0] ?? '',
+      placeOfService: this.place,
       diagnoses: this.diagnoses,
       lines: this.lines,
-      totalChargeCents: this.cents(total, this.clm, 2, ['totalChargeCents']),
+      totalChargeCents: this.cents(this.total, 0, this.total.length, 'CLM', this.clmPosition, 2, ['totalChargeCents']),
     };
     if (this.rendering !== undefined) claim['renderingProvider'] = this.rendering.provider;
-    return { claim, place: `${this.transaction}, CLM ${id} (segment ${this.clm.position})`, issues: this.issues, locate: (path) => this.locate(path) };
+    return { claim, place: `${this.transaction}, CLM ${this.id} (segment ${this.clmPosition})`, issues: this.issues, locate: this.locate.bind(this) };
+  }
+
+  private addRendering(segment: SegmentCursor): void {
+    if (segment.id === 'NM1' && segment.is(1, '82')) {
+      this.rendering = { provider: { npi: segment.is(8, 'XX') ? segment.element(9) : '' }, nm1: segment.position, prv: 0 };
+    } else if (segment.id === 'PRV' && segment.is(1, 'PE') && this.rendering !== undefined) {
+      this.rendering.provider['taxonomy'] = segment.element(3);
+      this.rendering.prv = segment.position;
+    }
   }
 
   private locate(path: IssuePath): SegmentLocation | undefined {
     const [head, index, field] = path;
     if (head === 'lines' && typeof index === 'number') {
-      const segments = this.lineSegments[index];
-      if (segments === undefined) return at(this.clm);
-      if ((field === 'serviceDate' || field === 'serviceDateTo') && segments.dtp !== undefined) return at(segments.dtp, 3);
-      return at(segments.sv1, typeof field === 'string' ? LINE_ELEMENTS[field] : undefined);
+      const sv1 = this.lineSources[2 * index];
+      if (sv1 === undefined) return at('CLM', this.clmPosition);
+      const dtp = this.lineSources[2 * index + 1] ?? 0;
+      if ((field === 'serviceDate' || field === 'serviceDateTo') && dtp > 0) return at('DTP', dtp, 3);
+      return at('SV1', sv1, typeof field === 'string' ? LINE_ELEMENTS[field] : undefined);
     }
     if (head === 'diagnoses') {
-      const source = typeof index === 'number' ? this.diagnosisSources[index] : undefined;
-      return source === undefined ? at(this.clm) : at(source[0], source[1]);
+      const slot = typeof index === 'number' ? 2 * index : -1;
+      const hi = this.diagnosisSources[slot];
+      return hi === undefined ? at('CLM', this.clmPosition) : at('HI', hi, this.diagnosisSources[slot + 1]);
     }
     if (head === 'renderingProvider' && this.rendering !== undefined) {
-      return index === 'taxonomy' && this.rendering.prv !== undefined ? at(this.rendering.prv, 3) : at(this.rendering.nm1, 9);
+      return index === 'taxonomy' && this.rendering.prv > 0 ? at('PRV', this.rendering.prv, 3) : at('NM1', this.rendering.nm1, 9);
     }
-    const sources = head === 'billingProvider' ? this.parties.billingSources : this.parties.subscriberSources;
-    const party = typeof head === 'string' ? (sources[`${head}/${String(index)}`] ?? sources[head]) : undefined;
-    if (party !== undefined) return at(party[0], party[1]);
-    return at(this.clm, typeof head === 'string' ? CLAIM_ELEMENTS[head] : undefined);
+    const party = partyLocation(this.parties, head, index);
+    if (party !== undefined) return party;
+    return at('CLM', this.clmPosition, typeof head === 'string' ? CLAIM_ELEMENTS[head] : undefined);
   }
 
-  private addDiagnoses(segment: X12Segment): void {
-    const component = segment.delimiters.component;
-    for (let k = 1; k < segment.elements.length; k++) {
-      const composite = segment.elements[k] ?? '';
-      if (composite === '') continue;
-      const cut = composite.indexOf(component);
-      const qualifier = cut < 0 ? composite : composite.slice(0, cut);
-      if (qualifier !== 'ABK' && qualifier !== 'ABF') {
+  private addDiagnoses(segment: SegmentCursor): void {
+    const text = segment.text;
+    for (let k = 1; k < segment.count; k++) {
+      const from = segment.start(k);
+      const to = segment.end(k);
+      if (from === to) continue;
+      const cut = componentEnd(segment, k, from);
+      const abk = cut - from === 3 && text.charCodeAt(from) === 65 && text.charCodeAt(from + 1) === 66 && (text.charCodeAt(from + 2) === 75 || text.charCodeAt(from + 2) === 70);
+      if (!abk) {
         // Other HI qualifiers carry anesthesia procedures (BP) or condition codes (BG), not diagnoses.
+        const qualifier = text.slice(from, cut);
         if (qualifier === 'BK' || qualifier === 'BF') this.segmentIssue(segment, ['diagnoses'], `HI${String(k).padStart(2, '0')} is an ICD-9-CM diagnosis (${qualifier}); 837P claims since 2015-10-01 use ICD-10-CM (ABK/ABF)`);
         continue;
       }
-      const end = composite.indexOf(component, cut + 1);
-      this.diagnosisSources.push([segment, k]);
-      this.diagnoses.push(composite.slice(cut + 1, end < 0 ? undefined : end));
+      this.diagnosisSources.push(segment.position, k);
+      this.diagnoses.push(cut >= to ? '' : text.slice(cut + 1, componentEnd(segment, k, cut + 1)));
     }
   }
 
-  private addLine(segment: X12Segment): void {
-    const e = segment.elements;
-    const composite = e[1] ?? '';
-    const charge = e[2] ?? '';
-    const units = e[4] ?? '';
-    const place = e[5] ?? '';
-    const pointers = e[7] ?? '';
-    const component = segment.delimiters.component;
-    const parts = composite.split(component);
-    const qualifier = parts[0] ?? '';
+  private addLine(segment: SegmentCursor): void {
+    const text = segment.text;
     const index = this.lines.length;
-    if (qualifier !== 'HC') this.segmentIssue(segment, ['lines', index, 'procedure'], `SV101 qualifier ${qualifier} is not HC (HCPCS/CPT)`);
-    const modifiers: string[] = [];
-    for (let m = 2; m < parts.length; m++) if (parts[m] !== '') modifiers.push(parts[m] as string);
+    const from = segment.start(1);
+    const cut = componentEnd(segment, 1, from);
+    if (!(cut - from === 2 && text.startsWith('HC', from))) this.segmentIssue(segment, ['lines', index, 'procedure'], `SV101 qualifier ${text.slice(from, cut)} is not HC (HCPCS/CPT)`);
+    const end = segment.end(1);
+    const procedureEnd = cut < end ? componentEnd(segment, 1, cut + 1) : cut;
     const line: Line = {
-      procedure: parts[1] ?? '',
-      modifiers,
-      units: units === '' ? Number.NaN : Number(units),
-      chargeCents: this.cents(charge, segment, 2, ['lines', index, 'chargeCents']),
+      procedure: cut < end ? text.slice(cut + 1, procedureEnd) : '',
+      modifiers: modifiersOf(segment, procedureEnd),
+      units: segment.count > 4 && segment.start(4) < segment.end(4) ? numberAt(text, segment.start(4), segment.end(4)) : Number.NaN,
+      chargeCents: this.cents(text, segment.start(2), segment.count > 2 ? segment.end(2) : segment.start(2), 'SV1', segment.position, 2, ['lines', index, 'chargeCents']),
       serviceDate: '',
-      diagnosisPointers: pointers === '' ? [] : pointers.split(component).map(Number),
+      diagnosisPointers: pointersOf(segment),
     };
-    if (place !== '') line['placeOfService'] = place;
+    if (segment.count > 5 && segment.start(5) < segment.end(5)) line['placeOfService'] = segment.element(5);
     this.lines.push(line);
-    this.lineSegments.push({ sv1: segment });
+    this.lineSources.push(segment.position, 0);
   }
 
-  private addServiceDate(segment: X12Segment): void {
+  private addServiceDate(segment: SegmentCursor): void {
     const line = this.lines[this.lines.length - 1];
-    const segments = this.lineSegments[this.lineSegments.length - 1];
-    if (line === undefined || segments === undefined) return this.segmentIssue(segment, [], 'DTP*472 before any SV1 line');
-    const format = segment.element(2);
+    if (line === undefined) return this.segmentIssue(segment, [], 'DTP*472 before any SV1 line');
     const value = segment.element(3);
-    const dash = format === 'RD8' ? value.indexOf('-') : -1;
+    const dash = segment.is(2, 'RD8') ? value.indexOf('-') : -1;
     const from = dash < 0 ? value : value.slice(0, dash);
     line.serviceDate = compactToIsoDate(from) ?? from;
     if (dash >= 0 && value.slice(dash + 1) !== from) line['serviceDateTo'] = compactToIsoDate(value.slice(dash + 1)) ?? value.slice(dash + 1);
-    segments.dtp = segment;
+    this.lineSources[this.lineSources.length - 1] = segment.position;
   }
 
-  private cents(text: string, segment: X12Segment, element: number, path: IssuePath): number {
-    if (/^\d{1,13}$/.test(text)) return Number(text) * 100;
-    const parsed = parseDollars(text);
-    if (parsed.ok) return parsed.value;
-    this.segmentIssue(segment, path, `${segment.id}${String(element).padStart(2, '0')} '${text}' is not an amount`);
+  private cents(text: string, from: number, to: number, id: string, position: number, element: number, path: IssuePath): number {
+    const amount = amountAt(text, from, to);
+    if (amount !== undefined) return amount;
+    this.issues.push({ ...errorIssue('x12.segment', path, `${id}${String(element).padStart(2, '0')} '${text.slice(from, to)}' is not an amount`), source: `X12 ${id} (segment ${position})` });
     return Number.NaN;
   }
 
-  private segmentIssue(segment: X12Segment, path: IssuePath, message: string): void {
+  private segmentIssue(segment: SegmentCursor, path: IssuePath, message: string): void {
     this.issues.push({ ...errorIssue('x12.segment', path, message), source: `X12 ${segment.id} (segment ${segment.position})` });
   }
 }
 
-function at(segment: X12Segment, element?: number): SegmentLocation {
-  return element === undefined ? { segment: segment.id, position: segment.position } : { segment: segment.id, position: segment.position, element };
+/** The modifiers of SV101: the non-empty components after the procedure code, which ends at `from`. */
+function modifiersOf(segment: SegmentCursor, from: number): string[] {
+  const modifiers: string[] = [];
+  const end = segment.end(1);
+  let at = from;
+  while (at < end) {
+    const next = componentEnd(segment, 1, at + 1);
+    if (next > at + 1) modifiers.push(segment.text.slice(at + 1, next));
+    at = next;
+  }
+  return modifiers;
+}
+
+/** The diagnosis pointers of SV107, as numbers (`1:2` is [1, 2]). */
+function pointersOf(segment: SegmentCursor): number[] {
+  if (segment.count <= 7) return [];
+  const end = segment.end(7);
+  let at = segment.start(7);
+  if (at === end) return [];
+  const pointers: number[] = [];
+  for (;;) {
+    const next = componentEnd(segment, 7, at);
+    pointers.push(numberAt(segment.text, at, next));
+    if (next >= end) return pointers;
+    at = next + 1;
+  }
+}
+
+function at(segment: string, position: number, element?: number): SegmentLocation {
+  return element === undefined ? { segment, position } : { segment, position, element };
 }

@@ -1,8 +1,11 @@
 import { errorIssue } from '../../core/issue.js';
 import type { ClaimEntry, TextSource } from '../batch/claimEntry.js';
 import { compactToIsoDate } from '../calendarDay.js';
-import { ClaimBuilder, type ClaimParties, type FieldSource } from './claimBuilder.js';
-import { SegmentSplitter, textChunks, type X12Segment } from './segments.js';
+import { ClaimBuilder } from './claimBuilder.js';
+import { emptyParties, patientParties, subscriberParties, type ClaimParties } from './claimParties.js';
+import type { SegmentCursor } from './segmentCursor.js';
+import { SegmentScanner } from './segmentScanner.js';
+import { textChunks } from './segments.js';
 
 /** The implementation guide this reader follows. */
 export const X12_837P_VERSION = '005010X222A1';
@@ -29,14 +32,16 @@ interface Transaction {
  */
 export async function* read837p(source: TextSource): AsyncGenerator<ClaimEntry> {
   const state = new ReaderState();
-  const splitter = new SegmentSplitter();
+  const scanner = new SegmentScanner((segment) => state.take(segment));
   for await (const chunk of textChunks(source)) {
-    for (const entry of state.takeAll(splitter.push(chunk))) yield entry;
+    scanner.push(chunk);
+    yield* state.drain();
   }
-  for (const entry of [...state.takeAll(splitter.end()), ...state.end()]) yield entry;
+  scanner.end();
+  state.end();
+  yield* state.drain();
 }
 
-/** The reader's place in the interchange; completed entries go to `out` until the caller takes them. */
 /** What a segment does to the reader's state; segments not listed are skipped. */
 type SegmentRole = 'transaction-start' | 'transaction-end' | 'hierarchy' | 'claim' | 'envelope' | 'claim-detail';
 
@@ -52,6 +57,7 @@ const SEGMENT_ROLES: ReadonlyMap<string, SegmentRole> = new Map<string, SegmentR
   ...['SV1', 'DTP', 'HI', 'NM1', 'PRV', 'REF', 'DMG'].map((id) => [id, 'claim-detail'] as [string, SegmentRole]),
 ]);
 
+/** The reader's place in the interchange; completed entries go to `out` until the caller drains them. */
 class ReaderState {
   private transaction: Transaction | undefined;
   private builder: ClaimBuilder | undefined;
@@ -62,23 +68,17 @@ class ReaderState {
   private group: { control: string; transactions: number } | undefined;
   private interchange: { control: string; groups: number } | undefined;
 
-  takeAll(segments: readonly X12Segment[]): ClaimEntry[] {
-    for (const segment of segments) this.take(segment);
-    return this.drain();
-  }
-
-  end(): ClaimEntry[] {
+  end(): void {
     this.closeTransaction();
-    return this.drain();
   }
 
-  private drain(): ClaimEntry[] {
+  drain(): ClaimEntry[] {
     const done = this.out;
     this.out = [];
     return done;
   }
 
-  private take(segment: X12Segment): void {
+  take(segment: SegmentCursor): void {
     if (this.transaction !== undefined) this.transaction.segments++;
     const role = SEGMENT_ROLES.get(segment.id);
     if (role === 'claim-detail' && this.builder !== undefined) return this.builder.add(segment);
@@ -95,38 +95,39 @@ class ReaderState {
     }
   }
 
-  private other(segment: X12Segment): void {
+  private other(segment: SegmentCursor): void {
     const id = segment.id;
     if (id === 'ISA?') return this.problem(segment, 'the input does not start with an ISA interchange header');
-    if (!/^[A-Z][A-Z0-9]{1,2}$/.test(id)) return this.problem(segment, `'${id.slice(0, 10)}' is not a segment id`, 'x12.segment');
-    if (this.builder !== undefined) this.builder.add(segment);
+    if (!isSegmentId(id)) return this.problem(segment, `'${id.slice(0, 10)}' is not a segment id`, 'x12.segment');
   }
 
-  private problem(segment: X12Segment, message: string, code: 'x12.envelope' | 'x12.segment' = 'x12.envelope'): void {
+  private problem(segment: SegmentCursor, message: string, code: 'x12.envelope' | 'x12.segment' = 'x12.envelope'): void {
     this.out.push(envelopeProblem(segment, message, code));
   }
 
-  private startClaim(segment: X12Segment): void {
+  private startClaim(segment: SegmentCursor): void {
     this.flush();
     if (this.transaction === undefined || (this.level !== '22' && this.level !== '23')) return this.problem(segment, 'CLM outside a subscriber or patient level', 'x12.segment');
     this.builder = new ClaimBuilder(segment, this.parties, this.transaction.place);
   }
 
-  private envelope(segment: X12Segment): void {
+  private envelope(segment: SegmentCursor): void {
     this.closeTransaction();
-    const [id, first = '', , , , , control = ''] = segment.elements;
-    if (id === 'ISA') this.interchange = { control: segment.elements[13] ?? '', groups: 0 };
+    const id = segment.id;
+    if (id === 'ISA') this.interchange = { control: segment.element(13), groups: 0 };
     else if (id === 'GS') {
-      this.group = { control, transactions: 0 };
+      this.group = { control: segment.element(6), transactions: 0 };
       if (this.interchange !== undefined) this.interchange.groups++;
-    } else if (id === 'GE') this.closeEnvelope(segment, this.group, first, segment.elements[2] ?? '', (g) => g.transactions, 'GS');
-    else this.closeEnvelope(segment, this.interchange, first, segment.elements[2] ?? '', (i) => i.groups, 'ISA');
+    } else if (id === 'GE') this.closeEnvelope(segment, this.group, (g) => g.transactions, 'GS');
+    else this.closeEnvelope(segment, this.interchange, (i) => i.groups, 'ISA');
     if (id === 'GE') this.group = undefined;
     if (id === 'IEA') this.interchange = undefined;
   }
 
-  private closeEnvelope<T extends { control: string }>(segment: X12Segment, open: T | undefined, count: string, control: string, counted: (o: T) => number, opener: string): void {
+  private closeEnvelope<T extends { control: string }>(segment: SegmentCursor, open: T | undefined, counted: (o: T) => number, opener: string): void {
     if (open === undefined) return this.problem(segment, `${segment.id} without ${opener}`);
+    const count = segment.element(1);
+    const control = segment.element(2);
     if (Number(count) !== counted(open) || control.trim() !== open.control.trim()) {
       this.problem(segment, `${segment.id} says ${count} with control ${control}; ${opener} ${open.control} has ${counted(open)}`);
     }
@@ -138,7 +139,7 @@ class ReaderState {
     this.transaction = undefined;
   }
 
-  private startTransaction(segment: X12Segment): void {
+  private startTransaction(segment: SegmentCursor): void {
     this.closeTransaction();
     const control = segment.element(2);
     this.transaction = { control, place: `ST ${control} (segment ${segment.position})`, segments: 1 };
@@ -148,7 +149,7 @@ class ReaderState {
     if (segment.element(1) !== '837') this.problem(segment, `transaction set ${segment.element(1)} is not an 837`);
   }
 
-  private endTransaction(segment: X12Segment): void {
+  private endTransaction(segment: SegmentCursor): void {
     this.flush();
     const open = this.transaction;
     this.transaction = undefined;
@@ -160,41 +161,43 @@ class ReaderState {
     }
   }
 
-  private hierarchy(segment: X12Segment): void {
+  private hierarchy(segment: SegmentCursor): void {
     this.flush();
     const code = segment.element(3);
     if (code === '20') this.parties = emptyParties();
     else if (code === '22') this.parties = subscriberParties(this.parties);
-    else if (code === '23') this.parties = { ...this.parties, patient: {}, subscriberSources: withoutPatient(this.parties.subscriberSources) };
+    else if (code === '23') this.parties = patientParties(this.parties);
     else return this.problem(segment, `HL level ${code} is not 20, 22 or 23`, 'x12.segment');
     this.level = code;
   }
 
-  private party(segment: X12Segment): void {
+  private party(segment: SegmentCursor): void {
     const id = segment.id;
     if (id !== 'NM1' && id !== 'PRV' && id !== 'REF' && id !== 'DMG') return;
-    const qualifier = segment.element(1);
-    const at = (key: string, element: number): void => {
-      (key.startsWith('billingProvider') ? this.parties.billingSources : this.parties.subscriberSources)[key] = [segment, element];
-    };
     if (id === 'NM1') {
-      this.entity = qualifier;
-      if (qualifier === '85') (this.parties.billingProvider['npi'] = segment.element(9), at('billingProvider/npi', 9), at('billingProvider', 1));
-      if (qualifier === 'PR') (this.parties.payerId = segment.element(9), at('payer/id', 9), at('payer', 1));
-    } else if (id === 'PRV' && qualifier === 'BI') (this.parties.billingProvider['taxonomy'] = segment.element(3), at('billingProvider/taxonomy', 3));
-    else if (id === 'REF' && this.entity === '85' && (qualifier === 'EI' || qualifier === 'SY')) (this.parties.billingProvider['taxId'] = segment.element(2), at('billingProvider/taxId', 2));
-    else if (id === 'DMG' && (this.entity === 'IL' || this.entity === 'QC')) this.demographics(segment, at);
+      this.entity = segment.element(1);
+      if (this.entity === '85') this.billing(segment, 'npi', 9);
+      else if (this.entity === 'PR') (this.parties.payerId = segment.element(9), (this.parties.subscriberSources.payer = segment.position));
+    } else if (id === 'PRV' && segment.is(1, 'BI')) this.billing(segment, 'taxonomy', 3);
+    else if (id === 'REF' && this.entity === '85' && (segment.is(1, 'EI') || segment.is(1, 'SY'))) this.billing(segment, 'taxId', 2);
+    else if (id === 'DMG' && (this.entity === 'IL' || this.entity === 'QC')) this.demographics(segment);
   }
 
-  private demographics(segment: X12Segment, at: (key: string, element: number) => void): void {
+  private billing(segment: SegmentCursor, field: 'npi' | 'taxonomy' | 'taxId', element: number): void {
+    this.parties.billingProvider[field] = segment.element(element);
+    const sources = this.parties.billingSources;
+    if (field === 'npi') sources.nm1 = segment.position;
+    else if (field === 'taxonomy') sources.prv = segment.position;
+    else sources.ref = segment.position;
+  }
+
+  private demographics(segment: SegmentCursor): void {
     const birth = segment.element(2);
     const sex = segment.element(3);
     const patient = this.parties.patient;
     patient['birthDate'] = compactToIsoDate(birth) ?? birth;
     if (sex !== '') patient['sex'] = sex;
-    at('patient', 2);
-    at('patient/birthDate', 2);
-    at('patient/sex', 3);
+    this.parties.subscriberSources.dmg = segment.position;
   }
 
   private flush(): void {
@@ -204,28 +207,25 @@ class ReaderState {
   }
 }
 
+/** True for an X12 segment id: a capital letter and one or two capitals or digits. */
+function isSegmentId(id: string): boolean {
+  if (id.length < 2 || id.length > 3) return false;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    const letter = c >= 65 && c <= 90;
+    if (!letter && (i === 0 || c < 48 || c > 57)) return false;
+  }
+  return true;
+}
+
 function unreachable(role: never): never {
   throw new Error(`unhandled segment role ${String(role)}`);
-}
-
-function emptyParties(): ClaimParties {
-  return { billingProvider: {}, patient: {}, billingSources: {}, subscriberSources: {} };
-}
-
-function subscriberParties(parties: ClaimParties): ClaimParties {
-  return { billingProvider: parties.billingProvider, patient: {}, billingSources: parties.billingSources, subscriberSources: {} };
-}
-
-function withoutPatient(sources: Readonly<Record<string, FieldSource>>): Record<string, FieldSource> {
-  const kept: Record<string, FieldSource> = {};
-  for (const [key, source] of Object.entries(sources)) if (!key.startsWith('patient')) kept[key] = source;
-  return kept;
 }
 
 function envelopeIssue(message: string, code: 'x12.envelope' | 'x12.segment' = 'x12.envelope'): ReturnType<typeof errorIssue> {
   return errorIssue(code, [], message);
 }
 
-function envelopeProblem(segment: X12Segment, message: string, code: 'x12.envelope' | 'x12.segment' = 'x12.envelope'): ClaimEntry {
+function envelopeProblem(segment: SegmentCursor, message: string, code: 'x12.envelope' | 'x12.segment' = 'x12.envelope'): ClaimEntry {
   return { place: `segment ${segment.position}`, issues: [{ ...envelopeIssue(message, code), source: `X12 ${segment.id.slice(0, 3)} (segment ${segment.position})` }] };
 }

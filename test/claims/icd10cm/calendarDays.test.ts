@@ -33,5 +33,17 @@ describe('calendar days', () => {
         return dayNumber(text) === day && DateTime.fromISO(text, { zone: 'UTC' }).toMillis() === day * 86_400_000;
       }));
     });
+
+    it('age in years agrees with luxon, a February 29 birthday counted from March 1 in common years', () => {
+      fc.assert(fc.property(fc.integer({ min: 0, max: 60_000 }), fc.integer({ min: 0, max: 45_000 }), (born, lived) => {
+        const birth = isoDate(born);
+        const on = isoDate(born + lived);
+        const day = DateTime.fromISO(on, { zone: 'UTC' });
+        // luxon clamps a February 29 anniversary to February 28 in common years; we count it from March 1.
+        const whole = Math.floor(day.diff(DateTime.fromISO(birth, { zone: 'UTC' }), 'years').years + 1e-9);
+        const expected = birth.endsWith('-02-29') && !day.isInLeapYear && on.slice(5) === '02-28' ? whole - 1 : whole;
+        expect(ageInYears(birth, on)).toBe(expected);
+      }));
+    });
   });
 });

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { read837p } from '../../../src/claims/x12/read837p.js';
-import { delimitersOf } from '../../../src/claims/x12/segments.js';
+import { delimitersOf } from '../../../src/claims/x12/delimiters.js';
 import { validateClaims, type BatchClaimReport } from '../../../src/claims/validateClaims.js';
 import { goodClaim } from '../fixtures.js';
 import { build837p, isaHeader } from './build837p.js';
@@ -58,6 +59,22 @@ describe('read837p', () => {
     expect(where('icd10.not_billable')).toMatchObject({ segment: 'HI', element: 2 });
   });
 
+  it('maps billing taxonomy and tax id to PRV*BI and REF, and the patient to the DMG of a patient level (HL 23)', async () => {
+    const claim = { ...goodClaim(), billingProvider: { npi: '1234567893', taxId: '12', taxonomy: 'XYZ' } };
+    const [report] = await collect(validateClaims({ x12: build837p([claim]) }, { asOf: '2026-11-02' }));
+    const where = (found: BatchClaimReport | undefined, code: string) => found?.locations?.[found.issues.findIndex((i) => i.code === code)];
+    expect(where(report, 'provider.taxonomy')).toMatchObject({ segment: 'PRV', element: 3 });
+    expect(where(report, 'provider.tax_id')).toMatchObject({ segment: 'REF', element: 2 });
+    const patientLevel = build837p([goodClaim()]).replace('DMG*D8*19800402*F~\n', 'DMG*D8*19800402*F~\nHL*3*2*23*0~\nPAT*19~\nNM1*QC*1*DOE*JIM~\nDMG*D8*20261201*Q~\n');
+    const [child] = await collect(validateClaims({ x12: patientLevel }, { asOf: '2026-11-02' }));
+    expect(child?.issues.map((i) => i.path)).toEqual([['patient', 'sex']]);
+    expect(where(child, 'claim.schema')).toMatchObject({ segment: 'DMG', element: 3 });
+    const bornText = patientLevel.replace('20261201*Q', '20261201*M');
+    const [born] = await collect(validateClaims({ x12: bornText }, { asOf: '2026-11-02' }));
+    const patientDmg = bornText.split('~\n').indexOf('DMG*D8*20261201*M') + 1;
+    expect(where(born, 'date.future')).toEqual({ segment: 'DMG', position: patientDmg, element: 2 });
+  });
+
   it('reports a malformed segment or transaction with its place and goes on with the batch', async () => {
     const text = build837p([goodClaim(), { ...goodClaim(), id: 'C-2' }], 1)
       .replace('SV1*HC:99213:25*125', 'SV1*HC:99213:25*12x5')
@@ -94,5 +111,20 @@ describe('read837p', () => {
   it('reports input that is not an interchange', async () => {
     const reports = await collect(validateClaims({ x12: 'hello world, not x12' }));
     expect(reports.map((r) => r.issues.map((i) => i.code))).toEqual([['x12.envelope']]);
+  });
+
+  describe('properties', () => {
+    it('never throws on a damaged interchange, and every claim it reads keeps its place', async () => {
+      const text = build837p([goodClaim(), { ...goodClaim(), id: 'C-2' }], 1);
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 0, max: text.length }), fc.integer({ min: 0, max: 40 }), fc.string({ maxLength: 12 }), async (at, cut, insert) => {
+          const damaged = text.slice(0, at) + insert + text.slice(at + cut);
+          const reports = await collect(validateClaims({ x12: damaged }));
+          expect(reports.length).toBeGreaterThan(0);
+          for (const report of reports) expect(report.place).not.toBe('');
+        }),
+        { numRuns: 150 },
+      );
+    });
   });
 });

@@ -1,0 +1,78 @@
+import { DEFAULT_DELIMITERS, delimitersOf, ISA_LENGTH, type X12Delimiters } from './delimiters.js';
+import { SegmentCursor } from './segmentCursor.js';
+
+/**
+ * Walks X12 text segment by segment as chunks arrive, holding only the unfinished segment, and
+ * shows each segment to `visit` through one reused {@link SegmentCursor} (nothing is allocated per
+ * segment). Delimiters come from each ISA; line breaks after segment terminators are ignored. Text
+ * that is not an interchange gives one segment with id `ISA?` and scanning stops.
+ *
+ * @example
+ * ```ts
+ * const scanner = new SegmentScanner((segment) => console.log(segment.id));
+ * scanner.push(text);
+ * scanner.end();
+ * ```
+ */
+export class SegmentScanner {
+  private pending = '';
+  private delimiters: X12Delimiters | undefined;
+  private position = 0;
+  private stopped = false;
+  private readonly cursor = new SegmentCursor();
+
+  /** @param visit - called with the cursor on each complete segment, in order */
+  constructor(private readonly visit: (segment: SegmentCursor) => void) {}
+
+  /** Takes the next chunk and visits the segments it completes. */
+  push(chunk: string): void {
+    if (this.stopped) return;
+    const text = this.pending === '' ? chunk : this.pending + chunk;
+    let at = 0;
+    for (;;) {
+      at = skipSpace(text, at);
+      if (text.startsWith('ISA', at)) {
+        if (text.length - at < ISA_LENGTH) break;
+        this.delimiters = delimitersOf(text.slice(at, at + ISA_LENGTH));
+        this.position = 0;
+        if (this.delimiters === undefined) return this.stop(text.slice(at));
+      } else if (this.delimiters === undefined) {
+        if (text.length - at >= 3) return this.stop(text.slice(at));
+        break;
+      }
+      const end = text.indexOf(this.delimiters.segment, at);
+      if (end < 0) break;
+      this.cursor.set(text, at, end, ++this.position, this.delimiters);
+      this.visit(this.cursor);
+      at = end + 1;
+    }
+    this.pending = at === 0 ? text : text.slice(at);
+  }
+
+  /** Ends the input and visits a last segment left without its terminator, if any. */
+  end(): void {
+    const rest = this.pending.slice(skipSpace(this.pending, 0));
+    this.pending = '';
+    if (rest === '' || this.stopped) return;
+    this.cursor.set(rest, 0, rest.length, ++this.position, this.delimiters ?? DEFAULT_DELIMITERS);
+    this.visit(this.cursor);
+  }
+
+  private stop(text: string): void {
+    this.stopped = true;
+    this.pending = '';
+    const head = text.slice(0, 20);
+    this.cursor.set(head, 0, head.length, 1, DEFAULT_DELIMITERS, 'ISA?');
+    this.visit(this.cursor);
+  }
+}
+
+function skipSpace(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13 && c !== 32 && c !== 9) break;
+    i++;
+  }
+  return i;
+}
