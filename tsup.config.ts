@@ -12,28 +12,31 @@ const libraryEntries = {
   'scheduling/sweepWorker': 'src/scheduling/simulate/sweepWorker.ts',
 };
 
+/** The command line, built in ESM beside the library so it shares the library's chunks. */
+const cliEntry = { 'cli/main': 'src/cli/main.ts' };
+
 export default defineConfig([
   {
     entry: libraryEntries,
-    format: ['esm', 'cjs'],
+    format: ['cjs'],
     dts: true,
     sourcemap: false,
     clean: true,
-    splitting: true,
     treeshake: true,
     target: 'node20',
     outDir: 'dist',
     external: ['better-sqlite3', 'pg'],
   },
   {
-    entry: { 'cli/main': 'src/cli/main.ts' },
+    entry: { ...libraryEntries, ...cliEntry },
     format: ['esm'],
-    dts: false,
+    dts: { entry: libraryEntries },
     sourcemap: false,
     clean: false,
-    splitting: false,
+    splitting: true,
+    treeshake: true,
     target: 'node20',
     outDir: 'dist',
-    banner: { js: '#!/usr/bin/env node' },
+    external: ['better-sqlite3', 'pg'],
   },
 ]);

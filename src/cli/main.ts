@@ -3,4 +3,6 @@ import { nodeIo } from './nodeIo.js';
 import { runCli } from './run.js';
 import { VERSION } from './version.js';
 
-process.exitCode = await runCli(process.argv.slice(2), nodeIo(), commands, VERSION);
+void runCli(process.argv.slice(2), nodeIo(), commands, VERSION).then((code) => {
+  process.exitCode = code;
+});

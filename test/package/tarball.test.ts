@@ -65,6 +65,24 @@ describe('the packed tarball', () => {
     for (const name of Object.keys(expected)) expect([...(cjs[name] ?? [])].sort()).toEqual([...(esm[name] ?? [])].sort());
   });
 
+  it('runs simulation sweeps on worker threads from ESM and from CJS, with the same numbers as in-thread', () => {
+    const scenario = `{ sessionMinutes: 120, classes: { visit: { service: { kind: 'exponential', mean: 15 }, noShowProbability: 0.1 } },
+      schedule: { slots: [1, 1, 1, 1, 1, 1, 1, 1], intervalMinutes: 15, class: 'visit' } }`;
+    const body = (load: string) => `${load}
+const grid = [0, 0.2].map(() => (${scenario}));
+const inThread = await sweepScenarios(grid, { replications: 2000, seed: 7, workers: 0 });
+const onWorkers = await sweepScenarios(grid, { replications: 2000, seed: 7, workers: 2 });
+if (!inThread.ok || !onWorkers.ok) throw new Error(JSON.stringify(inThread.ok ? onWorkers : inThread));
+console.log(JSON.stringify([inThread.value, onWorkers.value].map((r) => r.map((x) => (x.ok ? x.value.kpis.overtime.mean : null)))));`;
+    writeFileSync(join(project, 'sweep.mjs'), body(`import { sweepScenarios } from 'medoffice/scheduling';`));
+    writeFileSync(join(project, 'sweep.cjs'), `(async () => {${body(`const { sweepScenarios } = require('medoffice/scheduling');`)}})().catch((e) => { console.error(e); process.exit(1); });`);
+    for (const file of ['sweep.mjs', 'sweep.cjs']) {
+      const [inThread, onWorkers] = JSON.parse(run('node', [file], project)) as [number[], number[]];
+      expect(inThread).toHaveLength(2);
+      expect(onWorkers).toEqual(inThread);
+    }
+  });
+
   it('installs a working medoffice binary', () => {
     const version = run(join(project, 'node_modules', '.bin', 'medoffice'), ['--version'], project).trim();
     expect(version).toMatch(/^\d+\.\d+\.\d+/);
