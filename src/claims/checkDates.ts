@@ -1,5 +1,5 @@
 import { errorIssue } from '../core/issue.js';
-import { dayNumber } from './calendarDay.js';
+import { dayNumber } from '../core/calendarDay.js';
 import type { Claim, ClaimLine } from './claim.js';
 import type { ClaimIssue } from './claimIssue.js';
 
@@ -44,7 +44,7 @@ function checkAgainstAsOf(line: ClaimLine, index: number, asOf: string, limit: n
   }
   if (limit === undefined) return;
   if (line.serviceDate.slice(0, 4) >= asOf.slice(0, 4) && limit >= 365) return;
-  const age = dayNumber(asOf) - dayNumber(line.serviceDate);
+  const age = (dayNumber(asOf) ?? Number.NaN) - (dayNumber(line.serviceDate) ?? Number.NaN);
   if (age > limit) {
     issues.push({
       ...errorIssue('date.timely_filing', ['lines', index, 'serviceDate'], `service on ${line.serviceDate} is ${age} days before ${asOf}, past the ${limit}-day filing limit`),

@@ -1,12 +1,10 @@
 import type { IsoDate } from './time.js';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /**
  * The day number (whole days since 1970-01-01) of a calendar date `YYYY-MM-DD`, or `undefined` when
  * the text is not a real date (`2026-02-30`, `2026-13-01`, `2026-2-1`). Pure arithmetic on the
- * proleptic Gregorian calendar (Hinnant's days-from-civil), no time zone involved: fast enough for
- * every row of a large file.
+ * proleptic Gregorian calendar (Hinnant's days-from-civil) read straight from the digits: no date
+ * object, no regular expression, no time zone, so it can run for every row of a large file.
  *
  * @example
  * ```ts
@@ -15,13 +13,23 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * ```
  */
 export function dayNumber(text: string): number | undefined {
-  const m = ISO_DATE.exec(text);
-  if (m === null) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return daysFromCivil(year, month, day);
+}
+
+/** The number written by the digits from `from` to `to`, or -1 when a character is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    value = value * 10 + c;
+  }
+  return value;
 }
 
 /**

@@ -1,22 +1,9 @@
-import { dayNumber as calendarDayNumber, isCalendarDate } from '../calendarDay.js';
+import { dateOfDayNumber, dayNumber } from '../../core/calendarDay.js';
+import { isCalendarDate } from '../calendarDay.js';
 
-/**
- * Calendar dates as whole day numbers (days since 1970-01-01), the form the code tables use for
- * their date spans. Pure arithmetic on the proleptic Gregorian calendar; no clock is read.
- */
-
-/**
- * The day number of a `YYYY-MM-DD` date, or `undefined` when the text is not a real calendar date.
- *
- * @example
- * ```ts
- * dayNumber('1970-01-02'); // 1
- * dayNumber('2026-02-30'); // undefined
- * ```
- */
-export function dayNumber(text: string): number | undefined {
-  return isCalendarDate(text) ? calendarDayNumber(text) : undefined;
-}
+// Calendar dates as whole day numbers (days since 1970-01-01), the form the code tables use for
+// their date spans.
+export { dayNumber };
 
 /**
  * The `YYYY-MM-DD` date of a day number.
@@ -26,18 +13,7 @@ export function dayNumber(text: string): number | undefined {
  * isoDate(0); // '1970-01-01'
  * ```
  */
-export function isoDate(days: number): string {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
-  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
+export const isoDate: (days: number) => string = dateOfDayNumber;
 
 /**
  * The U.S. federal fiscal year a day falls in: fiscal year N runs from October 1 of year N-1 to
