@@ -15,6 +15,9 @@ import { compare, measure, measureAsync, report } from './harness.js';
 // Versioned records: update throughput per adapter, read-as-of on a 10,000-version record, chain
 // verification and bytes stored per version, each beside a naive store measured in the same run
 // (a full JSON copy per version, no index, no hashing, one commit per write).
+// Updates: 100 records, each round updates every record once concurrently (Promise.all) with a new
+// phone number and the rounds follow one another; every update is validated, diffed, chained,
+// audited and given a new head, and on SQLite a round is one durable commit (WAL, synchronous FULL).
 
 const context: AccessContext = { actor: 'bench', role: 'physician', purposeOfUse: 'TREAT' };
 const start = DateTime.fromISO('2026-11-02T12:00:00.000Z', { zone: 'UTC' });

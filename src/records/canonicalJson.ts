@@ -1,4 +1,5 @@
 import { MedofficeUsageError } from '../core/result.js';
+import type { JsonValue } from './json.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const SURROGATE = /[\uD800-\uDFFF]/;
@@ -16,9 +17,27 @@ function serializeNumber(value: number): string {
   return String(value);
 }
 
+// Sorts member names by UTF-16 code units, in place. Short lists (the usual object) are sorted by
+// insertion, which allocates nothing; Array.prototype.sort allocates a work array on every call.
+function sortNames(keys: string[]): void {
+  if (keys.length > 16) {
+    keys.sort();
+    return;
+  }
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] as string;
+    let j = i - 1;
+    while (j >= 0 && (keys[j] as string) > key) {
+      keys[j + 1] = keys[j] as string;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+}
+
 function serializeObject(value: object): string {
   const keys = Object.keys(value);
-  if (keys.length > 1) keys.sort();
+  sortNames(keys);
   let out = '{';
   for (const key of keys) {
     const item = (value as Record<string, unknown>)[key];
@@ -62,4 +81,68 @@ export function canonicalJson(value: unknown): string {
     default:
       throw new MedofficeUsageError(`canonical JSON cannot hold a ${typeof value}`);
   }
+}
+
+/** A JSON value's canonical text together with a deep copy of it that nobody else holds. */
+export interface CanonicalForm {
+  readonly text: string;
+  readonly copy: JsonValue;
+}
+
+/** Copies a JSON value with object members in canonical order; reports whether JSON.stringify of the copy could differ from RFC 8785. */
+function copyOf(value: unknown, flags: { irregular: boolean }): JsonValue {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      if (!Number.isFinite(value)) throw new MedofficeUsageError(`canonical JSON cannot hold ${value}`);
+      return value;
+    case 'object': {
+      if (value === null) return null;
+      if (Array.isArray(value)) {
+        const copy = new Array<JsonValue>(value.length);
+        for (let i = 0; i < value.length; i++) copy[i] = copyOf(value[i] ?? null, flags);
+        return copy;
+      }
+      const keys = Object.keys(value);
+      sortNames(keys);
+      const copy: Record<string, JsonValue> = {};
+      for (const key of keys) {
+        const item = (value as Record<string, unknown>)[key];
+        if (item === undefined) continue;
+        // JavaScript lists integer-like member names first whatever the insertion order.
+        const first = key.charCodeAt(0);
+        if (first >= 48 && first <= 57) flags.irregular = true;
+        if (key === '__proto__') Object.defineProperty(copy, key, { value: copyOf(item, flags), enumerable: true, writable: true, configurable: true });
+        else copy[key] = copyOf(item, flags);
+      }
+      return copy;
+    }
+    default:
+      throw new MedofficeUsageError(`canonical JSON cannot hold a ${typeof value}`);
+  }
+}
+
+/**
+ * The RFC 8785 text of a JSON value (exactly {@link canonicalJson}) and, from the same walk, a deep copy
+ * with members in canonical order: what the store keeps privately as the current document, so the next
+ * write can diff against it without parsing the stored text again.
+ *
+ * @param value - a JSON value
+ * @returns the canonical text and the copy
+ * @throws MedofficeUsageError as {@link canonicalJson} does
+ * @example
+ * ```ts
+ * const { text, copy } = canonicalForm({ b: [1], a: 'x' }); // text '{"a":"x","b":[1]}'
+ * ```
+ */
+export function canonicalForm(value: unknown): CanonicalForm {
+  const flags = { irregular: false };
+  const copy = copyOf(value, flags);
+  // With members inserted in canonical order, JSON.stringify writes the RFC 8785 text, except for
+  // integer-like member names and lone surrogates (escaped as \udXXX); those take the slow path,
+  // which orders them right or refuses them.
+  const text = JSON.stringify(copy);
+  return { text: flags.irregular || text.includes('\\ud') ? canonicalJson(copy) : text, copy };
 }

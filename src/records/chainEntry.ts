@@ -16,12 +16,22 @@ import { sha256Hex } from './hashing.js';
  * ```
  */
 export function entryHeaderText(row: Omit<EntryRow, 'hash' | 'data'>): string {
+  const { at, contentHash, kind, prevHash, recordId } = row;
+  const sequence = String(row.sequence);
+  const version = row.version === null ? 'null' : String(row.version);
+  if (PLAIN.test(at) && PLAIN.test(contentHash) && PLAIN.test(kind) && PLAIN.test(prevHash) && (recordId === null || PLAIN.test(recordId))) {
+    const record = recordId === null ? 'null' : `"${recordId}"`;
+    return `{"at":"${at}","contentHash":"${contentHash}","kind":"${kind}","prevHash":"${prevHash}","recordId":${record},"sequence":${sequence},"version":${version}}`;
+  }
+  const record = recordId === null ? 'null' : JSON.stringify(recordId);
   return (
-    `{"at":${JSON.stringify(row.at)},"contentHash":${JSON.stringify(row.contentHash)},"kind":${JSON.stringify(row.kind)},` +
-    `"prevHash":${JSON.stringify(row.prevHash)},"recordId":${row.recordId === null ? 'null' : JSON.stringify(row.recordId)},` +
-    `"sequence":${String(row.sequence)},"version":${row.version === null ? 'null' : String(row.version)}}`
+    `{"at":${JSON.stringify(at)},"contentHash":${JSON.stringify(contentHash)},"kind":${JSON.stringify(kind)},` +
+    `"prevHash":${JSON.stringify(prevHash)},"recordId":${record},"sequence":${sequence},"version":${version}}`
   );
 }
+
+// Printable ASCII without `"` or `\` is its own JSON string body; anything else is escaped by JSON.stringify.
+const PLAIN = /^[ !#-[\]-~]*$/;
 
 /**
  * Collects the entries of one transaction, linking each to the one before.
@@ -40,6 +50,8 @@ export interface ChainWriter {
   readonly at: string;
   /** Adds an entry whose content is the canonical JSON of `fact`. */
   add(kind: EntryKind, recordId: string | null, version: number | null, fact: object): EntryRow;
+  /** Adds an entry whose content is `data`, which must already be canonical JSON. */
+  addText(kind: EntryKind, recordId: string | null, version: number | null, data: string): EntryRow;
 }
 
 /**
@@ -55,19 +67,33 @@ export interface ChainWriter {
  * ```
  */
 export function chainWriter(tip: ChainTip, now: string): ChainWriter {
-  const rows: EntryRow[] = [];
-  const at = now > tip.at ? now : tip.at;
-  let last = tip;
-  return {
-    rows,
-    at,
-    add(kind, recordId, version, fact) {
-      const data = canonicalJson(fact);
-      const header = { sequence: last.sequence + 1, kind, recordId, version, at, contentHash: sha256Hex(data), prevHash: last.hash };
-      const row: EntryRow = { ...header, data, hash: sha256Hex(entryHeaderText(header)) };
-      rows.push(row);
-      last = row;
-      return row;
-    },
-  };
+  return new LinkingWriter(tip, now > tip.at ? now : tip.at);
+}
+
+// A class rather than closures: one writer is made per operation, and its methods are shared.
+class LinkingWriter implements ChainWriter {
+  readonly rows: EntryRow[] = [];
+  private last: ChainTip;
+
+  constructor(
+    tip: ChainTip,
+    readonly at: string,
+  ) {
+    this.last = tip;
+  }
+
+  add(kind: EntryKind, recordId: string | null, version: number | null, fact: object): EntryRow {
+    return this.addText(kind, recordId, version, canonicalJson(fact));
+  }
+
+  addText(kind: EntryKind, recordId: string | null, version: number | null, data: string): EntryRow {
+    const sequence = this.last.sequence + 1;
+    const contentHash = sha256Hex(data);
+    const prevHash = this.last.hash;
+    const hash = sha256Hex(entryHeaderText({ sequence, kind, recordId, version, at: this.at, contentHash, prevHash }));
+    const row: EntryRow = { sequence, kind, recordId, version, at: this.at, contentHash, data, prevHash, hash };
+    this.rows.push(row);
+    this.last = row;
+    return row;
+  }
 }

@@ -1,21 +1,28 @@
 import { isJsonObject, jsonEqual, type JsonValue } from './json.js';
 import type { PatchOperation } from './jsonPatch.js';
-import { formatPointer } from './jsonPointer.js';
 
-type Path = readonly (string | number)[];
+// Pointers are built as text while descending (`/a/0`), escaping each token once (RFC 6901).
+const pointerToken = (token: string | number): string =>
+  typeof token === 'number' ? `/${token}` : `/${token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token}`;
 
-function diffObjects(a: Readonly<Record<string, JsonValue>>, b: Readonly<Record<string, JsonValue>>, path: Path, out: PatchOperation[]): void {
-  for (const key of Object.keys(a)) {
-    if (!Object.hasOwn(b, key)) out.push({ op: 'remove', path: formatPointer([...path, key]) });
+function diffObjects(a: Readonly<Record<string, JsonValue>>, b: Readonly<Record<string, JsonValue>>, pointer: string, out: PatchOperation[]): void {
+  for (const key in a) {
+    if (Object.hasOwn(a, key) && !Object.hasOwn(b, key)) out.push({ op: 'remove', path: pointer + pointerToken(key) });
   }
-  for (const key of Object.keys(b)) {
+  for (const key in b) {
+    if (!Object.hasOwn(b, key)) continue;
     const after = b[key] as JsonValue;
-    if (!Object.hasOwn(a, key)) out.push({ op: 'add', path: formatPointer([...path, key]), value: after });
-    else diffValues(a[key] as JsonValue, after, [...path, key], out);
+    if (!Object.hasOwn(a, key)) out.push({ op: 'add', path: pointer + pointerToken(key), value: after });
+    else if (a[key] !== after) diffValues(a[key] as JsonValue, after, pointer + pointerToken(key), out);
   }
 }
 
-function diffArrays(a: readonly JsonValue[], b: readonly JsonValue[], path: Path, out: PatchOperation[]): void {
+function diffArrays(a: readonly JsonValue[], b: readonly JsonValue[], pointer: string, out: PatchOperation[]): void {
+  // Of equal length every item pairs with its counterpart, so equal heads and tails need no search.
+  if (a.length === b.length) {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diffValues(a[i] as JsonValue, b[i] as JsonValue, `${pointer}/${i}`, out);
+    return;
+  }
   let start = 0;
   while (start < a.length && start < b.length && jsonEqual(a[start] as JsonValue, b[start] as JsonValue)) start++;
   let endA = a.length;
@@ -25,16 +32,16 @@ function diffArrays(a: readonly JsonValue[], b: readonly JsonValue[], path: Path
     endB--;
   }
   const paired = Math.min(endA, endB);
-  for (let i = start; i < paired; i++) diffValues(a[i] as JsonValue, b[i] as JsonValue, [...path, i], out);
-  for (let i = endA - 1; i >= paired; i--) out.push({ op: 'remove', path: formatPointer([...path, i]) });
-  for (let i = paired; i < endB; i++) out.push({ op: 'add', path: formatPointer([...path, i]), value: b[i] as JsonValue });
+  for (let i = start; i < paired; i++) diffValues(a[i] as JsonValue, b[i] as JsonValue, `${pointer}/${i}`, out);
+  for (let i = endA - 1; i >= paired; i--) out.push({ op: 'remove', path: `${pointer}/${i}` });
+  for (let i = paired; i < endB; i++) out.push({ op: 'add', path: `${pointer}/${i}`, value: b[i] as JsonValue });
 }
 
-function diffValues(a: JsonValue, b: JsonValue, path: Path, out: PatchOperation[]): void {
+function diffValues(a: JsonValue, b: JsonValue, pointer: string, out: PatchOperation[]): void {
   if (a === b) return;
-  if (isJsonObject(a) && isJsonObject(b)) return diffObjects(a, b, path, out);
-  if (Array.isArray(a) && Array.isArray(b)) return diffArrays(a, b, path, out);
-  if (!jsonEqual(a, b)) out.push({ op: 'replace', path: formatPointer(path), value: b });
+  if (isJsonObject(a) && isJsonObject(b)) return diffObjects(a, b, pointer, out);
+  if (Array.isArray(a) && Array.isArray(b)) return diffArrays(a, b, pointer, out);
+  if (!jsonEqual(a, b)) out.push({ op: 'replace', path: pointer, value: b });
 }
 
 /**
@@ -53,6 +60,6 @@ function diffValues(a: JsonValue, b: JsonValue, path: Path, out: PatchOperation[
  */
 export function diffJson(before: JsonValue, after: JsonValue): PatchOperation[] {
   const out: PatchOperation[] = [];
-  diffValues(before, after, [], out);
+  diffValues(before, after, '', out);
   return out;
 }

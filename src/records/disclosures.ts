@@ -1,6 +1,8 @@
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
 import { isIsoDate } from '../core/time.js';
+
+const isCalendarDate = (text: string): boolean => isIsoDate(text);
 import { issuesFromZod } from '../core/parse.js';
 import { fail, ok, type Checked } from '../core/result.js';
 import { PurposeOfUseSchema, type AccessContext } from './context.js';
@@ -18,7 +20,7 @@ import type { StoreSettings } from './settings.js';
  * ```
  */
 export const DisclosureSchema = z.object({
-  date: z.string().refine((text): boolean => isIsoDate(text), 'a date YYYY-MM-DD'),
+  date: z.string().refine(isCalendarDate, 'a date YYYY-MM-DD'),
   recipient: z.string().min(1).max(500),
   recipientAddress: z.string().min(1).max(1000).optional(),
   description: z.string().min(1).max(2000),

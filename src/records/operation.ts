@@ -2,18 +2,21 @@ import type { z } from 'zod';
 import { issuesFromZod } from '../core/parse.js';
 import { fail, MedofficeUsageError, type Checked } from '../core/result.js';
 import type { StorageTx } from './adapter.js';
+import { auditEvent, auditEventText } from './auditEvent.js';
 import { chainWriter, type ChainWriter } from './chainEntry.js';
+import type { DocumentCache } from './documentCache.js';
 import { isoInstant } from './isoInstant.js';
 import { AccessContextSchema, permits, type AccessContext, type Permission } from './context.js';
 import { recordIssue, type RecordIssue } from './recordIssue.js';
 import type { StoreSettings } from './settings.js';
 
-/** What an operation body gets: the open transaction, the chain writer, who asks and the record key. */
+/** What an operation body gets: the open transaction, the chain writer, who asks, the record key and the store's document cache. */
 export interface OperationScope {
   readonly tx: StorageTx;
   readonly chain: ChainWriter;
   readonly context: AccessContext;
   readonly key: string;
+  readonly documents: DocumentCache;
 }
 
 /** How an operation is named in its audit event and which permission it needs. */
@@ -34,21 +37,6 @@ const RECORD_ID = /^[A-Za-z0-9\-.]{1,64}$/;
  */
 export function checkId(id: unknown, path: readonly (string | number)[]): RecordIssue | undefined {
   return typeof id === 'string' && RECORD_ID.test(id) ? undefined : recordIssue('records.invalid_input', path, 'an id is 1 to 64 letters, digits, - or .');
-}
-
-function auditFact(kind: OperationKind, key: string, context: AccessContext, result: Checked<unknown, RecordIssue>, version: number | undefined): object {
-  const denied = !result.ok && result.issues.some((found) => found.code === 'records.forbidden');
-  return {
-    action: kind.action,
-    recordId: key,
-    ...(version !== undefined ? { version } : {}),
-    actor: context.actor,
-    role: context.role,
-    purposeOfUse: context.purposeOfUse,
-    ...(context.onBehalfOf !== undefined ? { onBehalfOf: context.onBehalfOf } : {}),
-    outcome: result.ok ? 'success' : denied ? 'denied' : 'failure',
-    ...(result.ok ? {} : { issues: result.issues.map((found) => found.code) }),
-  };
 }
 
 /**
@@ -84,9 +72,9 @@ export async function runOperation<S extends z.ZodType, R>(
     if (badId !== undefined) result = fail([badId]);
     else if (!permits(settings.policy, context.role, kind.permission)) {
       result = fail([recordIssue('records.forbidden', ['context', 'role'], `role '${context.role}' may not ${kind.permission}`)]);
-    } else result = await body({ tx, chain, context, key });
+    } else result = await body({ tx, chain, context, key, documents: settings.documents });
     if (!result.ok) chain = chainWriter(tip, now);
-    chain.add('audit', key, null, auditFact(kind, key, context, result, result.ok ? versionOf(result.value) : undefined));
+    chain.addText('audit', key, null, auditEventText(auditEvent(kind.action, key, context, result, result.ok ? versionOf(result.value) : undefined)));
     await tx.append(chain.rows);
     return result;
   });

@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import type { z } from 'zod';
 import type { StorageAdapter } from './adapter.js';
 import type { AccessPolicy } from './context.js';
+import type { DocumentCache } from './documentCache.js';
 
 /**
  * How a versioned store is set up.
@@ -31,6 +32,8 @@ export interface RecordStoreOptions<S extends z.ZodType> {
 /** Settled options, defaults filled in. */
 export interface StoreSettings<S extends z.ZodType> extends RecordStoreOptions<S> {
   readonly maxDocumentBytes: number;
+  /** The store's private parsed copies of current documents. */
+  readonly documents: DocumentCache;
 }
 
 /** Every this-many versions a record stores a full snapshot instead of a patch, bounding reconstruction. */

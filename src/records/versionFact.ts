@@ -1,5 +1,6 @@
 import type { EntryRow, StorageTx } from './adapter.js';
 import type { JsonValue } from './json.js';
+import { canonicalJson } from './canonicalJson.js';
 import { applyPatch, type JsonPatch } from './jsonPatch.js';
 import { isSnapshotVersion, SNAPSHOT_INTERVAL } from './settings.js';
 import type { VersionMeta, VersionOperation } from './versionMeta.js';
@@ -19,6 +20,32 @@ export interface VersionFact {
   readonly patch?: JsonPatch;
   readonly replacedBy?: string;
   readonly replaces?: string;
+}
+
+/**
+ * The canonical JSON (RFC 8785) of a version fact, written out member by member in JCS order: the same
+ * text as `canonicalJson(fact)` without sorting keys on every write, and with the snapshot's canonical
+ * text (already made when the document was validated) spliced in rather than made again.
+ *
+ * @param fact - the fact
+ * @param documentText - the canonical JSON of the fact's document (used when the fact holds a snapshot)
+ * @returns the canonical text
+ * @example
+ * ```ts
+ * versionFactText(fact, valid.text) === canonicalJson(fact); // true
+ * ```
+ */
+export function versionFactText(fact: VersionFact, documentText: string): string {
+  let out = `{"at":${canonicalJson(fact.at)},"author":${canonicalJson(fact.author)},"documentHash":${canonicalJson(fact.documentHash)}`;
+  if (fact.onBehalfOf !== undefined) out += `,"onBehalfOf":${canonicalJson(fact.onBehalfOf)}`;
+  out += `,"operation":${canonicalJson(fact.operation)}`;
+  if (fact.patch !== undefined) out += `,"patch":${canonicalJson(fact.patch)}`;
+  if (fact.reason !== undefined) out += `,"reason":${canonicalJson(fact.reason)}`;
+  out += `,"recordId":${canonicalJson(fact.recordId)}`;
+  if (fact.replacedBy !== undefined) out += `,"replacedBy":${canonicalJson(fact.replacedBy)}`;
+  if (fact.replaces !== undefined) out += `,"replaces":${canonicalJson(fact.replaces)}`;
+  if (fact.snapshot !== undefined) out += `,"snapshot":${documentText}`;
+  return `${out},"state":${canonicalJson(fact.state)},"version":${canonicalJson(fact.version)}}`;
 }
 
 /**
@@ -46,18 +73,19 @@ function idOf(key: string): string {
  * ```
  */
 export function metaOf(fact: VersionFact): VersionMeta {
-  return {
+  const meta: { -readonly [K in keyof VersionMeta]: VersionMeta[K] } = {
     id: idOf(fact.recordId),
     version: fact.version,
     at: fact.at,
     operation: fact.operation,
     state: fact.state,
     author: fact.author,
-    ...(fact.onBehalfOf !== undefined ? { onBehalfOf: fact.onBehalfOf } : {}),
-    ...(fact.reason !== undefined ? { reason: fact.reason } : {}),
-    ...(fact.replacedBy !== undefined ? { replacedBy: idOf(fact.replacedBy) } : {}),
-    ...(fact.replaces !== undefined ? { replaces: idOf(fact.replaces) } : {}),
   };
+  if (fact.onBehalfOf !== undefined) meta.onBehalfOf = fact.onBehalfOf;
+  if (fact.reason !== undefined) meta.reason = fact.reason;
+  if (fact.replacedBy !== undefined) meta.replacedBy = idOf(fact.replacedBy);
+  if (fact.replaces !== undefined) meta.replaces = idOf(fact.replaces);
+  return meta;
 }
 
 /**

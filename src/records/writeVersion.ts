@@ -2,20 +2,21 @@ import type { z } from 'zod';
 import { issuesFromZod } from '../core/parse.js';
 import { fail, ok, type Checked } from '../core/result.js';
 import type { HeadRow } from './adapter.js';
-import { canonicalJson } from './canonicalJson.js';
+import { canonicalForm, type CanonicalForm } from './canonicalJson.js';
 import { diffJson } from './diff.js';
 import { sha256Hex } from './hashing.js';
 import type { JsonValue } from './json.js';
 import type { OperationScope } from './operation.js';
 import { recordIssue, type RecordIssue } from './recordIssue.js';
 import { isSnapshotVersion, type StoreSettings } from './settings.js';
-import { metaOf, type VersionFact } from './versionFact.js';
+import { metaOf, versionFactText, type VersionFact } from './versionFact.js';
 import type { RecordVersion, VersionOperation } from './versionMeta.js';
 
-/** A document that passed the schema, with its canonical text. */
+/** A document that passed the schema, with its canonical text (and, when fresh, a private copy for the store's cache). */
 export interface ValidDocument {
   readonly document: JsonValue;
   readonly text: string;
+  readonly copy?: JsonValue;
 }
 
 /**
@@ -30,14 +31,16 @@ export function validateDocument<S extends z.ZodType>(settings: StoreSettings<S>
   if (typeof input === 'string' && input.length > settings.maxDocumentBytes) return fail([tooLarge(settings, path)]);
   const parsed = settings.schema.safeParse(input);
   if (!parsed.success) return fail(issuesFromZod(parsed.error, 'records.schema', path));
-  let text: string;
+  let form: CanonicalForm;
   try {
-    text = canonicalJson(parsed.data);
+    form = canonicalForm(parsed.data);
   } catch {
     return fail([recordIssue('records.schema', path, 'the document is not plain JSON')]);
   }
-  if (Buffer.byteLength(text, 'utf8') > settings.maxDocumentBytes) return fail([tooLarge(settings, path)]);
-  return ok({ document: parsed.data as JsonValue, text });
+  const { text, copy } = form;
+  // UTF-8 takes at most 3 bytes per UTF-16 unit, so short texts need no byte count.
+  if (text.length * 3 > settings.maxDocumentBytes && Buffer.byteLength(text, 'utf8') > settings.maxDocumentBytes) return fail([tooLarge(settings, path)]);
+  return ok({ document: parsed.data as JsonValue, text, copy });
 }
 
 function tooLarge<S extends z.ZodType>(settings: StoreSettings<S>, path: readonly (string | number)[]): RecordIssue {
@@ -100,23 +103,25 @@ export interface NextVersion {
  */
 export async function writeVersion<T>(scope: OperationScope, head: HeadRow | undefined, next: NextVersion): Promise<RecordVersion<T>> {
   const version = (head?.version ?? 0) + 1;
-  const previous = head === undefined ? null : (JSON.parse(head.document) as JsonValue);
-  const { context, chain, key } = scope;
-  const fact: VersionFact = {
+  const { context, chain, key, documents } = scope;
+  const previous = head === undefined ? null : documents.parsed(key, head.document);
+  const fact: { -readonly [K in keyof VersionFact]: VersionFact[K] } = {
     recordId: key,
     version,
     at: chain.at,
     operation: next.operation,
     state: next.state,
     author: context.actor,
-    ...(context.onBehalfOf !== undefined ? { onBehalfOf: context.onBehalfOf } : {}),
-    ...(context.reason !== undefined ? { reason: context.reason } : {}),
     documentHash: sha256Hex(next.document.text),
-    ...(isSnapshotVersion(version) ? { snapshot: next.document.document } : { patch: diffJson(previous, next.document.document) }),
-    ...(next.replacedBy !== undefined ? { replacedBy: next.replacedBy } : {}),
-    ...(next.replaces !== undefined ? { replaces: next.replaces } : {}),
   };
-  chain.add('version', key, version, fact);
+  if (context.onBehalfOf !== undefined) fact.onBehalfOf = context.onBehalfOf;
+  if (context.reason !== undefined) fact.reason = context.reason;
+  if (isSnapshotVersion(version)) fact.snapshot = next.document.document;
+  else fact.patch = diffJson(previous, next.document.copy ?? next.document.document);
+  if (next.replacedBy !== undefined) fact.replacedBy = next.replacedBy;
+  if (next.replaces !== undefined) fact.replaces = next.replaces;
+  chain.addText('version', key, version, versionFactText(fact, next.document.text));
   await scope.tx.putHead({ recordId: key, version, state: next.state, document: next.document.text, replacedBy: next.replacedBy ?? null, at: chain.at });
+  if (next.document.copy !== undefined) documents.remember(key, next.document.text, next.document.copy);
   return { meta: metaOf(fact), document: next.document.document as T };
 }

@@ -44,7 +44,7 @@ async function changeActive<T>(
   if (problem !== undefined || head === undefined) return fail([problem ?? recordIssue('records.not_found', ['id'], 'no such record')]);
   const stale = versionConflict(head, expectedVersion);
   if (stale !== undefined) return fail([stale]);
-  const next = makeDocument(JSON.parse(head.document) as JsonValue, head);
+  const next = makeDocument(scope.documents.parsed(scope.key, head.document), head);
   if (!next.ok) return next;
   if (next.value.text === head.document) return ok(await currentVersion<T>(scope, head));
   return ok(await writeVersion<T>(scope, head, { document: next.value, state: 'active', operation }));

@@ -28,5 +28,15 @@ describe('chain entries', () => {
         ),
       );
     });
+
+    it('the hand-written header escapes any text as RFC 8785 does (quotes, backslashes, controls, non-ASCII)', () => {
+      const anyText = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }), fc.string({ unit: 'binary-ascii', maxLength: 12 }));
+      fc.assert(
+        fc.property(fc.nat(), anyText, fc.option(anyText, { nil: null }), anyText, anyText, (sequence, at, recordId, contentHash, prevHash) => {
+          const header = { sequence, kind: 'audit' as const, recordId, version: null, at, contentHash, prevHash };
+          expect(entryHeaderText(header)).toBe(canonicalJson(header));
+        }),
+      );
+    });
   });
 });

@@ -33,7 +33,12 @@ interface MemoryState {
   readonly entries: EntryRow[];
   readonly heads: Map<string, HeadRow>;
   readonly versions: Map<string, EntryRow[]>;
-  readonly byKind: Map<string, number[]>;
+  /** Sequences of each record's entries, by record then kind. */
+  readonly byKind: Map<string, Map<EntryKind, number[]>>;
+}
+
+function sequencesOf(state: MemoryState, recordId: string, kind: EntryKind): number[] | undefined {
+  return state.byKind.get(recordId)?.get(kind);
 }
 
 function indexEntry(state: MemoryState, entry: EntryRow, strict: boolean): void {
@@ -44,16 +49,17 @@ function indexEntry(state: MemoryState, entry: EntryRow, strict: boolean): void 
     list.push(entry);
     state.versions.set(entry.recordId, list);
   }
-  const key = `${entry.recordId}\u0000${entry.kind}`;
-  const sequences = state.byKind.get(key) ?? [];
-  sequences.push(entry.sequence);
-  state.byKind.set(key, sequences);
+  let kinds = state.byKind.get(entry.recordId);
+  if (kinds === undefined) state.byKind.set(entry.recordId, (kinds = new Map()));
+  const sequences = kinds.get(entry.kind);
+  if (sequences === undefined) kinds.set(entry.kind, [entry.sequence]);
+  else sequences.push(entry.sequence);
 }
 
 function unindexEntry(state: MemoryState, entry: EntryRow): void {
   if (entry.recordId === null) return;
   if (entry.kind === 'version') state.versions.get(entry.recordId)?.pop();
-  state.byKind.get(`${entry.recordId}\u0000${entry.kind}`)?.pop();
+  sequencesOf(state, entry.recordId, entry.kind)?.pop();
 }
 
 function historyOf(list: readonly EntryRow[], query: VersionQuery): EntryRow[] {
@@ -82,14 +88,14 @@ function makeTx(state: MemoryState, undo: (() => void)[]): StorageTx {
       state.heads.set(row.recordId, row);
     },
     append: async (rows) => {
+      const before = state.entries.length;
+      undo.push(() => {
+        while (state.entries.length > before) unindexEntry(state, state.entries.pop() as EntryRow);
+      });
       for (const row of rows) {
         if (row.sequence !== state.entries.length + 1) throw new Error(`entry ${row.sequence} is out of sequence`);
         indexEntry(state, row, true);
         state.entries.push(row);
-        undo.push(() => {
-          state.entries.pop();
-          unindexEntry(state, row);
-        });
       }
     },
     versions: async (recordId, from, to) => (state.versions.get(recordId) ?? []).slice(Math.max(0, from - 1), Math.max(0, to)),
@@ -98,14 +104,14 @@ function makeTx(state: MemoryState, undo: (() => void)[]): StorageTx {
       return index < 0 ? undefined : index + 1;
     },
     history: async (recordId, query) => historyOf(state.versions.get(recordId) ?? [], query),
-    entriesOf: async (recordId, kind) => (state.byKind.get(`${recordId}\u0000${kind}`) ?? []).map((sequence) => state.entries[sequence - 1] as EntryRow),
+    entriesOf: async (recordId, kind) => (sequencesOf(state, recordId, kind) ?? []).map((sequence) => state.entries[sequence - 1] as EntryRow),
     clearData: async (recordId, kinds) => clearData(state, recordId, kinds, undo),
   };
 }
 
 function clearData(state: MemoryState, recordId: string, kinds: readonly EntryKind[], undo: (() => void)[]): void {
   for (const kind of kinds) {
-    for (const sequence of state.byKind.get(`${recordId}\u0000${kind}`) ?? []) {
+    for (const sequence of sequencesOf(state, recordId, kind) ?? []) {
       const before = state.entries[sequence - 1] as EntryRow;
       const cleared = { ...before, data: null };
       const replace = (row: EntryRow): void => {
@@ -116,6 +122,12 @@ function clearData(state: MemoryState, recordId: string, kinds: readonly EntryKi
       undo.push(() => replace(before));
     }
   }
+}
+
+interface Waiting {
+  readonly work: (tx: StorageTx) => Promise<unknown>;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: unknown) => void;
 }
 
 function emptyState(): MemoryState {
@@ -140,7 +152,21 @@ export function memoryAdapter(options: { readonly from?: MemorySnapshot } = {}):
     state.entries.push(entry);
   }
   for (const head of options.from?.heads ?? []) state.heads.set(head.recordId, head);
-  let queue: Promise<unknown> = Promise.resolve();
+  const waiting: Waiting[] = [];
+  let busy = false;
+  function start(job: Waiting): void {
+    void run(job.work).then(
+      (value) => settle(job.resolve, value),
+      (error: unknown) => settle(job.reject, error),
+    );
+  }
+  // Transactions run one after another; the next starts as soon as the previous settles.
+  function settle(how: (value: unknown) => void, value: unknown): void {
+    how(value);
+    const next = waiting.shift();
+    if (next === undefined) busy = false;
+    else start(next);
+  }
   const undo: (() => void)[] = [];
   const tx = makeTx(state, undo);
   const run = async <T>(work: (tx: StorageTx) => Promise<T>): Promise<T> => {
@@ -156,11 +182,15 @@ export function memoryAdapter(options: { readonly from?: MemorySnapshot } = {}):
   };
   return {
     name: 'memory',
-    transact: <T>(work: (tx: StorageTx) => Promise<T>): Promise<T> => {
-      const result = queue.then(() => run(work));
-      queue = result.catch(() => undefined);
-      return result;
-    },
+    transact: <T>(work: (tx: StorageTx) => Promise<T>): Promise<T> =>
+      new Promise<T>((resolve, reject) => {
+        const job: Waiting = { work, resolve: resolve as (value: unknown) => void, reject };
+        if (busy) waiting.push(job);
+        else {
+          busy = true;
+          start(job);
+        }
+      }),
     scan: async (fromSequence, limit) => state.entries.slice(Math.max(0, fromSequence - 1), Math.max(0, fromSequence - 1) + limit),
     heads: async () => [...state.heads.values()],
     snapshot: () => ({ entries: [...state.entries], heads: [...state.heads.values()] }),

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../core/time.js';
 
-const isoDate = z.string().refine((text): boolean => isIsoDate(text), 'a date YYYY-MM-DD');
+const isCalendarDate = (text: string): boolean => isIsoDate(text);
+
+const isoDate = z.string().refine(isCalendarDate, 'a date YYYY-MM-DD');
 
 /**
  * A FHIR R4 HumanName, reduced to what a practice records.
