@@ -2,11 +2,32 @@ import { errorIssue } from '../core/issue.js';
 import type { Claim, ClaimLine } from './claim.js';
 import type { ClaimIssue } from './claimIssue.js';
 
-/** The most diagnoses a professional claim carries (CMS-1500 box 21 A–L; 837P HI). */
+/**
+ * The most diagnoses a professional claim carries (CMS-1500 box 21 A–L; 837P HI).
+ *
+ * @example
+ * ```ts
+ * claim.diagnoses.length > MAX_DIAGNOSES; // claim.too_many_diagnoses
+ * ```
+ */
 export const MAX_DIAGNOSES = 12;
-/** The most service lines of one professional claim (837P loop 2400 repeats 50 times). */
+/**
+ * The most service lines of one professional claim (837P loop 2400 repeats 50 times).
+ *
+ * @example
+ * ```ts
+ * claim.lines.length > MAX_LINES; // claim.too_many_lines
+ * ```
+ */
 export const MAX_LINES = 50;
-/** The most units one line may carry (837P SV104 holds at most five digits before the decimal point). */
+/**
+ * The most units one line may carry (837P SV104 holds at most five digits before the decimal point).
+ *
+ * @example
+ * ```ts
+ * line.units > MAX_UNITS; // line.units
+ * ```
+ */
 export const MAX_UNITS = 99_999;
 
 /**

@@ -2,7 +2,14 @@ import { errorIssue, warningIssue } from '../core/issue.js';
 import type { Claim, ClaimLine } from './claim.js';
 import type { ClaimIssue } from './claimIssue.js';
 
-/** The most diagnosis pointers one line carries (CMS-1500 box 24E; 837P SV107). */
+/**
+ * The most diagnosis pointers one line carries (CMS-1500 box 24E; 837P SV107).
+ *
+ * @example
+ * ```ts
+ * if (line.diagnosisPointers.length > MAX_POINTERS) console.log('pointer.invalid');
+ * ```
+ */
 export const MAX_POINTERS = 4;
 
 /**

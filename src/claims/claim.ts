@@ -3,51 +3,114 @@ import { isCalendarDate } from './calendarDay.js';
 
 const isoDate = z.string().refine(isCalendarDate, { message: 'must be a calendar date YYYY-MM-DD' });
 
-/** A procedure code as given on a line (CPT or HCPCS Level II), branded once parsed. */
+/**
+ * A procedure code as given on a line (CPT or HCPCS Level II), branded once parsed.
+ *
+ * @example
+ * ```ts
+ * ProcedureCodeSchema.parse('99213');
+ * ```
+ */
 export const ProcedureCodeSchema = z.string().min(1).brand<'ProcedureCode'>();
 /** A procedure code taken from a parsed claim. */
 export type ProcedureCode = z.infer<typeof ProcedureCodeSchema>;
 
-/** A two-character procedure modifier (`25`, `LT`, `XU`), branded once parsed. */
+/**
+ * A two-character procedure modifier (`25`, `LT`, `XU`), branded once parsed.
+ *
+ * @example
+ * ```ts
+ * ModifierCodeSchema.parse('25');
+ * ```
+ */
 export const ModifierCodeSchema = z.string().brand<'ModifierCode'>();
 /** A modifier taken from a parsed claim. */
 export type ModifierCode = z.infer<typeof ModifierCodeSchema>;
 
-/** An ICD-10-CM diagnosis code as given (dotted or not, any case), branded once parsed. */
+/**
+ * An ICD-10-CM diagnosis code as given (dotted or not, any case), branded once parsed.
+ *
+ * @example
+ * ```ts
+ * DiagnosisCodeSchema.parse('E11.9');
+ * ```
+ */
 export const DiagnosisCodeSchema = z.string().min(1).brand<'DiagnosisCode'>();
 /** A diagnosis code taken from a parsed claim. */
 export type DiagnosisCode = z.infer<typeof DiagnosisCodeSchema>;
 
-/** A National Provider Identifier as given (its check digit is judged by `npi.invalid`). */
+/**
+ * A National Provider Identifier as given (its check digit is judged by `npi.invalid`).
+ *
+ * @example
+ * ```ts
+ * NpiSchema.parse('1234567893');
+ * ```
+ */
 export const NpiSchema = z.string().brand<'NpiNumber'>();
 /** An NPI taken from a parsed claim. */
 export type NpiNumber = z.infer<typeof NpiSchema>;
 
-/** A place-of-service code as given (two digits are judged by `pos.invalid`). */
+/**
+ * A place-of-service code as given (two digits are judged by `pos.invalid`).
+ *
+ * @example
+ * ```ts
+ * PlaceOfServiceSchema.parse('11');
+ * ```
+ */
 export const PlaceOfServiceSchema = z.string().brand<'PlaceOfServiceCode'>();
 /** A place-of-service code taken from a parsed claim. */
 export type PlaceOfServiceCode = z.infer<typeof PlaceOfServiceSchema>;
 
-/** The billing provider: NPI, and optionally its tax id (EIN or SSN) and NUCC taxonomy. */
+/**
+ * The billing provider: NPI, and optionally its tax id (EIN or SSN) and NUCC taxonomy.
+ *
+ * @example
+ * ```ts
+ * BillingProviderSchema.parse({ npi: '1234567893', taxId: '123456789', taxonomy: '207Q00000X' });
+ * ```
+ */
 export const BillingProviderSchema = z.object({
   npi: NpiSchema,
   taxId: z.string().brand<'TaxId'>().optional(),
   taxonomy: z.string().brand<'TaxonomyCode'>().optional(),
 });
 
-/** The rendering provider, when it differs from the billing provider. */
+/**
+ * The rendering provider, when it differs from the billing provider.
+ *
+ * @example
+ * ```ts
+ * RenderingProviderSchema.parse({ npi: '1234567893' });
+ * ```
+ */
 export const RenderingProviderSchema = z.object({
   npi: NpiSchema,
   taxonomy: z.string().brand<'TaxonomyCode'>().optional(),
 });
 
-/** The patient's birth date and sex (F, M or U), used by date and age/sex edits. */
+/**
+ * The patient's birth date and sex (F, M or U), used by date and age/sex edits.
+ *
+ * @example
+ * ```ts
+ * PatientSchema.parse({ birthDate: '1980-04-02', sex: 'F' });
+ * ```
+ */
 export const PatientSchema = z.object({
   birthDate: isoDate.optional(),
   sex: z.enum(['F', 'M', 'U']).optional(),
 });
 
-/** One service line (CMS-1500 box 24; X12 loop 2400). Pointers are 1-based into `diagnoses`. */
+/**
+ * One service line (CMS-1500 box 24; X12 loop 2400). Pointers are 1-based into `diagnoses`.
+ *
+ * @example
+ * ```ts
+ * ClaimLineSchema.parse({ procedure: '99213', units: 1, chargeCents: 12500, serviceDate: '2026-11-02', diagnosisPointers: [1] });
+ * ```
+ */
 export const ClaimLineSchema = z.object({
   procedure: ProcedureCodeSchema,
   modifiers: z.array(ModifierCodeSchema).optional(),

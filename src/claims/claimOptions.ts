@@ -22,7 +22,14 @@ export interface PayerRules {
   readonly severity?: Readonly<Record<string, EditSeverity>>;
 }
 
-/** Medicare's rules: claims are filed within one calendar year (365 days) of the date of service (42 CFR 424.44). */
+/**
+ * Medicare's rules: claims are filed within one calendar year (365 days) of the date of service (42 CFR 424.44).
+ *
+ * @example
+ * ```ts
+ * validateClaim(claim, { asOf: '2026-11-02', payers: { MEDICARE: MEDICARE_PAYER_RULES } });
+ * ```
+ */
 export const MEDICARE_PAYER_RULES: PayerRules = { timelyFilingDays: 365 };
 
 /**

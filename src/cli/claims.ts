@@ -7,14 +7,19 @@ import {
   loadNcciAddOn,
   loadNcciMue,
   loadNcciPtp,
+  mergeAddOnTables,
   mergeMueTables,
+  mergePtpTables,
   validateClaims,
+  type AddOnTable,
   type BatchClaimReport,
   type ClaimSource,
   type ClaimTables,
   type MueTable,
+  type PtpTable,
 } from '../claims/index.js';
 import { formatPath } from '../core/issue.js';
+import { isIsoDate } from '../core/time.js';
 import { commandGroup, ExitCode, parseCommandArgs, type CliCommand, type CliIo, type ExitCodeValue } from './command.js';
 
 const VALIDATE_USAGE = `Usage: medoffice claims validate <file|-> [--as-of DATE] [--format text|json] [--ncci DIR] [--hcpcs FILE]
@@ -43,17 +48,18 @@ const validateCommand: CliCommand = {
     if (typeof parsed === 'string' || parsed.positionals.length !== 1) return usageError(io, typeof parsed === 'string' ? parsed : 'give one file (or -)', VALIDATE_USAGE);
     if (parsed.help) return (io.out(`${VALIDATE_USAGE}\n`), ExitCode.ok);
     const asOf = typeof parsed.values['as-of'] === 'string' ? parsed.values['as-of'] : io.today();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return usageError(io, `--as-of must be YYYY-MM-DD, not '${asOf}'`, VALIDATE_USAGE);
+    if (!isIsoDate(asOf)) return usageError(io, `--as-of must be a calendar date YYYY-MM-DD, not '${asOf}'`, VALIDATE_USAGE);
     try {
       const tables = await loadTables(io, parsed.values['ncci'], parsed.values['hcpcs']);
       const source = await sourceOf(io, parsed.positionals[0] ?? '-');
       const tally: Tally = { claims: 0, valid: 0, codes: new Map(), findings: [] };
       for await (const report of validateClaims(source, { asOf, tables })) count(tally, report);
+      if (tally.claims === 0) throw new InputError(`${parsed.positionals[0] ?? '-'} holds no claims`);
       const summary = summarize(tally);
       io.out(parsed.format === 'json' ? `${JSON.stringify({ summary, reports: tally.findings }, null, 2)}\n` : textReport(summary, tally.findings));
       return summary.invalid > 0 ? ExitCode.findings : ExitCode.ok;
     } catch (error) {
-      io.err(`medoffice claims validate: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.err(`medoffice claims validate: ${readFailure(error, parsed.positionals[0] ?? '-')}\n`);
       return ExitCode.usage;
     }
   },
@@ -68,7 +74,7 @@ const codeCommand: CliCommand = {
     if (typeof parsed === 'string' || parsed.positionals.length !== 1) return usageError(io, typeof parsed === 'string' ? parsed : 'give one code', CODE_USAGE);
     if (parsed.help) return (io.out(`${CODE_USAGE}\n`), ExitCode.ok);
     const date = typeof parsed.values['date'] === 'string' ? parsed.values['date'] : io.today();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return usageError(io, `--date must be YYYY-MM-DD, not '${date}'`, CODE_USAGE);
+    if (!isIsoDate(date)) return usageError(io, `--date must be a calendar date YYYY-MM-DD, not '${date}'`, CODE_USAGE);
     const explained = explainCode(parsed.positionals[0] ?? '', date);
     io.out(parsed.format === 'json' ? `${JSON.stringify(explained, null, 2)}\n` : `${explanationText(explained, date)}\n`);
     return explained.kind === 'unknown' ? ExitCode.findings : ExitCode.ok;
@@ -94,15 +100,17 @@ async function sourceOf(io: CliIo, path: string): Promise<ClaimSource> {
   const extension = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase() ?? '';
   if (extension === 'ndjson' || extension === 'jsonl') return { ndjson: io.readStream(path) };
   if (['837', 'x12', 'edi'].includes(extension)) return { x12: io.readStream(path) };
-  const text = await io.readText(path);
+  const read = await io.readText(path);
+  const text = read.charCodeAt(0) === 0xfeff ? read.slice(1) : read;
   const start = text.trimStart();
+  if (start === '') throw new InputError(`${path} is empty`);
   if (start.startsWith('ISA')) return { x12: text };
   if (extension === 'json' || start.startsWith('[')) {
     try {
       const value: unknown = JSON.parse(text);
       return Array.isArray(value) ? value : [value];
-    } catch {
-      if (extension === 'json') throw new InputError(`${path} is not valid JSON`);
+    } catch (error) {
+      if (extension === 'json') throw new InputError(`${path} is not valid JSON (${error instanceof Error ? error.message : 'unreadable'})`);
     }
   }
   if (start.startsWith('{')) return { ndjson: text };
@@ -113,15 +121,33 @@ async function loadTables(io: CliIo, ncci: unknown, hcpcs: unknown): Promise<Cla
   const tables: { -readonly [K in keyof ClaimTables]: ClaimTables[K] } = {};
   if (typeof hcpcs === 'string') tables.hcpcs = loaded(loadHcpcsAnweb(await io.readText(hcpcs)), hcpcs);
   if (typeof ncci !== 'string') return tables;
+  // CMS splits one quarter's PTP edits over several files (ccipra-v322r0-f1 … f4): every file found is kept.
+  const ptps: PtpTable[] = [];
+  const addOns: AddOnTable[] = [];
   const mues: MueTable[] = [];
   for (const name of (await readdir(ncci)).sort()) {
     const path = join(ncci, name);
-    if (/ccipra|ccinra|ptp/i.test(name)) tables.ptp = loaded(loadNcciPtp(await io.readText(path)), path);
-    else if (/add.?on|aoc/i.test(name)) tables.addOn = loaded(loadNcciAddOn(await io.readText(path)), path);
+    if (/ccipra|ccinra|ptp/i.test(name)) ptps.push(loaded(loadNcciPtp(await io.readText(path)), path));
+    else if (/add.?on|aoc/i.test(name)) addOns.push(loaded(loadNcciAddOn(await io.readText(path)), path));
     else if (/mue/i.test(name)) mues.push(loaded(loadNcciMue(await io.readText(path), { from: mueStart(name) ?? '0001-01-01' }), path));
   }
+  if (ptps.length > 0) tables.ptp = mergePtpTables(...ptps);
+  if (addOns.length > 0) tables.addOn = mergeAddOnTables(...addOns);
   if (mues.length > 0) tables.mue = mergeMueTables(...mues);
+  if (ptps.length + addOns.length + mues.length === 0) throw new InputError(`${ncci} holds no NCCI PTP (*ccipra*, *ptp*), MUE (*mue*) or add-on (*addon*, *aoc*) file`);
   return tables;
+}
+
+/** A person's account of why the input could not be read (file-system codes spelled out). */
+function readFailure(error: unknown, input: string): string {
+  if (error instanceof InputError) return error.message;
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  const path = typeof error === 'object' && error !== null ? (error as { path?: unknown }).path : undefined;
+  const where = typeof path === 'string' ? path : input;
+  if (code === 'EISDIR') return `${where} is a folder, not a claims file`;
+  if (code === 'ENOENT') return `${where} does not exist`;
+  if (code === 'EACCES') return `${where} cannot be read (permission denied)`;
+  return error instanceof Error ? error.message : String(error);
 }
 
 function mueStart(name: string): string | undefined {
@@ -166,9 +192,11 @@ function textReport(summary: Summary, findings: readonly BatchClaimReport[]): st
   if (summary.topIssues.length > 0) lines.push(`most frequent: ${summary.topIssues.map((t) => `${t.code} ×${t.count}`).join(', ')}`);
   for (const report of findings) {
     lines.push('', `${report.claimId ?? '(unreadable)'}  ${report.place}  ${report.valid ? 'valid, with warnings' : 'INVALID'}`);
-    for (const found of report.issues) {
-      lines.push(`  ${found.severity.padEnd(7)} ${found.code.padEnd(28)} ${formatPath(found.path).padEnd(30)} ${found.message}${found.source === undefined ? '' : `  [${found.source}]`}`);
-    }
+    report.issues.forEach((found, i) => {
+      const at = report.locations?.[i];
+      const segment = at === undefined || found.source?.startsWith('X12') === true ? '' : `  [X12 ${at.segment} (segment ${at.position}${at.element === undefined ? '' : `, element ${at.element}`})]`;
+      lines.push(`  ${found.severity.padEnd(7)} ${found.code.padEnd(28)} ${formatPath(found.path).padEnd(30)} ${found.message}${found.source === undefined ? '' : `  [${found.source}]`}${segment}`);
+    });
   }
   return `${lines.join('\n')}\n`;
 }
@@ -184,7 +212,7 @@ function explanationText(explained: ReturnType<typeof explainCode>, date: string
         ...(children.length > 0 ? [`  bill one of its ${children.length} codes:`, ...children.slice(0, 20).map((c) => `    ${c.code}  ${c.description ?? ''}`), ...(children.length > 20 ? [`    … and ${children.length - 20} more`] : [])] : []),
       ].join('\n'),
     )
-    .with({ kind: 'procedure' }, ({ code, description }) => `${code}  ${description} (format only: CPT descriptors are licensed by the AMA)`)
+    .with({ kind: 'procedure' }, ({ code, format, description }) => `${code}  ${description} (format only${format === 'hcpcs-level-2' ? ': load the CMS HCPCS file for its description and dates' : ': CPT descriptors are licensed by the AMA'})`)
     .with({ kind: 'place-of-service' }, ({ place }) => `${place.code}  place of service: ${place.name}${place.effective === undefined ? '' : ` (from ${place.effective})`}`)
     .with({ kind: 'unknown' }, ({ code }) => `${code}: not an ICD-10-CM code in force on ${date}, a procedure code or a place of service`)
     .exhaustive();

@@ -38,3 +38,30 @@ export const claimArbitrary = fc
       totalChargeCents: fc.integer({ min: 0, max: 100_000 }),
     }),
   );
+
+/** A claim built to pass (real codes, pointers in range, dates in the past, the total summed), so properties also see valid claims. */
+export const cleanClaimArbitrary = fc
+  .uniqueArray(fc.constantFrom(...BILLABLE), { minLength: 1, maxLength: 12 })
+  .chain((diagnoses) =>
+    fc
+      .array(
+        fc.record({
+          procedure: fc.constantFrom('99213', '99214', '36415', '85025', '80053', 'G0438', '3074F', '0591T'),
+          units: fc.constantFrom(1, 2, 3),
+          chargeCents: fc.integer({ min: 0, max: 50_000 }),
+          serviceDate: fc.constantFrom('2026-07-01', '2026-07-02', '2026-10-15'),
+          diagnosisPointers: fc.uniqueArray(fc.integer({ min: 1, max: Math.min(4, diagnoses.length) }), { minLength: 1, maxLength: 4 }),
+        }),
+        { minLength: 1, maxLength: 6 },
+      )
+      .map((lines) => ({
+        id: 'C-CLEAN',
+        billingProvider: { npi: '1234567893', taxId: '123456789' },
+        patient: { birthDate: '1980-04-02', sex: 'F' },
+        payer: { id: 'MEDICARE' },
+        placeOfService: '11',
+        diagnoses,
+        lines,
+        totalChargeCents: lines.reduce((sum, l) => sum + l.chargeCents, 0),
+      })),
+  );

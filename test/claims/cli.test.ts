@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claimsCommand } from '../../src/cli/claims.js';
-import { fakeIo } from '../cli/fakeIo.js';
-import { goodClaim, sharedClaimsData } from './fixtures.js';
+import { fakeIo, type FakeIo } from '../cli/fakeIo.js';
+import { goodClaim, line, sharedClaimsData } from './fixtures.js';
 import { build837p } from './x12/build837p.js';
 
 const bad = { ...goodClaim(), id: 'C-BAD', billingProvider: { npi: '1234567890' }, lines: goodClaim().lines.map((l) => ({ ...l, procedure: '9921' })) };
@@ -33,6 +34,21 @@ describe('medoffice claims validate', () => {
     }
   });
 
+  it('reads files that start with a byte-order mark (as Windows tools save them)', async () => {
+    for (const [path, text] of [['bom.json', JSON.stringify([goodClaim()])], ['bom.ndjson', JSON.stringify(goodClaim())], ['bom.837', build837p([goodClaim()])]] as const) {
+      const io = fakeIo({ [path]: `\uFEFF${text}` });
+      expect(await claimsCommand.run(['validate', path, '--format', 'json'], io), path).toBe(0);
+      expect((JSON.parse(io.stdout()) as { summary: { claims: number; valid: number } }).summary).toMatchObject({ claims: 1, valid: 1 });
+    }
+  });
+
+  it('names the X12 segment and element of every finding on 837P input, diagnosis findings included', async () => {
+    const io = fakeIo({ 'bad.837': build837p([{ ...goodClaim(), diagnoses: ['T14.91A', 'I10'] }]) });
+    expect(await claimsCommand.run(['validate', 'bad.837'], io)).toBe(1);
+    const finding = io.stdout().split('\n').find((text) => text.startsWith('  error   icd10.seventh_character'));
+    expect(finding).toMatch(/\[X12 HI \(segment \d+, element 1\)\]$/);
+  });
+
   it('loads NCCI and HCPCS files with --ncci and --hcpcs', async () => {
     const io = { ...fakeIo({}), readText: (path: string) => (path === 'c.json' ? Promise.resolve(JSON.stringify([claim])) : readFile(path, 'utf8')) };
     const claim = { ...goodClaim(), lines: goodClaim().lines.map((l) => ({ ...l, procedure: '0001U', units: 2, serviceDate: '2026-08-03', serviceDateTo: '2026-08-03', modifiers: ['JG'] })) };
@@ -44,11 +60,52 @@ describe('medoffice claims validate', () => {
     expect(codes).toEqual(expect.arrayContaining(['ncci.mue', 'modifier.terminated']));
   });
 
+  it('--ncci keeps every PTP file of a quarter (CMS splits them: ccipra-v322r0-f1 … f4), and refuses a folder with none', async () => {
+    const rows = (await readFile(join(sharedClaimsData, 'ncci', 'ccipra-v322r0-f1.excerpt.txt'), 'utf8')).split(/\r?\n/);
+    const folder = await mkdtemp(join(tmpdir(), 'ncci-'));
+    await writeFile(join(folder, 'ccipra-v322r0-f1.txt'), [...rows.slice(0, 6), ...rows.filter((r) => r.startsWith('0001A\t'))].join('\n'));
+    await writeFile(join(folder, 'ccipra-v322r0-f2.txt'), [...rows.slice(0, 6), ...rows.filter((r) => r.startsWith('0001U\t'))].join('\n'));
+    const pair = (first: string, second: string, date: string) => ({ ...goodClaim(), id: `${first}-${second}`, lines: [first, second].map((procedure) => ({ ...line(), procedure, serviceDate: date, chargeCents: 100 })), totalChargeCents: 200 });
+    const claims = fakeIo({ 'c.json': JSON.stringify([pair('0001A', '36591', '2023-06-01'), pair('0001U', '0030U', '2026-07-02')]) });
+    const io = { ...claims, readText: (path: string) => (path === 'c.json' ? claims.readText(path) : readFile(path, 'utf8')) };
+    expect(await claimsCommand.run(['validate', 'c.json', '--ncci', folder, '--format', 'json'], io)).toBe(1);
+    const reports = (JSON.parse(claims.stdout()) as { reports: { claimId: string; issues: { code: string }[] }[] }).reports;
+    expect(reports.map((r) => [r.claimId, r.issues.filter((i) => i.code === 'ncci.ptp').length])).toEqual([['0001A-36591', 1], ['0001U-0030U', 1]]);
+    const empty = await mkdtemp(join(tmpdir(), 'ncci-'));
+    expect(await claimsCommand.run(['validate', 'c.json', '--ncci', empty], fakeIo({ 'c.json': '[]' }))).toBe(2);
+    await rm(folder, { recursive: true });
+    await rm(empty, { recursive: true });
+  });
+
   it('answers bad usage and unreadable input with exit 2', async () => {
     expect(await claimsCommand.run(['validate'], fakeIo())).toBe(2);
     expect(await claimsCommand.run(['validate', 'missing.json'], fakeIo())).toBe(2);
     expect(await claimsCommand.run(['validate', 'x.json', '--as-of', 'tomorrow'], fakeIo({ 'x.json': '[]' }))).toBe(2);
+    for (const day of ['2026-02-30', '2026-13-01']) {
+      const io = fakeIo({ 'one.json': JSON.stringify(goodClaim()) });
+      expect(await claimsCommand.run(['validate', 'one.json', '--as-of', day], io), day).toBe(2);
+      expect(await claimsCommand.run(['code', 'E11.9', '--date', day], io), day).toBe(2);
+      expect(io.stdout()).toBe('');
+    }
     expect(await claimsCommand.run(['validate', 'x.json'], fakeIo({ 'x.json': '[oops' }))).toBe(2);
+  });
+
+  it('answers empty, claimless, binary and folder inputs with exit 2 and nothing on standard output', async () => {
+    const folder = { ...fakeIo(), readText: () => Promise.reject(Object.assign(new Error('EISDIR: illegal operation on a directory, read'), { code: 'EISDIR' })) };
+    const cases: [string, FakeIo][] = [
+      ['empty.json', fakeIo({ 'empty.json': '' })],
+      ['blank.ndjson', fakeIo({ 'blank.ndjson': '\n\n' })],
+      ['none.json', fakeIo({ 'none.json': '[]' })],
+      ['junk.bin', fakeIo({ 'junk.bin': '\u0000\u00ff\u0013PK\u0003\u0004' })],
+      ['-', fakeIo({ '-': '   ' })],
+      ['claims', folder],
+    ];
+    for (const [path, io] of cases) {
+      const err: string[] = [];
+      expect(await claimsCommand.run(['validate', path], { ...io, err: (t) => err.push(t) }), path).toBe(2);
+      expect(err.join(''), path).toContain(path);
+      expect(io.stdout(), path).toBe('');
+    }
   });
 });
 

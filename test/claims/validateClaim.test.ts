@@ -79,7 +79,7 @@ describe('validateClaim', () => {
   });
 
   it('checks NPIs, tax id and taxonomy', () => {
-    const claim = { ...goodClaim(), billingProvider: { npi: '1234567890', taxId: '12-34567', taxonomy: '207q00000x' }, renderingProvider: { npi: '123' } };
+    const claim = { ...goodClaim(), billingProvider: { npi: '1234567890', taxId: '12-34567', taxonomy: '207Q0000X' }, renderingProvider: { npi: '123' } };
     expect(validateClaim(claim).issues.map((i) => [i.code, i.path])).toEqual([
       ['npi.invalid', ['billingProvider', 'npi']],
       ['provider.tax_id', ['billingProvider', 'taxId']],
@@ -88,6 +88,8 @@ describe('validateClaim', () => {
     ]);
     const ein = { ...goodClaim(), billingProvider: { npi: '1234567893', taxId: '12-3456789', taxonomy: '363LF0000X' } };
     expect(validateClaim(ein).issues).toEqual([]);
+    const lowercase = { ...goodClaim(), billingProvider: { npi: '1234567893', taxonomy: '207q00000x' }, renderingProvider: { npi: '1234567893', taxonomy: ' 363lf0000x' } };
+    expect(validateClaim(lowercase).issues).toEqual([]);
   });
 
   it('checks diagnosis pointers: out of range, repeated, more than 4, none; unused is a warning', () => {

@@ -26,10 +26,11 @@ describe('validateClaims', () => {
     }
   });
 
-  it('reads NDJSON in chunks: a malformed line is reported with its line number and the rest goes on', async () => {
+  it('reads NDJSON in chunks, with or without a byte-order mark: a malformed line is reported with its line number and the rest goes on', async () => {
     const text = [JSON.stringify(goodClaim()), '', '{"id": "C-2", oops', JSON.stringify(bad), ''].join('\n');
     const chunks = text.match(/[\s\S]{1,13}/g) ?? [];
-    for (const ndjson of [text, chunks, text.replaceAll('\n', '\r\n')]) {
+    const marked = `\uFEFF${text}`;
+    for (const ndjson of [text, chunks, text.replaceAll('\n', '\r\n'), marked, marked.match(/[\s\S]{1,13}/g) ?? [], ['\uFEFF', ...chunks]]) {
       const reports = await collect({ ndjson });
       expect(reports.map((r) => [r.place, r.valid, r.claimId, r.issues.map((i) => i.code)])).toEqual([
         ['line 1', true, 'C-1001', []],

@@ -35,7 +35,8 @@ export interface ClaimEntry {
 }
 
 /**
- * Splits a text source into lines as chunks arrive, holding only the unfinished line.
+ * Splits a text source into lines as chunks arrive, holding only the unfinished line; a leading
+ * byte-order mark is dropped.
  *
  * @example
  * ```ts
@@ -44,7 +45,7 @@ export interface ClaimEntry {
  */
 export async function* textLines(source: TextSource): AsyncGenerator<string> {
   if (typeof source === 'string') {
-    let start = 0;
+    let start = source.charCodeAt(0) === 0xfeff ? 1 : 0;
     while (start <= source.length) {
       const newline = source.indexOf('\n', start);
       const end = newline < 0 ? source.length : newline;
@@ -54,8 +55,10 @@ export async function* textLines(source: TextSource): AsyncGenerator<string> {
     return;
   }
   let pending = '';
+  let first = true;
   for await (const chunk of source as AsyncIterable<string>) {
-    pending += chunk;
+    pending += first && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
+    if (chunk !== '') first = false;
     let newline = pending.indexOf('\n');
     while (newline >= 0) {
       yield pending.slice(0, newline).replace(/\r$/, '');

@@ -45,3 +45,17 @@ export function addOnTable(rows: Iterable<AddOnEdit>): AddOnTable {
   }
   return { edits };
 }
+
+/**
+ * Combines add-on tables into one (several files, or one per quarter).
+ *
+ * @param tables - the tables loaded from each file
+ * @returns one table holding every row
+ * @example
+ * ```ts
+ * const addOn = mergeAddOnTables(type1, type2, type3);
+ * ```
+ */
+export function mergeAddOnTables(...tables: readonly AddOnTable[]): AddOnTable {
+  return addOnTable(tables.flatMap((table) => [...table.edits.values()].flat()));
+}

@@ -4,7 +4,7 @@ import type { ClaimTables } from '../claimOptions.js';
 import type { ClaimIssue } from '../claimIssue.js';
 import { normalizeProcedure } from '../procedures/procedureFormat.js';
 import type { AddOnTable } from './addOnTable.js';
-import { NCCI_ASSOCIATED_MODIFIERS } from './associatedModifiers.js';
+import { NCCI_ANATOMIC_MODIFIERS, NCCI_ASSOCIATED_MODIFIERS } from './associatedModifiers.js';
 import { mueEditOn, type MueTable } from './mueTable.js';
 import { ptpEditOn, type PtpTable } from './ptpTable.js';
 
@@ -37,7 +37,7 @@ function checkPtp(lines: readonly ClaimLine[], codes: readonly string[], table: 
       if (i === j || first.serviceDate !== second.serviceDate) continue;
       const edit = ptpEditOn(table, codes[i] ?? '', codes[j] ?? '', first.serviceDate);
       if (edit === undefined || edit.modifierIndicator === 9) continue;
-      if (edit.modifierIndicator === 1 && (hasAssociatedModifier(first) || hasAssociatedModifier(second))) continue;
+      if (edit.modifierIndicator === 1 && bypassesPtp(first, second)) continue;
       const bypass = edit.modifierIndicator === 0 ? 'no modifier allows it' : 'add an NCCI-associated modifier such as 59 or XU if the services were distinct';
       issues.push({
         ...errorIssue('ncci.ptp', ['lines', j, 'procedure'], `${edit.column2} is not paid with ${edit.column1} (line ${i + 1}) on ${first.serviceDate}: ${edit.rationale}; ${bypass}`),
@@ -47,8 +47,26 @@ function checkPtp(lines: readonly ClaimLine[], codes: readonly string[], table: 
   }
 }
 
-function hasAssociatedModifier(line: ClaimLine): boolean {
-  return (line.modifiers ?? []).some((m) => NCCI_ASSOCIATED_MODIFIERS.has(m.trim().toUpperCase()));
+/**
+ * Whether the lines' modifiers bypass an edit with modifier indicator 1: a non-anatomic
+ * NCCI-associated modifier (59, XU, 25, …) on either line, or anatomic modifiers naming
+ * different sites (RT with LT, or a site on only one of the lines; RT with RT is the same site).
+ */
+function bypassesPtp(first: ClaimLine, second: ClaimLine): boolean {
+  const sitesOf = (line: ClaimLine): string[] => {
+    const sites: string[] = [];
+    for (const raw of line.modifiers ?? []) {
+      const modifier = raw.trim().toUpperCase();
+      if (!NCCI_ASSOCIATED_MODIFIERS.has(modifier)) continue;
+      if (!NCCI_ANATOMIC_MODIFIERS.has(modifier)) return ['*'];
+      sites.push(modifier);
+    }
+    return sites.sort();
+  };
+  const a = sitesOf(first);
+  const b = sitesOf(second);
+  if (a[0] === '*' || b[0] === '*') return true;
+  return (a.length > 0 || b.length > 0) && a.join() !== b.join();
 }
 
 function checkMue(lines: readonly ClaimLine[], codes: readonly string[], table: MueTable, issues: ClaimIssue[]): void {

@@ -50,6 +50,21 @@ export function ptpTable(edits: Iterable<PtpEdit>): PtpTable {
 }
 
 /**
+ * Combines PTP tables into one, e.g. the four files CMS splits a quarter's practitioner edits over
+ * (`ccipra-v322r0-f1.txt` … `f4`).
+ *
+ * @param tables - the tables loaded from each file
+ * @returns one table holding every edit
+ * @example
+ * ```ts
+ * const ptp = mergePtpTables(f1, f2, f3, f4);
+ * ```
+ */
+export function mergePtpTables(...tables: readonly PtpTable[]): PtpTable {
+  return ptpTable(tables.flatMap((table) => [...table.edits.values()].flat()));
+}
+
+/**
  * The PTP edit in force for a pair on a date, if any.
  *
  * @example

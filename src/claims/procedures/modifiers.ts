@@ -9,7 +9,14 @@ const CONFLICTS: readonly (readonly [string, string])[] = [
   ['26', 'TC'],
 ];
 
-/** The most modifiers a line carries on the CMS-1500 (box 24D) and the 837P (SV101-3 to -6). */
+/**
+ * The most modifiers a line carries on the CMS-1500 (box 24D) and the 837P (SV101-3 to -6).
+ *
+ * @example
+ * ```ts
+ * (line.modifiers ?? []).length > MAX_MODIFIERS; // modifier.too_many
+ * ```
+ */
 export const MAX_MODIFIERS = 4;
 
 /**

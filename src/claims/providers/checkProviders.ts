@@ -9,7 +9,8 @@ const TAXONOMY = /^\d{3}[0-9A-Z]{6}X$/;
 /**
  * Checks the providers' identifiers: each NPI's check digit (`npi.invalid`), the billing
  * provider's tax id (`provider.tax_id`: nine digits, EIN `12-3456789` or SSN `123-45-6789`) and
- * NUCC taxonomy codes (`provider.taxonomy`: ten characters ending in X, e.g. `207Q00000X`).
+ * NUCC taxonomy codes (`provider.taxonomy`: ten characters ending in X, e.g. `207Q00000X`, in any case
+ * as other codes are).
  *
  * @param claim - a claim that passed the schema
  * @param issues - where findings are added
@@ -25,13 +26,13 @@ export function checkProviders(claim: Claim, issues: ClaimIssue[]): void {
   if (billing.taxId !== undefined && !isTaxId(billing.taxId)) {
     issues.push(errorIssue('provider.tax_id', ['billingProvider', 'taxId'], `'${billing.taxId}' is not a nine-digit EIN or SSN`));
   }
-  if (billing.taxonomy !== undefined && !TAXONOMY.test(billing.taxonomy)) {
+  if (billing.taxonomy !== undefined && !isTaxonomy(billing.taxonomy)) {
     issues.push(errorIssue('provider.taxonomy', ['billingProvider', 'taxonomy'], `'${billing.taxonomy}' is not a NUCC taxonomy code`));
   }
   const rendering = claim.renderingProvider;
   if (rendering === undefined) return;
   checkNpi(rendering.npi, ['renderingProvider', 'npi'], issues);
-  if (rendering.taxonomy !== undefined && !TAXONOMY.test(rendering.taxonomy)) {
+  if (rendering.taxonomy !== undefined && !isTaxonomy(rendering.taxonomy)) {
     issues.push(errorIssue('provider.taxonomy', ['renderingProvider', 'taxonomy'], `'${rendering.taxonomy}' is not a NUCC taxonomy code`));
   }
 }
@@ -42,4 +43,8 @@ function checkNpi(npi: string, path: readonly string[], issues: ClaimIssue[]): v
 
 function isTaxId(taxId: string): boolean {
   return TAX_ID.test(taxId) && /[1-9]/.test(taxId);
+}
+
+function isTaxonomy(taxonomy: string): boolean {
+  return TAXONOMY.test(taxonomy.trim().toUpperCase());
 }

@@ -41,7 +41,7 @@ export function numberAt(text: string, from: number, to: number): number {
 
 /**
  * A dollar amount written between two offsets, in cents, or undefined when it is not an amount.
- * The common `125` and `125.5` forms are read in place; anything else goes through `parseDollars`.
+ * The common `125`, `125.5` and `.50` forms are read in place; anything else goes through `parseDollars`.
  *
  * @example
  * ```ts
@@ -57,7 +57,8 @@ export function amountAt(text: string, from: number, to: number): number | undef
     whole = whole * 10 + digit;
   }
   if (i > from && i === to) return whole * 100;
-  if (i > from && text.charCodeAt(i) === 46 && to - i >= 2 && to - i <= 3) {
+  // X12 decimals may omit the leading zero (`.50`).
+  if (text.charCodeAt(i) === 46 && to - i >= 2 && to - i <= 3) {
     const tenths = text.charCodeAt(i + 1) - 48;
     const hundredths = to - i === 3 ? text.charCodeAt(i + 2) - 48 : 0;
     if (tenths >= 0 && tenths <= 9 && hundredths >= 0 && hundredths <= 9) return whole * 100 + tenths * 10 + hundredths;

@@ -1,13 +1,20 @@
 import { errorIssue } from '../../core/issue.js';
 import type { ClaimEntry, TextSource } from '../batch/claimEntry.js';
-import { compactToIsoDate } from '../calendarDay.js';
 import { ClaimBuilder } from './claimBuilder.js';
 import { emptyParties, patientParties, subscriberParties, type ClaimParties } from './claimParties.js';
+import { readPartySegment } from './partySegments.js';
 import type { SegmentCursor } from './segmentCursor.js';
 import { SegmentScanner } from './segmentScanner.js';
 import { textChunks } from './segments.js';
 
-/** The implementation guide this reader follows. */
+/**
+ * The implementation guide this reader follows.
+ *
+ * @example
+ * ```ts
+ * text.includes(X12_837P_VERSION); // the GS08 / ST03 of a professional claim file
+ * ```
+ */
 export const X12_837P_VERSION = '005010X222A1';
 
 interface Transaction {
@@ -172,32 +179,7 @@ class ReaderState {
   }
 
   private party(segment: SegmentCursor): void {
-    const id = segment.id;
-    if (id !== 'NM1' && id !== 'PRV' && id !== 'REF' && id !== 'DMG') return;
-    if (id === 'NM1') {
-      this.entity = segment.element(1);
-      if (this.entity === '85') this.billing(segment, 'npi', 9);
-      else if (this.entity === 'PR') (this.parties.payerId = segment.element(9), (this.parties.subscriberSources.payer = segment.position));
-    } else if (id === 'PRV' && segment.is(1, 'BI')) this.billing(segment, 'taxonomy', 3);
-    else if (id === 'REF' && this.entity === '85' && (segment.is(1, 'EI') || segment.is(1, 'SY'))) this.billing(segment, 'taxId', 2);
-    else if (id === 'DMG' && (this.entity === 'IL' || this.entity === 'QC')) this.demographics(segment);
-  }
-
-  private billing(segment: SegmentCursor, field: 'npi' | 'taxonomy' | 'taxId', element: number): void {
-    this.parties.billingProvider[field] = segment.element(element);
-    const sources = this.parties.billingSources;
-    if (field === 'npi') sources.nm1 = segment.position;
-    else if (field === 'taxonomy') sources.prv = segment.position;
-    else sources.ref = segment.position;
-  }
-
-  private demographics(segment: SegmentCursor): void {
-    const birth = segment.element(2);
-    const sex = segment.element(3);
-    const patient = this.parties.patient;
-    patient['birthDate'] = compactToIsoDate(birth) ?? birth;
-    if (sex !== '') patient['sex'] = sex;
-    this.parties.subscriberSources.dmg = segment.position;
+    this.entity = readPartySegment(this.parties, segment, this.entity);
   }
 
   private flush(): void {

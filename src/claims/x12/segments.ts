@@ -71,7 +71,8 @@ export async function* x12Segments(source: TextSource): AsyncGenerator<X12Segmen
 }
 
 /**
- * The chunks of a text source; a whole string is cut into 64 KiB slices so that nothing downstream
+ * The chunks of a text source, without a leading byte-order mark (files saved by Windows tools
+ * often start with one); a whole string is cut into 64 KiB slices so that nothing downstream
  * holds more than a slice at once.
  *
  * @example
@@ -80,10 +81,29 @@ export async function* x12Segments(source: TextSource): AsyncGenerator<X12Segmen
  * ```
  */
 export function textChunks(source: TextSource): Iterable<string> | AsyncIterable<string> {
-  if (typeof source !== 'string') return source;
+  if (typeof source !== 'string') return Symbol.asyncIterator in source ? withoutMarkAsync(source) : withoutMark(source);
+  const text = source.charCodeAt(0) === BYTE_ORDER_MARK ? source.slice(1) : source;
   const slices: string[] = [];
-  for (let at = 0; at < source.length; at += SLICE) slices.push(source.slice(at, at + SLICE));
+  for (let at = 0; at < text.length; at += SLICE) slices.push(text.slice(at, at + SLICE));
   return slices;
+}
+
+const BYTE_ORDER_MARK = 0xfeff;
+
+function* withoutMark(chunks: Iterable<string>): Generator<string> {
+  let first = true;
+  for (const chunk of chunks) {
+    yield first && chunk.charCodeAt(0) === BYTE_ORDER_MARK ? chunk.slice(1) : chunk;
+    if (chunk !== '') first = false;
+  }
+}
+
+async function* withoutMarkAsync(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let first = true;
+  for await (const chunk of chunks) {
+    yield first && chunk.charCodeAt(0) === BYTE_ORDER_MARK ? chunk.slice(1) : chunk;
+    if (chunk !== '') first = false;
+  }
 }
 
 function keep(segment: SegmentCursor): X12Segment {

@@ -15,11 +15,34 @@ function listed(path: string): string[] {
   return readClaimsData(path).split(/\r?\n/).filter((line) => line !== '');
 }
 
+/** How many codes the MCE master table (mce_v43.1_i10dx_master.tsv) has in force on a YYYYMMDD day. */
+function mceCountOn(day: string): number {
+  const codes = new Set<string>();
+  for (const row of listed('mce/mce_v43.1_i10dx_master.tsv').slice(1)) {
+    const [code = '', start = '', end = ''] = row.split('\t');
+    if (start <= day && (end === '' || day <= end)) codes.add(code);
+  }
+  return codes.size;
+}
+
 describe('bundled ICD-10-CM code sets', () => {
   it('hold the official billable counts (data README: FY2021 72,621; FY2026 74,719; FY2027 74,879)', () => {
     expect(billableOn('2021-01-01').size).toBe(72_621);
     expect(billableOn('2026-01-01').size).toBe(74_719);
     expect(billableOn('2026-10-01').size).toBe(74_879);
+  });
+
+  it('hold, on the first day of every fiscal year 2016–2027, the billable count of that year\'s official order file (icd10cm-code-counts-fy2016-fy2027.csv)', () => {
+    const [header = '', ...rows] = listed('icd10cm/fy2027/icd10cm-code-counts-fy2016-fy2027.csv');
+    const columns = header.split(',');
+    const from = columns.indexOf('effectiveFrom');
+    const billable = columns.indexOf('billableCodes');
+    const official = rows.map((row) => row.split(',')).map((cells) => [cells[from], Number(cells[billable])] as const);
+    expect(official).toHaveLength(12);
+    const differing = official.filter(([date, count]) => billableOn(date ?? '').size !== count).map(([date]) => date);
+    // FY2022: the MCE v43.1 table the bundle is generated from holds two codes fewer on 2021-10-01 than the order file counts.
+    expect(differing).toEqual(['2021-10-01']);
+    expect(billableOn('2021-10-01').size).toBe(mceCountOn('20211001'));
   });
 
   it('equal the CMS FY2026 list on 2026-09-30 and the FY2027 list on 2026-10-01', () => {

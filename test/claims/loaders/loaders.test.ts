@@ -6,7 +6,7 @@ import { loadNcciAddOn } from '../../../src/claims/loaders/loadNcciAddOn.js';
 import { loadNcciMue } from '../../../src/claims/loaders/loadNcciMue.js';
 import { loadNcciPtp } from '../../../src/claims/loaders/loadNcciPtp.js';
 import { mueEditOn } from '../../../src/claims/ncci/mueTable.js';
-import { ptpEditOn } from '../../../src/claims/ncci/ptpTable.js';
+import { mergePtpTables, ptpEditOn } from '../../../src/claims/ncci/ptpTable.js';
 import { sharedClaimsData } from '../fixtures.js';
 
 const read = (path: string): string => readFileSync(join(sharedClaimsData, path), 'utf8');
@@ -30,6 +30,17 @@ describe('loadNcciPtp on the CMS practitioner PTP file v32.2 excerpt (ccipra-v32
   it('reads a deletion date of * as none (0001U/0030U from 20180701, indicator 1)', () => {
     const edit = ptpEditOn(table, '0001U', '0030U', '2026-07-01');
     expect(edit).toEqual({ column1: '0001U', column2: '0030U', effective: '2018-07-01', modifierIndicator: 1, rationale: 'Misuse of Column Two code with Column One code' });
+  });
+
+  it('merges the files a quarter is split over (f1 … f4) without losing a row', () => {
+    const rows = read('ncci/ccipra-v322r0-f1.excerpt.txt').split(/\r?\n/);
+    const part = (prefix: string) => loadNcciPtp([...rows.slice(0, 6), ...rows.filter((r) => r.startsWith(prefix))].join('\n'));
+    const [first, second] = [part('0001A\t'), part('0001U\t')];
+    if (!first.ok || !second.ok) throw new Error('split excerpt did not load');
+    const merged = mergePtpTables(first.value, second.value);
+    expect(ptpEditOn(merged, '0001A', '36591', '2023-06-01')?.modifierIndicator).toBe(0);
+    expect(ptpEditOn(merged, '0001U', '0030U', '2026-07-01')?.modifierIndicator).toBe(1);
+    expect([...merged.edits.values()].flat()).toHaveLength(rows.filter((r) => /^0001[AU]\t/.test(r)).length);
   });
 
   it('honours effective and deletion dates (0001U/0029U ends 20260630; 0001T/0002T 2003-01-01 to 2004-03-31)', () => {

@@ -41,6 +41,18 @@ describe('ncci.ptp against real rows of the CMS practitioner PTP file v32.2', ()
     expect(ncci([plain[0] as Record<string, unknown>, { ...plain[1], modifiers: ['GA'] }])).toEqual([['ncci.ptp', 'error', ['lines', 1, 'procedure']]]);
   });
 
+  it('anatomic modifiers bypass indicator 1 only for different sites (NCCI Policy Manual, Chapter I, section E): RT with RT does not', () => {
+    const pair = (first: string[], second: string[]) => [
+      line({ procedure: '0001A', serviceDate: '2023-06-01', modifiers: first }),
+      line({ procedure: '99213', serviceDate: '2023-06-01', modifiers: second }),
+    ];
+    expect(ncci(pair(['RT'], ['RT']))).toEqual([['ncci.ptp', 'error', ['lines', 1, 'procedure']]]);
+    expect(ncci(pair(['F1'], ['F1']))).toEqual([['ncci.ptp', 'error', ['lines', 1, 'procedure']]]);
+    expect(ncci(pair(['RT'], ['LT']))).toEqual([]);
+    expect(ncci(pair(['RT'], ['RT', 'XS']))).toEqual([]);
+    expect(ncci(pair(['F1'], ['F2']))).toEqual([]);
+  });
+
   it('indicator 9 is not applied (0001A/G0008) and edits apply only in force and on the same date', () => {
     expect(ncci([line({ procedure: '0001A', serviceDate: '2022-01-01' }), line({ procedure: 'G0008', serviceDate: '2022-01-01' })])).toEqual([]);
     expect(ncci([line({ procedure: '0001A', serviceDate: '2024-01-02' }), line({ procedure: '36591', serviceDate: '2024-01-02' })])).toEqual([]);

@@ -13,14 +13,18 @@ describe('element values read in place', () => {
   it('reads the common amounts exactly: 125, 125.5, 125.50, 0.07', () => {
     expect(['125', '125.5', '125.50', '0.07'].map((text) => amountAt(text, 0, text.length))).toEqual([12_500, 12_550, 12_550, 7]);
     expect(amountAt('SV1*125.50*UN', 4, 10)).toBe(12_550);
-    expect(['', '12x5', '125.', '.5', '1.234'].map((text) => amountAt(text, 0, text.length))).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(['', '12x5', '125.', '.', '1.234', '.505'].map((text) => amountAt(text, 0, text.length))).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it('reads decimals without the leading zero, as X12 writes them (005010 TR3, data type R: leading zeros suppressed)', () => {
+    expect(['.5', '.50', '.07'].map((text) => amountAt(text, 0, text.length))).toEqual([50, 50, 7]);
   });
 
   describe('properties', () => {
-    it('an amount in place is what parseDollars reads from the same text', () => {
+    it('an amount in place is what parseDollars reads from the same text (with the leading zero X12 may omit)', () => {
       fc.assert(
         fc.property(amountText, fc.string({ maxLength: 3 }), fc.string({ maxLength: 3 }), (text, before, after) => {
-          const parsed = parseDollars(text);
+          const parsed = parseDollars(text.startsWith('.') ? `0${text}` : text);
           expect(amountAt(before + text + after, before.length, before.length + text.length)).toBe(parsed.ok ? parsed.value : undefined);
         }),
       );

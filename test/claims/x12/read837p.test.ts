@@ -29,7 +29,7 @@ describe('read837p', () => {
     });
   });
 
-  it('reads the same claims whatever the chunking and the delimiters', async () => {
+  it('reads the same claims whatever the chunking, the delimiters and a leading byte-order mark', async () => {
     const text = build837p([goodClaim(), { ...goodClaim(), id: 'C-1002' }]);
     const whole = await collect(read837p(text));
     const chunks = text.match(/[\s\S]{1,7}/g) ?? [];
@@ -38,6 +38,10 @@ describe('read837p', () => {
     const piped = text.replace(/^ISA.{102}/, isaHeader('|', '>', '~', '000000001').slice(0, 105)).replaceAll('*', '|').replaceAll(':', '>');
     const other = await collect(read837p(piped));
     expect(other.map((e) => e.claim)).toEqual(whole.map((e) => e.claim));
+    for (const marked of [`\uFEFF${text}`, ['\uFEFF', ...chunks], [`\uFEFF${chunks[0] ?? ''}`, ...chunks.slice(1)]]) {
+      const read = await collect(read837p(marked));
+      expect(read.map((e) => [e.issues, e.claim])).toEqual(whole.map((e) => [[], e.claim]));
+    }
   });
 
   it('maps every issue back to its segment and element', async () => {
