@@ -44,6 +44,10 @@ function recordKey(text: string): string | undefined {
   return /^[A-Za-z][A-Za-z0-9]{0,63}\/[A-Za-z0-9\-.]{1,64}$/.test(text) ? text : undefined;
 }
 
+function versionNumber(text: string | undefined): number | undefined {
+  return text !== undefined && /^[1-9][0-9]{0,8}$/.test(text) ? Number(text) : undefined;
+}
+
 function metaLine(meta: VersionMeta): string {
   const extra = [
     meta.onBehalfOf !== undefined ? `for ${meta.onBehalfOf}` : '',
@@ -56,8 +60,8 @@ function metaLine(meta: VersionMeta): string {
 
 const history: Action = async (adapter, parsed, io) => {
   const key = recordKey(parsed.positionals[1] ?? '');
-  const limit = Number(parsed.values['limit'] ?? '50');
-  if (key === undefined || !Number.isInteger(limit) || limit < 1) {
+  const limit = versionNumber(String(parsed.values['limit'] ?? '50'));
+  if (key === undefined || limit === undefined) {
     io.err('medoffice records history: name the record as Type/id (Patient/p1) and --limit as a positive integer\n');
     return ExitCode.usage;
   }
@@ -66,8 +70,8 @@ const history: Action = async (adapter, parsed, io) => {
     const fact = versionFactOf(row);
     return fact === undefined ? [] : [metaOf(fact)];
   });
-  if (rows.length === 0) {
-    io.err(`medoffice records history: no versions of ${key}\n`);
+  if (rows.length === 0 || metas.length === 0) {
+    io.err(`medoffice records history: ${rows.length === 0 ? 'no versions of' : 'the content was expunged from'} ${key}\n`);
     return ExitCode.findings;
   }
   io.out(parsed.format === 'json' ? `${JSON.stringify(metas, null, 2)}\n` : `${key}: ${rows.length} version(s), newest first\n${metas.map(metaLine).join('\n')}\n`);
@@ -76,12 +80,12 @@ const history: Action = async (adapter, parsed, io) => {
 
 const diff: Action = async (adapter, parsed, io) => {
   const key = recordKey(parsed.positionals[1] ?? '');
-  const [from, to] = [parsed.positionals[2], parsed.positionals[3]].map(Number);
-  if (key === undefined || !Number.isInteger(from) || !Number.isInteger(to)) {
-    io.err('medoffice records diff: usage is diff <db> <Type/id> <fromVersion> <toVersion>\n');
+  const [from, to] = [parsed.positionals[2], parsed.positionals[3]].map(versionNumber);
+  if (key === undefined || from === undefined || to === undefined) {
+    io.err('medoffice records diff: usage is diff <db> <Type/id> <fromVersion> <toVersion>, versions being whole numbers from 1\n');
     return ExitCode.usage;
   }
-  const ends = await adapter.transact(async (tx) => [await documentAt(tx, key, from as number), await documentAt(tx, key, to as number)]);
+  const ends = await adapter.transact(async (tx) => [await documentAt(tx, key, from), await documentAt(tx, key, to)]);
   const [before, after] = ends;
   if (before === undefined || after === undefined) {
     io.err(`medoffice records diff: ${key} has no version ${before === undefined ? from : to}\n`);

@@ -7,6 +7,7 @@ import { foldAmendments, type Amendment, type AmendmentEvent, type StampedAmendm
 import { runOperation, type OperationScope } from './operation.js';
 import { recordIssue, type RecordIssue } from './recordIssue.js';
 import type { StoreSettings } from './settings.js';
+import { patchInputIssue, statementIssue } from './patchInput.js';
 import { unreadable, validateDocument, versionConflict, writeVersion } from './writeVersion.js';
 
 async function amendmentsIn(scope: OperationScope): Promise<Amendment[]> {
@@ -52,10 +53,14 @@ export function requestAmendment<S extends z.ZodType>(
     const head = await scope.tx.head(scope.key);
     const problem = unreadable(head, ['id']);
     if (problem !== undefined || head === undefined) return fail([problem ?? recordIssue('records.not_found', ['id'], 'no such record')]);
+    if (typeof request !== 'object' || request === null) return fail([recordIssue('records.invalid_input', ['request'], 'the request must be an object')]);
     if (!Number.isInteger(request.version) || request.version < 1 || request.version > head.version) return fail([recordIssue('records.version_not_found', ['request', 'version'], `versions run from 1 to ${head.version}`)]);
-    if (typeof request.description !== 'string' || request.description.trim() === '') return fail([recordIssue('records.invalid_input', ['request', 'description'], 'describe the amendment')]);
+    const badDescription = statementIssue(settings, request.description, ['request', 'description']);
+    if (badDescription !== undefined) return fail([badDescription]);
     const existing = await amendmentsIn(scope);
     const amendmentId = `${id}-amendment-${existing.length + 1}`;
+    const badPatch = request.proposedPatch === undefined ? undefined : patchInputIssue(settings, request.proposedPatch, ['request', 'proposedPatch']);
+    if (badPatch !== undefined) return fail([badPatch]);
     const { version, description, proposedPatch } = request;
     record(scope, { event: 'requested', amendmentId, version, description, ...(proposedPatch ? { proposedPatch } : {}) });
     return ok({
@@ -112,10 +117,14 @@ async function accept(settings: StoreSettings<z.ZodType>, scope: OperationScope,
  */
 export function decideAmendment<S extends z.ZodType>(settings: StoreSettings<S>, id: string, amendmentId: string, decision: AmendmentDecision, context: AccessContext): Promise<Checked<Amendment, RecordIssue>> {
   return runOperation(settings, { action: 'amendment-decide', permission: 'amend' }, id, context, async (scope) => {
+    if (typeof decision !== 'object' || decision === null || (decision.outcome !== 'accepted' && decision.outcome !== 'denied')) {
+      return fail([recordIssue('records.invalid_input', ['decision', 'outcome'], "a decision is 'accepted' or 'denied'")]);
+    }
     const found = await pending(scope, amendmentId, (a) => a.status === 'requested');
     if (!found.ok) return found;
     if (decision.outcome === 'denied') {
-      if (typeof decision.reason !== 'string' || decision.reason.trim() === '') return fail([recordIssue('records.invalid_input', ['decision', 'reason'], 'a denial states its basis')]);
+      const badReason = statementIssue(settings, decision.reason, ['decision', 'reason']);
+      if (badReason !== undefined) return fail([badReason]);
       record(scope, { event: 'denied', amendmentId, reason: decision.reason });
       return ok({ ...found.value, status: 'denied', decidedBy: context.actor, decidedAt: scope.chain.at, denialReason: decision.reason });
     }
@@ -146,7 +155,8 @@ export function fileAmendmentStatement<S extends z.ZodType>(
     const allowed = (a: Amendment): boolean => a.status === 'denied' && (kind === 'disagreement' ? a.disagreement === undefined : a.disagreement !== undefined && a.rebuttal === undefined);
     const found = await pending(scope, amendmentId, allowed);
     if (!found.ok) return found;
-    if (typeof statement !== 'string' || statement.trim() === '') return fail([recordIssue('records.invalid_input', ['statement'], 'the statement is empty')]);
+    const badStatement = statementIssue(settings, statement, ['statement']);
+    if (badStatement !== undefined) return fail([badStatement]);
     record(scope, { event: kind, amendmentId, statement });
     return ok({ ...found.value, [kind]: { by: context.actor, at: scope.chain.at, statement } });
   });

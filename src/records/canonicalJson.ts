@@ -87,10 +87,22 @@ export function canonicalJson(value: unknown): string {
 export interface CanonicalForm {
   readonly text: string;
   readonly copy: JsonValue;
+  /** How deeply arrays and objects nest (0 for a scalar). */
+  readonly depth: number;
+  /** Whether some member is named `__proto__`, `constructor` or `prototype`. */
+  readonly unsafeMember: boolean;
 }
 
+interface CopyFlags {
+  irregular: boolean;
+  unsafe: boolean;
+  depth: number;
+}
+
+const isUnsafeName = (key: string): boolean => key === '__proto__' || key === 'constructor' || key === 'prototype';
+
 /** Copies a JSON value with object members in canonical order; reports whether JSON.stringify of the copy could differ from RFC 8785. */
-function copyOf(value: unknown, flags: { irregular: boolean }): JsonValue {
+function copyOf(value: unknown, flags: CopyFlags, depth: number): JsonValue {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -100,9 +112,10 @@ function copyOf(value: unknown, flags: { irregular: boolean }): JsonValue {
       return value;
     case 'object': {
       if (value === null) return null;
+      if (depth >= flags.depth) flags.depth = depth + 1;
       if (Array.isArray(value)) {
         const copy = new Array<JsonValue>(value.length);
-        for (let i = 0; i < value.length; i++) copy[i] = copyOf(value[i] ?? null, flags);
+        for (let i = 0; i < value.length; i++) copy[i] = copyOf(value[i] ?? null, flags, depth + 1);
         return copy;
       }
       const keys = Object.keys(value);
@@ -114,8 +127,9 @@ function copyOf(value: unknown, flags: { irregular: boolean }): JsonValue {
         // JavaScript lists integer-like member names first whatever the insertion order.
         const first = key.charCodeAt(0);
         if (first >= 48 && first <= 57) flags.irregular = true;
-        if (key === '__proto__') Object.defineProperty(copy, key, { value: copyOf(item, flags), enumerable: true, writable: true, configurable: true });
-        else copy[key] = copyOf(item, flags);
+        if (isUnsafeName(key)) flags.unsafe = true;
+        if (key === '__proto__') Object.defineProperty(copy, key, { value: copyOf(item, flags, depth + 1), enumerable: true, writable: true, configurable: true });
+        else copy[key] = copyOf(item, flags, depth + 1);
       }
       return copy;
     }
@@ -130,7 +144,8 @@ function copyOf(value: unknown, flags: { irregular: boolean }): JsonValue {
  * write can diff against it without parsing the stored text again.
  *
  * @param value - a JSON value
- * @returns the canonical text and the copy
+ * @returns the canonical text, the copy, how deeply it nests and whether a member name is one a JSON
+ *   Pointer may not reach (`__proto__`, `constructor`, `prototype`)
  * @throws MedofficeUsageError as {@link canonicalJson} does
  * @example
  * ```ts
@@ -138,11 +153,11 @@ function copyOf(value: unknown, flags: { irregular: boolean }): JsonValue {
  * ```
  */
 export function canonicalForm(value: unknown): CanonicalForm {
-  const flags = { irregular: false };
-  const copy = copyOf(value, flags);
+  const flags: CopyFlags = { irregular: false, unsafe: false, depth: 0 };
+  const copy = copyOf(value, flags, 0);
   // With members inserted in canonical order, JSON.stringify writes the RFC 8785 text, except for
   // integer-like member names and lone surrogates (escaped as \udXXX); those take the slow path,
   // which orders them right or refuses them.
   const text = JSON.stringify(copy);
-  return { text: flags.irregular || text.includes('\\ud') ? canonicalJson(copy) : text, copy };
+  return { text: flags.irregular || text.includes('\\ud') ? canonicalJson(copy) : text, copy, depth: flags.depth, unsafeMember: flags.unsafe };
 }

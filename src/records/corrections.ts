@@ -4,6 +4,7 @@ import type { AccessContext } from './context.js';
 import { runOperation } from './operation.js';
 import { recordIssue, type RecordIssue } from './recordIssue.js';
 import type { StoreSettings } from './settings.js';
+import { statementIssue } from './patchInput.js';
 import { currentVersion } from './writes.js';
 import { unreadable, validateDocument, versionConflict, writeVersion } from './writeVersion.js';
 
@@ -40,6 +41,7 @@ export function correctRecord<S extends z.ZodType>(
   context: AccessContext,
 ): Promise<Checked<Correction, RecordIssue>> {
   return runOperation(settings, { action: 'correct', permission: 'write' }, id, context, async (scope) => {
+    if (typeof correction !== 'object' || correction === null) return fail([recordIssue('records.invalid_input', ['correction'], 'the correction must be an object')]);
     const head = await scope.tx.head(scope.key);
     const problem = unreadable(head, ['id']);
     if (problem !== undefined || head === undefined) return fail([problem ?? recordIssue('records.not_found', ['id'], 'no such record')]);
@@ -47,12 +49,13 @@ export function correctRecord<S extends z.ZodType>(
     if (stale !== undefined) return fail([{ ...stale, path: ['correction', 'expectedVersion'] }]);
     const { errorVersion, reason } = correction;
     if (!Number.isInteger(errorVersion) || errorVersion < 1 || errorVersion > head.version) return fail([recordIssue('records.version_not_found', ['correction', 'errorVersion'], `versions run from 1 to ${head.version}`)]);
-    if (typeof reason !== 'string' || reason.trim() === '') return fail([recordIssue('records.invalid_input', ['correction', 'reason'], 'a correction gives its reason')]);
+    const badReason = statementIssue(settings, reason, ['correction', 'reason']);
+    if (badReason !== undefined) return fail([badReason]);
     const valid = validateDocument(settings, correction.document, ['correction', 'document']);
     if (!valid.ok) return valid;
     const written = valid.value.text === head.document
       ? await currentVersion(scope, head)
-      : await writeVersion({ ...scope, context: { ...context, reason: context.reason ?? reason } }, head, { document: valid.value, state: 'active', operation: 'correct' });
+      : await writeVersion({ ...scope, context: { ...context, reason } }, head, { document: valid.value, state: 'active', operation: 'correct' });
     const found: Correction = { errorVersion, correctedVersion: written.meta.version, by: context.actor, at: scope.chain.at, reason };
     scope.chain.add('correction', scope.key, null, { recordId: scope.key, errorVersion, correctedVersion: found.correctedVersion, by: found.by, reason });
     return ok(found);

@@ -1,4 +1,4 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { isIsoDate } from '../core/time.js';
 
@@ -71,7 +71,7 @@ export function recordDisclosure<S extends z.ZodType>(settings: StoreSettings<S>
  */
 export function accountingOfDisclosures<S extends z.ZodType>(settings: StoreSettings<S>, id: string, asOf: DateTime, context: AccessContext): Promise<Checked<Disclosure[], RecordIssue>> {
   return runOperation(settings, { action: 'accounting', permission: 'read' }, id, context, async (scope) => {
-    if (!asOf.isValid) return fail([recordIssue('records.invalid_input', ['asOf'], 'the date is not valid')]);
+    if (!DateTime.isDateTime(asOf) || !asOf.isValid) return fail([recordIssue('records.invalid_input', ['asOf'], 'the date is not valid')]);
     const last = asOf.toISODate() ?? '';
     const first = asOf.minus({ years: 6 }).toISODate() ?? '';
     const rows = await scope.tx.entriesOf(scope.key, 'disclosure');

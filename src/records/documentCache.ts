@@ -18,6 +18,8 @@ export interface DocumentCache {
   parsed(key: string, text: string): JsonValue;
   /** Remembers the private copy of the document whose canonical text is `text`. */
   remember(key: string, text: string, copy: JsonValue): void;
+  /** Drops the record's copy (its content was expunged). */
+  forget(key: string): void;
 }
 
 /**
@@ -39,6 +41,7 @@ export function documentCache(capacity = 4096): DocumentCache {
   };
   return {
     remember,
+    forget: (key) => void entries.delete(key),
     parsed(key, text) {
       const found = entries.get(key);
       if (found !== undefined && found.text === text) return found.copy;

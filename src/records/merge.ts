@@ -86,6 +86,7 @@ export function expungeRecord<S extends z.ZodType>(settings: StoreSettings<S>, i
     await scope.tx.clearData(scope.key, ['version', 'amendment', 'correction']);
     scope.chain.add('expunge', scope.key, null, { recordId: scope.key, by: scope.context.actor, reason: scope.context.reason ?? null, versions: head.version });
     await scope.tx.putHead({ ...head, state: 'expunged', document: 'null', at: scope.chain.at });
+    scope.documents.forget(scope.key);
     return ok({ id, versions: head.version });
   });
 }

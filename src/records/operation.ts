@@ -65,17 +65,32 @@ export async function runOperation<S extends z.ZodType, R>(
   const instant = settings.clock();
   if (!instant.isValid) throw new MedofficeUsageError('the store clock returned an invalid DateTime');
   const now = isoInstant(instant.toMillis());
-  return settings.adapter.transact(async (tx) => {
-    const tip = await tx.tip();
-    let chain = chainWriter(tip, now);
-    let result: Checked<R, RecordIssue>;
-    if (badId !== undefined) result = fail([badId]);
-    else if (!permits(settings.policy, context.role, kind.permission)) {
-      result = fail([recordIssue('records.forbidden', ['context', 'role'], `role '${context.role}' may not ${kind.permission}`)]);
-    } else result = await body({ tx, chain, context, key, documents: settings.documents });
-    if (!result.ok) chain = chainWriter(tip, now);
-    chain.addText('audit', key, null, auditEventText(auditEvent(kind.action, key, context, result, result.ok ? versionOf(result.value) : undefined)));
+  try {
+    return await settings.adapter.transact(async (tx) => {
+      const tip = await tx.tip();
+      let chain = chainWriter(tip, now);
+      let result: Checked<R, RecordIssue>;
+      if (badId !== undefined) result = fail([badId]);
+      else if (!permits(settings.policy, context.role, kind.permission)) {
+        result = fail([recordIssue('records.forbidden', ['context', 'role'], `role '${context.role}' may not ${kind.permission}`)]);
+      } else result = await body({ tx, chain, context, key, documents: settings.documents });
+      if (!result.ok) chain = chainWriter(tip, now);
+      chain.addText('audit', key, null, auditEventText(auditEvent(kind.action, key, context, result, result.ok ? versionOf(result.value) : undefined)));
+      await tx.append(chain.rows);
+      return result;
+    });
+  } catch (error) {
+    await auditStorageFailure(settings, kind, key, context, now);
+    throw error;
+  }
+}
+
+/** After a transaction threw (nothing of it kept), records the failed attempt in a transaction of its own, if the storage still takes one. */
+async function auditStorageFailure<S extends z.ZodType>(settings: StoreSettings<S>, kind: OperationKind, key: string, context: AccessContext, now: string): Promise<void> {
+  const failed = fail([recordIssue('records.storage_failed', [], 'the storage failed during the operation')]);
+  await settings.adapter.transact(async (tx) => {
+    const chain = chainWriter(await tx.tip(), now);
+    chain.addText('audit', key, null, auditEventText(auditEvent(kind.action, key, context, failed, undefined)));
     await tx.append(chain.rows);
-    return result;
-  });
+  }).catch(() => undefined);
 }

@@ -1,4 +1,4 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import { fail, ok, type Checked } from '../core/result.js';
 import type { HeadRow } from './adapter.js';
@@ -12,6 +12,7 @@ import { documentAt, metaOf, versionFactOf } from './versionFact.js';
 import type { RecordVersion, VersionMeta } from './versionMeta.js';
 import { currentVersion } from './writes.js';
 import { unreadable } from './writeVersion.js';
+import { queryInstant } from './isoInstant.js';
 
 type Result<T> = Promise<Checked<RecordVersion<T>, RecordIssue>>;
 const versionOf = <T,>(value: RecordVersion<T>): number => value.meta.version;
@@ -76,10 +77,10 @@ export function readRecordVersion<S extends z.ZodType>(settings: StoreSettings<S
  */
 export function readRecordAsOf<S extends z.ZodType>(settings: StoreSettings<S>, id: string, at: DateTime, context: AccessContext): Result<z.infer<S>> {
   return runOperation(settings, { action: 'read-as-of', permission: 'read' }, id, context, async (scope) => {
-    if (!at.isValid) return fail([recordIssue('records.invalid_input', ['at'], 'the time is not valid')]);
+    if (!DateTime.isDateTime(at) || !at.isValid) return fail([recordIssue('records.invalid_input', ['at'], 'the time is not a valid DateTime')]);
     const head = await knownHead(scope);
     if (!head.ok) return head;
-    const version = await scope.tx.versionAt(scope.key, at.toUTC().toISO() ?? '');
+    const version = await scope.tx.versionAt(scope.key, queryInstant(at.toMillis()));
     if (version === undefined) return fail([recordIssue('records.not_found', ['at'], 'the record did not exist yet')]);
     const found = await versionOfRecord<z.infer<S>>(scope, head.value, version, ['at']);
     if (found.ok && found.value.meta.state === 'merged') {
@@ -124,11 +125,14 @@ export interface HistoryQuery {
   readonly before?: number;
 }
 
+const badTime = (time: unknown): boolean => time !== undefined && (!DateTime.isDateTime(time) || !time.isValid);
+
 function checkQuery(query: HistoryQuery): RecordIssue | undefined {
+  if (typeof query !== 'object' || query === null) return recordIssue('records.invalid_input', ['query'], 'the query must be an object');
   const size = query.pageSize ?? 50;
   if (!Number.isInteger(size) || size < 1 || size > 1000) return recordIssue('records.invalid_input', ['query', 'pageSize'], 'a page holds 1 to 1000 versions');
-  if (query.since !== undefined && !query.since.isValid) return recordIssue('records.invalid_input', ['query', 'since'], 'the time is not valid');
-  if (query.at !== undefined && !query.at.isValid) return recordIssue('records.invalid_input', ['query', 'at'], 'the time is not valid');
+  if (badTime(query.since)) return recordIssue('records.invalid_input', ['query', 'since'], 'the time is not a valid DateTime');
+  if (badTime(query.at)) return recordIssue('records.invalid_input', ['query', 'at'], 'the time is not a valid DateTime');
   if (query.before !== undefined && !Number.isInteger(query.before)) return recordIssue('records.invalid_input', ['query', 'before'], 'must be a version number');
   return undefined;
 }
@@ -152,8 +156,8 @@ export function recordHistory<S extends z.ZodType>(settings: StoreSettings<S>, i
     const rows = await scope.tx.history(scope.key, {
       limit: limit + 1,
       ...(query.before !== undefined ? { beforeVersion: query.before } : {}),
-      ...(query.since !== undefined ? { since: query.since.toUTC().toISO() ?? '' } : {}),
-      ...(query.at !== undefined ? { until: query.at.toUTC().toISO() ?? '' } : {}),
+      ...(query.since !== undefined ? { since: queryInstant(query.since.toMillis()) } : {}),
+      ...(query.at !== undefined ? { until: queryInstant(query.at.toMillis()) } : {}),
     });
     const versions = rows.slice(0, limit).map((row) => {
       const fact = versionFactOf(row);

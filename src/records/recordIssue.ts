@@ -18,6 +18,7 @@ import { errorIssue, type Issue, type IssuePath } from '../core/issue.js';
  * - `records.patch_invalid`, `records.patch_path_missing`, `records.patch_test_failed`: JSON Patch errors
  * - `records.pointer_invalid`, `records.pointer_unsafe`: JSON Pointer errors
  * - `records.chain_broken`: `verify()` found a link whose hash or content does not match
+ * - `records.storage_failed`: only in audit events: the storage threw during the operation, which kept nothing
  */
 export type RecordIssueCode =
   | 'records.schema'
@@ -38,7 +39,8 @@ export type RecordIssueCode =
   | 'records.patch_test_failed'
   | 'records.pointer_invalid'
   | 'records.pointer_unsafe'
-  | 'records.chain_broken';
+  | 'records.chain_broken'
+  | 'records.storage_failed';
 
 /**
  * An issue of the records module, with the extra facts some codes carry.

@@ -14,7 +14,8 @@ import type { RecordStoreOptions, StoreSettings } from './settings.js';
 import { verifyChain, type VerifyReport } from './verify.js';
 import { documentCache } from './documentCache.js';
 import type { RecordVersion } from './versionMeta.js';
-import { redactForView, type ViewPolicy } from './views.js';
+import { redactForView, ViewRuleSchema, type ViewPolicy } from './views.js';
+import { issuesFromZod } from '../core/parse.js';
 import { createRecord, deleteRecord, patchRecord, undeleteRecord, updateRecord } from './writes.js';
 import type { JsonValue } from './json.js';
 
@@ -124,6 +125,8 @@ export function createRecordStore<S extends z.ZodType>(options: RecordStoreOptio
     recordDisclosure: (id, disclosure, context) => recordDisclosure(s, id, disclosure, context),
     accountingOfDisclosures: (id, asOf, context) => accountingOfDisclosures(s, id, asOf, context),
     readView: async (id, policy, context) => {
+      const rules = ViewRuleSchema.array().safeParse(policy);
+      if (!rules.success) return fail(issuesFromZod(rules.error, 'records.invalid_input', ['policy']));
       const current = await readRecord(s, id, context);
       if (!current.ok) return current;
       const redacted = redactForView(current.value.document as JsonValue, policy, context.role, context.purposeOfUse);

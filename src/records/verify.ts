@@ -35,19 +35,26 @@ function broken(sequence: number, message: string): RecordIssue {
   return recordIssue('records.chain_broken', ['entries', sequence], message, { sequence });
 }
 
-function checkEntry(row: EntryRow, expectedSequence: number, prevHash: string, expunged: Map<string, number>, latest: Map<string, EntryRow>): RecordIssue | undefined {
-  if (row.sequence !== expectedSequence) return broken(expectedSequence, `entry ${expectedSequence} is missing`);
-  if (row.prevHash !== prevHash) return broken(row.sequence, 'the link to the previous entry does not match');
+/** Where a walk along the chain stands. */
+interface Walk {
+  sequence: number;
+  prevHash: string;
+  /** Records with content removed by an expunge (entry sequence), refreshed when the chain grows. */
+  expunged: Map<string, number>;
+}
+
+function checkEntry(row: EntryRow, walk: Walk): RecordIssue | undefined {
+  const expected = walk.sequence + 1;
+  if (row.sequence !== expected) return broken(expected, `entry ${expected} is missing`);
+  if (row.prevHash !== walk.prevHash) return broken(row.sequence, 'the link to the previous entry does not match');
   if (sha256Hex(entryHeaderText(row)) !== row.hash) return broken(row.sequence, 'the entry hash does not match its fields');
-  if (row.kind === 'version' && row.recordId !== null) latest.set(row.recordId, row);
   if (row.data === null) {
-    return row.recordId !== null && expunged.has(row.recordId) ? undefined : broken(row.sequence, 'the content is missing without an expunge');
+    return row.recordId !== null && walk.expunged.has(row.recordId) ? undefined : broken(row.sequence, 'the content is missing without an expunge');
   }
   return sha256Hex(row.data) === row.contentHash ? undefined : broken(row.sequence, 'the content does not match its hash');
 }
 
-function checkHead(head: HeadRow, latest: Map<string, EntryRow>, expunged: Map<string, number>): RecordIssue | undefined {
-  const row = latest.get(head.recordId);
+function checkHead(head: HeadRow, row: EntryRow | undefined, expunged: Map<string, number>): RecordIssue | undefined {
   const where = row?.sequence ?? 0;
   if (head.state === 'expunged') return expunged.has(head.recordId) ? undefined : broken(where, `the head of ${head.recordId} says expunged without an expunge entry`);
   if (row === undefined || row.data === null) return broken(where, `the head of ${head.recordId} has no readable last version`);
@@ -70,9 +77,34 @@ async function expungedRecords(adapter: StorageAdapter, pageSize: number): Promi
 }
 
 /**
+ * Walks the chain from where `walk` stands to its end, checking every entry and handing each version
+ * entry to `seen`. An entry whose content is missing is judged again against a fresh list of expunges,
+ * since a record may have been expunged by a writer while the walk ran.
+ */
+async function walkChain(adapter: StorageAdapter, walk: Walk, pageSize: number, seen: (row: EntryRow) => boolean): Promise<RecordIssue | undefined> {
+  for (;;) {
+    const page = await adapter.scan(walk.sequence + 1, pageSize);
+    for (const row of page) {
+      let problem = checkEntry(row, walk);
+      if (problem !== undefined && row.data === null && row.recordId !== null && !walk.expunged.has(row.recordId)) {
+        walk.expunged = await expungedRecords(adapter, pageSize);
+        problem = checkEntry(row, walk);
+      }
+      if (problem !== undefined) return problem;
+      walk.prevHash = row.hash;
+      walk.sequence = row.sequence;
+      if (row.kind === 'version' && !seen(row)) return undefined;
+    }
+    if (page.length < pageSize) return undefined;
+  }
+}
+
+/**
  * Verifies the whole store: every entry links to the one before, its hash matches its fields, its
  * content matches its content hash (content removed by an expunge is allowed), and every record's
- * current state matches its last version. Names the first broken link.
+ * current state matches its last version (and every record with versions has one). Names the first broken
+ * link. Writers may keep writing while it runs: heads are read after the walk, and a head that moved on
+ * is checked against its own version further along the chain.
  *
  * @param adapter - the storage to check
  * @param pageSize - entries read at a time
@@ -84,23 +116,31 @@ async function expungedRecords(adapter: StorageAdapter, pageSize: number): Promi
  * ```
  */
 export async function verifyChain(adapter: StorageAdapter, pageSize = 10_000): Promise<Checked<VerifyReport, RecordIssue>> {
-  const expunged = await expungedRecords(adapter, pageSize);
+  const walk: Walk = { sequence: 0, prevHash: GENESIS_HASH, expunged: await expungedRecords(adapter, pageSize) };
   const latest = new Map<string, EntryRow>();
-  let prevHash = GENESIS_HASH;
-  let sequence = 0;
-  for (;;) {
-    const page = await adapter.scan(sequence + 1, pageSize);
-    for (const row of page) {
-      const problem = checkEntry(row, sequence + 1, prevHash, expunged, latest);
-      if (problem !== undefined) return fail([problem]);
-      prevHash = row.hash;
-      sequence = row.sequence;
-    }
-    if (page.length < pageSize) break;
-  }
-  for (const head of await adapter.heads()) {
-    const problem = checkHead(head, latest, expunged);
+  const first = await walkChain(adapter, walk, pageSize, (row) => {
+    if (row.recordId !== null) latest.set(row.recordId, row);
+    return true;
+  });
+  if (first !== undefined) return fail([first]);
+  // Heads are read after the walk, so each is at least as new as the last version walked; a head that
+  // writers have moved on since is checked against its own version, further along the chain.
+  const heads = await adapter.heads();
+  const wanted = new Map<string, number>();
+  for (const head of heads) if (head.state !== 'expunged' && head.version > (latest.get(head.recordId)?.version ?? 0)) wanted.set(head.recordId, head.version);
+  const matched = new Map<string, EntryRow>();
+  const rest = wanted.size === 0 ? undefined : await walkChain(adapter, walk, pageSize, (row) => {
+    if (row.recordId !== null && wanted.get(row.recordId) === row.version) matched.set(row.recordId, row);
+    return matched.size < wanted.size;
+  });
+  if (rest !== undefined) return fail([rest]);
+  if (heads.some((head) => head.state === 'expunged' && !walk.expunged.has(head.recordId))) walk.expunged = await expungedRecords(adapter, pageSize);
+  const headIds = new Set(heads.map((head) => head.recordId));
+  const headless = [...latest.values()].find((row) => !headIds.has(row.recordId ?? ''));
+  if (headless !== undefined) return fail([broken(headless.sequence, `${headless.recordId ?? ''} has versions but no head`)]);
+  for (const head of heads) {
+    const problem = checkHead(head, matched.get(head.recordId) ?? latest.get(head.recordId), walk.expunged);
     if (problem !== undefined) return fail([problem]);
   }
-  return ok({ entries: sequence, headSequence: sequence, headHash: prevHash });
+  return ok({ entries: walk.sequence, headSequence: walk.sequence, headHash: walk.prevHash });
 }

@@ -4,6 +4,7 @@ import { fail, ok, type Checked } from '../core/result.js';
 import type { HeadRow } from './adapter.js';
 import { canonicalForm, type CanonicalForm } from './canonicalJson.js';
 import { diffJson } from './diff.js';
+import { documentShapeIssue } from './documentShape.js';
 import { sha256Hex } from './hashing.js';
 import type { JsonValue } from './json.js';
 import type { OperationScope } from './operation.js';
@@ -29,14 +30,19 @@ export interface ValidDocument {
  */
 export function validateDocument<S extends z.ZodType>(settings: StoreSettings<S>, input: unknown, path: readonly (string | number)[]): Checked<ValidDocument, RecordIssue> {
   if (typeof input === 'string' && input.length > settings.maxDocumentBytes) return fail([tooLarge(settings, path)]);
-  const parsed = settings.schema.safeParse(input);
-  if (!parsed.success) return fail(issuesFromZod(parsed.error, 'records.schema', path));
   let form: CanonicalForm;
+  let parsed: ReturnType<S['safeParse']>;
   try {
+    parsed = settings.schema.safeParse(input) as ReturnType<S['safeParse']>;
+    if (!parsed.success) return fail(issuesFromZod(parsed.error, 'records.schema', path));
     form = canonicalForm(parsed.data);
-  } catch {
+  } catch (error) {
+    // A document nested past the stack's depth (or a cycle) overflows the walk.
+    if (error instanceof RangeError) return fail([recordIssue('records.too_large', path, 'the document nests too deeply')]);
     return fail([recordIssue('records.schema', path, 'the document is not plain JSON')]);
   }
+  const shape = documentShapeIssue(form, path);
+  if (shape !== undefined) return fail([shape]);
   const { text, copy } = form;
   // UTF-8 takes at most 3 bytes per UTF-16 unit, so short texts need no byte count.
   if (text.length * 3 > settings.maxDocumentBytes && Buffer.byteLength(text, 'utf8') > settings.maxDocumentBytes) return fail([tooLarge(settings, path)]);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -61,5 +61,23 @@ describe('medoffice records', () => {
     expect(await recordsCommand.run(['history', path], fakeIo())).toBe(2);
     expect(await recordsCommand.run(['history', path, 'p1'], fakeIo())).toBe(2);
     expect(await recordsCommand.run(['verify', join(folder, 'missing.db')], fakeIo())).toBe(2);
+    const notSqlite = join(folder, 'notes.txt');
+    writeFileSync(notSqlite, 'not a database at all, just some text that is long enough to look like a header');
+    for (const command of ['history', 'diff', 'verify', 'export']) {
+      const io = fakeIo();
+      const args = command === 'history' ? [notSqlite, 'Patient/p1'] : command === 'diff' ? [notSqlite, 'Patient/p1', '1', '2'] : [notSqlite];
+      expect(await recordsCommand.run([command, ...args], io)).toBe(2);
+      expect(io.stderr().length).toBeGreaterThan(0);
+    }
+    for (const [from, to] of [['0', '1'], ['', '2'], ['1.5', '2'], ['x', '2'], ['1', '1e3'], ['1', '99999999999999999999']]) {
+      expect(await recordsCommand.run(['diff', path, 'Patient/p1', from ?? '', to ?? ''], fakeIo())).toBe(2);
+    }
+    expect(await recordsCommand.run(['history', path, 'Patient/p1', '--limit', '0'], fakeIo())).toBe(2);
+  });
+
+  it('answers an unknown record or version with exit 1', async () => {
+    expect(await recordsCommand.run(['history', path, 'Patient/nobody'], fakeIo())).toBe(1);
+    expect(await recordsCommand.run(['diff', path, 'Patient/nobody', '1', '2'], fakeIo())).toBe(1);
+    expect(await recordsCommand.run(['diff', path, 'Patient/p1', '2', '3'], fakeIo())).toBe(1);
   });
 });

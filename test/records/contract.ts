@@ -148,7 +148,14 @@ export function storeContract(name: string, makeAdapter: () => Promise<StorageAd
       expect(list.ok && list.value[1]?.rebuttal?.statement).toBe('Certificate says 1980.');
       const original = await store.readVersion('p1', 1, clerk);
       expect(original.ok && original.value.document).toMatchObject({ birthDate: '1980-04-02', allergies: ['penicillin'] });
-      expect((await store.corrections('p1', clerk)).ok).toBe(true);
+      expect(await store.corrections('p1', clerk)).toMatchObject({ ok: true, value: [{ errorVersion: 1, correctedVersion: 2, by: 'dr-lee', reason: 'digits swapped' }] });
+      expect(list.ok && list.value.map((a) => [a.version, a.appliedVersion])).toEqual([[2, 3], [3, undefined]]);
+      const corrected = await store.readVersion('p1', 2, clerk);
+      expect(corrected.ok && corrected.value.meta).toMatchObject({ operation: 'correct', reason: 'digits swapped' });
+      const amended = await store.readVersion('p1', 3, clerk);
+      expect(amended.ok && amended.value.meta).toMatchObject({ operation: 'amend', author: 'dr-lee' });
+      expect(await store.requestAmendment('p1', { version: 9, description: 'x' }, clerk)).toMatchObject({ ok: false, issues: [{ code: 'records.version_not_found', path: ['request', 'version'] }] });
+      expect(await store.correct('p1', { errorVersion: 0, expectedVersion: 3, document: patient('Rivera'), reason: 'x' }, doctor)).toMatchObject({ ok: false, issues: [{ code: 'records.version_not_found', path: ['correction', 'errorVersion'] }] });
       expect((await store.verify()).ok).toBe(true);
       await adapter.close();
     });
@@ -216,6 +223,86 @@ export function storeContract(name: string, makeAdapter: () => Promise<StorageAd
       expect(await adapter.scan(1, 100)).toEqual(before);
       expect((await store.read('p1', clerk)).ok).toBe(true);
       expect((await store.verify()).ok).toBe(true);
+      await adapter.close();
+    });
+
+    it("keeps version, head, chain link and audit event together when the store's append fails", async () => {
+      const { adapter } = await open();
+      let failAppend = false;
+      let failPutHead = false;
+      const flaky: StorageAdapter = {
+        ...adapter,
+        name: adapter.name,
+        transact: (work) => adapter.transact((tx) => work({
+          ...tx,
+          append: async (rows) => {
+            if (failAppend) throw new Error('disk full');
+            await tx.append(rows);
+          },
+          putHead: async (row) => {
+            if (failPutHead) throw new Error('lock timeout');
+            await tx.putHead(row);
+          },
+        })),
+        scan: (from, limit) => adapter.scan(from, limit),
+        heads: () => adapter.heads(),
+        close: () => adapter.close(),
+      };
+      const store = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter: flaky, clock: steppingClock().clock });
+      await store.create('p1', patient('Rivera'), clerk);
+      const before = await adapter.scan(1, 100);
+      const heads = await adapter.heads();
+      failAppend = true;
+      await expect(store.update('p1', patient('Rivers'), 1, clerk)).rejects.toThrow('disk full');
+      failAppend = false;
+      expect(await adapter.scan(1, 100)).toEqual(before);
+      expect(await adapter.heads()).toEqual(heads);
+      failPutHead = true;
+      await expect(store.update('p1', patient('Rivers'), 1, clerk)).rejects.toThrow('lock timeout');
+      failPutHead = false;
+      const audited = (await adapter.scan(1, 100)).slice(before.length);
+      expect(audited.map((e) => [e.kind, e.recordId, e.version])).toEqual([['audit', 'Patient/p1', null]]);
+      expect(JSON.parse(audited[0]?.data ?? '{}')).toMatchObject({ action: 'update', outcome: 'failure', issues: ['records.storage_failed'] });
+      expect(await adapter.heads()).toEqual(heads);
+      const after = await store.update('p1', patient('Rivers'), 1, clerk);
+      expect(after.ok && after.value.meta.version).toBe(2);
+      const read = await store.read('p1', clerk);
+      expect(read.ok && read.value.document).toEqual(patient('Rivers'));
+      expect((await store.verify()).ok).toBe(true);
+      await adapter.close();
+    });
+
+    it('pages through history without skipping or repeating, and reads as of exact version times', async () => {
+      const { adapter, store } = await open();
+      await store.create('p1', patient('V1'), clerk);
+      for (let v = 2; v <= 23; v++) await store.update('p1', patient(`V${v}`), v - 1, clerk);
+      for (const pageSize of [1, 4, 7, 22, 23, 50]) {
+        const seen: number[] = [];
+        let before: number | undefined;
+        for (let pages = 0; pages < 30; pages++) {
+          const page = await store.history('p1', { pageSize, ...(before !== undefined ? { before } : {}) }, clerk);
+          if (!page.ok) throw new Error('history failed');
+          seen.push(...page.value.versions.map((m) => m.version));
+          before = page.value.nextBefore;
+          if (before === undefined) break;
+        }
+        expect(seen).toEqual(Array.from({ length: 23 }, (_, i) => 23 - i));
+      }
+      const v7 = await store.readVersion('p1', 7, clerk);
+      const v8 = await store.readVersion('p1', 8, clerk);
+      if (!v7.ok || !v8.ok) throw new Error('versions missing');
+      const at7 = DateTime.fromISO(v7.value.meta.at, { zone: 'UTC' });
+      const at8 = DateTime.fromISO(v8.value.meta.at, { zone: 'UTC' });
+      const exact = await store.readAsOf('p1', at7, clerk);
+      expect(exact.ok && exact.value.meta.version).toBe(7);
+      const justBefore = await store.readAsOf('p1', at8.minus({ milliseconds: 1 }), clerk);
+      expect(justBefore.ok && justBefore.value.meta.version).toBe(7);
+      const exactNext = await store.readAsOf('p1', at8.setZone('America/New_York'), clerk);
+      expect(exactNext.ok && exactNext.value.document).toEqual(patient('V8'));
+      const beforeFirst = await store.readAsOf('p1', DateTime.fromISO('2026-11-02T12:30:00.000Z', { zone: 'UTC' }).minus({ milliseconds: 1 }), clerk);
+      expect(beforeFirst).toMatchObject({ ok: false, issues: [{ code: 'records.not_found', path: ['at'] }] });
+      const atPage = await store.history('p1', { at: at7, pageSize: 3 }, clerk);
+      expect(atPage.ok && atPage.value).toEqual({ versions: [expect.objectContaining({ version: 7 }), expect.objectContaining({ version: 6 }), expect.objectContaining({ version: 5 })], nextBefore: 5 });
       await adapter.close();
     });
 

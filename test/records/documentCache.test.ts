@@ -18,6 +18,12 @@ describe('documentCache', () => {
     cache.remember('Patient/p3', '{"c":1}', { c: 1 });
     const reparsed = cache.parsed('Patient/p1', '{"a":2}');
     expect(reparsed).toEqual({ a: 2 });
+    const kept = { d: 1 };
+    cache.remember('Patient/p4', '{"d":1}', kept);
+    cache.forget('Patient/p4');
+    const fresh = cache.parsed('Patient/p4', '{"d":1}');
+    expect(fresh).toEqual(kept);
+    expect(fresh).not.toBe(kept);
   });
 
   it('keeps the store right when a caller changes a document it was given', async () => {

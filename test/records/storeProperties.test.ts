@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { memoryAdapter, type MemorySnapshot } from '../../src/records/adapters/memory.js';
-import type { EntryRow, HeadRow } from '../../src/records/adapter.js';
+import type { EntryRow, HeadRow, StorageAdapter } from '../../src/records/adapter.js';
 import { applyPatch } from '../../src/records/jsonPatch.js';
 import type { JsonValue } from '../../src/records/json.js';
 import { patientSchema } from '../../src/records/schemas/patient.js';
@@ -107,6 +107,67 @@ describe('store properties', () => {
     const heads = [{ ...head, document: head.document.replace('Baker', 'Bakes') }];
     expect(await verifyChain(memoryAdapter({ from: { entries: snapshot.entries, heads } }))).toMatchObject({ ok: false, issues: [{ code: 'records.chain_broken' }] });
   });
+
+  it('a head rolled back to an earlier version, or removed, is caught', async () => {
+    const { adapter } = await buildHistory(['Ames', 'Baker', 'Cruz'], [1000]);
+    const snapshot: MemorySnapshot = adapter.snapshot();
+    const head = snapshot.heads[0] as HeadRow;
+    const second = snapshot.entries.find((e) => e.kind === 'version' && e.version === 2) as EntryRow;
+    const rolledBack = { ...head, version: 2, document: JSON.stringify(patient('Baker')), at: second.at };
+    expect(await verifyChain(memoryAdapter({ from: { entries: snapshot.entries, heads: [rolledBack] } }))).toMatchObject({ ok: false, issues: [{ code: 'records.chain_broken' }] });
+    const third = snapshot.entries.find((e) => e.kind === 'version' && e.version === 3) as EntryRow;
+    expect(await verifyChain(memoryAdapter({ from: { entries: snapshot.entries, heads: [] } }))).toMatchObject({ ok: false, issues: [{ code: 'records.chain_broken', sequence: third.sequence }] });
+  });
+
+  it('does not mistake writes that land between the chain walk and the reading of heads for tampering', async () => {
+    const { adapter, store } = await buildHistory(['Ames', 'Baker'], [1000]);
+    const privacy = { actor: 'po', role: 'privacy', purposeOfUse: 'LEGAL' as const };
+    const strict = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter, clock: clockFrom([1000]), policy: { privacy: ['expunge'] } });
+    await store.create('p2', patient('Cruz'), clerk);
+    const races = [
+      () => store.update('p1', patient('Cruz'), 2, clerk),
+      () => store.create('p3', patient('Diaz'), clerk),
+      () => strict.expunge('p2', privacy),
+    ];
+    for (const race of races) {
+      const racing: StorageAdapter = {
+        ...adapter,
+        heads: async () => {
+          expect((await race()).ok).toBe(true);
+          return adapter.heads();
+        },
+      };
+      expect(await verifyChain(racing, 2)).toMatchObject({ ok: true });
+    }
+    expect(await verifyChain(adapter)).toMatchObject({ ok: true });
+  });
+
+  it('verifies a store that writers keep changing while it runs, without false alarms', async () => {
+    const adapter = memoryAdapter();
+    const store = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter, clock: clockFrom([7]) });
+    for (let p = 1; p <= 5; p++) await store.create(`p${p}`, patient(`N${p}`), clerk);
+    const writers = Array.from({ length: 4 }, async (_, p) => {
+      for (let v = 1; v <= 20; v++) expect((await store.update(`p${p + 1}`, patient(`N${p + 1}v${v}`), v, clerk)).ok).toBe(true);
+      if (p === 0) expect((await store.delete('p1', 21, clerk)).ok).toBe(true);
+    });
+    const expunger = (async () => {
+      const privacy = { actor: 'po', role: 'privacy', purposeOfUse: 'LEGAL' as const };
+      const strict = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter, clock: clockFrom([7]), policy: { privacy: ['expunge'] } });
+      for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+      expect((await strict.expunge('p5', privacy)).ok).toBe(true);
+    })();
+    const checks = Array.from({ length: 12 }, async (_, i) => {
+      for (let wait = 0; wait < i; wait++) await new Promise((resolve) => setImmediate(resolve));
+      return verifyChain(adapter, 3);
+    });
+    const reports = await Promise.all([...checks, ...writers, expunger]);
+    const midway = reports.slice(0, checks.length) as Awaited<ReturnType<typeof verifyChain>>[];
+    for (const report of midway) expect(report).toEqual(expect.objectContaining({ ok: true }));
+    const final = await verifyChain(adapter);
+    if (!final.ok) throw new Error('final verification failed');
+    // The checks really ran while the chain grew.
+    expect(midway.filter((report) => report.ok && report.value.entries < final.value.entries).length).toBeGreaterThan(3);
+  });
 });
 
 describe('bad input', () => {
@@ -114,6 +175,7 @@ describe('bad input', () => {
     const adapter = memoryAdapter();
     const store = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter, clock: clockFrom([1000]), maxDocumentBytes: 2048 });
     await store.create('p1', patient('Rivera'), clerk);
+    let rejected = 0;
     const garbage = fc.oneof(fc.anything(), fc.record({ resourceType: fc.constant('Patient'), name: fc.anything() }), fc.string({ minLength: 3000, maxLength: 4000 }));
     await fc.assert(
       fc.asyncProperty(garbage, fc.constantFrom('update', 'patch', 'create', 'correct'), fc.oneof(fc.constant('p1'), fc.string()), async (input, kind, id) => {
@@ -124,6 +186,7 @@ describe('bad input', () => {
           : kind === 'create' ? await store.create(id, input, clerk)
           : await store.correct(id, { errorVersion: 1, expectedVersion: 1, document: input, reason: 'x' }, clerk);
         if (!result.ok) {
+          rejected++;
           expect(result.issues.length).toBeGreaterThan(0);
           expect(result.issues.every((found) => found.code.startsWith('records.'))).toBe(true);
           expect(JSON.stringify((await adapter.heads()).map((h) => [h.recordId, h.version, h.document]))).toBe(heads);
@@ -132,6 +195,8 @@ describe('bad input', () => {
       }),
       { numRuns: 300 },
     );
+    // Garbage almost never parses as a patient: most runs must have been refused, or the property checked little.
+    expect(rejected).toBeGreaterThan(250);
     expect((await store.verify()).ok).toBe(true);
   });
 });

@@ -180,19 +180,21 @@ export function memoryAdapter(options: { readonly from?: MemorySnapshot } = {}):
       undo.length = 0;
     }
   };
+  const transact = <T>(work: (tx: StorageTx) => Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const job: Waiting = { work, resolve: resolve as (value: unknown) => void, reject };
+      if (busy) waiting.push(job);
+      else {
+        busy = true;
+        start(job);
+      }
+    });
   return {
     name: 'memory',
-    transact: <T>(work: (tx: StorageTx) => Promise<T>): Promise<T> =>
-      new Promise<T>((resolve, reject) => {
-        const job: Waiting = { work, resolve: resolve as (value: unknown) => void, reject };
-        if (busy) waiting.push(job);
-        else {
-          busy = true;
-          start(job);
-        }
-      }),
-    scan: async (fromSequence, limit) => state.entries.slice(Math.max(0, fromSequence - 1), Math.max(0, fromSequence - 1) + limit),
-    heads: async () => [...state.heads.values()],
+    transact,
+    // Reads wait their turn too, so they never see a transaction's head before its chain entries.
+    scan: (fromSequence, limit) => transact(async () => state.entries.slice(Math.max(0, fromSequence - 1), Math.max(0, fromSequence - 1) + limit)),
+    heads: () => transact(async () => [...state.heads.values()]),
     snapshot: () => ({ entries: [...state.entries], heads: [...state.heads.values()] }),
     close: async () => undefined,
   };

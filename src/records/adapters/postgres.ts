@@ -110,16 +110,20 @@ export async function postgresAdapter(options: PostgresAdapterOptions): Promise<
   await createTables(pool, schema);
   const transact = async <T>(work: (tx: StorageTx) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
+    let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       const value = await work(makeTx(client, schema));
       await client.query('COMMIT');
       return value;
     } catch (error) {
-      await client.query('ROLLBACK');
+      // The work's error is the one to report; a connection that cannot even roll back is discarded.
+      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      });
       throw error;
     } finally {
-      client.release();
+      client.release(broken);
     }
   };
   return {

@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import type { IssuePath } from '../core/issue.js';
+import { canonicalForm, type CanonicalForm } from './canonicalJson.js';
+import { documentShapeIssue } from './documentShape.js';
+import { recordIssue, type RecordIssue } from './recordIssue.js';
+import type { StoreSettings } from './settings.js';
+
+/**
+ * Checks a JSON Patch that the store keeps as data (an amendment's proposed patch) before it enters
+ * the chain: an array of operation objects, plain JSON, within the store's size and depth limits.
+ * Whether its operations apply is checked when it is applied.
+ *
+ * @param settings - the store's settings (for `maxDocumentBytes`)
+ * @param patch - the caller's patch
+ * @param path - where the patch sits in the caller's input
+ * @returns `records.patch_invalid`, `records.too_large` or `records.pointer_unsafe`, or undefined
+ * @example
+ * ```ts
+ * patchInputIssue(settings, [{ op: 'add', path: '/x', value: () => 1 }], ['request', 'proposedPatch']); // records.patch_invalid
+ * ```
+ */
+export function patchInputIssue<S extends z.ZodType>(settings: StoreSettings<S>, patch: unknown, path: IssuePath): RecordIssue | undefined {
+  if (!Array.isArray(patch)) return recordIssue('records.patch_invalid', path, 'a patch must be an array of operations');
+  const index = patch.findIndex((operation) => typeof operation !== 'object' || operation === null || Array.isArray(operation));
+  if (index >= 0) return recordIssue('records.patch_invalid', [...path, index], 'an operation must be an object');
+  let form: CanonicalForm;
+  try {
+    form = canonicalForm(patch);
+  } catch (error) {
+    if (error instanceof RangeError) return recordIssue('records.too_large', path, 'the patch nests too deeply');
+    return recordIssue('records.patch_invalid', path, 'the patch is not plain JSON');
+  }
+  if (Buffer.byteLength(form.text, 'utf8') > settings.maxDocumentBytes) return recordIssue('records.too_large', path, `the patch is over ${settings.maxDocumentBytes} bytes`);
+  return documentShapeIssue(form, path);
+}
+
+/**
+ * Checks a free-text statement (an amendment's description, a denial's basis, a statement of
+ * disagreement or rebuttal, a correction's reason): a non-blank string no longer than the store's
+ * document limit.
+ *
+ * @param settings - the store's settings (for `maxDocumentBytes`)
+ * @param text - the caller's text
+ * @param path - where it sits in the caller's input
+ * @returns `records.invalid_input` or `records.too_large`, or undefined
+ * @example
+ * ```ts
+ * statementIssue(settings, '  ', ['statement']); // records.invalid_input
+ * ```
+ */
+export function statementIssue<S extends z.ZodType>(settings: StoreSettings<S>, text: unknown, path: IssuePath): RecordIssue | undefined {
+  if (typeof text !== 'string' || text.trim() === '') return recordIssue('records.invalid_input', path, 'the text is empty');
+  if (text.length > settings.maxDocumentBytes) return recordIssue('records.too_large', path, `the text is over ${settings.maxDocumentBytes} characters`);
+  return undefined;
+}
