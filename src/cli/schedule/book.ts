@@ -18,7 +18,8 @@ Options:
   --out FILE           write the clinic file with the new appointment here
   --format text|json   output format (default text)
 
-Exit status: 0 booked, 1 refused (conflicts are listed), 2 bad usage or an invalid clinic file.`;
+Exit status: 0 booked, 1 refused (conflicts are listed), 2 bad usage (including a malformed --start)
+or an invalid clinic file.`;
 
 /**
  * `medoffice schedule book`: books one appointment into a clinic file.
@@ -67,7 +68,8 @@ export const bookCommand: CliCommand = {
     if (!result.ok) {
       if (parsed.format === 'json') io.out(`${JSON.stringify({ booked: false, issues: result.issues }, null, 2)}\n`);
       printIssues(result.issues, io, 'booking');
-      return ExitCode.findings;
+      // A request that is not even well formed (a --start that is no date-time, say) is bad usage.
+      return result.issues.some((issue) => MALFORMED_REQUEST.has(issue.code)) ? ExitCode.usage : ExitCode.findings;
     }
     if (typeof out === 'string') await io.writeText(out, `${JSON.stringify(toClinicFile(result.value.schedule), null, 2)}\n`);
     const a = result.value.appointment;
@@ -76,6 +78,9 @@ export const bookCommand: CliCommand = {
     return ExitCode.ok;
   },
 };
+
+/** Issue codes that mean the command's words were malformed rather than the booking refused. */
+const MALFORMED_REQUEST: ReadonlySet<string> = new Set(['booking.request', 'time.invalid_datetime', 'time.unknown_zone']);
 
 function usageError(io: CliIo, message: string): typeof ExitCode.usage {
   io.err(`medoffice schedule book: ${message}\n\n${usage}\n`);

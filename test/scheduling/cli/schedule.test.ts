@@ -70,4 +70,12 @@ describe('medoffice schedule book', () => {
     ]);
     expect(await bookCommand.run(['--clinic', 'clinic.json'], fakeIo({}))).toBe(2);
   });
+
+  it('answers a malformed --start as bad usage (exit 2) and books nothing', async () => {
+    const io = fakeIo({ 'clinic.json': clinicJson });
+    const args = ['--clinic', 'clinic.json', '--type', 'follow-up', '--provider', 'dr-lee', '--start', 'next tuesday', '--patient', 'p1', '--out', 'clinic.json', '--format', 'json'];
+    expect(await bookCommand.run(args, io)).toBe(2);
+    expect(JSON.parse(io.stdout.join('')).issues.map((i: { code: string }) => i.code)).toEqual(['time.invalid_datetime']);
+    expect(io.files['clinic.json']).toBe(clinicJson);
+  });
 });
