@@ -33,6 +33,8 @@ export { normalCdf, normalLoss, normalPdf, normalQuantile } from './core/normal.
 export { quantileSorted, summarize, tCritical95 } from './core/statistics.js';
 export type { Summary } from './core/statistics.js';
 export { dateOfDayNumber, dayNumber } from './core/calendarDay.js';
+export { parseCsv } from './core/csv.js';
+export type { CsvRecord, CsvTable } from './core/csv.js';
 export { addDays, checkZone, daysBetween, isIsoDate, localDate, parseIsoDate, parseIsoDateTime, wallClock } from './core/time.js';
 export type { IanaZone, IsoDate } from './core/time.js';
 export { allocateCents, cents, checkCents, formatCents, multiplyCents, parseDollars, sumCents } from './core/money.js';

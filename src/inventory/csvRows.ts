@@ -1,5 +1,5 @@
 import { errorIssue, type Issue } from '../core/issue.js';
-import type { CsvTable } from './csv.js';
+import type { CsvTable } from '../core/csv.js';
 
 /** A CSV record as a lookup by header name, with helpers that report bad cells by line and column. */
 export interface CsvRow {

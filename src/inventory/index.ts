@@ -70,8 +70,8 @@ export type { PurchaseOrderDraft, PurchaseOrderLine } from './purchaseOrders.js'
 export { simulatePolicy } from './simulatePolicy.js';
 export { MAX_SIMULATED_DAYS } from './simulationSetup.js';
 export type { SimulatedPolicy, SimulationReport, SimulationSetup } from './simulationSetup.js';
-export { parseCsv } from './csv.js';
-export type { CsvRecord, CsvTable } from './csv.js';
+export { parseCsv } from '../core/csv.js';
+export type { CsvRecord, CsvTable } from '../core/csv.js';
 export { csvRows } from './csvRows.js';
 export type { CsvRow } from './csvRows.js';
 export { ITEM_COLUMNS, readItemsCsv } from './readItemsCsv.js';

@@ -2,7 +2,7 @@ import { errorIssue, type Issue } from '../core/issue.js';
 import { parseDollars } from '../core/money.js';
 import { issuesFromZod } from '../core/parse.js';
 import { isIsoDate } from '../core/time.js';
-import { parseCsv } from './csv.js';
+import { parseCsv } from '../core/csv.js';
 import { csvRows, type CsvRow } from './csvRows.js';
 import type { LotStock } from './fefo.js';
 import { ItemSchema, type Item, type ItemId, type LocationId, type LotId } from './model.js';

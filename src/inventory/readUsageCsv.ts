@@ -1,5 +1,5 @@
 import { errorIssue, warningIssue, type Issue } from '../core/issue.js';
-import { parseCsv } from './csv.js';
+import { parseCsv } from '../core/csv.js';
 import { csvRows } from './csvRows.js';
 import { dayNumber } from '../core/calendarDay.js';
 import type { ItemId } from './model.js';

@@ -2,7 +2,7 @@ import { errorIssue, warningIssue, type Issue } from '../../core/issue.js';
 import { fail, ok, type Checked } from '../../core/result.js';
 import { compactToIsoDate } from '../calendarDay.js';
 import type { HcpcsPeriod, HcpcsTable } from '../procedures/hcpcsTable.js';
-import { csvRows } from './csvRows.js';
+import { parseCsv } from '../../core/csv.js';
 
 /**
  * Loads the CMS HCPCS Level II quarterly file in its "ANWEB" comma-separated layout (columns
@@ -20,7 +20,7 @@ import { csvRows } from './csvRows.js';
  * ```
  */
 export function loadHcpcsAnweb(text: string): Checked<HcpcsTable> {
-  const rows = csvRows(text);
+  const rows = parseCsv(text, 'table').records;
   const header = rows.findIndex((row) => row.fields[0]?.trim() === 'HCPC');
   if (header < 0) return fail([errorIssue('table.format', [], 'no HCPC header row: not a HCPCS ANWEB file')]);
   const names = (rows[header]?.fields ?? []).map((name) => name.trim());

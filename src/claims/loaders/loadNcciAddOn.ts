@@ -2,7 +2,7 @@ import { errorIssue, warningIssue, type Issue } from '../../core/issue.js';
 import { fail, ok, type Checked } from '../../core/result.js';
 import { compactToIsoDate } from '../calendarDay.js';
 import { addOnTable, type AddOnEdit, type AddOnTable } from '../ncci/addOnTable.js';
-import { csvRows } from './csvRows.js';
+import { parseCsv } from '../../core/csv.js';
 
 /**
  * Loads the CMS NCCI add-on code edit file saved as CSV or tab-separated text. Columns, as CMS
@@ -19,7 +19,7 @@ import { csvRows } from './csvRows.js';
  */
 export function loadNcciAddOn(text: string): Checked<AddOnTable> {
   const tabbed = text.includes('\t');
-  const rows = tabbed ? text.split(/\r?\n/).map((line, i) => ({ line: i + 1, fields: line.split('\t') })) : csvRows(text);
+  const rows = tabbed ? text.split(/\r?\n/).map((line, i) => ({ line: i + 1, fields: line.split('\t') })) : parseCsv(text, 'table').records;
   const edits: AddOnEdit[] = [];
   const warnings: Issue[] = [];
   for (const row of rows) {

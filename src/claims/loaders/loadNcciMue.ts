@@ -1,7 +1,7 @@
 import { errorIssue, warningIssue, type Issue } from '../../core/issue.js';
 import { fail, ok, type Checked } from '../../core/result.js';
 import type { MueEdit, MueTable } from '../ncci/mueTable.js';
-import { csvRows } from './csvRows.js';
+import { parseCsv } from '../../core/csv.js';
 
 /**
  * Loads a CMS MUE table (practitioner, outpatient hospital or DME) in its CSV layout: the AMA
@@ -18,7 +18,7 @@ import { csvRows } from './csvRows.js';
  * ```
  */
 export function loadNcciMue(text: string, period: { readonly from: string; readonly to?: string }): Checked<MueTable> {
-  const rows = csvRows(text);
+  const rows = parseCsv(text, 'table').records;
   const header = rows.findIndex((row) => /^HCPCS/i.test(row.fields[0]?.trim() ?? ''));
   if (header < 0) return fail([errorIssue('table.format', [], 'no "HCPCS/CPT Code" header row: not an MUE table')]);
   const edits = new Map<string, MueEdit>();

@@ -1,4 +1,4 @@
-import { errorIssue, type Issue } from '../core/issue.js';
+import { errorIssue, type Issue } from './issue.js';
 
 /** One record of a CSV file, with the line it starts on (1-based, the header is line 1). */
 export interface CsvRecord {
