@@ -20,7 +20,7 @@ import {
 } from '../claims/index.js';
 import { formatPath } from '../core/issue.js';
 import { isIsoDate } from '../core/time.js';
-import { commandGroup, ExitCode, parseCommandArgs, type CliCommand, type CliIo, type ExitCodeValue } from './command.js';
+import { commandGroup, ExitCode, parseCommandArgs, usageFailure, type CliCommand, type CliIo } from './command.js';
 
 const VALIDATE_USAGE = `Usage: medoffice claims validate <file|-> [--as-of DATE] [--format text|json] [--ncci DIR] [--hcpcs FILE]
 
@@ -45,10 +45,10 @@ const validateCommand: CliCommand = {
   usage: VALIDATE_USAGE,
   run: async (argv, io) => {
     const parsed = parseCommandArgs(argv, { 'as-of': { type: 'string' }, ncci: { type: 'string' }, hcpcs: { type: 'string' } });
-    if (typeof parsed === 'string' || parsed.positionals.length !== 1) return usageError(io, typeof parsed === 'string' ? parsed : 'give one file (or -)', VALIDATE_USAGE);
+    if (typeof parsed === 'string' || parsed.positionals.length !== 1) return usageFailure(io, 'claims', typeof parsed === 'string' ? parsed : 'give one file (or -)', VALIDATE_USAGE);
     if (parsed.help) return (io.out(`${VALIDATE_USAGE}\n`), ExitCode.ok);
     const asOf = typeof parsed.values['as-of'] === 'string' ? parsed.values['as-of'] : io.today();
-    if (!isIsoDate(asOf)) return usageError(io, `--as-of must be a calendar date YYYY-MM-DD, not '${asOf}'`, VALIDATE_USAGE);
+    if (!isIsoDate(asOf)) return usageFailure(io, 'claims', `--as-of must be a calendar date YYYY-MM-DD, not '${asOf}'`, VALIDATE_USAGE);
     try {
       const tables = await loadTables(io, parsed.values['ncci'], parsed.values['hcpcs']);
       const source = await sourceOf(io, parsed.positionals[0] ?? '-');
@@ -71,10 +71,10 @@ const codeCommand: CliCommand = {
   usage: CODE_USAGE,
   run: async (argv, io) => {
     const parsed = parseCommandArgs(argv, { date: { type: 'string' } });
-    if (typeof parsed === 'string' || parsed.positionals.length !== 1) return usageError(io, typeof parsed === 'string' ? parsed : 'give one code', CODE_USAGE);
+    if (typeof parsed === 'string' || parsed.positionals.length !== 1) return usageFailure(io, 'claims', typeof parsed === 'string' ? parsed : 'give one code', CODE_USAGE);
     if (parsed.help) return (io.out(`${CODE_USAGE}\n`), ExitCode.ok);
     const date = typeof parsed.values['date'] === 'string' ? parsed.values['date'] : io.today();
-    if (!isIsoDate(date)) return usageError(io, `--date must be a calendar date YYYY-MM-DD, not '${date}'`, CODE_USAGE);
+    if (!isIsoDate(date)) return usageFailure(io, 'claims', `--date must be a calendar date YYYY-MM-DD, not '${date}'`, CODE_USAGE);
     const explained = explainCode(parsed.positionals[0] ?? '', date);
     io.out(parsed.format === 'json' ? `${JSON.stringify(explained, null, 2)}\n` : `${explanationText(explained, date)}\n`);
     return explained.kind === 'unknown' ? ExitCode.findings : ExitCode.ok;
@@ -91,10 +91,6 @@ const codeCommand: CliCommand = {
  */
 export const claimsCommand: CliCommand = commandGroup('claims', 'Validate professional claims and explain codes', [validateCommand, codeCommand]);
 
-function usageError(io: CliIo, message: string, usage: string): ExitCodeValue {
-  io.err(`medoffice claims: ${message}\n\n${usage}\n`);
-  return ExitCode.usage;
-}
 
 async function sourceOf(io: CliIo, path: string): Promise<ClaimSource> {
   const extension = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase() ?? '';

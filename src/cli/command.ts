@@ -1,3 +1,4 @@
+import { formatPath, type Issue } from '../core/issue.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** Exit codes every medoffice command uses. */
@@ -122,4 +123,30 @@ export function commandGroup(name: string, summary: string, subcommands: readonl
       return sub.run(rest, io);
     },
   };
+}
+
+/**
+ * Reports bad usage: the message and the command's usage on stderr, answered with exit code 2.
+ *
+ * @param command - the words that name the command, e.g. `schedule book`
+ * @example
+ * ```ts
+ * if (typeof parsed === 'string') return usageFailure(io, 'claims validate', parsed, USAGE);
+ * ```
+ */
+export function usageFailure(io: CliIo, command: string, message: string, usage: string): typeof ExitCode.usage {
+  io.err(`medoffice ${command}: ${message}\n\n${usage}\n`);
+  return ExitCode.usage;
+}
+
+/**
+ * Prints issues on stderr, one a line: `where: severity code at path: message`.
+ *
+ * @example
+ * ```ts
+ * printIssues(result.issues, io, 'clinic.json');
+ * ```
+ */
+export function printIssues(issues: readonly Issue[], io: CliIo, where: string): void {
+  for (const issue of issues) io.err(`${where}: ${issue.severity} ${issue.code} at ${formatPath(issue.path)}: ${issue.message}\n`);
 }

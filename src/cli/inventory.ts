@@ -2,7 +2,7 @@ import { formatPath, hasErrors, type Issue } from '../core/issue.js';
 import { formatCents, parseDollars, type Cents } from '../core/money.js';
 import { isIsoDate } from '../core/time.js';
 import { planInventory, readItemsCsv, readUsageCsv, type InventoryPlan, type ItemPlan } from '../inventory/index.js';
-import { commandGroup, ExitCode, parseCommandArgs, type CliCommand, type CliIo, type ExitCodeValue } from './command.js';
+import { commandGroup, ExitCode, parseCommandArgs, usageFailure, type CliCommand } from './command.js';
 
 const PLAN_USAGE = `Usage: medoffice inventory plan --items items.csv --usage usage.csv --as-of DATE [--budget DOLLARS] [--format text|json|csv]
 
@@ -36,10 +36,6 @@ function extractCsvFormat(argv: readonly string[]): { argv: string[]; csv: boole
   return { argv: rest, csv };
 }
 
-function usageError(io: CliIo, message: string): ExitCodeValue {
-  io.err(`medoffice inventory plan: ${message}\n\n${PLAN_USAGE}\n`);
-  return ExitCode.usage;
-}
 
 const planCommand: CliCommand = {
   name: 'plan',
@@ -48,16 +44,16 @@ const planCommand: CliCommand = {
   run: async (words, io) => {
     const { argv, csv } = extractCsvFormat(words);
     const parsed = parseCommandArgs(argv, { items: { type: 'string' }, usage: { type: 'string' }, 'as-of': { type: 'string' }, budget: { type: 'string' } });
-    if (typeof parsed === 'string') return usageError(io, parsed);
+    if (typeof parsed === 'string') return usageFailure(io, 'inventory plan', parsed, PLAN_USAGE);
     if (parsed.help) return (io.out(`${PLAN_USAGE}\n`), ExitCode.ok);
     const { items: itemsPath, usage: usagePath, budget } = parsed.values;
-    if (typeof itemsPath !== 'string' || typeof usagePath !== 'string') return usageError(io, 'give --items and --usage');
+    if (typeof itemsPath !== 'string' || typeof usagePath !== 'string') return usageFailure(io, 'inventory plan', 'give --items and --usage', PLAN_USAGE);
     const asOf = typeof parsed.values['as-of'] === 'string' ? parsed.values['as-of'] : io.today();
-    if (!isIsoDate(asOf)) return usageError(io, `--as-of must be a date YYYY-MM-DD, not '${asOf}'`);
+    if (!isIsoDate(asOf)) return usageFailure(io, 'inventory plan', `--as-of must be a date YYYY-MM-DD, not '${asOf}'`, PLAN_USAGE);
     let budgetCents: Cents | undefined;
     if (typeof budget === 'string') {
       const money = parseDollars(budget, ['budget']);
-      if (!money.ok || money.value < 0) return usageError(io, `--budget must be an amount in dollars, not '${budget}'`);
+      if (!money.ok || money.value < 0) return usageFailure(io, 'inventory plan', `--budget must be an amount in dollars, not '${budget}'`, PLAN_USAGE);
       budgetCents = money.value;
     }
     let texts: [string, string];

@@ -1,7 +1,7 @@
 import { book } from '../../scheduling/book.js';
 import { toClinicFile } from '../../scheduling/schedule.js';
-import { ExitCode, parseCommandArgs, type CliCommand, type CliIo } from '../command.js';
-import { loadClinic, printIssues } from './slots.js';
+import { ExitCode, parseCommandArgs, printIssues, usageFailure, type CliCommand } from '../command.js';
+import { loadClinic } from './slots.js';
 
 const usage = `Usage: medoffice schedule book --clinic clinic.json --type TYPE --provider ID --start ISO --patient ID [options]
 
@@ -45,7 +45,7 @@ export const bookCommand: CliCommand = {
       id: { type: 'string' },
       out: { type: 'string' },
     });
-    if (typeof parsed === 'string') return usageError(io, parsed);
+    if (typeof parsed === 'string') return usageFailure(io, 'schedule book', parsed, usage);
     if (parsed.help) {
       io.out(`${usage}\n`);
       return ExitCode.ok;
@@ -53,7 +53,7 @@ export const bookCommand: CliCommand = {
     const { clinic, type, provider, start, patient, id, out } = parsed.values;
     const patientZone = parsed.values['patient-zone'];
     if ([clinic, type, provider, start, patient].some((value) => typeof value !== 'string')) {
-      return usageError(io, '--clinic, --type, --provider, --start and --patient are required');
+      return usageFailure(io, 'schedule book', '--clinic, --type, --provider, --start and --patient are required', usage);
     }
     const schedule = await loadClinic(String(clinic), io);
     if (schedule === undefined) return ExitCode.usage;
@@ -82,7 +82,3 @@ export const bookCommand: CliCommand = {
 /** Issue codes that mean the command's words were malformed rather than the booking refused. */
 const MALFORMED_REQUEST: ReadonlySet<string> = new Set(['booking.request', 'time.invalid_datetime', 'time.unknown_zone']);
 
-function usageError(io: CliIo, message: string): typeof ExitCode.usage {
-  io.err(`medoffice schedule book: ${message}\n\n${usage}\n`);
-  return ExitCode.usage;
-}

@@ -1,8 +1,7 @@
 import type { Issue } from '../../core/issue.js';
 import { checkSession } from '../../scheduling/optimize/session.js';
 import { compareWithBaselines, type BaselineComparison } from '../../scheduling/optimize/compareBaselines.js';
-import { ExitCode, parseCommandArgs, type CliCommand, type CliIo, type ExitCodeValue } from '../command.js';
-import { printIssues } from './slots.js';
+import { ExitCode, parseCommandArgs, printIssues, usageFailure, type CliCommand } from '../command.js';
 
 const USAGE = `Usage: medoffice schedule optimize session.json [--format text|json]
 
@@ -19,10 +18,6 @@ or a problem: { "patients": 20, "intervals": 40, "intervalMinutes": 7.5, "servic
     "maxPerInterval": 3 }
 Exit status: 0 optimised, 1 the file's content has problems (listed with their paths), 2 bad usage or unreadable file.`;
 
-function usageError(io: CliIo, message: string): ExitCodeValue {
-  io.err(`medoffice schedule optimize: ${message}\n\n${USAGE}\n`);
-  return ExitCode.usage;
-}
 
 /**
  * A session file becomes a problem over the same intervals, with its own schedule to compare; the
@@ -73,10 +68,10 @@ export const optimizeCommand: CliCommand = {
   usage: USAGE,
   run: async (argv, io) => {
     const parsed = parseCommandArgs(argv, {});
-    if (typeof parsed === 'string') return usageError(io, parsed);
+    if (typeof parsed === 'string') return usageFailure(io, 'schedule optimize', parsed, USAGE);
     if (parsed.help) return (io.out(`${USAGE}\n`), ExitCode.ok);
     const [path] = parsed.positionals;
-    if (path === undefined || parsed.positionals.length > 1) return usageError(io, 'give one session file');
+    if (path === undefined || parsed.positionals.length > 1) return usageFailure(io, 'schedule optimize', 'give one session file', USAGE);
     let input: unknown;
     try {
       input = JSON.parse(await io.readText(path));

@@ -5,8 +5,7 @@ import { simulateSessions, type SimulationResult } from '../../scheduling/simula
 import { sweepScenarios } from '../../scheduling/simulate/sweepScenarios.js';
 import type { Checked } from '../../core/result.js';
 import type { SimulationIssue } from '../../scheduling/simulate/scenario.js';
-import { ExitCode, parseCommandArgs, type CliCommand, type CliIo, type ExitCodeValue } from '../command.js';
-import { printIssues } from './slots.js';
+import { ExitCode, parseCommandArgs, printIssues, usageFailure, type CliCommand } from '../command.js';
 
 const USAGE = `Usage: medoffice schedule simulate scenario.json [--reps N] [--seed S] [--workers W] [--report out.html] [--format text|json]
 
@@ -21,10 +20,6 @@ the same numbers.
                    one session's provider timeline, the booking policies compared)
 Exit status: 0 simulated, 1 the scenario has problems (listed with their paths), 2 bad usage or unreadable file.`;
 
-function usageError(io: CliIo, message: string): ExitCodeValue {
-  io.err(`medoffice schedule simulate: ${message}\n\n${USAGE}\n`);
-  return ExitCode.usage;
-}
 
 function textReport(result: SimulationResult): string {
   const header = `${'KPI'.padEnd(12)}${'mean'.padStart(10)}${'std.err'.padStart(10)}${'95% CI'.padStart(22)}${'p50'.padStart(9)}${'p90'.padStart(9)}`;
@@ -68,12 +63,12 @@ export const simulateCommand: CliCommand = {
   usage: USAGE,
   run: async (argv, io) => {
     const parsed = parseCommandArgs(argv, { reps: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, report: { type: 'string' } });
-    if (typeof parsed === 'string') return usageError(io, parsed);
+    if (typeof parsed === 'string') return usageFailure(io, 'schedule simulate', parsed, USAGE);
     if (parsed.help) return (io.out(`${USAGE}\n`), ExitCode.ok);
     const [path] = parsed.positionals;
-    if (path === undefined || parsed.positionals.length > 1) return usageError(io, 'give one scenario file');
+    if (path === undefined || parsed.positionals.length > 1) return usageFailure(io, 'schedule simulate', 'give one scenario file', USAGE);
     const options = readOptions(parsed.values);
-    if (typeof options === 'string') return usageError(io, options);
+    if (typeof options === 'string') return usageFailure(io, 'schedule simulate', options, USAGE);
     let input: unknown;
     try {
       input = JSON.parse(await io.readText(path));

@@ -1,10 +1,9 @@
-import { formatPath, type Issue } from '../../core/issue.js';
 import { wallClock } from '../../core/time.js';
 import { findSlots } from '../../scheduling/findSlots.js';
 import { parseSchedule } from '../../scheduling/parseSchedule.js';
 import type { Schedule } from '../../scheduling/schedule.js';
 import type { Slot } from '../../scheduling/slotQuery.js';
-import { ExitCode, parseCommandArgs, type CliCommand, type CliIo } from '../command.js';
+import { ExitCode, parseCommandArgs, printIssues, usageFailure, type CliCommand, type CliIo } from '../command.js';
 
 const usage = `Usage: medoffice schedule slots --clinic clinic.json --type TYPE --from DATE --to DATE [options]
 
@@ -56,9 +55,6 @@ export async function loadClinic(path: string, io: CliIo): Promise<Schedule | un
  * printIssues(result.issues, io, 'clinic.json');
  * ```
  */
-export function printIssues(issues: readonly Issue[], io: CliIo, where: string): void {
-  for (const issue of issues) io.err(`${where}: ${issue.severity} ${issue.code} at ${formatPath(issue.path)}: ${issue.message}\n`);
-}
 
 /**
  * `medoffice schedule slots`: free slots of a type over a date range.
@@ -83,7 +79,7 @@ export const slotsCommand: CliCommand = {
       now: { type: 'string' },
       limit: { type: 'string' },
     });
-    if (typeof parsed === 'string') return usageError(io, parsed);
+    if (typeof parsed === 'string') return usageFailure(io, 'schedule slots', parsed, usage);
     if (parsed.help) {
       io.out(`${usage}\n`);
       return ExitCode.ok;
@@ -91,9 +87,9 @@ export const slotsCommand: CliCommand = {
     const { clinic, type, from, to, provider, now, limit } = parsed.values;
     const patientZone = parsed.values['patient-zone'];
     if (typeof clinic !== 'string' || typeof type !== 'string' || typeof from !== 'string' || typeof to !== 'string') {
-      return usageError(io, '--clinic, --type, --from and --to are required');
+      return usageFailure(io, 'schedule slots', '--clinic, --type, --from and --to are required', usage);
     }
-    if (limit !== undefined && !/^[1-9]\d*$/.test(String(limit))) return usageError(io, '--limit must be a positive integer');
+    if (limit !== undefined && !/^[1-9]\d*$/.test(String(limit))) return usageFailure(io, 'schedule slots', '--limit must be a positive integer', usage);
     const schedule = await loadClinic(clinic, io);
     if (schedule === undefined) return ExitCode.usage;
     const found = findSlots(schedule, {
@@ -130,7 +126,3 @@ function startOfToday(io: CliIo, schedule: Schedule): string {
   return wallClock(io.today(), 0, schedule.zone).toISO({ suppressMilliseconds: true }) ?? `${io.today()}T00:00:00Z`;
 }
 
-function usageError(io: CliIo, message: string): typeof ExitCode.usage {
-  io.err(`medoffice schedule slots: ${message}\n\n${usage}\n`);
-  return ExitCode.usage;
-}
