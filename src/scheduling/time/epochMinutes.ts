@@ -1,5 +1,6 @@
+import { dateOfDayNumber, dayNumber } from '../../core/calendarDay.js';
 import type { DateTime } from 'luxon';
-import { wallClock, type IanaZone, type IsoDate } from '../../core/time.js';
+import { wallClock, type IsoDate } from '../../core/time.js';
 import type { ZoneTimeline } from './zoneTimeline.js';
 
 /**
@@ -35,7 +36,7 @@ export function epochMinuteOfIso(text: string): number {
  * ```
  */
 export function localDayMinute(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 60_000;
+  return (dayNumber(date) ?? Number.NaN) * 1440;
 }
 
 /**
@@ -71,7 +72,7 @@ export function wallInstant(date: string, minutes: number, timeline: ZoneTimelin
  * ```
  */
 export function localDateAt(epochMinute: number, timeline: ZoneTimeline): IsoDate {
-  return new Date((epochMinute + timeline.offsetAt(epochMinute)) * 60_000).toISOString().slice(0, 10) as IsoDate;
+  return dateOfDayNumber(Math.floor((epochMinute + timeline.offsetAt(epochMinute)) / 1440));
 }
 
 /**
@@ -97,10 +98,16 @@ export function localMinuteOfDay(epochMinute: number, timeline: ZoneTimeline): n
  */
 export function formatInstant(epochMinute: number, timeline: ZoneTimeline): string {
   const offset = timeline.offsetAt(epochMinute);
-  const local = new Date((epochMinute + offset) * 60_000).toISOString().slice(0, 16);
+  const localMinute = epochMinute + offset;
+  const minuteOfDay = ((localMinute % 1440) + 1440) % 1440;
+  const local = `${dateOfDayNumber(Math.floor(localMinute / 1440))}T${pad2(Math.floor(minuteOfDay / 60))}:${pad2(minuteOfDay % 60)}`;
   const sign = offset < 0 ? '-' : '+';
   const size = Math.abs(offset);
-  return `${local}:00${sign}${String(Math.floor(size / 60)).padStart(2, '0')}:${String(size % 60).padStart(2, '0')}`;
+  return `${local}:00${sign}${pad2(Math.floor(size / 60))}:${pad2(size % 60)}`;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
 }
 
 /**
@@ -112,8 +119,8 @@ export function formatInstant(epochMinute: number, timeline: ZoneTimeline): stri
  * ```
  */
 export function isoWeekday(date: string): number {
-  const day = new Date(localDayMinute(date) * 60_000).getUTCDay();
-  return day === 0 ? 7 : day;
+  // Day 0 (1970-01-01) was a Thursday.
+  return ((((dayNumber(date) ?? Number.NaN) + 3) % 7) + 7) % 7 + 1;
 }
 
 /**
@@ -125,5 +132,5 @@ export function isoWeekday(date: string): number {
  * ```
  */
 export function nextDate(date: string): IsoDate {
-  return new Date((localDayMinute(date) + 1440) * 60_000).toISOString().slice(0, 10) as IsoDate;
+  return dateOfDayNumber((dayNumber(date) ?? Number.NaN) + 1);
 }
