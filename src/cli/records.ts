@@ -3,6 +3,7 @@ import { sqliteAdapter } from '../records/adapters/sqlite.js';
 import { diffJson } from '../records/diff.js';
 import { verifyChain } from '../records/verify.js';
 import { documentAt, metaOf, versionFactOf } from '../records/versionFact.js';
+import { runSteps } from '../records/steps.js';
 import type { VersionMeta } from '../records/versionMeta.js';
 import { commandGroup, ExitCode, parseCommandArgs, type CliCommand, type CliIo, type CommandOptions, type ExitCodeValue, type ParsedCommandArgs } from './command.js';
 
@@ -85,7 +86,7 @@ const diff: Action = async (adapter, parsed, io) => {
     io.err('medoffice records diff: usage is diff <db> <Type/id> <fromVersion> <toVersion>, versions being whole numbers from 1\n');
     return ExitCode.usage;
   }
-  const ends = await adapter.transact(async (tx) => [await documentAt(tx, key, from), await documentAt(tx, key, to)]);
+  const ends = await adapter.transact(async (tx) => [await runSteps(documentAt(tx, key, from)), await runSteps(documentAt(tx, key, to))]);
   const [before, after] = ends;
   if (before === undefined || after === undefined) {
     io.err(`medoffice records diff: ${key} has no version ${before === undefined ? from : to}\n`);

@@ -1,3 +1,5 @@
+import type { Answer } from './steps.js';
+
 /**
  * What kind of fact a chain entry records.
  *
@@ -110,7 +112,8 @@ export interface VersionQuery {
 /**
  * What a storage adapter offers inside one transaction. Everything written through it commits together
  * or not at all; `head` locks the record until the transaction ends, and `tip` locks the chain, so two
- * writers never both see the same version as current.
+ * writers never both see the same version as current. Each method answers with the value itself when
+ * it has it at once (the memory adapter) or with a promise (database drivers).
  *
  * @example
  * ```ts
@@ -119,23 +122,23 @@ export interface VersionQuery {
  */
 export interface StorageTx {
   /** The chain's last entry (locks the chain for this transaction). */
-  tip(): Promise<ChainTip>;
+  tip(): Answer<ChainTip>;
   /** The record's current state, or undefined (locks the record for this transaction). */
-  head(recordId: string): Promise<HeadRow | undefined>;
+  head(recordId: string): Answer<HeadRow | undefined>;
   /** Inserts or replaces the record's current state. */
-  putHead(row: HeadRow): Promise<void>;
+  putHead(row: HeadRow): Answer<void>;
   /** Appends entries to the chain; a version number already used for a record is refused. */
-  append(entries: readonly EntryRow[]): Promise<void>;
+  append(entries: readonly EntryRow[]): Answer<void>;
   /** The version entries of a record numbered `from` to `to` inclusive, ascending. */
-  versions(recordId: string, from: number, to: number): Promise<EntryRow[]>;
+  versions(recordId: string, from: number, to: number): Answer<EntryRow[]>;
   /** The number of the newest version written at or before `at`, if any. */
-  versionAt(recordId: string, at: string): Promise<number | undefined>;
+  versionAt(recordId: string, at: string): Answer<number | undefined>;
   /** Version entries of a record, newest first, filtered and limited. */
-  history(recordId: string, query: VersionQuery): Promise<EntryRow[]>;
+  history(recordId: string, query: VersionQuery): Answer<EntryRow[]>;
   /** Entries of one kind about a record, ascending by sequence. */
-  entriesOf(recordId: string, kind: EntryKind): Promise<EntryRow[]>;
+  entriesOf(recordId: string, kind: EntryKind): Answer<EntryRow[]>;
   /** Clears the `data` of the record's entries of the given kinds (their hashes stay). */
-  clearData(recordId: string, kinds: readonly EntryKind[]): Promise<void>;
+  clearData(recordId: string, kinds: readonly EntryKind[]): Answer<void>;
 }
 
 /**
@@ -150,8 +153,12 @@ export interface StorageTx {
 export interface StorageAdapter {
   /** A short name for reports: `memory`, `sqlite`, `postgres`. */
   readonly name: string;
-  /** Runs `work` in one transaction; if it throws, nothing it wrote is kept and the error is rethrown. */
-  transact<T>(work: (tx: StorageTx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction; if it throws (or its promise rejects), nothing it wrote is kept and
+   * the error is rethrown. `work` may answer synchronously; an adapter whose storage answers at once may
+   * then run the whole transaction without waiting.
+   */
+  transact<T>(work: (tx: StorageTx) => Answer<T>): Promise<T>;
   /** Chain entries from `fromSequence` on, ascending, at most `limit`. */
   scan(fromSequence: number, limit: number): Promise<EntryRow[]>;
   /** Every head, for verification. */

@@ -9,9 +9,10 @@ import { recordIssue, type RecordIssue } from './recordIssue.js';
 import type { StoreSettings } from './settings.js';
 import { patchInputIssue, statementIssue } from './patchInput.js';
 import { unreadable, validateDocument, versionConflict, writeVersion } from './writeVersion.js';
+import { step, type Steps } from './steps.js';
 
-async function amendmentsIn(scope: OperationScope): Promise<Amendment[]> {
-  const rows = await scope.tx.entriesOf(scope.key, 'amendment');
+function* amendmentsIn(scope: OperationScope): Steps<Amendment[]> {
+  const rows = yield* step(scope.tx.entriesOf(scope.key, 'amendment'));
   return foldAmendments(rows.flatMap((row) => (row.data === null ? [] : [{ ...(JSON.parse(row.data) as AmendmentEvent), at: row.at } as StampedAmendmentEvent])));
 }
 
@@ -28,10 +29,10 @@ function record(scope: OperationScope, event: AmendmentEvent): void {
  * ```
  */
 export function listAmendments<S extends z.ZodType>(settings: StoreSettings<S>, id: string, context: AccessContext): Promise<Checked<Amendment[], RecordIssue>> {
-  return runOperation(settings, { action: 'amendments', permission: 'read' }, id, context, async (scope) => {
-    const head = await scope.tx.head(scope.key);
+  return runOperation(settings, { action: 'amendments', permission: 'read' }, id, context, function* (scope) {
+    const head = yield* step(scope.tx.head(scope.key));
     if (head === undefined || head.state === 'expunged') return fail([recordIssue('records.not_found', ['id'], 'no such record')]);
-    return ok(await amendmentsIn(scope));
+    return ok(yield* amendmentsIn(scope));
   });
 }
 
@@ -49,15 +50,15 @@ export function requestAmendment<S extends z.ZodType>(
   request: { readonly version: number; readonly description: string; readonly proposedPatch?: JsonPatch },
   context: AccessContext,
 ): Promise<Checked<Amendment, RecordIssue>> {
-  return runOperation(settings, { action: 'amendment-request', permission: 'amend' }, id, context, async (scope) => {
-    const head = await scope.tx.head(scope.key);
+  return runOperation(settings, { action: 'amendment-request', permission: 'amend' }, id, context, function* (scope) {
+    const head = yield* step(scope.tx.head(scope.key));
     const problem = unreadable(head, ['id']);
     if (problem !== undefined || head === undefined) return fail([problem ?? recordIssue('records.not_found', ['id'], 'no such record')]);
     if (typeof request !== 'object' || request === null) return fail([recordIssue('records.invalid_input', ['request'], 'the request must be an object')]);
     if (!Number.isInteger(request.version) || request.version < 1 || request.version > head.version) return fail([recordIssue('records.version_not_found', ['request', 'version'], `versions run from 1 to ${head.version}`)]);
     const badDescription = statementIssue(settings, request.description, ['request', 'description']);
     if (badDescription !== undefined) return fail([badDescription]);
-    const existing = await amendmentsIn(scope);
+    const existing = yield* amendmentsIn(scope);
     const amendmentId = `${id}-amendment-${existing.length + 1}`;
     const badPatch = request.proposedPatch === undefined ? undefined : patchInputIssue(settings, request.proposedPatch, ['request', 'proposedPatch']);
     if (badPatch !== undefined) return fail([badPatch]);
@@ -83,15 +84,15 @@ export type AmendmentDecision =
   | { readonly outcome: 'accepted'; readonly expectedVersion?: number; readonly patch?: JsonPatch }
   | { readonly outcome: 'denied'; readonly reason: string };
 
-async function pending(scope: OperationScope, amendmentId: string, wanted: (a: Amendment) => boolean): Promise<Checked<Amendment, RecordIssue>> {
-  const found = (await amendmentsIn(scope)).find((a) => a.id === amendmentId);
+function* pending(scope: OperationScope, amendmentId: string, wanted: (a: Amendment) => boolean): Steps<Checked<Amendment, RecordIssue>> {
+  const found = (yield* amendmentsIn(scope)).find((a) => a.id === amendmentId);
   if (found === undefined) return fail([recordIssue('records.amendment_not_found', ['amendmentId'], 'no such amendment')]);
   return wanted(found) ? ok(found) : fail([recordIssue('records.amendment_state', ['amendmentId'], `the amendment is ${found.status}`)]);
 }
 
-async function accept(settings: StoreSettings<z.ZodType>, scope: OperationScope, amendmentId: string, expectedVersion: number | undefined, patch: JsonPatch | undefined): Promise<Checked<number | undefined, RecordIssue>> {
+function* accept(settings: StoreSettings<z.ZodType>, scope: OperationScope, amendmentId: string, expectedVersion: number | undefined, patch: JsonPatch | undefined): Steps<Checked<number | undefined, RecordIssue>> {
   if (patch === undefined) return ok(undefined);
-  const head = await scope.tx.head(scope.key);
+  const head = yield* step(scope.tx.head(scope.key));
   const problem = unreadable(head, ['id']);
   if (problem !== undefined || head === undefined) return fail([problem ?? recordIssue('records.not_found', ['id'], 'no such record')]);
   const stale = versionConflict(head, expectedVersion);
@@ -102,7 +103,7 @@ async function accept(settings: StoreSettings<z.ZodType>, scope: OperationScope,
   if (!valid.ok) return valid;
   if (valid.value.text === head.document) return ok(undefined);
   const context = { ...scope.context, reason: scope.context.reason ?? `amendment ${amendmentId} accepted` };
-  const written = await writeVersion({ ...scope, context }, head, { document: valid.value, state: 'active', operation: 'amend' });
+  const written = yield* writeVersion({ ...scope, context }, head, { document: valid.value, state: 'active', operation: 'amend' });
   return ok(written.meta.version);
 }
 
@@ -116,11 +117,11 @@ async function accept(settings: StoreSettings<z.ZodType>, scope: OperationScope,
  * ```
  */
 export function decideAmendment<S extends z.ZodType>(settings: StoreSettings<S>, id: string, amendmentId: string, decision: AmendmentDecision, context: AccessContext): Promise<Checked<Amendment, RecordIssue>> {
-  return runOperation(settings, { action: 'amendment-decide', permission: 'amend' }, id, context, async (scope) => {
+  return runOperation(settings, { action: 'amendment-decide', permission: 'amend' }, id, context, function* (scope) {
     if (typeof decision !== 'object' || decision === null || (decision.outcome !== 'accepted' && decision.outcome !== 'denied')) {
       return fail([recordIssue('records.invalid_input', ['decision', 'outcome'], "a decision is 'accepted' or 'denied'")]);
     }
-    const found = await pending(scope, amendmentId, (a) => a.status === 'requested');
+    const found = yield* pending(scope, amendmentId, (a) => a.status === 'requested');
     if (!found.ok) return found;
     if (decision.outcome === 'denied') {
       const badReason = statementIssue(settings, decision.reason, ['decision', 'reason']);
@@ -128,7 +129,7 @@ export function decideAmendment<S extends z.ZodType>(settings: StoreSettings<S>,
       record(scope, { event: 'denied', amendmentId, reason: decision.reason });
       return ok({ ...found.value, status: 'denied', decidedBy: context.actor, decidedAt: scope.chain.at, denialReason: decision.reason });
     }
-    const applied = await accept(settings, scope, amendmentId, decision.expectedVersion, decision.patch);
+    const applied = yield* accept(settings, scope, amendmentId, decision.expectedVersion, decision.patch);
     if (!applied.ok) return applied;
     record(scope, { event: 'accepted', amendmentId, ...(applied.value !== undefined ? { appliedVersion: applied.value } : {}) });
     return ok({ ...found.value, status: 'accepted', decidedBy: context.actor, decidedAt: scope.chain.at, ...(applied.value !== undefined ? { appliedVersion: applied.value } : {}) });
@@ -151,9 +152,9 @@ export function fileAmendmentStatement<S extends z.ZodType>(
   statement: string,
   context: AccessContext,
 ): Promise<Checked<Amendment, RecordIssue>> {
-  return runOperation(settings, { action: `amendment-${kind}`, permission: 'amend' }, id, context, async (scope) => {
+  return runOperation(settings, { action: `amendment-${kind}`, permission: 'amend' }, id, context, function* (scope) {
     const allowed = (a: Amendment): boolean => a.status === 'denied' && (kind === 'disagreement' ? a.disagreement === undefined : a.disagreement !== undefined && a.rebuttal === undefined);
-    const found = await pending(scope, amendmentId, allowed);
+    const found = yield* pending(scope, amendmentId, allowed);
     if (!found.ok) return found;
     const badStatement = statementIssue(settings, statement, ['statement']);
     if (badStatement !== undefined) return fail([badStatement]);

@@ -91,6 +91,8 @@ export interface CanonicalForm {
   readonly depth: number;
   /** Whether some member is named `__proto__`, `constructor` or `prototype`. */
   readonly unsafeMember: boolean;
+  /** Whether `JSON.stringify` of the copy, or of any part of it, already gives the RFC 8785 text. */
+  readonly plain: boolean;
 }
 
 interface CopyFlags {
@@ -144,8 +146,9 @@ function copyOf(value: unknown, flags: CopyFlags, depth: number): JsonValue {
  * write can diff against it without parsing the stored text again.
  *
  * @param value - a JSON value
- * @returns the canonical text, the copy, how deeply it nests and whether a member name is one a JSON
- *   Pointer may not reach (`__proto__`, `constructor`, `prototype`)
+ * @returns the canonical text, the copy, how deeply it nests, whether a member name is one a JSON
+ *   Pointer may not reach (`__proto__`, `constructor`, `prototype`) and whether `JSON.stringify` of
+ *   the copy's parts is canonical too
  * @throws MedofficeUsageError as {@link canonicalJson} does
  * @example
  * ```ts
@@ -159,5 +162,6 @@ export function canonicalForm(value: unknown): CanonicalForm {
   // integer-like member names and lone surrogates (escaped as \udXXX); those take the slow path,
   // which orders them right or refuses them.
   const text = JSON.stringify(copy);
-  return { text: flags.irregular || text.includes('\\ud') ? canonicalJson(copy) : text, copy, depth: flags.depth, unsafeMember: flags.unsafe };
+  const plain = !flags.irregular && !text.includes('\\ud');
+  return { text: plain ? text : canonicalJson(copy), copy, depth: flags.depth, unsafeMember: flags.unsafe, plain };
 }

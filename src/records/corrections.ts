@@ -7,6 +7,7 @@ import type { StoreSettings } from './settings.js';
 import { statementIssue } from './patchInput.js';
 import { currentVersion } from './writes.js';
 import { unreadable, validateDocument, versionConflict, writeVersion } from './writeVersion.js';
+import { step, type Steps } from './steps.js';
 
 /**
  * A correction: a version marked entered in error, and the version that corrects it. The erroneous
@@ -40,9 +41,9 @@ export function correctRecord<S extends z.ZodType>(
   correction: { readonly errorVersion: number; readonly expectedVersion: number; readonly document: unknown; readonly reason: string },
   context: AccessContext,
 ): Promise<Checked<Correction, RecordIssue>> {
-  return runOperation(settings, { action: 'correct', permission: 'write' }, id, context, async (scope) => {
+  return runOperation(settings, { action: 'correct', permission: 'write' }, id, context, function* (scope) {
     if (typeof correction !== 'object' || correction === null) return fail([recordIssue('records.invalid_input', ['correction'], 'the correction must be an object')]);
-    const head = await scope.tx.head(scope.key);
+    const head = yield* step(scope.tx.head(scope.key));
     const problem = unreadable(head, ['id']);
     if (problem !== undefined || head === undefined) return fail([problem ?? recordIssue('records.not_found', ['id'], 'no such record')]);
     const stale = versionConflict(head, correction.expectedVersion);
@@ -54,8 +55,8 @@ export function correctRecord<S extends z.ZodType>(
     const valid = validateDocument(settings, correction.document, ['correction', 'document']);
     if (!valid.ok) return valid;
     const written = valid.value.text === head.document
-      ? await currentVersion(scope, head)
-      : await writeVersion({ ...scope, context: { ...context, reason } }, head, { document: valid.value, state: 'active', operation: 'correct' });
+      ? yield* currentVersion(scope, head)
+      : yield* writeVersion({ ...scope, context: { ...context, reason } }, head, { document: valid.value, state: 'active', operation: 'correct' });
     const found: Correction = { errorVersion, correctedVersion: written.meta.version, by: context.actor, at: scope.chain.at, reason };
     scope.chain.add('correction', scope.key, null, { recordId: scope.key, errorVersion, correctedVersion: found.correctedVersion, by: found.by, reason });
     return ok(found);
@@ -71,10 +72,10 @@ export function correctRecord<S extends z.ZodType>(
  * ```
  */
 export function listCorrections<S extends z.ZodType>(settings: StoreSettings<S>, id: string, context: AccessContext): Promise<Checked<Correction[], RecordIssue>> {
-  return runOperation(settings, { action: 'corrections', permission: 'read' }, id, context, async (scope) => {
-    const head = await scope.tx.head(scope.key);
+  return runOperation(settings, { action: 'corrections', permission: 'read' }, id, context, function* (scope) {
+    const head = yield* step(scope.tx.head(scope.key));
     if (head === undefined || head.state === 'expunged') return fail([recordIssue('records.not_found', ['id'], 'no such record')]);
-    const rows = await scope.tx.entriesOf(scope.key, 'correction');
+    const rows = yield* step(scope.tx.entriesOf(scope.key, 'correction'));
     return ok(rows.flatMap((row) => {
       if (row.data === null) return [];
       const fact = JSON.parse(row.data) as Omit<Correction, 'at'>;

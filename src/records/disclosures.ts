@@ -9,6 +9,7 @@ import { PurposeOfUseSchema, type AccessContext } from './context.js';
 import { runOperation } from './operation.js';
 import { recordIssue, type RecordIssue } from './recordIssue.js';
 import type { StoreSettings } from './settings.js';
+import { step, type Steps } from './steps.js';
 
 /**
  * A disclosure of protected health information, as HIPAA 164.528(b)(2) asks it to be accounted for:
@@ -50,10 +51,10 @@ export const UNACCOUNTED_PURPOSES: readonly string[] = ['TREAT', 'ETREAT', 'HPAY
  * ```
  */
 export function recordDisclosure<S extends z.ZodType>(settings: StoreSettings<S>, id: string, disclosure: Disclosure, context: AccessContext): Promise<Checked<Disclosure, RecordIssue>> {
-  return runOperation(settings, { action: 'disclose', permission: 'disclose' }, id, context, async (scope) => {
+  return runOperation(settings, { action: 'disclose', permission: 'disclose' }, id, context, function* (scope) {
     const parsed = DisclosureSchema.safeParse(disclosure);
     if (!parsed.success) return fail(issuesFromZod(parsed.error, 'records.invalid_input', ['disclosure']));
-    const head = await scope.tx.head(scope.key);
+    const head = yield* step(scope.tx.head(scope.key));
     if (head === undefined || head.state === 'expunged') return fail([recordIssue('records.not_found', ['id'], 'no such record')]);
     scope.chain.add('disclosure', scope.key, null, { ...parsed.data, recordId: scope.key, by: scope.context.actor });
     return ok(parsed.data);
@@ -70,11 +71,11 @@ export function recordDisclosure<S extends z.ZodType>(settings: StoreSettings<S>
  * ```
  */
 export function accountingOfDisclosures<S extends z.ZodType>(settings: StoreSettings<S>, id: string, asOf: DateTime, context: AccessContext): Promise<Checked<Disclosure[], RecordIssue>> {
-  return runOperation(settings, { action: 'accounting', permission: 'read' }, id, context, async (scope) => {
+  return runOperation(settings, { action: 'accounting', permission: 'read' }, id, context, function* (scope) {
     if (!DateTime.isDateTime(asOf) || !asOf.isValid) return fail([recordIssue('records.invalid_input', ['asOf'], 'the date is not valid')]);
     const last = asOf.toISODate() ?? '';
     const first = asOf.minus({ years: 6 }).toISODate() ?? '';
-    const rows = await scope.tx.entriesOf(scope.key, 'disclosure');
+    const rows = yield* step(scope.tx.entriesOf(scope.key, 'disclosure'));
     const all = rows.flatMap((row) => (row.data === null ? [] : [DisclosureSchema.parse(JSON.parse(row.data))]));
     const inWindow = all.filter((d) => d.date > first && d.date <= last && !UNACCOUNTED_PURPOSES.includes(d.purpose));
     return ok(inWindow.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)));

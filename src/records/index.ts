@@ -39,6 +39,7 @@ export type { VerifyReport } from './verify.js';
 export { signCheckpoint, verifyCheckpoint } from './checkpoint.js';
 export type { SignedCheckpoint } from './checkpoint.js';
 export type { ChainTip, EntryKind, EntryRow, HeadRow, RecordState, StorageAdapter, StorageTx, VersionQuery } from './adapter.js';
+export type { Answer } from './steps.js';
 export { memoryAdapter } from './adapters/memory.js';
 export type { MemoryAdapter, MemorySnapshot } from './adapters/memory.js';
 export { patientSchema, HumanNameSchema, ContactPointSchema, AddressSchema, IdentifierSchema } from './schemas/patient.js';

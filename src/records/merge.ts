@@ -8,6 +8,7 @@ import type { StoreSettings } from './settings.js';
 import type { VersionMeta } from './versionMeta.js';
 import { unreadable, writeVersion } from './writeVersion.js';
 import { recordIssue } from './recordIssue.js';
+import { step, type Steps } from './steps.js';
 
 /**
  * What a merge wrote: the duplicate's last version (state `merged`, `replacedBy` the survivor) and the
@@ -34,20 +35,20 @@ export interface MergeOutcome {
  * ```
  */
 export function mergeRecords<S extends z.ZodType>(settings: StoreSettings<S>, duplicateId: string, survivorId: string, context: AccessContext): Promise<Checked<MergeOutcome, RecordIssue>> {
-  return runOperation(settings, { action: 'merge', permission: 'merge' }, duplicateId, context, async (scope) => {
+  return runOperation(settings, { action: 'merge', permission: 'merge' }, duplicateId, context, function* (scope) {
     const badSurvivor = checkId(survivorId, ['survivorId']);
     if (badSurvivor !== undefined) return fail([badSurvivor]);
     if (survivorId === duplicateId) return fail([recordIssue('records.invalid_input', ['survivorId'], 'a record cannot be merged into itself')]);
     const survivorScope = { ...scope, key: `${settings.resourceType}/${survivorId}` };
-    const duplicateHead = await scope.tx.head(scope.key);
-    const survivorHead = await scope.tx.head(survivorScope.key);
+    const duplicateHead = yield* step(scope.tx.head(scope.key));
+    const survivorHead = yield* step(scope.tx.head(survivorScope.key));
     const problem = unreadable(duplicateHead, ['id']) ?? unreadable(survivorHead, ['survivorId']);
     if (problem !== undefined || duplicateHead === undefined || survivorHead === undefined) return fail([problem ?? recordIssue('records.not_found', ['id'], 'no such record')]);
     const keep = (text: string): { document: JsonValue; text: string } => ({ document: JSON.parse(text) as JsonValue, text });
-    const duplicate = await writeVersion(scope, duplicateHead, {
+    const duplicate = yield* writeVersion(scope, duplicateHead, {
       document: keep(duplicateHead.document), state: 'merged', operation: 'merge', replacedBy: survivorScope.key,
     });
-    const survivor = await writeVersion(survivorScope, survivorHead, {
+    const survivor = yield* writeVersion(survivorScope, survivorHead, {
       document: keep(survivorHead.document), state: 'active', operation: 'merge', replaces: scope.key,
     });
     return ok({ duplicate: duplicate.meta, survivor: survivor.meta });
@@ -80,12 +81,12 @@ export interface ExpungeOutcome {
  * ```
  */
 export function expungeRecord<S extends z.ZodType>(settings: StoreSettings<S>, id: string, context: AccessContext): Promise<Checked<ExpungeOutcome, RecordIssue>> {
-  return runOperation(settings, { action: 'expunge', permission: 'expunge' }, id, context, async (scope) => {
-    const head = await scope.tx.head(scope.key);
+  return runOperation(settings, { action: 'expunge', permission: 'expunge' }, id, context, function* (scope) {
+    const head = yield* step(scope.tx.head(scope.key));
     if (head === undefined || head.state === 'expunged') return fail([recordIssue('records.not_found', ['id'], 'no such record')]);
-    await scope.tx.clearData(scope.key, ['version', 'amendment', 'correction']);
+    yield* step(scope.tx.clearData(scope.key, ['version', 'amendment', 'correction']));
     scope.chain.add('expunge', scope.key, null, { recordId: scope.key, by: scope.context.actor, reason: scope.context.reason ?? null, versions: head.version });
-    await scope.tx.putHead({ ...head, state: 'expunged', document: 'null', at: scope.chain.at });
+    yield* step(scope.tx.putHead({ ...head, state: 'expunged', document: 'null', at: scope.chain.at }));
     scope.documents.forget(scope.key);
     return ok({ id, versions: head.version });
   });

@@ -1,14 +1,14 @@
 import type { z } from 'zod';
-import { issuesFromZod } from '../core/parse.js';
 import { fail, MedofficeUsageError, type Checked } from '../core/result.js';
 import type { StorageTx } from './adapter.js';
 import { auditEvent, auditEventText } from './auditEvent.js';
 import { chainWriter, type ChainWriter } from './chainEntry.js';
 import type { DocumentCache } from './documentCache.js';
 import { isoInstant } from './isoInstant.js';
-import { AccessContextSchema, permits, type AccessContext, type Permission } from './context.js';
+import { permits, type AccessContext, type Permission } from './context.js';
 import { recordIssue, type RecordIssue } from './recordIssue.js';
 import type { StoreSettings } from './settings.js';
+import { runSteps, step, type Steps } from './steps.js';
 
 /** What an operation body gets: the open transaction, the chain writer, who asks, the record key and the store's document cache. */
 export interface OperationScope {
@@ -42,11 +42,12 @@ export function checkId(id: unknown, path: readonly (string | number)[]): Record
 /**
  * Runs one audited store operation in one transaction: checks the context, the id and the permission,
  * runs the body, and appends an audit event whatever the outcome. On failure only the audit event is
- * written; on success the body's entries and the audit event commit together.
+ * written; on success the body's entries and the audit event commit together. With an adapter that
+ * answers at once the whole transaction runs without waiting.
  *
  * @example
  * ```ts
- * return runOperation(settings, { action: 'read', permission: 'read' }, id, context, async (scope) => ok(1));
+ * return runOperation(settings, { action: 'read', permission: 'read' }, id, context, function* (scope) { return ok(1); });
  * ```
  */
 export async function runOperation<S extends z.ZodType, R>(
@@ -54,35 +55,51 @@ export async function runOperation<S extends z.ZodType, R>(
   kind: OperationKind,
   id: unknown,
   rawContext: unknown,
-  body: (scope: OperationScope) => Promise<Checked<R, RecordIssue>>,
+  body: (scope: OperationScope) => Steps<Checked<R, RecordIssue>>,
   versionOf: (value: R) => number | undefined = () => undefined,
 ): Promise<Checked<R, RecordIssue>> {
-  const parsed = AccessContextSchema.safeParse(rawContext);
-  if (!parsed.success) return fail(issuesFromZod(parsed.error, 'records.invalid_input', ['context']));
-  const context = parsed.data;
+  const parsed = settings.contexts.check(rawContext);
+  if (!parsed.ok) return parsed;
+  const context = parsed.value;
   const badId = checkId(id, ['id']);
   const key = `${settings.resourceType}/${typeof id === 'string' ? id : '?'}`;
   const instant = settings.clock();
   if (!instant.isValid) throw new MedofficeUsageError('the store clock returned an invalid DateTime');
   const now = isoInstant(instant.toMillis());
+  const run: Operation<R> = { kind, key, context, now, badId, body, versionOf, settings };
   try {
-    return await settings.adapter.transact(async (tx) => {
-      const tip = await tx.tip();
-      let chain = chainWriter(tip, now);
-      let result: Checked<R, RecordIssue>;
-      if (badId !== undefined) result = fail([badId]);
-      else if (!permits(settings.policy, context.role, kind.permission)) {
-        result = fail([recordIssue('records.forbidden', ['context', 'role'], `role '${context.role}' may not ${kind.permission}`)]);
-      } else result = await body({ tx, chain, context, key, documents: settings.documents });
-      if (!result.ok) chain = chainWriter(tip, now);
-      chain.addText('audit', key, null, auditEventText(auditEvent(kind.action, key, context, result, result.ok ? versionOf(result.value) : undefined)));
-      await tx.append(chain.rows);
-      return result;
-    });
+    return await settings.adapter.transact((tx) => runSteps(operationSteps(tx, run)));
   } catch (error) {
     await auditStorageFailure(settings, kind, key, context, now);
     throw error;
   }
+}
+
+/** Everything one operation's transaction needs. */
+interface Operation<R> {
+  readonly kind: OperationKind;
+  readonly key: string;
+  readonly context: AccessContext;
+  readonly now: string;
+  readonly badId: RecordIssue | undefined;
+  readonly body: (scope: OperationScope) => Steps<Checked<R, RecordIssue>>;
+  readonly versionOf: (value: R) => number | undefined;
+  readonly settings: StoreSettings<z.ZodType>;
+}
+
+function* operationSteps<R>(tx: StorageTx, run: Operation<R>): Steps<Checked<R, RecordIssue>> {
+  const { kind, key, context, now, settings } = run;
+  const tip = yield* step(tx.tip());
+  let chain = chainWriter(tip, now);
+  let result: Checked<R, RecordIssue>;
+  if (run.badId !== undefined) result = fail([run.badId]);
+  else if (!permits(settings.policy, context.role, kind.permission)) {
+    result = fail([recordIssue('records.forbidden', ['context', 'role'], `role '${context.role}' may not ${kind.permission}`)]);
+  } else result = yield* run.body({ tx, chain, context, key, documents: settings.documents });
+  if (!result.ok) chain = chainWriter(tip, now);
+  chain.addText('audit', key, null, auditEventText(auditEvent(kind.action, key, context, result, result.ok ? run.versionOf(result.value) : undefined)));
+  yield* step(tx.append(chain.rows));
+  return result;
 }
 
 /** After a transaction threw (nothing of it kept), records the failed attempt in a transaction of its own, if the storage still takes one. */

@@ -13,6 +13,7 @@ import type { RecordVersion, VersionMeta } from './versionMeta.js';
 import { currentVersion } from './writes.js';
 import { unreadable } from './writeVersion.js';
 import { queryInstant } from './isoInstant.js';
+import { step, type Steps } from './steps.js';
 
 type Result<T> = Promise<Checked<RecordVersion<T>, RecordIssue>>;
 const versionOf = <T,>(value: RecordVersion<T>): number => value.meta.version;
@@ -27,25 +28,25 @@ const versionOf = <T,>(value: RecordVersion<T>): number => value.meta.version;
  * ```
  */
 export function readRecord<S extends z.ZodType>(settings: StoreSettings<S>, id: string, context: AccessContext): Result<z.infer<S>> {
-  return runOperation(settings, { action: 'read', permission: 'read' }, id, context, async (scope) => {
-    const head = await scope.tx.head(scope.key);
+  return runOperation(settings, { action: 'read', permission: 'read' }, id, context, function* (scope) {
+    const head = yield* step(scope.tx.head(scope.key));
     const problem = unreadable(head, ['id']);
     if (problem !== undefined || head === undefined) return fail([problem ?? recordIssue('records.not_found', ['id'], 'no such record')]);
-    return ok(await currentVersion(scope, head));
+    return ok(yield* currentVersion(scope, head));
   }, versionOf);
 }
 
-async function knownHead(scope: OperationScope): Promise<Checked<HeadRow, RecordIssue>> {
-  const head = await scope.tx.head(scope.key);
+function* knownHead(scope: OperationScope): Steps<Checked<HeadRow, RecordIssue>> {
+  const head = yield* step(scope.tx.head(scope.key));
   if (head === undefined || head.state === 'expunged') return fail([recordIssue('records.not_found', ['id'], 'no such record')]);
   return ok(head);
 }
 
-async function versionOfRecord<T>(scope: OperationScope, head: HeadRow, version: unknown, path: readonly (string | number)[]): Result<T> {
+function* versionOfRecord<T>(scope: OperationScope, head: HeadRow, version: unknown, path: readonly (string | number)[]): Steps<Checked<RecordVersion<T>, RecordIssue>> {
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version > head.version) {
     return fail([recordIssue('records.version_not_found', path, `versions run from 1 to ${head.version}`, { currentVersion: head.version })]);
   }
-  const found = await documentAt(scope.tx, scope.key, version);
+  const found = yield* documentAt(scope.tx, scope.key, version);
   if (found === undefined) return fail([recordIssue('records.not_found', path, 'the version is no longer stored')]);
   if (found.fact.state === 'deleted') return fail([recordIssue('records.gone', path, 'the record was deleted in this version', { currentVersion: head.version })]);
   return ok({ meta: metaOf(found.fact), document: found.document as T });
@@ -61,9 +62,9 @@ async function versionOfRecord<T>(scope: OperationScope, head: HeadRow, version:
  * ```
  */
 export function readRecordVersion<S extends z.ZodType>(settings: StoreSettings<S>, id: string, version: number, context: AccessContext): Result<z.infer<S>> {
-  return runOperation(settings, { action: 'vread', permission: 'read' }, id, context, async (scope) => {
-    const head = await knownHead(scope);
-    return head.ok ? versionOfRecord(scope, head.value, version, ['version']) : head;
+  return runOperation(settings, { action: 'vread', permission: 'read' }, id, context, function* (scope) {
+    const head = yield* knownHead(scope);
+    return head.ok ? yield* versionOfRecord(scope, head.value, version, ['version']) : head;
   }, versionOf);
 }
 
@@ -76,13 +77,13 @@ export function readRecordVersion<S extends z.ZodType>(settings: StoreSettings<S
  * ```
  */
 export function readRecordAsOf<S extends z.ZodType>(settings: StoreSettings<S>, id: string, at: DateTime, context: AccessContext): Result<z.infer<S>> {
-  return runOperation(settings, { action: 'read-as-of', permission: 'read' }, id, context, async (scope) => {
+  return runOperation(settings, { action: 'read-as-of', permission: 'read' }, id, context, function* (scope) {
     if (!DateTime.isDateTime(at) || !at.isValid) return fail([recordIssue('records.invalid_input', ['at'], 'the time is not a valid DateTime')]);
-    const head = await knownHead(scope);
+    const head = yield* knownHead(scope);
     if (!head.ok) return head;
-    const version = await scope.tx.versionAt(scope.key, queryInstant(at.toMillis()));
+    const version = yield* step(scope.tx.versionAt(scope.key, queryInstant(at.toMillis())));
     if (version === undefined) return fail([recordIssue('records.not_found', ['at'], 'the record did not exist yet')]);
-    const found = await versionOfRecord<z.infer<S>>(scope, head.value, version, ['at']);
+    const found = yield* versionOfRecord<z.infer<S>>(scope, head.value, version, ['at']);
     if (found.ok && found.value.meta.state === 'merged') {
       const survivorId = found.value.meta.replacedBy ?? '';
       return fail([recordIssue('records.merged', ['id'], `the record had been merged into ${survivorId}`, { survivorId, currentVersion: version })]);
@@ -147,18 +148,18 @@ function checkQuery(query: HistoryQuery): RecordIssue | undefined {
  * ```
  */
 export function recordHistory<S extends z.ZodType>(settings: StoreSettings<S>, id: string, query: HistoryQuery, context: AccessContext): Promise<Checked<HistoryPage, RecordIssue>> {
-  return runOperation(settings, { action: 'history', permission: 'read' }, id, context, async (scope) => {
+  return runOperation(settings, { action: 'history', permission: 'read' }, id, context, function* (scope) {
     const bad = checkQuery(query);
     if (bad !== undefined) return fail([bad]);
-    const head = await knownHead(scope);
+    const head = yield* knownHead(scope);
     if (!head.ok) return head;
     const limit = query.pageSize ?? 50;
-    const rows = await scope.tx.history(scope.key, {
+    const rows = yield* step(scope.tx.history(scope.key, {
       limit: limit + 1,
       ...(query.before !== undefined ? { beforeVersion: query.before } : {}),
       ...(query.since !== undefined ? { since: queryInstant(query.since.toMillis()) } : {}),
       ...(query.at !== undefined ? { until: queryInstant(query.at.toMillis()) } : {}),
-    });
+    }));
     const versions = rows.slice(0, limit).map((row) => {
       const fact = versionFactOf(row);
       if (fact === undefined) throw new Error(`version ${row.version} of ${scope.key} has no content`);
@@ -178,14 +179,14 @@ export function recordHistory<S extends z.ZodType>(settings: StoreSettings<S>, i
  * ```
  */
 export function diffRecordVersions<S extends z.ZodType>(settings: StoreSettings<S>, id: string, from: number, to: number, context: AccessContext): Promise<Checked<PatchOperation[], RecordIssue>> {
-  return runOperation(settings, { action: 'diff', permission: 'read' }, id, context, async (scope) => {
-    const head = await knownHead(scope);
+  return runOperation(settings, { action: 'diff', permission: 'read' }, id, context, function* (scope) {
+    const head = yield* knownHead(scope);
     if (!head.ok) return head;
     const ends = [from, to].map((version) => (Number.isInteger(version) && version >= 1 && version <= head.value.version ? version : undefined));
     const badIndex = ends.indexOf(undefined);
     if (badIndex >= 0) return fail([recordIssue('records.version_not_found', [badIndex === 0 ? 'from' : 'to'], `versions run from 1 to ${head.value.version}`)]);
-    const before = await documentAt(scope.tx, scope.key, from);
-    const after = await documentAt(scope.tx, scope.key, to);
+    const before = yield* documentAt(scope.tx, scope.key, from);
+    const after = yield* documentAt(scope.tx, scope.key, to);
     if (before === undefined || after === undefined) return fail([recordIssue('records.not_found', ['id'], 'the version is no longer stored')]);
     return ok(diffJson(before.document, after.document));
   });

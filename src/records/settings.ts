@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import type { z } from 'zod';
 import type { StorageAdapter } from './adapter.js';
 import type { AccessPolicy } from './context.js';
+import type { ContextCache } from './contextCache.js';
 import type { DocumentCache } from './documentCache.js';
 
 /**
@@ -34,6 +35,8 @@ export interface StoreSettings<S extends z.ZodType> extends RecordStoreOptions<S
   readonly maxDocumentBytes: number;
   /** The store's private parsed copies of current documents. */
   readonly documents: DocumentCache;
+  /** The store's checked access contexts. */
+  readonly contexts: ContextCache;
 }
 
 /** Every this-many versions a record stores a full snapshot instead of a patch, bounding reconstruction. */

@@ -12,6 +12,7 @@ import { diffRecordVersions, readRecord, readRecordAsOf, readRecordVersion, reco
 import type { RecordIssue } from './recordIssue.js';
 import type { RecordStoreOptions, StoreSettings } from './settings.js';
 import { verifyChain, type VerifyReport } from './verify.js';
+import { contextCache } from './contextCache.js';
 import { documentCache } from './documentCache.js';
 import type { RecordVersion } from './versionMeta.js';
 import { redactForView, ViewRuleSchema, type ViewPolicy } from './views.js';
@@ -102,7 +103,7 @@ export function createRecordStore<S extends z.ZodType>(options: RecordStoreOptio
   if (!/^[A-Za-z][A-Za-z0-9]{0,63}$/.test(options.resourceType)) throw new MedofficeUsageError('resourceType must be a word such as Patient');
   const maxDocumentBytes = options.maxDocumentBytes ?? 1024 * 1024;
   if (!Number.isInteger(maxDocumentBytes) || maxDocumentBytes < 1) throw new MedofficeUsageError('maxDocumentBytes must be a positive integer');
-  const s: StoreSettings<S> = { ...options, maxDocumentBytes, documents: documentCache() };
+  const s: StoreSettings<S> = { ...options, maxDocumentBytes, documents: documentCache(), contexts: contextCache() };
   return {
     create: (id, document, context) => createRecord(s, id, document, context),
     read: (id, context) => readRecord(s, id, context),

@@ -4,6 +4,7 @@ import { canonicalJson } from './canonicalJson.js';
 import { applyPatch, type JsonPatch } from './jsonPatch.js';
 import { isSnapshotVersion, SNAPSHOT_INTERVAL } from './settings.js';
 import type { VersionMeta, VersionOperation } from './versionMeta.js';
+import { step, type Steps } from './steps.js';
 
 /** What a `version` entry's content holds. */
 export interface VersionFact {
@@ -29,17 +30,18 @@ export interface VersionFact {
  *
  * @param fact - the fact
  * @param documentText - the canonical JSON of the fact's document (used when the fact holds a snapshot)
+ * @param patchText - the canonical JSON of the fact's patch, when the caller already has it
  * @returns the canonical text
  * @example
  * ```ts
  * versionFactText(fact, valid.text) === canonicalJson(fact); // true
  * ```
  */
-export function versionFactText(fact: VersionFact, documentText: string): string {
+export function versionFactText(fact: VersionFact, documentText: string, patchText?: string): string {
   let out = `{"at":${canonicalJson(fact.at)},"author":${canonicalJson(fact.author)},"documentHash":${canonicalJson(fact.documentHash)}`;
   if (fact.onBehalfOf !== undefined) out += `,"onBehalfOf":${canonicalJson(fact.onBehalfOf)}`;
   out += `,"operation":${canonicalJson(fact.operation)}`;
-  if (fact.patch !== undefined) out += `,"patch":${canonicalJson(fact.patch)}`;
+  if (fact.patch !== undefined) out += `,"patch":${patchText ?? canonicalJson(fact.patch)}`;
   if (fact.reason !== undefined) out += `,"reason":${canonicalJson(fact.reason)}`;
   out += `,"recordId":${canonicalJson(fact.recordId)}`;
   if (fact.replacedBy !== undefined) out += `,"replacedBy":${canonicalJson(fact.replacedBy)}`;
@@ -98,12 +100,12 @@ export function metaOf(fact: VersionFact): VersionMeta {
  * @returns the fact and document, or undefined when the version does not exist or was expunged
  * @example
  * ```ts
- * const found = await documentAt(tx, 'Patient/p1', 7);
+ * const found = yield* documentAt(tx, 'Patient/p1', 7);
  * ```
  */
-export async function documentAt(tx: StorageTx, key: string, version: number): Promise<{ fact: VersionFact; document: JsonValue } | undefined> {
+export function* documentAt(tx: StorageTx, key: string, version: number): Steps<{ fact: VersionFact; document: JsonValue } | undefined> {
   const start = version - ((version - 1) % SNAPSHOT_INTERVAL);
-  const rows = await tx.versions(key, start, version);
+  const rows = yield* step(tx.versions(key, start, version));
   if (rows.length !== version - start + 1) return undefined;
   let document: JsonValue = null;
   let fact: VersionFact | undefined;

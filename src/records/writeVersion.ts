@@ -12,12 +12,17 @@ import { recordIssue, type RecordIssue } from './recordIssue.js';
 import { isSnapshotVersion, type StoreSettings } from './settings.js';
 import { metaOf, versionFactText, type VersionFact } from './versionFact.js';
 import type { RecordVersion, VersionOperation } from './versionMeta.js';
+import { step, type Steps } from './steps.js';
 
-/** A document that passed the schema, with its canonical text (and, when fresh, a private copy for the store's cache). */
+/**
+ * A document that passed the schema, with its canonical text (and, when fresh, a private copy for the
+ * store's cache, and whether `JSON.stringify` of the copy's parts is canonical).
+ */
 export interface ValidDocument {
   readonly document: JsonValue;
   readonly text: string;
   readonly copy?: JsonValue;
+  readonly plain?: boolean;
 }
 
 /**
@@ -43,10 +48,10 @@ export function validateDocument<S extends z.ZodType>(settings: StoreSettings<S>
   }
   const shape = documentShapeIssue(form, path);
   if (shape !== undefined) return fail([shape]);
-  const { text, copy } = form;
+  const { text, copy, plain } = form;
   // UTF-8 takes at most 3 bytes per UTF-16 unit, so short texts need no byte count.
   if (text.length * 3 > settings.maxDocumentBytes && Buffer.byteLength(text, 'utf8') > settings.maxDocumentBytes) return fail([tooLarge(settings, path)]);
-  return ok({ document: parsed.data as JsonValue, text, copy });
+  return ok({ document: parsed.data as JsonValue, text, copy, plain });
 }
 
 function tooLarge<S extends z.ZodType>(settings: StoreSettings<S>, path: readonly (string | number)[]): RecordIssue {
@@ -104,10 +109,10 @@ export interface NextVersion {
  *
  * @example
  * ```ts
- * const written = await writeVersion(scope, head, { document: valid, state: 'active', operation: 'update' });
+ * const written = yield* writeVersion(scope, head, { document: valid, state: 'active', operation: 'update' });
  * ```
  */
-export async function writeVersion<T>(scope: OperationScope, head: HeadRow | undefined, next: NextVersion): Promise<RecordVersion<T>> {
+export function* writeVersion<T>(scope: OperationScope, head: HeadRow | undefined, next: NextVersion): Steps<RecordVersion<T>> {
   const version = (head?.version ?? 0) + 1;
   const { context, chain, key, documents } = scope;
   const previous = head === undefined ? null : documents.parsed(key, head.document);
@@ -122,12 +127,17 @@ export async function writeVersion<T>(scope: OperationScope, head: HeadRow | und
   };
   if (context.onBehalfOf !== undefined) fact.onBehalfOf = context.onBehalfOf;
   if (context.reason !== undefined) fact.reason = context.reason;
+  let patchText: string | undefined;
   if (isSnapshotVersion(version)) fact.snapshot = next.document.document;
-  else fact.patch = diffJson(previous, next.document.copy ?? next.document.document);
+  else {
+    fact.patch = diffJson(previous, next.document.copy ?? next.document.document);
+    // The patch's values are parts of the copy and its operations list members in JCS order.
+    if (next.document.copy !== undefined && next.document.plain === true) patchText = JSON.stringify(fact.patch);
+  }
   if (next.replacedBy !== undefined) fact.replacedBy = next.replacedBy;
   if (next.replaces !== undefined) fact.replaces = next.replaces;
-  chain.addText('version', key, version, versionFactText(fact, next.document.text));
-  await scope.tx.putHead({ recordId: key, version, state: next.state, document: next.document.text, replacedBy: next.replacedBy ?? null, at: chain.at });
+  chain.addText('version', key, version, versionFactText(fact, next.document.text, patchText));
+  yield* step(scope.tx.putHead({ recordId: key, version, state: next.state, document: next.document.text, replacedBy: next.replacedBy ?? null, at: chain.at }));
   if (next.document.copy !== undefined) documents.remember(key, next.document.text, next.document.copy);
   return { meta: metaOf(fact), document: next.document.document as T };
 }

@@ -10,6 +10,7 @@ import type { StoreSettings } from './settings.js';
 import { metaOf, versionFactOf } from './versionFact.js';
 import type { RecordVersion, VersionOperation } from './versionMeta.js';
 import { unreadable, validateDocument, versionConflict, writeVersion } from './writeVersion.js';
+import { step, type Steps } from './steps.js';
 
 type Result<T> = Promise<Checked<RecordVersion<T>, RecordIssue>>;
 const versionOf = <T,>(value: RecordVersion<T>): number => value.meta.version;
@@ -24,30 +25,30 @@ const versionOf = <T,>(value: RecordVersion<T>): number => value.meta.version;
  * ```
  */
 export function createRecord<S extends z.ZodType>(settings: StoreSettings<S>, id: string, document: unknown, context: AccessContext): Result<z.infer<S>> {
-  return runOperation(settings, { action: 'create', permission: 'write' }, id, context, async (scope) => {
+  return runOperation(settings, { action: 'create', permission: 'write' }, id, context, function* (scope) {
     const valid = validateDocument(settings, document, ['document']);
     if (!valid.ok) return valid;
-    const head = await scope.tx.head(scope.key);
+    const head = yield* step(scope.tx.head(scope.key));
     if (head !== undefined) return fail([recordIssue('records.already_exists', ['id'], 'the id is already in use', { currentVersion: head.version })]);
-    return ok(await writeVersion(scope, undefined, { document: valid.value, state: 'active', operation: 'create' }));
+    return ok(yield* writeVersion(scope, undefined, { document: valid.value, state: 'active', operation: 'create' }));
   }, versionOf);
 }
 
-async function changeActive<T>(
+function* changeActive<T>(
   scope: OperationScope,
   expectedVersion: number,
   operation: VersionOperation,
   makeDocument: (current: JsonValue, head: HeadRow) => Checked<{ document: JsonValue; text: string }, RecordIssue>,
-): Result<T> {
-  const head = await scope.tx.head(scope.key);
+): Steps<Checked<RecordVersion<T>, RecordIssue>> {
+  const head = yield* step(scope.tx.head(scope.key));
   const problem = unreadable(head, ['id']);
   if (problem !== undefined || head === undefined) return fail([problem ?? recordIssue('records.not_found', ['id'], 'no such record')]);
   const stale = versionConflict(head, expectedVersion);
   if (stale !== undefined) return fail([stale]);
   const next = makeDocument(scope.documents.parsed(scope.key, head.document), head);
   if (!next.ok) return next;
-  if (next.value.text === head.document) return ok(await currentVersion<T>(scope, head));
-  return ok(await writeVersion<T>(scope, head, { document: next.value, state: 'active', operation }));
+  if (next.value.text === head.document) return ok(yield* currentVersion<T>(scope, head));
+  return ok(yield* writeVersion<T>(scope, head, { document: next.value, state: 'active', operation }));
 }
 
 /**
@@ -55,11 +56,11 @@ async function changeActive<T>(
  *
  * @example
  * ```ts
- * const same = await currentVersion(scope, head);
+ * const same = yield* currentVersion(scope, head);
  * ```
  */
-export async function currentVersion<T>(scope: OperationScope, head: HeadRow): Promise<RecordVersion<T>> {
-  const [row] = await scope.tx.versions(scope.key, head.version, head.version);
+export function* currentVersion<T>(scope: OperationScope, head: HeadRow): Steps<RecordVersion<T>> {
+  const [row] = yield* step(scope.tx.versions(scope.key, head.version, head.version));
   const fact = row === undefined ? undefined : versionFactOf(row);
   if (fact === undefined) throw new Error(`the head of ${scope.key} points at a missing version`);
   return { meta: metaOf(fact), document: JSON.parse(head.document) as T };
@@ -107,14 +108,14 @@ export function patchRecord<S extends z.ZodType>(settings: StoreSettings<S>, id:
  * ```
  */
 export function deleteRecord<S extends z.ZodType>(settings: StoreSettings<S>, id: string, expectedVersion: number, context: AccessContext): Result<z.infer<S>> {
-  return runOperation(settings, { action: 'delete', permission: 'delete' }, id, context, async (scope) => {
-    const head = await scope.tx.head(scope.key);
+  return runOperation(settings, { action: 'delete', permission: 'delete' }, id, context, function* (scope) {
+    const head = yield* step(scope.tx.head(scope.key));
     const problem = unreadable(head, ['id']);
     if (problem !== undefined || head === undefined) return fail([problem ?? recordIssue('records.not_found', ['id'], 'no such record')]);
     const stale = versionConflict(head, expectedVersion);
     if (stale !== undefined) return fail([stale]);
     const document = { document: JSON.parse(head.document) as JsonValue, text: head.document };
-    return ok(await writeVersion(scope, head, { document, state: 'deleted', operation: 'delete' }));
+    return ok(yield* writeVersion(scope, head, { document, state: 'deleted', operation: 'delete' }));
   }, versionOf);
 }
 
@@ -127,11 +128,11 @@ export function deleteRecord<S extends z.ZodType>(settings: StoreSettings<S>, id
  * ```
  */
 export function undeleteRecord<S extends z.ZodType>(settings: StoreSettings<S>, id: string, context: AccessContext): Result<z.infer<S>> {
-  return runOperation(settings, { action: 'undelete', permission: 'delete' }, id, context, async (scope) => {
-    const head = await scope.tx.head(scope.key);
+  return runOperation(settings, { action: 'undelete', permission: 'delete' }, id, context, function* (scope) {
+    const head = yield* step(scope.tx.head(scope.key));
     if (head === undefined || head.state === 'expunged') return fail([recordIssue('records.not_found', ['id'], 'no such record')]);
     if (head.state !== 'deleted') return fail([recordIssue('records.not_deleted', ['id'], 'the record is not deleted', { currentVersion: head.version })]);
     const document = { document: JSON.parse(head.document) as JsonValue, text: head.document };
-    return ok(await writeVersion(scope, head, { document, state: 'active', operation: 'undelete' }));
+    return ok(yield* writeVersion(scope, head, { document, state: 'active', operation: 'undelete' }));
   }, versionOf);
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalForm, canonicalJson } from '../../src/records/canonicalJson.js';
+import { diffJson } from '../../src/records/diff.js';
 
 const outcome = (make: () => string): string => {
   try {
@@ -38,6 +39,32 @@ describe('canonicalForm', () => {
         }),
         { numRuns: 500 },
       );
+    });
+
+    it('when plain, JSON.stringify of a patch between two copies is its canonical text', () => {
+      const key = fc.oneof(fc.string({ unit: 'binary', maxLength: 4 }), fc.constantFrom('7', '10', 'a', 'b'));
+      const doc = fc.dictionary(key, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 });
+      let plainSeen = 0;
+      let otherSeen = 0;
+      fc.assert(
+        fc.property(doc, doc, (before, after) => {
+          const form = canonicalForm(after);
+          const patch = diffJson(canonicalForm(before).copy, form.copy);
+          if (form.plain) {
+            plainSeen++;
+            expect(JSON.stringify(patch)).toBe(canonicalJson(patch));
+            expect(JSON.stringify(form.copy)).toBe(form.text);
+          } else otherSeen++;
+        }),
+        { numRuns: 500 },
+      );
+      expect(plainSeen).toBeGreaterThan(0);
+      expect(otherSeen).toBeGreaterThan(0);
+    });
+
+    it('is not plain for integer-like member names, whose order JavaScript changes', () => {
+      expect(canonicalForm({ 10: 1, 9: 2 }).plain).toBe(false);
+      expect(canonicalForm({ a: [{ b: 1 }] }).plain).toBe(true);
     });
 
     it('refuses exactly when canonicalJson refuses, for any strings and numbers', () => {

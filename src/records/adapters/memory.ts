@@ -1,4 +1,5 @@
 import type { ChainTip, EntryKind, EntryRow, HeadRow, StorageAdapter, StorageTx, VersionQuery } from '../adapter.js';
+import { isPromiseLike, type Answer } from '../steps.js';
 import { GENESIS_HASH } from '../hashing.js';
 import { lastAtOrBefore } from './lastAtOrBefore.js';
 
@@ -77,17 +78,17 @@ function historyOf(list: readonly EntryRow[], query: VersionQuery): EntryRow[] {
 function makeTx(state: MemoryState, undo: (() => void)[]): StorageTx {
   // One transaction at a time: the same object serves each, with `undo` emptied in between.
   return {
-    tip: async (): Promise<ChainTip> => {
+    tip: (): ChainTip => {
       const last = state.entries[state.entries.length - 1];
       return last === undefined ? { sequence: 0, hash: GENESIS_HASH, at: '' } : { sequence: last.sequence, hash: last.hash, at: last.at };
     },
-    head: async (recordId) => state.heads.get(recordId),
-    putHead: async (row) => {
+    head: (recordId) => state.heads.get(recordId),
+    putHead: (row) => {
       const before = state.heads.get(row.recordId);
       undo.push(() => (before === undefined ? state.heads.delete(row.recordId) : state.heads.set(row.recordId, before)));
       state.heads.set(row.recordId, row);
     },
-    append: async (rows) => {
+    append: (rows) => {
       const before = state.entries.length;
       undo.push(() => {
         while (state.entries.length > before) unindexEntry(state, state.entries.pop() as EntryRow);
@@ -98,14 +99,14 @@ function makeTx(state: MemoryState, undo: (() => void)[]): StorageTx {
         state.entries.push(row);
       }
     },
-    versions: async (recordId, from, to) => (state.versions.get(recordId) ?? []).slice(Math.max(0, from - 1), Math.max(0, to)),
-    versionAt: async (recordId, at) => {
+    versions: (recordId, from, to) => (state.versions.get(recordId) ?? []).slice(Math.max(0, from - 1), Math.max(0, to)),
+    versionAt: (recordId, at) => {
       const index = lastAtOrBefore(state.versions.get(recordId) ?? [], at);
       return index < 0 ? undefined : index + 1;
     },
-    history: async (recordId, query) => historyOf(state.versions.get(recordId) ?? [], query),
-    entriesOf: async (recordId, kind) => (sequencesOf(state, recordId, kind) ?? []).map((sequence) => state.entries[sequence - 1] as EntryRow),
-    clearData: async (recordId, kinds) => clearData(state, recordId, kinds, undo),
+    history: (recordId, query) => historyOf(state.versions.get(recordId) ?? [], query),
+    entriesOf: (recordId, kind) => (sequencesOf(state, recordId, kind) ?? []).map((sequence) => state.entries[sequence - 1] as EntryRow),
+    clearData: (recordId, kinds) => clearData(state, recordId, kinds, undo),
   };
 }
 
@@ -125,7 +126,7 @@ function clearData(state: MemoryState, recordId: string, kinds: readonly EntryKi
 }
 
 interface Waiting {
-  readonly work: (tx: StorageTx) => Promise<unknown>;
+  readonly work: (tx: StorageTx) => Answer<unknown>;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -152,49 +153,75 @@ export function memoryAdapter(options: { readonly from?: MemorySnapshot } = {}):
     state.entries.push(entry);
   }
   for (const head of options.from?.heads ?? []) state.heads.set(head.recordId, head);
-  const waiting: Waiting[] = [];
-  let busy = false;
-  function start(job: Waiting): void {
-    void run(job.work).then(
-      (value) => settle(job.resolve, value),
-      (error: unknown) => settle(job.reject, error),
-    );
-  }
-  // Transactions run one after another; the next starts as soon as the previous settles.
-  function settle(how: (value: unknown) => void, value: unknown): void {
-    how(value);
-    const next = waiting.shift();
-    if (next === undefined) busy = false;
-    else start(next);
-  }
   const undo: (() => void)[] = [];
   const tx = makeTx(state, undo);
-  const run = async <T>(work: (tx: StorageTx) => Promise<T>): Promise<T> => {
+  // Waiting transactions, oldest first from `nextWaiting` (an index, so taking one is not a shift).
+  let waiting: (Waiting | undefined)[] = [];
+  let nextWaiting = 0;
+  let busy = false;
+  const rollBack = (): void => {
+    for (let i = undo.length - 1; i >= 0; i--) (undo[i] as () => void)();
     undo.length = 0;
-    try {
-      return await work(tx);
-    } catch (error) {
-      for (let i = undo.length - 1; i >= 0; i--) (undo[i] as () => void)();
-      throw error;
-    } finally {
-      undo.length = 0;
-    }
   };
-  const transact = <T>(work: (tx: StorageTx) => Promise<T>): Promise<T> =>
+  // Runs one transaction. A synchronous one is finished when this returns; one that answers with a
+  // promise keeps the adapter busy until it settles, and transactions arriving meanwhile wait in turn.
+  const run = (job: Waiting): void => {
+    busy = true;
+    undo.length = 0;
+    let answer: unknown;
+    try {
+      answer = job.work(tx);
+    } catch (error) {
+      rollBack();
+      release(job.reject, error);
+      return;
+    }
+    if (!isPromiseLike(answer)) {
+      undo.length = 0;
+      release(job.resolve, answer);
+      return;
+    }
+    answer.then(
+      (value) => {
+        undo.length = 0;
+        release(job.resolve, value);
+      },
+      (error: unknown) => {
+        rollBack();
+        release(job.reject, error);
+      },
+    );
+  };
+  let draining = false;
+  const release = (settle: (value: unknown) => void, value: unknown): void => {
+    busy = false;
+    settle(value);
+    if (draining) return;
+    // Waiting transactions start in order until one of them has to wait itself (a loop, not recursion).
+    draining = true;
+    while (!busy && nextWaiting < waiting.length) {
+      const job = waiting[nextWaiting] as Waiting;
+      waiting[nextWaiting++] = undefined;
+      run(job);
+    }
+    if (nextWaiting > 1024 && nextWaiting * 2 > waiting.length) {
+      waiting = waiting.slice(nextWaiting);
+      nextWaiting = 0;
+    }
+    draining = false;
+  };
+  const transact = <T>(work: (tx: StorageTx) => Answer<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const job: Waiting = { work, resolve: resolve as (value: unknown) => void, reject };
       if (busy) waiting.push(job);
-      else {
-        busy = true;
-        start(job);
-      }
+      else run(job);
     });
   return {
     name: 'memory',
     transact,
     // Reads wait their turn too, so they never see a transaction's head before its chain entries.
-    scan: (fromSequence, limit) => transact(async () => state.entries.slice(Math.max(0, fromSequence - 1), Math.max(0, fromSequence - 1) + limit)),
-    heads: () => transact(async () => [...state.heads.values()]),
+    scan: (fromSequence, limit) => transact(() => state.entries.slice(Math.max(0, fromSequence - 1), Math.max(0, fromSequence - 1) + limit)),
+    heads: () => transact(() => [...state.heads.values()]),
     snapshot: () => ({ entries: [...state.entries], heads: [...state.heads.values()] }),
     close: async () => undefined,
   };
