@@ -68,6 +68,14 @@ export const recordsScene: DemoScene = {
       say(`Diff v${from} -> v${to}: ${diff.ok ? JSON.stringify(diff.value) : 'unavailable'}`);
     }
 
+    const privacyOfficer: AccessContext = { actor: 'sam.privacy', role: 'privacy-officer', purposeOfUse: 'HOPERAT' };
+    const trail = await patients.auditTrail('ana-rivera', {}, privacyOfficer);
+    say('Audit trail for the privacy officer, newest first (who touched the record, why, and how it ended):');
+    for (const event of trail.ok ? trail.value.events : []) {
+      const local = DateTime.fromISO(event.at).setZone(zone).toFormat('HH:mm');
+      say(`  ${local}  ${event.action.padEnd(17)} ${event.outcome.padEnd(7)} ${event.actor.padEnd(15)} ${event.purposeOfUse}${event.issues ? `  ${event.issues.join(', ')}` : ''}`);
+    }
+
     const verified = await patients.verify();
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     const checkpoint = await signCheckpoint(adapter, privateKey);

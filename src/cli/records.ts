@@ -1,4 +1,5 @@
 import type { StorageAdapter } from '../records/adapter.js';
+import { auditRecordOf, type AuditRecord } from '../records/auditTrail.js';
 import { sqliteAdapter } from '../records/adapters/sqlite.js';
 import { diffJson } from '../records/diff.js';
 import { verifyChain } from '../records/verify.js';
@@ -97,6 +98,28 @@ const diff: Action = async (adapter, parsed, io) => {
   return ExitCode.ok;
 };
 
+function auditLine(event: AuditRecord): string {
+  const extra = [event.version !== undefined ? `v${event.version}` : '', event.onBehalfOf !== undefined ? `for ${event.onBehalfOf}` : '', (event.issues ?? []).join(',')].filter(Boolean);
+  return `#${String(event.sequence).padEnd(7)} ${event.at}  ${event.action.padEnd(18)} ${event.outcome.padEnd(7)} ${event.actor} (${event.role}, ${event.purposeOfUse})${extra.length > 0 ? `  ${extra.join('  ')}` : ''}`;
+}
+
+const audit: Action = async (adapter, parsed, io) => {
+  const key = recordKey(parsed.positionals[1] ?? '');
+  const limit = versionNumber(String(parsed.values['limit'] ?? '50'));
+  if (key === undefined || limit === undefined) {
+    io.err('medoffice records audit: name the record as Type/id (Patient/p1) and --limit as a positive integer\n');
+    return ExitCode.usage;
+  }
+  const rows = await adapter.transact((tx) => tx.recentEntries(key, 'audit', { limit }));
+  const events = rows.flatMap(auditRecordOf);
+  if (events.length === 0) {
+    io.err(`medoffice records audit: no audit events for ${key}\n`);
+    return ExitCode.findings;
+  }
+  io.out(parsed.format === 'json' ? `${JSON.stringify(events, null, 2)}\n` : `${key}: ${events.length} audit event(s), newest first\n${events.map(auditLine).join('\n')}\n`);
+  return ExitCode.ok;
+};
+
 const verify: Action = async (adapter, parsed, io) => {
   const result = await verifyChain(adapter);
   if (parsed.format === 'json') io.out(`${JSON.stringify(result, null, 2)}\n`);
@@ -121,16 +144,17 @@ const exportChain: Action = async (adapter, parsed, io) => {
 };
 
 /**
- * `medoffice records history|diff|verify|export` over a SQLite records database (read-only).
+ * `medoffice records history|diff|audit|verify|export` over a SQLite records database (read-only).
  *
  * @example
  * ```ts
  * await recordsCommand.run(['verify', 'clinic-records.db'], nodeIo());
  * ```
  */
-export const recordsCommand: CliCommand = commandGroup('records', 'Versioned patient records in a SQLite file: history, diffs, verification, export', [
+export const recordsCommand: CliCommand = commandGroup('records', 'Versioned patient records in a SQLite file: history, diffs, audit trail, verification, export', [
   subcommand('history', 'List a record\'s versions, newest first', 'history <db> <Type/id> [--limit N] [--format text|json]', 2, { limit: { type: 'string' } }, history),
   subcommand('diff', 'Show the JSON Patch between two versions', 'diff <db> <Type/id> <from> <to> [--format text|json]', 4, {}, diff),
+  subcommand('audit', 'List who read or changed a record, newest first', 'audit <db> <Type/id> [--limit N] [--format text|json]', 2, { limit: { type: 'string' } }, audit),
   subcommand('verify', 'Verify the hash chain; exit 1 naming the first broken entry', 'verify <db> [--format text|json]', 1, {}, verify),
   subcommand('export', 'Write every chain entry as NDJSON', 'export <db> [--out file.ndjson]', 1, { out: { type: 'string' } }, exportChain),
 ]);

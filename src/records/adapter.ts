@@ -110,6 +110,25 @@ export interface VersionQuery {
 }
 
 /**
+ * A query over one kind of a record's entries, newest first.
+ *
+ * @example
+ * ```ts
+ * const q: EntryQuery = { beforeSequence: 900, since: '2026-01-01T00:00:00.000Z', limit: 100 };
+ * ```
+ */
+export interface EntryQuery {
+  /** Only entries earlier in the chain than this sequence (paging). */
+  readonly beforeSequence?: number;
+  /** Only entries written at or after this time. */
+  readonly since?: string;
+  /** Only entries written at or before this time. */
+  readonly until?: string;
+  /** At most this many. */
+  readonly limit: number;
+}
+
+/**
  * What a storage adapter offers inside one transaction. Everything written through it commits together
  * or not at all; `head` locks the record until the transaction ends, and `tip` locks the chain, so two
  * writers never both see the same version as current. Each method answers with the value itself when
@@ -137,6 +156,8 @@ export interface StorageTx {
   history(recordId: string, query: VersionQuery): Answer<EntryRow[]>;
   /** Entries of one kind about a record, ascending by sequence. */
   entriesOf(recordId: string, kind: EntryKind): Answer<EntryRow[]>;
+  /** Entries of one kind about a record, newest first, filtered and limited (the audit trail's pages). */
+  recentEntries(recordId: string, kind: EntryKind, query: EntryQuery): Answer<EntryRow[]>;
   /** Clears the `data` of the record's entries of the given kinds (their hashes stay). */
   clearData(recordId: string, kinds: readonly EntryKind[]): Answer<void>;
 }

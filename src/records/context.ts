@@ -59,7 +59,7 @@ export type AccessContext = z.infer<typeof AccessContextSchema>;
  * const p: Permission = 'expunge';
  * ```
  */
-export type Permission = 'read' | 'write' | 'delete' | 'expunge' | 'amend' | 'disclose' | 'merge';
+export type Permission = 'read' | 'write' | 'delete' | 'expunge' | 'amend' | 'disclose' | 'merge' | 'audit';
 
 /**
  * Permissions by role. A role not listed may do nothing. Without a policy every role may do

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { MedofficeUsageError, fail, type Checked } from '../core/result.js';
 import { listAmendments, requestAmendment, decideAmendment, fileAmendmentStatement, type AmendmentDecision } from './amendments.js';
 import type { Amendment } from './amendmentLog.js';
+import { readAuditTrail, type AuditPage, type AuditQuery } from './auditTrail.js';
 import type { AccessContext } from './context.js';
 import { correctRecord, listCorrections, type Correction } from './corrections.js';
 import { accountingOfDisclosures, recordDisclosure, type Disclosure } from './disclosures.js';
@@ -82,6 +83,8 @@ export interface RecordStore<T> {
   recordDisclosure(id: string, disclosure: Disclosure, context: AccessContext): RecordOutcome<Disclosure>;
   /** The six-year accounting of disclosures up to a date. */
   accountingOfDisclosures(id: string, asOf: DateTime, context: AccessContext): RecordOutcome<Disclosure[]>;
+  /** Who read or changed the record, newest first, paged (needs the `audit` permission). */
+  auditTrail(id: string, query: AuditQuery, context: AccessContext): RecordOutcome<AuditPage>;
   /** The current version redacted to what the context's role may see for its purpose. */
   readView(id: string, policy: ViewPolicy, context: AccessContext): RecordOutcome<RecordVersion<JsonValue>>;
   /** Verifies the hash chain and heads of the whole adapter. */
@@ -125,6 +128,7 @@ export function createRecordStore<S extends z.ZodType>(options: RecordStoreOptio
     amendments: (id, context) => listAmendments(s, id, context),
     recordDisclosure: (id, disclosure, context) => recordDisclosure(s, id, disclosure, context),
     accountingOfDisclosures: (id, asOf, context) => accountingOfDisclosures(s, id, asOf, context),
+    auditTrail: (id, query, context) => readAuditTrail(s, id, query, context),
     readView: async (id, policy, context) => {
       const rules = ViewRuleSchema.array().safeParse(policy);
       if (!rules.success) return fail(issuesFromZod(rules.error, 'records.invalid_input', ['policy']));

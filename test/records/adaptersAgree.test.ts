@@ -25,6 +25,7 @@ const operation = fc.oneof(
   fc.record({ kind: fc.constant('readAsOf' as const), id: ids, seconds: fc.nat({ max: 40 }) }),
   fc.record({ kind: fc.constant('history' as const), id: ids }),
   fc.record({ kind: fc.constant('merge' as const), id: ids, into: ids }),
+  fc.record({ kind: fc.constant('auditTrail' as const), id: ids, pageSize: fc.integer({ min: 1, max: 4 }), seconds: fc.nat({ max: 40 }) }),
 );
 type Operation = typeof operation extends fc.Arbitrary<infer O> ? O : never;
 
@@ -39,6 +40,7 @@ function run(store: RecordStore<unknown>, op: Operation): Promise<unknown> {
     case 'readAsOf': return store.readAsOf(op.id, DateTime.fromISO('2026-11-02T12:30:00.000Z').plus({ seconds: op.seconds }), clerk);
     case 'history': return store.history(op.id, { pageSize: 3 }, clerk);
     case 'merge': return store.merge(op.id, op.into, clerk);
+    case 'auditTrail': return store.auditTrail(op.id, { pageSize: op.pageSize, since: DateTime.fromISO('2026-11-02T12:30:00.000Z').plus({ seconds: op.seconds }) }, clerk);
   }
 }
 

@@ -39,6 +39,17 @@ describe('medoffice records', () => {
     expect(await recordsCommand.run(['diff', path, 'Patient/p1', '1', '9'], fakeIo())).toBe(1);
   });
 
+  it('lists the audit trail newest first', async () => {
+    const io = fakeIo();
+    expect(await recordsCommand.run(['audit', path, 'Patient/p1'], io)).toBe(0);
+    expect(io.stdout()).toMatch(/2 audit event\(s\)[\s\S]*update +success ma-jones \(assistant, TREAT\) +v2[\s\S]*create +success/);
+    const json = fakeIo();
+    expect(await recordsCommand.run(['audit', path, 'Patient/p1', '--limit', '1', '--format', 'json'], json)).toBe(0);
+    expect(JSON.parse(json.stdout())).toEqual([{ sequence: 4, at: '2026-11-02T12:30:01.000Z', action: 'update', id: 'p1', version: 2, actor: 'ma-jones', role: 'assistant', purposeOfUse: 'TREAT', outcome: 'success' }]);
+    expect(await recordsCommand.run(['audit', path, 'Patient/nobody'], fakeIo())).toBe(1);
+    expect(await recordsCommand.run(['audit', path, 'Patient/p1', '--limit', 'x'], fakeIo())).toBe(2);
+  });
+
   it('verifies, exports, and exits 1 naming the first broken entry after tampering', async () => {
     const io = fakeIo();
     expect(await recordsCommand.run(['verify', path], io)).toBe(0);

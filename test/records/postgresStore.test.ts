@@ -2,6 +2,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { postgresAdapter } from '../../src/records/adapters/postgres.js';
 import { patientSchema } from '../../src/records/schemas/patient.js';
 import { createRecordStore } from '../../src/records/store.js';
+import { auditTrailContract } from './auditContract.js';
 import { storeContract } from './contract.js';
 import { clerk, patient, steppingClock } from './fixtures.js';
 
@@ -14,6 +15,7 @@ const open = () => {
 };
 
 storeContract('postgres', open);
+auditTrailContract('postgres', open);
 
 describe('postgres under real concurrency', () => {
   const adapters: { close(): Promise<void> }[] = [];

@@ -2,6 +2,7 @@ import type { ChainTip, EntryKind, EntryRow, HeadRow, StorageAdapter, StorageTx,
 import { isPromiseLike, type Answer } from '../steps.js';
 import { GENESIS_HASH } from '../hashing.js';
 import { lastAtOrBefore } from './lastAtOrBefore.js';
+import { newestEntries } from './newestEntries.js';
 
 /**
  * Everything a memory adapter holds, for saving it or starting another adapter from it.
@@ -106,6 +107,7 @@ function makeTx(state: MemoryState, undo: (() => void)[]): StorageTx {
     },
     history: (recordId, query) => historyOf(state.versions.get(recordId) ?? [], query),
     entriesOf: (recordId, kind) => (sequencesOf(state, recordId, kind) ?? []).map((sequence) => state.entries[sequence - 1] as EntryRow),
+    recentEntries: (recordId, kind, query) => newestEntries(state.entries, sequencesOf(state, recordId, kind) ?? [], query),
     clearData: (recordId, kinds) => clearData(state, recordId, kinds, undo),
   };
 }

@@ -69,6 +69,11 @@ function makeTx(client: PoolClient, s: string): StorageTx {
         [recordId, q.beforeVersion ?? 2_147_483_647, q.since ?? '', q.until ?? '\uffff', q.limit],
       )).map(entryFromSql),
     entriesOf: async (recordId, kind) => (await rows<SqlEntryRow>(`SELECT * FROM ${s}.entries WHERE record_id = $1 AND kind = $2 ORDER BY sequence`, [recordId, kind])).map(entryFromSql),
+    recentEntries: async (recordId, kind, q) =>
+      (await rows<SqlEntryRow>(
+        `SELECT * FROM ${s}.entries WHERE record_id = $1 AND kind = $2 AND sequence < $3 AND at >= $4 AND at <= $5 ORDER BY sequence DESC LIMIT $6`,
+        [recordId, kind, q.beforeSequence ?? Number.MAX_SAFE_INTEGER, q.since ?? '', q.until ?? '\uffff', q.limit],
+      )).map(entryFromSql),
     clearData: async (recordId, kinds) => {
       await client.query(`UPDATE ${s}.entries SET data = NULL WHERE record_id = $1 AND kind = ANY($2)`, [recordId, [...kinds]]);
     },

@@ -72,6 +72,8 @@ function makeTx(sql: SqliteStatements, cache: WriterCache): StorageTx {
     history: async (recordId, q) =>
       (sql.history.all(recordId, q.beforeVersion ?? Number.MAX_SAFE_INTEGER, q.since ?? '', q.until ?? '\uffff', q.limit) as SqlEntryRow[]).map(entryFromSql),
     entriesOf: async (recordId, kind) => sql.entriesOf(recordId, kind).map(entryFromSql),
+    recentEntries: async (recordId, kind, q) =>
+      sql.recentEntries(recordId, kind, q.beforeSequence ?? Number.MAX_SAFE_INTEGER, q.since ?? '', q.until ?? '\uffff', q.limit).map(entryFromSql),
     clearData: async (recordId, kinds) => {
       for (const kind of kinds) sql.clearData(recordId, kind);
     },
