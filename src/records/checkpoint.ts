@@ -3,6 +3,7 @@ import { fail, ok, type Checked } from '../core/result.js';
 import type { StorageAdapter } from './adapter.js';
 import { canonicalJson } from './canonicalJson.js';
 import { recordIssue, type RecordIssue } from './recordIssue.js';
+import { verifyChainPrefix } from './verify.js';
 
 /**
  * A signed statement of the chain's head, to keep outside the store: anyone holding the public key can
@@ -44,19 +45,25 @@ export async function signCheckpoint(adapter: StorageAdapter, privateKey: KeyObj
 }
 
 /**
- * Checks a checkpoint: its signature under the public key, and that the store's entry at its sequence
- * still has the signed hash.
+ * Checks a checkpoint: its signature under the public key, that the store's first `sequence` entries
+ * still form an intact chain (links, entry hashes, contents; content removed by an expunge is
+ * allowed), and that the last of them has the signed hash. A positive answer means those entries are
+ * exactly the ones that were signed.
  *
  * @param adapter - the storage to check against
  * @param checkpoint - what {@link signCheckpoint} returned
  * @param publicKey - the matching Ed25519 public key
- * @returns ok, or `records.chain_broken` naming the checkpoint's sequence
+ * @returns ok, or `records.chain_broken` naming the first broken entry (the checkpoint's sequence
+ *   when only the signed head differs)
  * @example
  * ```ts
  * const r = await verifyCheckpoint(adapter, checkpoint, publicKey);
  * ```
  */
 export async function verifyCheckpoint(adapter: StorageAdapter, checkpoint: SignedCheckpoint, publicKey: KeyObject): Promise<Checked<SignedCheckpoint, RecordIssue>> {
+  if (!Number.isSafeInteger(checkpoint.sequence) || checkpoint.sequence < 0) {
+    return fail([recordIssue('records.invalid_input', ['checkpoint', 'sequence'], 'the sequence must be a whole number')]);
+  }
   const where = ['checkpoint', 'signature'];
   let signed = false;
   try {
@@ -66,8 +73,9 @@ export async function verifyCheckpoint(adapter: StorageAdapter, checkpoint: Sign
   }
   if (!signed) return fail([recordIssue('records.chain_broken', where, 'the signature does not match', { sequence: checkpoint.sequence })]);
   if (checkpoint.sequence === 0) return ok(checkpoint);
-  const [entry] = await adapter.scan(checkpoint.sequence, 1);
-  if (entry?.hash !== checkpoint.headHash) {
+  const prefix = await verifyChainPrefix(adapter, checkpoint.sequence);
+  if (!prefix.ok) return prefix;
+  if (prefix.value !== checkpoint.headHash) {
     return fail([recordIssue('records.chain_broken', ['checkpoint', 'headHash'], 'the store no longer holds the signed head', { sequence: checkpoint.sequence })]);
   }
   return ok(checkpoint);

@@ -35,7 +35,7 @@ export { isJsonObject, jsonEqual } from './json.js';
 export type { JsonObject, JsonValue } from './json.js';
 export { sha256Hex, GENESIS_HASH } from './hashing.js';
 export { entryHeaderText } from './chainEntry.js';
-export { verifyChain } from './verify.js';
+export { verifyChain, verifyChainPrefix } from './verify.js';
 export type { VerifyReport } from './verify.js';
 export { signCheckpoint, verifyCheckpoint } from './checkpoint.js';
 export type { SignedCheckpoint } from './checkpoint.js';

@@ -81,9 +81,10 @@ async function expungedRecords(adapter: StorageAdapter, pageSize: number): Promi
  * entry to `seen`. An entry whose content is missing is judged again against a fresh list of expunges,
  * since a record may have been expunged by a writer while the walk ran.
  */
-async function walkChain(adapter: StorageAdapter, walk: Walk, pageSize: number, seen: (row: EntryRow) => boolean): Promise<RecordIssue | undefined> {
-  for (;;) {
-    const page = await adapter.scan(walk.sequence + 1, pageSize);
+async function walkChain(adapter: StorageAdapter, walk: Walk, pageSize: number, seen: (row: EntryRow) => boolean, until = Number.POSITIVE_INFINITY): Promise<RecordIssue | undefined> {
+  while (walk.sequence < until) {
+    const wanted = Math.min(pageSize, until - walk.sequence);
+    const page = await adapter.scan(walk.sequence + 1, wanted);
     for (const row of page) {
       let problem = checkEntry(row, walk);
       if (problem !== undefined && row.data === null && row.recordId !== null && !walk.expunged.has(row.recordId)) {
@@ -95,8 +96,33 @@ async function walkChain(adapter: StorageAdapter, walk: Walk, pageSize: number, 
       walk.sequence = row.sequence;
       if (row.kind === 'version' && !seen(row)) return undefined;
     }
-    if (page.length < pageSize) return undefined;
+    if (page.length < wanted) return undefined;
   }
+  return undefined;
+}
+
+/**
+ * Verifies the first `sequence` entries of the chain (links, entry hashes and contents, expunged
+ * content allowed) and gives the hash of the last of them: what a signed checkpoint of that sequence
+ * must show.
+ *
+ * @param adapter - the storage to check
+ * @param sequence - how many entries, from the first
+ * @param pageSize - entries read at a time
+ * @returns the hash of entry `sequence`, or one `records.chain_broken` issue naming the first broken
+ *   entry (or the first missing one, when the chain is shorter)
+ * @example
+ * ```ts
+ * const prefix = await verifyChainPrefix(adapter, checkpoint.sequence);
+ * if (prefix.ok && prefix.value !== checkpoint.headHash) console.error('history was rewritten');
+ * ```
+ */
+export async function verifyChainPrefix(adapter: StorageAdapter, sequence: number, pageSize = 10_000): Promise<Checked<string, RecordIssue>> {
+  const walk: Walk = { sequence: 0, prevHash: GENESIS_HASH, expunged: await expungedRecords(adapter, pageSize) };
+  const problem = await walkChain(adapter, walk, pageSize, () => true, sequence);
+  if (problem !== undefined) return fail([problem]);
+  if (walk.sequence < sequence) return fail([broken(walk.sequence + 1, `entry ${walk.sequence + 1} is missing`)]);
+  return ok(walk.prevHash);
 }
 
 /**
