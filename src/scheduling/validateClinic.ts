@@ -4,11 +4,12 @@ import type { ClinicFile } from './clinicFile.js';
 import { epochMinuteOfIso } from './time/epochMinutes.js';
 import { minutesOfWallTime } from './wallTime.js';
 import { providerMaySee } from './clinic.js';
+import { overbookReferenceIssues } from './overbookReferences.js';
 import { overlappingRules } from './overlappingRules.js';
 
 /**
- * Checks a parsed clinic file beyond its shape: zones, unique ids, references between parts,
- * time ranges that end after they start, and weekly rules that overlap.
+ * Checks a parsed clinic file beyond its shape: zones, unique ids, references between parts
+ * (overbookings included), time ranges that end after they start, and weekly rules that overlap.
  *
  * @param file - the zod-parsed clinic file
  * @returns every issue found, each with its path
@@ -25,6 +26,7 @@ export function validateClinic(file: ClinicFile): Issue[] {
     ...rangeIssues(file),
     ...overlappingRules(file.rules),
     ...sharedRequirementIssues(file),
+    ...overbookReferenceIssues(file),
   ];
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { APPOINTMENT_STATUSES, type AppointmentStatus } from '../../src/scheduling/appointment.js';
+import { parseSchedule } from '../../src/scheduling/parseSchedule.js';
+import { toClinicFile } from '../../src/scheduling/schedule.js';
 import { book } from '../../src/scheduling/book.js';
 import { bookSeries } from '../../src/scheduling/bookSeries.js';
 import { cancel, changeStatus, checkIn, markNoShow } from '../../src/scheduling/changeStatus.js';
@@ -165,6 +167,8 @@ describe('overbooking', () => {
     const cancelled = cancel(schedule, 'appt-1', { reason: 'pat' });
     if (!cancelled.ok) throw new Error('cancel failed');
     expect(cancelled.value.appointments.find((a) => a.id === over.value.appointment.id)?.overbooks).toBeUndefined();
+    // The clinic file of each step passes the overbooking checks of parseSchedule.
+    for (const step of [schedule, cancelled.value]) expect(parseSchedule(JSON.parse(JSON.stringify(toClinicFile(step)))).ok).toBe(true);
     const found = findSlots(cancelled.value, { typeId: 'follow-up', from: '2026-11-02', to: '2026-11-02', providerIds: ['dr-lee'], now: '2026-10-01T00:00:00Z' });
     expect(found.ok && found.value.some((s) => s.start === '2026-11-02T09:00:00-05:00')).toBe(false);
   });

@@ -52,6 +52,26 @@ describe('parseSchedule', () => {
     ]);
   });
 
+  it('checks every overbooking against the appointment it names', () => {
+    const at = (start: string, end: string) => ({ start: `2026-11-02T${start}:00-05:00`, end: `2026-11-02T${end}:00-05:00` });
+    const holder = { id: 'h', patientId: 'p1', providerId: 'dr-lee', typeId: 'follow-up', status: 'booked' as const, ...at('09:00', '09:20') };
+    const over = { id: 'o', patientId: 'p2', providerId: 'dr-lee', typeId: 'follow-up', status: 'booked' as const, ...at('09:00', '09:20'), overbooks: 'h' };
+    expect(codesAndPaths(clinicInput({ appointments: [holder, over] }))).toEqual([]);
+    expect(codesAndPaths(clinicInput({ appointments: [holder, { ...over, overbooks: 'ghost' }] }))).toEqual([['schedule.unknown_appointment', ['appointments', 1, 'overbooks']]]);
+    for (const broken of [
+      { ...over, overbooks: 'o' },
+      { ...over, ...at('09:10', '09:30') },
+      { ...over, providerId: 'dr-cho' },
+    ]) {
+      expect(codesAndPaths(clinicInput({ appointments: [holder, broken] }))).toContainEqual(['schedule.overbook_mismatch', ['appointments', 1, 'overbooks']]);
+    }
+    expect(codesAndPaths(clinicInput({ appointments: [{ ...holder, status: 'cancelled', cancellation: { reason: 'patient' } }, over] }))).toEqual([
+      ['schedule.overbook_mismatch', ['appointments', 1, 'overbooks']],
+    ]);
+    expect(codesAndPaths(clinicInput({ appointments: [holder, over, { ...over, id: 'o2', patientId: 'p3' }] }))).toEqual([['schedule.overbook_mismatch', ['appointments', 2, 'overbooks']]]);
+    expect(codesAndPaths(clinicInput({ appointments: [holder, over, { ...over, id: 'o3', overbooks: 'o' }] }))).toEqual([['schedule.overbook_mismatch', ['appointments', 2, 'overbooks']]]);
+  });
+
   it('reports existing appointments that double-book, naming the index', () => {
     const appointment = { patientId: 'p', providerId: 'dr-lee', typeId: 'follow-up', status: 'booked' as const, start: '2026-11-02T09:00:00-05:00', end: '2026-11-02T09:20:00-05:00' };
     expect(codesAndPaths(clinicInput({ appointments: [{ id: 'a', ...appointment }, { id: 'b', ...appointment, start: '2026-11-02T09:10:00-05:00', end: '2026-11-02T09:30:00-05:00' }] }))).toEqual([
