@@ -6,7 +6,7 @@ import { verifyChain } from '../records/verify.js';
 import { documentAt, metaOf, versionFactOf } from '../records/versionFact.js';
 import { runSteps } from '../records/steps.js';
 import type { VersionMeta } from '../records/versionMeta.js';
-import { commandGroup, ExitCode, parseCommandArgs, type CliCommand, type CliIo, type CommandOptions, type ExitCodeValue, type ParsedCommandArgs } from './command.js';
+import { commandGroup, ExitCode, parseCommandArgs, usageFailure, type CliCommand, type CliIo, type CommandOptions, type ExitCodeValue, type ParsedCommandArgs } from './command.js';
 
 type Action = (adapter: StorageAdapter, parsed: ParsedCommandArgs, io: CliIo) => Promise<ExitCodeValue>;
 
@@ -19,8 +19,7 @@ function subcommand(name: string, summary: string, usage: string, positionals: n
     run: async (argv, io) => {
       const parsed = parseCommandArgs(argv, options);
       if (typeof parsed === 'string' || (!parsed.help && parsed.positionals.length !== positionals)) {
-        io.err(`medoffice records ${name}: ${typeof parsed === 'string' ? parsed : `expected ${positionals} argument(s)`}\n\n${fullUsage}`);
-        return ExitCode.usage;
+        return usageFailure(io, `records ${name}`, typeof parsed === 'string' ? parsed : `expected ${positionals} argument(s)`, fullUsage.trimEnd());
       }
       if (parsed.help) {
         io.out(fullUsage);

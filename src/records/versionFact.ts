@@ -3,24 +3,19 @@ import type { JsonValue } from './json.js';
 import { canonicalJson } from './canonicalJson.js';
 import { applyPatch, type JsonPatch } from './jsonPatch.js';
 import { isSnapshotVersion, SNAPSHOT_INTERVAL } from './settings.js';
-import type { VersionMeta, VersionOperation } from './versionMeta.js';
+import type { VersionMeta } from './versionMeta.js';
 import { step, type Steps } from './steps.js';
 
-/** What a `version` entry's content holds. */
-export interface VersionFact {
+/**
+ * What a `version` entry's content holds: the public metadata (with store keys, `Patient/p1`, where
+ * the metadata has ids), the hash of the document, and either a full snapshot or the patch from the
+ * version before.
+ */
+export interface VersionFact extends Omit<VersionMeta, 'id'> {
   readonly recordId: string;
-  readonly version: number;
-  readonly at: string;
-  readonly operation: VersionOperation;
-  readonly state: 'active' | 'deleted' | 'merged';
-  readonly author: string;
-  readonly onBehalfOf?: string;
-  readonly reason?: string;
   readonly documentHash: string;
   readonly snapshot?: JsonValue;
   readonly patch?: JsonPatch;
-  readonly replacedBy?: string;
-  readonly replaces?: string;
 }
 
 /**
