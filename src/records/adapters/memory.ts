@@ -1,8 +1,8 @@
 import type { ChainTip, EntryKind, EntryRow, HeadRow, StorageAdapter, StorageTx, VersionQuery } from '../adapter.js';
-import { isPromiseLike, type Answer } from '../steps.js';
 import { GENESIS_HASH } from '../hashing.js';
 import { lastAtOrBefore } from './lastAtOrBefore.js';
 import { newestEntries } from './newestEntries.js';
+import { oneAtATime } from './oneAtATime.js';
 
 /**
  * Everything a memory adapter holds, for saving it or starting another adapter from it.
@@ -127,12 +127,6 @@ function clearData(state: MemoryState, recordId: string, kinds: readonly EntryKi
   }
 }
 
-interface Waiting {
-  readonly work: (tx: StorageTx) => Answer<unknown>;
-  readonly resolve: (value: unknown) => void;
-  readonly reject: (error: unknown) => void;
-}
-
 function emptyState(): MemoryState {
   return { entries: [], heads: new Map(), versions: new Map(), byKind: new Map() };
 }
@@ -156,68 +150,7 @@ export function memoryAdapter(options: { readonly from?: MemorySnapshot } = {}):
   }
   for (const head of options.from?.heads ?? []) state.heads.set(head.recordId, head);
   const undo: (() => void)[] = [];
-  const tx = makeTx(state, undo);
-  // Waiting transactions, oldest first from `nextWaiting` (an index, so taking one is not a shift).
-  let waiting: (Waiting | undefined)[] = [];
-  let nextWaiting = 0;
-  let busy = false;
-  const rollBack = (): void => {
-    for (let i = undo.length - 1; i >= 0; i--) (undo[i] as () => void)();
-    undo.length = 0;
-  };
-  // Runs one transaction. A synchronous one is finished when this returns; one that answers with a
-  // promise keeps the adapter busy until it settles, and transactions arriving meanwhile wait in turn.
-  const run = (job: Waiting): void => {
-    busy = true;
-    undo.length = 0;
-    let answer: unknown;
-    try {
-      answer = job.work(tx);
-    } catch (error) {
-      rollBack();
-      release(job.reject, error);
-      return;
-    }
-    if (!isPromiseLike(answer)) {
-      undo.length = 0;
-      release(job.resolve, answer);
-      return;
-    }
-    answer.then(
-      (value) => {
-        undo.length = 0;
-        release(job.resolve, value);
-      },
-      (error: unknown) => {
-        rollBack();
-        release(job.reject, error);
-      },
-    );
-  };
-  let draining = false;
-  const release = (settle: (value: unknown) => void, value: unknown): void => {
-    busy = false;
-    settle(value);
-    if (draining) return;
-    // Waiting transactions start in order until one of them has to wait itself (a loop, not recursion).
-    draining = true;
-    while (!busy && nextWaiting < waiting.length) {
-      const job = waiting[nextWaiting] as Waiting;
-      waiting[nextWaiting++] = undefined;
-      run(job);
-    }
-    if (nextWaiting > 1024 && nextWaiting * 2 > waiting.length) {
-      waiting = waiting.slice(nextWaiting);
-      nextWaiting = 0;
-    }
-    draining = false;
-  };
-  const transact = <T>(work: (tx: StorageTx) => Answer<T>): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      const job: Waiting = { work, resolve: resolve as (value: unknown) => void, reject };
-      if (busy) waiting.push(job);
-      else run(job);
-    });
+  const transact = oneAtATime(makeTx(state, undo), undo);
   return {
     name: 'memory',
     transact,
