@@ -82,7 +82,7 @@ function checkQuery(query: AuditQuery): RecordIssue | undefined {
   if (!Number.isInteger(size) || size < 1 || size > 1000) return recordIssue('records.invalid_input', ['query', 'pageSize'], 'a page holds 1 to 1000 events');
   if (badTime(query.since)) return recordIssue('records.invalid_input', ['query', 'since'], 'the time is not a valid DateTime');
   if (badTime(query.until)) return recordIssue('records.invalid_input', ['query', 'until'], 'the time is not a valid DateTime');
-  if (query.before !== undefined && (!Number.isInteger(query.before) || query.before < 1)) return recordIssue('records.invalid_input', ['query', 'before'], 'must be a chain sequence');
+  if (query.before !== undefined && (!Number.isSafeInteger(query.before) || query.before < 1)) return recordIssue('records.invalid_input', ['query', 'before'], 'must be a chain sequence');
   return undefined;
 }
 

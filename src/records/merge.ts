@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { fail, ok, type Checked } from '../core/result.js';
 import type { AccessContext } from './context.js';
 import type { JsonValue } from './json.js';
-import { checkId, runOperation } from './operation.js';
+import { checkId, runOperation, type OtherRecord } from './operation.js';
 import type { RecordIssue } from './recordIssue.js';
 import type { StoreSettings } from './settings.js';
 import type { VersionMeta } from './versionMeta.js';
@@ -35,6 +35,11 @@ export interface MergeOutcome {
  * ```
  */
 export function mergeRecords<S extends z.ZodType>(settings: StoreSettings<S>, duplicateId: string, survivorId: string, context: AccessContext): Promise<Checked<MergeOutcome, RecordIssue>> {
+  // The survivor's audit trail shows the merge too (when its id is one at all, and not the duplicate's).
+  const survivorAudit: OtherRecord<MergeOutcome> | undefined =
+    checkId(survivorId, ['survivorId']) === undefined && survivorId !== duplicateId
+      ? { key: `${settings.resourceType}/${survivorId}`, versionOf: (merged) => merged.survivor.version }
+      : undefined;
   return runOperation(settings, { action: 'merge', permission: 'merge' }, duplicateId, context, function* (scope) {
     const badSurvivor = checkId(survivorId, ['survivorId']);
     if (badSurvivor !== undefined) return fail([badSurvivor]);
@@ -52,7 +57,7 @@ export function mergeRecords<S extends z.ZodType>(settings: StoreSettings<S>, du
       document: keep(survivorHead.document), state: 'active', operation: 'merge', replaces: scope.key,
     });
     return ok({ duplicate: duplicate.meta, survivor: survivor.meta });
-  });
+  }, (merged) => merged.duplicate.version, survivorAudit);
 }
 
 /**

@@ -57,6 +57,7 @@ export async function runOperation<S extends z.ZodType, R>(
   rawContext: unknown,
   body: (scope: OperationScope) => Steps<Checked<R, RecordIssue>>,
   versionOf: (value: R) => number | undefined = () => undefined,
+  alsoConcerns?: OtherRecord<R>,
 ): Promise<Checked<R, RecordIssue>> {
   const parsed = settings.contexts.check(rawContext);
   if (!parsed.ok) return parsed;
@@ -66,7 +67,7 @@ export async function runOperation<S extends z.ZodType, R>(
   const instant = settings.clock();
   if (!instant.isValid) throw new MedofficeUsageError('the store clock returned an invalid DateTime');
   const now = isoInstant(instant.toMillis());
-  const run: Operation<R> = { kind, key, context, now, badId, body, versionOf, settings };
+  const run: Operation<R> = { kind, key, context, now, badId, body, versionOf, settings, alsoConcerns };
   try {
     return await settings.adapter.transact((tx) => runSteps(operationSteps(tx, run)));
   } catch (error) {
@@ -85,6 +86,23 @@ interface Operation<R> {
   readonly body: (scope: OperationScope) => Steps<Checked<R, RecordIssue>>;
   readonly versionOf: (value: R) => number | undefined;
   readonly settings: StoreSettings<z.ZodType>;
+  readonly alsoConcerns: OtherRecord<R> | undefined;
+}
+
+/**
+ * A second record an operation concerns (the survivor of a merge): it gets an audit event of its own,
+ * whatever the outcome, so its audit trail shows the operation too.
+ *
+ * @example
+ * ```ts
+ * const survivor: OtherRecord<MergeOutcome> = { key: 'Patient/p1', versionOf: (merged) => merged.survivor.version };
+ * ```
+ */
+export interface OtherRecord<R> {
+  /** Its store key, `Patient/p1`. */
+  readonly key: string;
+  /** The version the operation wrote or read of it, if any. */
+  readonly versionOf: (value: R) => number | undefined;
 }
 
 function* operationSteps<R>(tx: StorageTx, run: Operation<R>): Steps<Checked<R, RecordIssue>> {
@@ -98,6 +116,10 @@ function* operationSteps<R>(tx: StorageTx, run: Operation<R>): Steps<Checked<R, 
   } else result = yield* run.body({ tx, chain, context, key, documents: settings.documents });
   if (!result.ok) chain = chainWriter(tip, now);
   chain.addText('audit', key, null, auditEventText(auditEvent(kind.action, key, context, result, result.ok ? run.versionOf(result.value) : undefined)));
+  const other = run.alsoConcerns;
+  if (other !== undefined) {
+    chain.addText('audit', other.key, null, auditEventText(auditEvent(kind.action, other.key, context, result, result.ok ? other.versionOf(result.value) : undefined)));
+  }
   yield* step(tx.append(chain.rows));
   return result;
 }

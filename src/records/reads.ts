@@ -134,7 +134,7 @@ function checkQuery(query: HistoryQuery): RecordIssue | undefined {
   if (!Number.isInteger(size) || size < 1 || size > 1000) return recordIssue('records.invalid_input', ['query', 'pageSize'], 'a page holds 1 to 1000 versions');
   if (badTime(query.since)) return recordIssue('records.invalid_input', ['query', 'since'], 'the time is not a valid DateTime');
   if (badTime(query.at)) return recordIssue('records.invalid_input', ['query', 'at'], 'the time is not a valid DateTime');
-  if (query.before !== undefined && !Number.isInteger(query.before)) return recordIssue('records.invalid_input', ['query', 'before'], 'must be a version number');
+  if (query.before !== undefined && (!Number.isSafeInteger(query.before) || query.before < 1)) return recordIssue('records.invalid_input', ['query', 'before'], 'must be a version number');
   return undefined;
 }
 

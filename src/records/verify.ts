@@ -109,8 +109,9 @@ async function walkChain(adapter: StorageAdapter, walk: Walk, pageSize: number, 
  * @param adapter - the storage to check
  * @param sequence - how many entries, from the first
  * @param pageSize - entries read at a time
- * @returns the hash of entry `sequence`, or one `records.chain_broken` issue naming the first broken
- *   entry (or the first missing one, when the chain is shorter)
+ * @returns the hash of entry `sequence` (the genesis hash for 0), or one `records.chain_broken` issue
+ *   naming the first broken entry (or the first missing one, when the chain is shorter);
+ *   `records.invalid_input` for a sequence that is not a whole number from 0
  * @example
  * ```ts
  * const prefix = await verifyChainPrefix(adapter, checkpoint.sequence);
@@ -118,6 +119,7 @@ async function walkChain(adapter: StorageAdapter, walk: Walk, pageSize: number, 
  * ```
  */
 export async function verifyChainPrefix(adapter: StorageAdapter, sequence: number, pageSize = 10_000): Promise<Checked<string, RecordIssue>> {
+  if (!Number.isSafeInteger(sequence) || sequence < 0) return fail([recordIssue('records.invalid_input', ['sequence'], 'the sequence must be a whole number from 0')]);
   const walk: Walk = { sequence: 0, prevHash: GENESIS_HASH, expunged: await expungedRecords(adapter, pageSize) };
   const problem = await walkChain(adapter, walk, pageSize, () => true, sequence);
   if (problem !== undefined) return fail([problem]);

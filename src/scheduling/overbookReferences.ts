@@ -1,25 +1,31 @@
 import { errorIssue, type Issue } from '../core/issue.js';
 import { holdsTime, type Appointment } from './appointment.js';
+import type { AppointmentType } from './clinic.js';
 import type { ClinicFile } from './clinicFile.js';
-import { epochMinuteOfIso } from './time/epochMinutes.js';
+import { footprintOf } from './occupancy.js';
 
-function mismatch(overbooking: Appointment, holder: Appointment): string | undefined {
+// Why an overbooking that holds time does not share its holder's time, if it does not.
+function mismatch(overbooking: Appointment, holder: Appointment, types: ReadonlyMap<string, AppointmentType>): string | undefined {
   if (holder.id === overbooking.id) return 'an appointment cannot overbook itself';
   if (holder.overbooks !== undefined) return `${holder.id} is itself an overbooking`;
   if (holder.providerId !== overbooking.providerId) return `${holder.id} is with ${holder.providerId}, not ${overbooking.providerId}`;
-  if (epochMinuteOfIso(overbooking.start) < epochMinuteOfIso(holder.start) || epochMinuteOfIso(overbooking.end) > epochMinuteOfIso(holder.end)) {
-    return `the overbooking does not fall within ${holder.id}'s time`;
-  }
-  if (holdsTime(overbooking.status) && !holdsTime(holder.status)) return `${holder.id} no longer holds its time, so the overbooking would hold none`;
-  return undefined;
+  if (!holdsTime(holder.status)) return `${holder.id} no longer holds its time, so the overbooking would hold none`;
+  const overType = types.get(overbooking.typeId);
+  const holderType = types.get(holder.typeId);
+  if (overType === undefined || holderType === undefined) return undefined; // reported as schedule.unknown_type
+  // The same comparison booking makes: the provider's time each takes, buffers included.
+  const over = footprintOf(overbooking, overType);
+  const held = footprintOf(holder, holderType);
+  return over.start < held.start || over.end > held.end ? `the overbooking does not fall within ${holder.id}'s time` : undefined;
 }
 
 /**
- * Checks every `overbooks` reference of a clinic file's appointments: it must name an appointment of
- * the file (`schedule.unknown_appointment`) that is with the same provider, is not itself an
- * overbooking, contains the overbooking's time and, while the overbooking holds time, holds its own
- * (`schedule.overbook_mismatch`); and no appointment may be overbooked twice at once. An overbooking
- * takes no time of its own, so a broken reference would hide a double booking.
+ * Checks every `overbooks` reference of a clinic file's appointments. It must name an appointment of
+ * the file (`schedule.unknown_appointment`). While the overbooking holds time, the appointment it names
+ * must be with the same provider, not itself an overbooking, still holding its own time, and its time
+ * (buffers included, as booking measures it) must contain the overbooking's; and no appointment may be
+ * overbooked twice at once (`schedule.overbook_mismatch`). An overbooking takes no time of its own, so a
+ * broken reference would hide a double booking; a cancelled one hides nothing and keeps its reference.
  *
  * @param file - the zod-parsed clinic file
  * @returns the issues, each at `['appointments', i, 'overbooks']`
@@ -30,6 +36,7 @@ function mismatch(overbooking: Appointment, holder: Appointment): string | undef
  */
 export function overbookReferenceIssues(file: ClinicFile): Issue[] {
   const byId = new Map<string, Appointment>(file.appointments.map((a) => [a.id, a]));
+  const types = new Map<string, AppointmentType>(file.appointmentTypes.map((t) => [t.id, t]));
   const overbooked = new Set<string>();
   const issues: Issue[] = [];
   file.appointments.forEach((a, i) => {
@@ -40,10 +47,10 @@ export function overbookReferenceIssues(file: ClinicFile): Issue[] {
       issues.push(errorIssue('schedule.unknown_appointment', path, `no appointment ${a.overbooks}`));
       return;
     }
-    const problem = mismatch(a, holder);
+    if (!holdsTime(a.status)) return;
+    const problem = mismatch(a, holder, types) ?? (overbooked.has(holder.id) ? `${holder.id} is already overbooked` : undefined);
     if (problem !== undefined) issues.push(errorIssue('schedule.overbook_mismatch', path, problem));
-    else if (holdsTime(a.status) && overbooked.has(holder.id)) issues.push(errorIssue('schedule.overbook_mismatch', path, `${holder.id} is already overbooked`));
-    if (holdsTime(a.status)) overbooked.add(holder.id);
+    overbooked.add(holder.id);
   });
   return issues;
 }

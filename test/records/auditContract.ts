@@ -43,6 +43,23 @@ export function auditTrailContract(name: string, makeAdapter: () => Promise<Stor
       await adapter.close();
     });
 
+    it('shows a merge in the trails of both the duplicate and the survivor', async () => {
+      const { adapter, store } = await open();
+      await store.create('p1', patient('Rivera'), clerk);
+      await store.create('p2', patient('Rivera'), clerk);
+      await store.merge('p2', 'p1', doctor);
+      await store.merge('p2', 'p1', doctor);
+      for (const [id, version] of [['p1', 2], ['p2', 2]] as const) {
+        const trail = await store.auditTrail(id, {}, officer);
+        expect(trail.ok && trail.value.events.filter((e) => e.action === 'merge').map((e) => [e.id, e.outcome, e.version ?? null, e.issues ?? null])).toEqual([
+          [id, 'failure', null, ['records.merged']],
+          [id, 'success', version, null],
+        ]);
+      }
+      expect((await store.verify()).ok).toBe(true);
+      await adapter.close();
+    });
+
     it('bounds the trail by time and keeps probes of ids that do not exist', async () => {
       const { adapter, store } = await open();
       await store.create('p1', patient('Rivera'), clerk); // 12:30:00
@@ -61,12 +78,13 @@ export function auditTrailContract(name: string, makeAdapter: () => Promise<Stor
       await store.create('p1', patient('Rivera'), clerk);
       const refused = await store.auditTrail('p1', {}, clerk);
       expect(refused).toMatchObject({ ok: false, issues: [{ code: 'records.forbidden' }] });
-      for (const [query, path] of [[{ pageSize: 0 }, 'pageSize'], [{ before: 1.5 }, 'before'], [{ since: DateTime.invalid('no') }, 'since']] as const) {
+      for (const [query, path] of [[{ pageSize: 0 }, 'pageSize'], [{ before: 1.5 }, 'before'], [{ before: 2 ** 63 }, 'before'], [{ before: 1e300 }, 'before'], [{ since: DateTime.invalid('no') }, 'since']] as const) {
         const bad = await store.auditTrail('p1', query, officer);
         expect(bad).toMatchObject({ ok: false, issues: [{ code: 'records.invalid_input', path: ['query', path] }] });
       }
+      expect(await store.history('p1', { before: 2 ** 63 }, clerk)).toMatchObject({ ok: false, issues: [{ code: 'records.invalid_input', path: ['query', 'before'] }] });
       const trail = await store.auditTrail('p1', { pageSize: 1000 }, officer);
-      expect(trail.ok && trail.value.events.filter((e) => e.action === 'audit-trail').map((e) => e.outcome)).toEqual(['failure', 'failure', 'failure', 'denied']);
+      expect(trail.ok && trail.value.events.filter((e) => e.action === 'audit-trail').map((e) => e.outcome)).toEqual(['failure', 'failure', 'failure', 'failure', 'failure', 'denied']);
       expect((await store.verify()).ok).toBe(true);
       await adapter.close();
     });

@@ -5,6 +5,7 @@ import { memoryAdapter } from '../../src/records/adapters/memory.js';
 import { signCheckpoint, verifyCheckpoint } from '../../src/records/checkpoint.js';
 import { patientSchema } from '../../src/records/schemas/patient.js';
 import { createRecordStore } from '../../src/records/store.js';
+import { verifyChainPrefix } from '../../src/records/verify.js';
 import { clerk, patient, steppingClock } from './fixtures.js';
 
 async function signedStore() {
@@ -18,6 +19,18 @@ async function signedStore() {
   await store.update('p1', patient('Rivero'), 2, clerk);
   return { adapter, checkpoint, publicKey };
 }
+
+describe('verifyChainPrefix', () => {
+  it('gives the hash of the last entry of the prefix, and refuses a sequence that is not a whole number from 0', async () => {
+    const { adapter } = await signedStore();
+    const entries = adapter.snapshot().entries;
+    expect(await verifyChainPrefix(adapter, 3)).toEqual({ ok: true, value: entries[2]?.hash, warnings: [] });
+    expect(await verifyChainPrefix(adapter, 0)).toMatchObject({ ok: true, value: '0'.repeat(64) });
+    for (const bad of [-1, 2.5, Number.NaN, 2 ** 60]) {
+      expect(await verifyChainPrefix(adapter, bad)).toMatchObject({ ok: false, issues: [{ code: 'records.invalid_input', path: ['sequence'] }] });
+    }
+  });
+});
 
 describe('verifyCheckpoint', () => {
   it('accepts the signed prefix while the chain grows past it', async () => {

@@ -172,6 +172,23 @@ describe('overbooking', () => {
     const found = findSlots(cancelled.value, { typeId: 'follow-up', from: '2026-11-02', to: '2026-11-02', providerIds: ['dr-lee'], now: '2026-10-01T00:00:00Z' });
     expect(found.ok && found.value.some((s) => s.start === '2026-11-02T09:00:00-05:00')).toBe(false);
   });
+  it('saves clinic files that load again: overbooking inside a buffer, and a cancelled overbooking whose holder moves', () => {
+    const loads = (schedule: Schedule): boolean => parseSchedule(JSON.parse(JSON.stringify(toClinicFile(schedule)))).ok;
+    const showProbability = () => 0.3;
+    const holder = booked(scheduleOf(clinicInput({ policy })), '2026-11-02T09:00', 'risky', 'dr-lee', 'new');
+    const inBuffer = book(holder, { patientId: 'p3', providerId: 'dr-lee', typeId: 'follow-up', start: '2026-11-02T09:30', overbook: true }, { showProbability });
+    if (!inBuffer.ok) throw new Error(JSON.stringify(inBuffer.issues));
+    expect(loads(inBuffer.value.schedule)).toBe(true);
+    const over = book(booked(scheduleOf(clinicInput({ policy })), '2026-11-02T09:00', 'risky'), { patientId: 'p3', providerId: 'dr-lee', typeId: 'follow-up', start: '2026-11-02T09:00', overbook: true }, { showProbability });
+    if (!over.ok) throw new Error(JSON.stringify(over.issues));
+    const dropped = cancel(over.value.schedule, over.value.appointment.id, { reason: 'patient' });
+    if (!dropped.ok) throw new Error('cancel failed');
+    const moved = reschedule(dropped.value, 'appt-1', { start: '2026-11-02T10:00' });
+    if (!moved.ok) throw new Error(JSON.stringify(moved.issues));
+    expect(moved.value.schedule.appointments.find((a) => a.id === over.value.appointment.id)).toMatchObject({ status: 'cancelled', overbooks: 'appt-1' });
+    expect(loads(moved.value.schedule)).toBe(true);
+  });
+
   it('stops at the daily overbooking cap', () => {
     const schedule = booked(booked(scheduleOf(clinicInput({ policy })), '2026-11-02T09:00', 'risky-1'), '2026-11-02T10:00', 'risky-2');
     const showProbability = () => 0.3;

@@ -66,7 +66,7 @@ function makeTx(client: PoolClient, s: string): StorageTx {
     history: async (recordId, q) =>
       (await rows<SqlEntryRow>(
         `SELECT * FROM ${s}.entries WHERE record_id = $1 AND kind = 'version' AND version < $2 AND at >= $3 AND at <= $4 ORDER BY version DESC LIMIT $5`,
-        [recordId, q.beforeVersion ?? 2_147_483_647, q.since ?? '', q.until ?? '\uffff', q.limit],
+        [recordId, Math.min(q.beforeVersion ?? 2_147_483_647, 2_147_483_647), q.since ?? '', q.until ?? '\uffff', q.limit],
       )).map(entryFromSql),
     entriesOf: async (recordId, kind) => (await rows<SqlEntryRow>(`SELECT * FROM ${s}.entries WHERE record_id = $1 AND kind = $2 ORDER BY sequence`, [recordId, kind])).map(entryFromSql),
     recentEntries: async (recordId, kind, q) =>

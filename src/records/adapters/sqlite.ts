@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { isPromiseLike, type Answer } from '../steps.js';
 import { MedofficeUsageError } from '../../core/result.js';
 import type { ChainTip, StorageAdapter, StorageTx } from '../adapter.js';
 import { GENESIS_HASH } from '../hashing.js';
@@ -26,7 +27,7 @@ export interface SqliteAdapterOptions {
 type Database = BetterSqlite3.Database;
 
 interface Pending {
-  readonly work: (tx: StorageTx) => Promise<unknown>;
+  readonly work: (tx: StorageTx) => Answer<unknown>;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -42,14 +43,14 @@ async function loadDriver(): Promise<typeof BetterSqlite3> {
 
 function makeTx(sql: SqliteStatements, cache: WriterCache): StorageTx {
   return {
-    tip: async (): Promise<ChainTip> => {
+    tip: (): ChainTip => {
       if (cache.tip === undefined) {
         const row = sql.tip.get() as { sequence: number; hash: string; at: string } | undefined;
         cache.tip = row ?? { sequence: 0, hash: GENESIS_HASH, at: '' };
       }
       return cache.tip;
     },
-    head: async (recordId) => {
+    head: (recordId) => {
       const cached = cache.heads.get(recordId);
       if (cached !== undefined) return cached;
       const row = sql.head.get(recordId) as SqlHeadRow | undefined;
@@ -58,23 +59,23 @@ function makeTx(sql: SqliteStatements, cache: WriterCache): StorageTx {
       cache.remember(head);
       return head;
     },
-    putHead: async (h) => {
+    putHead: (h) => {
       sql.putHead.run(h.recordId, h.version, h.state, h.document, h.replacedBy, h.at);
       cache.remember(h);
     },
-    append: async (rows) => {
+    append: (rows) => {
       for (const row of rows) sql.append.run(...entryValues(row));
       const last = rows[rows.length - 1];
       if (last !== undefined) cache.tip = { sequence: last.sequence, hash: last.hash, at: last.at };
     },
-    versions: async (recordId, from, to) => (sql.versions.all(recordId, from, to) as SqlEntryRow[]).map(entryFromSql),
-    versionAt: async (recordId, at) => sql.versionAt(recordId, at),
-    history: async (recordId, q) =>
+    versions: (recordId, from, to) => (sql.versions.all(recordId, from, to) as SqlEntryRow[]).map(entryFromSql),
+    versionAt: (recordId, at) => sql.versionAt(recordId, at),
+    history: (recordId, q) =>
       (sql.history.all(recordId, q.beforeVersion ?? Number.MAX_SAFE_INTEGER, q.since ?? '', q.until ?? '\uffff', q.limit) as SqlEntryRow[]).map(entryFromSql),
-    entriesOf: async (recordId, kind) => sql.entriesOf(recordId, kind).map(entryFromSql),
-    recentEntries: async (recordId, kind, q) =>
+    entriesOf: (recordId, kind) => sql.entriesOf(recordId, kind).map(entryFromSql),
+    recentEntries: (recordId, kind, q) =>
       sql.recentEntries(recordId, kind, q.beforeSequence ?? Number.MAX_SAFE_INTEGER, q.since ?? '', q.until ?? '\uffff', q.limit).map(entryFromSql),
-    clearData: async (recordId, kinds) => {
+    clearData: (recordId, kinds) => {
       for (const kind of kinds) sql.clearData(recordId, kind);
     },
   };
@@ -100,7 +101,9 @@ async function runBatch(db: Database, tx: StorageTx, batch: readonly Pending[], 
     savepoint.open.run();
     cache.startItem();
     try {
-      const value = await item.work(tx);
+      // The store's work answers at once here (every statement is synchronous); other work may wait.
+      const answer = item.work(tx);
+      const value = isPromiseLike(answer) ? await answer : answer;
       savepoint.release.run();
       outcomes.push({ ok: true, value });
     } catch (error) {
@@ -164,7 +167,7 @@ export async function sqliteAdapter(options: SqliteAdapterOptions): Promise<Stor
     while (queue.length > 0) await runBatch(db, tx, queue.splice(0, maxBatch), readonly ? 'BEGIN' : 'BEGIN IMMEDIATE', savepoint, cache);
     busy = false;
   };
-  const transact = <T>(work: (tx: StorageTx) => Promise<T>): Promise<T> =>
+  const transact = <T>(work: (tx: StorageTx) => Answer<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       if (!busy) {
@@ -175,8 +178,8 @@ export async function sqliteAdapter(options: SqliteAdapterOptions): Promise<Stor
   return {
     name: 'sqlite',
     transact,
-    scan: (fromSequence, limit) => transact(async () => (sql.scan.all(fromSequence, limit) as SqlEntryRow[]).map(entryFromSql)),
-    heads: () => transact(async () => (sql.heads.all() as SqlHeadRow[]).map(headFromSql)),
+    scan: (fromSequence, limit) => transact(() => (sql.scan.all(fromSequence, limit) as SqlEntryRow[]).map(entryFromSql)),
+    heads: () => transact(() => (sql.heads.all() as SqlHeadRow[]).map(headFromSql)),
     close: async () => {
       while (busy || queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
       db.close();
