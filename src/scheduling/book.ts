@@ -8,6 +8,7 @@ import { BookingRequestSchema, type BookingRequest } from './bookingRequest.js';
 import { checkBooking } from './checkBooking.js';
 import type { AppointmentId } from './ids.js';
 import { occupyAppointment } from './occupancy.js';
+import { offGridWarnings } from './offGrid.js';
 import { overbookIssues, type ShowPredictor } from './overbooking.js';
 import type { Schedule } from './schedule.js';
 import type { SchedulingIssue } from './schedulingIssue.js';
@@ -28,8 +29,8 @@ export interface BookOptions {
 
 /**
  * Books an appointment: a pure operation that returns a new schedule holding it, or the issues
- * that stop it (a conflict names the clashing appointment or resource in `conflictsWith`). The
- * input schedule is never changed. Without `id` the appointment gets the next free `appt-N`.
+ * that stop it (a conflict names the clashing appointment or resource in `conflictsWith`). A start
+ * off the slot grid is booked with a `booking.off_grid` warning. The input schedule is never changed. Without `id` the appointment gets the next free `appt-N`.
  *
  * @param schedule - the clinic
  * @param request - see {@link BookingRequestSchema}
@@ -49,7 +50,7 @@ export function book(schedule: Schedule, request: BookingRequest, options: BookO
     const issues = overbookIssues(schedule, appointment, options.showProbability);
     if (issues.issues.length > 0 || issues.holder === undefined) return fail(issues.issues);
     const shared: Appointment = { ...appointment, overbooks: issues.holder.id, resourceIds: [...issues.holder.resourceIds] };
-    return ok({ schedule: { ...schedule, appointments: [...schedule.appointments, shared] }, appointment: shared });
+    return ok({ schedule: { ...schedule, appointments: [...schedule.appointments, shared] }, appointment: shared }, offGridWarnings(schedule, shared));
   }
   const now = parsed.now === undefined ? undefined : typeof parsed.now === 'string' ? DateTime.fromISO(parsed.now, { setZone: true }) : parsed.now;
   const check = checkBooking(schedule, appointment, {
@@ -61,10 +62,10 @@ export function book(schedule: Schedule, request: BookingRequest, options: BookO
   const placed: Appointment = { ...appointment, resourceIds: [...check.resourceIds] };
   const type = schedule.appointmentTypes.find((t) => t.id === placed.typeId);
   if (type === undefined) return fail([errorIssue('booking.unknown_type', ['typeId'], `no appointment type ${placed.typeId}`)]);
-  return ok({
-    schedule: { ...schedule, appointments: [...schedule.appointments, placed], occupancy: occupyAppointment(schedule.occupancy, placed, type) },
-    appointment: placed,
-  });
+  return ok(
+    { schedule: { ...schedule, appointments: [...schedule.appointments, placed], occupancy: occupyAppointment(schedule.occupancy, placed, type) }, appointment: placed },
+    offGridWarnings(schedule, placed),
+  );
 }
 
 type ParsedRequest = ReturnType<typeof BookingRequestSchema.parse>;

@@ -56,6 +56,7 @@ export function bookSeries(
   let current = schedule;
   const booked: Appointment[] = [];
   const problems: SchedulingIssue[] = [];
+  const warnings: SchedulingIssue[] = [];
   for (let k = 0; k < pattern.count; k++) {
     const date = addDays(wall.toISODate() as string, 7 * every * k);
     const start = `${date}T${wall.toFormat('HH:mm')}`;
@@ -63,11 +64,12 @@ export function bookSeries(
     if (result.ok) {
       current = result.value.schedule;
       booked.push(result.value.appointment);
+      warnings.push(...prefixIssues(result.warnings, ['occurrences', k]));
     } else {
       problems.push(...prefixIssues(result.issues, ['occurrences', k]));
     }
   }
-  if (problems.length === 0) return ok({ schedule: current, appointments: booked });
+  if (problems.length === 0) return ok({ schedule: current, appointments: booked }, warnings);
   if (pattern.allowPartial !== true) return fail(problems);
-  return ok({ schedule: current, appointments: booked }, problems.map((p) => ({ ...p, ...warningIssue(p.code, p.path, p.message) })));
+  return ok({ schedule: current, appointments: booked }, [...warnings, ...problems.map((p) => ({ ...p, ...warningIssue(p.code, p.path, p.message) }))]);
 }

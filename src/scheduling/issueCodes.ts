@@ -38,6 +38,7 @@ export const SCHEDULING_ISSUE_CODES = {
   'booking.overbook_not_allowed': 'the overbooking is not allowed (policy, holder, show probability)',
   'booking.overbook_cap': 'the provider\'s overbookings that day reached the cap',
   'booking.not_found': 'no appointment with that id',
+  'booking.off_grid': 'a warning: the booked start is off the alignment grid of offered slots (the booking stands)',
   'booking.illegal_transition': 'the status move is not in the transition table',
   'booking.reason_required': 'a cancellation needs a reason',
   'booking.not_reschedulable': 'only pending or booked appointments can be rescheduled',

@@ -5,6 +5,7 @@ import { draftAppointment, type Booked } from './book.js';
 import { checkBooking } from './checkBooking.js';
 import type { ProviderId, ResourceId } from './ids.js';
 import { occupies, occupyAppointment } from './occupancy.js';
+import { offGridWarnings } from './offGrid.js';
 import { releaseTime } from './releaseTime.js';
 import type { Schedule } from './schedule.js';
 import type { SchedulingIssue } from './schedulingIssue.js';
@@ -55,6 +56,6 @@ export function reschedule(schedule: Schedule, id: string, to: RescheduleTo): Ch
   const type = schedule.appointmentTypes.find((t) => t.id === moved.typeId);
   if (type === undefined) return fail([errorIssue('booking.unknown_type', ['typeId'], `no appointment type ${moved.typeId}`)]);
   const appointments = freed.appointments.map((a) => (a.id === id ? moved : a));
-  return ok({ schedule: { ...schedule, appointments, occupancy: occupyAppointment(freed.occupancy, moved, type) }, appointment: moved });
+  return ok({ schedule: { ...schedule, appointments, occupancy: occupyAppointment(freed.occupancy, moved, type) }, appointment: moved }, offGridWarnings(schedule, moved));
 }
 

@@ -73,7 +73,8 @@ export const bookCommand: CliCommand = {
     }
     if (typeof out === 'string') await io.writeText(out, `${JSON.stringify(toClinicFile(result.value.schedule), null, 2)}\n`);
     const a = result.value.appointment;
-    if (parsed.format === 'json') io.out(`${JSON.stringify({ booked: true, appointment: a }, null, 2)}\n`);
+    printIssues(result.warnings, io, 'booking');
+    if (parsed.format === 'json') io.out(`${JSON.stringify({ booked: true, appointment: a, warnings: result.warnings }, null, 2)}\n`);
     else io.out(`booked ${a.id}: ${a.patientId} with ${a.providerId}, ${a.typeId}, ${a.start} to ${a.end.slice(11, 16)}${a.resourceIds.length > 0 ? ` in ${a.resourceIds.join(', ')}` : ''}\n`);
     return ExitCode.ok;
   },

@@ -71,6 +71,16 @@ describe('medoffice schedule book', () => {
     expect(await bookCommand.run(['--clinic', 'clinic.json'], fakeIo({}))).toBe(2);
   });
 
+  it('books a start off the slot grid and says so on stderr (and in the JSON)', async () => {
+    const io = fakeIo({ 'clinic.json': clinicJson });
+    const args = ['--clinic', 'clinic.json', '--type', 'follow-up', '--provider', 'dr-lee', '--start', '2026-11-02T09:07', '--patient', 'p1'];
+    expect(await bookCommand.run(args, io)).toBe(0);
+    expect(io.stderr.join('')).toContain('booking: warning booking.off_grid at start');
+    const json = fakeIo({ 'clinic.json': clinicJson });
+    expect(await bookCommand.run([...args, '--format', 'json'], json)).toBe(0);
+    expect(JSON.parse(json.stdout.join('')).warnings.map((w: { code: string }) => w.code)).toEqual(['booking.off_grid']);
+  });
+
   it('answers a malformed --start as bad usage (exit 2) and books nothing', async () => {
     const io = fakeIo({ 'clinic.json': clinicJson });
     const args = ['--clinic', 'clinic.json', '--type', 'follow-up', '--provider', 'dr-lee', '--start', 'next tuesday', '--patient', 'p1', '--out', 'clinic.json', '--format', 'json'];
