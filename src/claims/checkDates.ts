@@ -6,18 +6,19 @@ import type { ClaimIssue } from './claimIssue.js';
 /**
  * Checks the dates of service: `date.range` (to before from), `date.before_birth`, and, when
  * `asOf` is given, `date.future` (service or birth after it) and `date.timely_filing` (more than
- * `timelyFilingDays` days from the date of service to `asOf`).
+ * the payer's `timelyFilingDays` days, or past its `timelyFilingMonths` calendar months, from the
+ * date of service to `asOf`).
  *
  * @param claim - a claim that passed the schema
  * @param asOf - the day of checking, `YYYY-MM-DD`, if known
- * @param timelyFilingDays - the payer's limit
+ * @param limit - the payer's limits
  * @param issues - where findings are added
  * @example
  * ```ts
- * checkDates(claim, '2026-11-02', 365, found);
+ * checkDates(claim, '2026-11-02', { timelyFilingMonths: 12 }, found);
  * ```
  */
-export function checkDates(claim: Claim, asOf: string | undefined, timelyFilingDays: number | undefined, issues: ClaimIssue[]): void {
+export function checkDates(claim: Claim, asOf: string | undefined, limit: FilingLimit, issues: ClaimIssue[]): void {
   const birth = claim.patient.birthDate;
   if (asOf !== undefined && birth !== undefined && birth > asOf) {
     issues.push(errorIssue('date.future', ['patient', 'birthDate'], `birth date ${birth} is after ${asOf}`));
@@ -31,24 +32,60 @@ export function checkDates(claim: Claim, asOf: string | undefined, timelyFilingD
     if (birth !== undefined && line.serviceDate < birth) {
       issues.push(errorIssue('date.before_birth', ['lines', i, 'serviceDate'], `service on ${line.serviceDate} is before the birth date ${birth}`));
     }
-    if (asOf !== undefined) checkAgainstAsOf(line, i, asOf, timelyFilingDays, issues);
+    if (asOf !== undefined) checkAgainstAsOf(line, i, asOf, limit, issues);
   }
 }
 
-function checkAgainstAsOf(line: ClaimLine, index: number, asOf: string, limit: number | undefined, issues: ClaimIssue[]): void {
+/** A payer's timely-filing limits (either, both or none). */
+export interface FilingLimit {
+  readonly timelyFilingDays?: number | undefined;
+  readonly timelyFilingMonths?: number | undefined;
+}
+
+function checkAgainstAsOf(line: ClaimLine, index: number, asOf: string, limit: FilingLimit, issues: ClaimIssue[]): void {
   const last = line.serviceDateTo !== undefined && line.serviceDateTo > line.serviceDate ? line.serviceDateTo : line.serviceDate;
   if (last > asOf) {
     const field = last === line.serviceDate ? 'serviceDate' : 'serviceDateTo';
     issues.push(errorIssue('date.future', ['lines', index, field], `service on ${last} is after ${asOf}`));
     return;
   }
-  if (limit === undefined) return;
-  if (line.serviceDate.slice(0, 4) >= asOf.slice(0, 4) && limit >= 365) return;
-  const age = (dayNumber(asOf) ?? Number.NaN) - (dayNumber(line.serviceDate) ?? Number.NaN);
-  if (age > limit) {
+  const days = limit.timelyFilingDays;
+  if (days !== undefined && !(line.serviceDate.slice(0, 4) >= asOf.slice(0, 4) && days >= 365)) {
+    const age = (dayNumber(asOf) ?? Number.NaN) - (dayNumber(line.serviceDate) ?? Number.NaN);
+    if (age > days) {
+      issues.push({
+        ...errorIssue('date.timely_filing', ['lines', index, 'serviceDate'], `service on ${line.serviceDate} is ${age} days before ${asOf}, past the ${days}-day filing limit`),
+        source: `payer timely-filing limit, ${days} days`,
+      });
+      return;
+    }
+  }
+  const months = limit.timelyFilingMonths;
+  if (months === undefined) return;
+  const due = sameDayMonthsLater(line.serviceDate, months);
+  if (asOf > due) {
     issues.push({
-      ...errorIssue('date.timely_filing', ['lines', index, 'serviceDate'], `service on ${line.serviceDate} is ${age} days before ${asOf}, past the ${limit}-day filing limit`),
-      source: `payer timely-filing limit, ${limit} days`,
+      ...errorIssue('date.timely_filing', ['lines', index, 'serviceDate'], `service on ${line.serviceDate} had to be filed by ${due}, ${months} months later; ${asOf} is past it`),
+      source: `payer timely-filing limit, ${months} calendar months`,
     });
   }
+}
+
+/**
+ * The same day of the month `months` months after a date, or that month's last day when it is
+ * shorter (a service on 2024-02-29 is due 2025-02-28 under a 12-month limit).
+ *
+ * @example
+ * ```ts
+ * sameDayMonthsLater('2023-03-01', 12); // '2024-03-01'
+ * ```
+ */
+export function sameDayMonthsLater(date: string, months: number): string {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7)) - 1 + months;
+  const targetYear = year + Math.floor(month / 12);
+  const targetMonth = (month % 12) + 1;
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
+  const day = Math.min(Number(date.slice(8, 10)), lastDay);
+  return `${String(targetYear).padStart(4, '0')}-${String(targetMonth).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

@@ -32,7 +32,8 @@ export const MAX_UNITS = 99_999;
 
 /**
  * Checks the claim's size and arithmetic: `claim.too_many_diagnoses`, `claim.too_many_lines`,
- * `line.units`, `line.charge`, `claim.total_mismatch` and `line.duplicate`.
+ * `line.units`, `line.charge`, `claim.total_mismatch` and `line.duplicate` (among the first
+ * {@link MAX_LINES} lines; a line without a place of service is at the claim's).
  *
  * @param claim - a claim that passed the schema
  * @param issues - where findings are added
@@ -63,7 +64,7 @@ export function checkLines(claim: Claim, issues: ClaimIssue[]): void {
   if (chargesValid && total !== claim.totalChargeCents) {
     issues.push(errorIssue('claim.total_mismatch', ['totalChargeCents'], `total ${claim.totalChargeCents} cents differs from the sum of the lines, ${total} cents`));
   }
-  checkDuplicates(claim.lines, issues);
+  checkDuplicates(claim, issues);
 }
 
 function checkUnits(units: number, index: number, issues: ClaimIssue[]): void {
@@ -73,19 +74,24 @@ function checkUnits(units: number, index: number, issues: ClaimIssue[]): void {
   }
 }
 
-function checkDuplicates(lines: readonly ClaimLine[], issues: ClaimIssue[]): void {
-  for (let i = 1; i < lines.length; i++) {
+// Pairs are compared among the first MAX_LINES lines only: a longer claim is already refused, and
+// comparing every pair of thousands of lines would hold up the rest of a batch.
+function checkDuplicates(claim: Claim, issues: ClaimIssue[]): void {
+  const lines = claim.lines;
+  const placeOf = (line: ClaimLine): string | undefined => line.placeOfService ?? claim.placeOfService;
+  for (let i = 1; i < Math.min(lines.length, MAX_LINES); i++) {
     for (let j = 0; j < i; j++) {
-      if (!sameService(lines[i] as ClaimLine, lines[j] as ClaimLine)) continue;
+      if (!sameService(lines[i] as ClaimLine, lines[j] as ClaimLine, placeOf)) continue;
       issues.push(errorIssue('line.duplicate', ['lines', i], `line ${i + 1} repeats line ${j + 1}: bill the units on one line or add a repeat modifier (76, 77, 91)`));
       break;
     }
   }
 }
 
-function sameService(a: ClaimLine, b: ClaimLine): boolean {
+function sameService(a: ClaimLine, b: ClaimLine, placeOf: (line: ClaimLine) => string | undefined): boolean {
   if (a.serviceDate !== b.serviceDate || (a.serviceDateTo ?? a.serviceDate) !== (b.serviceDateTo ?? b.serviceDate)) return false;
-  if (a.placeOfService !== b.placeOfService) return false;
+  // A line without a place of service is at the claim's.
+  if (placeOf(a) !== placeOf(b)) return false;
   if (a.procedure !== b.procedure && (isWrittenPlainly(a.procedure) && isWrittenPlainly(b.procedure) || a.procedure.trim().toUpperCase() !== b.procedure.trim().toUpperCase())) return false;
   return sameModifiers(a.modifiers ?? [], b.modifiers ?? []);
 }

@@ -18,19 +18,26 @@ export type EditSeverity = 'error' | 'warning' | 'off';
 export interface PayerRules {
   /** Days from the date of service within which the claim must be filed. */
   readonly timelyFilingDays?: number;
+  /**
+   * Calendar months from the date of service within which the claim must be filed: the last day is
+   * the same day of the month that many months later (the month's last day when it is shorter).
+   */
+  readonly timelyFilingMonths?: number;
   /** Severity per issue code, overriding the default. */
   readonly severity?: Readonly<Record<string, EditSeverity>>;
 }
 
 /**
- * Medicare's rules: claims are filed within one calendar year (365 days) of the date of service (42 CFR 424.44).
+ * Medicare's rules: claims are filed within 12 months, one calendar year, of the date of service
+ * (42 CFR 424.44): a service on 2023-03-01 may be filed through 2024-03-01, one on 2024-02-29
+ * through 2025-02-28.
  *
  * @example
  * ```ts
  * validateClaim(claim, { asOf: '2026-11-02', payers: { MEDICARE: MEDICARE_PAYER_RULES } });
  * ```
  */
-export const MEDICARE_PAYER_RULES: PayerRules = { timelyFilingDays: 365 };
+export const MEDICARE_PAYER_RULES: PayerRules = { timelyFilingMonths: 12 };
 
 /**
  * Tables the user loads for edits the library cannot ship: HCPCS, NCCI PTP, MUE, add-on, a licensed

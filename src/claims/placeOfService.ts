@@ -40,7 +40,8 @@ export function placeOfServiceOn(code: string, date: string): PlaceOfService | u
 
 /**
  * Checks the claim's and each line's place of service against the CMS list in force on each
- * line's date of service (`pos.invalid`); a line's place overrides the claim's.
+ * line's date of service (`pos.invalid`); a line's place overrides the claim's. The claim's own
+ * place is checked even when every line names one (on the earliest date of service).
  *
  * @param claim - a claim that passed the schema
  * @param issues - where findings are added
@@ -59,5 +60,12 @@ export function checkPlaceOfService(claim: Claim, issues: ClaimIssue[]): void {
     const path = own ? ['lines', i, 'placeOfService'] : ['placeOfService'];
     issues.push({ ...errorIssue('pos.invalid', path, `'${code}' is not a CMS place-of-service code on ${line.serviceDate}`), source: 'CMS Place of Service Code Set' });
     if (!own) claimLevelReported = true;
+  }
+  // CLM05-1 is required and read by payers' front ends even when every line names its own place.
+  if (claim.lines.every((line) => line.placeOfService !== undefined)) {
+    const first = claim.lines.reduce((earliest, line) => (line.serviceDate < earliest ? line.serviceDate : earliest), claim.lines[0]?.serviceDate ?? '');
+    if (first !== '' && placeOfServiceOn(claim.placeOfService, first) === undefined) {
+      issues.push({ ...errorIssue('pos.invalid', ['placeOfService'], `'${claim.placeOfService}' is not a CMS place-of-service code on ${first}`), source: 'CMS Place of Service Code Set' });
+    }
   }
 }

@@ -73,7 +73,7 @@ export function checkClaim(claim: Claim, options: ValidateClaimOptions): ClaimIs
   checkLines(claim, issues);
   checkProviders(claim, issues);
   checkPointers(claim, issues);
-  checkDates(claim, options.asOf, rules.timelyFilingDays, issues);
+  checkDates(claim, options.asOf, rules, issues);
   checkPlaceOfService(claim, issues);
   checkProcedures(claim, options.tables, issues);
   checkNcci(claim, options.tables, issues);

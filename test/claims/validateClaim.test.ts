@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sameDayMonthsLater } from '../../src/claims/checkDates.js';
 import { validateClaim } from '../../src/claims/validateClaim.js';
 import { MedofficeUsageError } from '../../src/core/result.js';
 import { claimWith, codesOf, goodClaim, line } from './fixtures.js';
@@ -105,7 +106,20 @@ describe('validateClaim', () => {
     expect(codesOf(validateClaim(claimWith([line({ diagnosisPointers: [0] })])))).toContain('pointer.invalid');
   });
 
-  it('checks dates: range, before birth, future and timely filing (Medicare 365 days by default)', () => {
+  it('counts Medicare timely filing in calendar months: the anniversary is still timely across a leap day', () => {
+    const filed = (serviceDate: string, asOf: string) => codesOf(validateClaim(claimWith([line({ serviceDate })]), { asOf })).includes('date.timely_filing');
+    expect(sameDayMonthsLater('2023-03-01', 12)).toBe('2024-03-01');
+    expect(sameDayMonthsLater('2024-02-29', 12)).toBe('2025-02-28');
+    expect(sameDayMonthsLater('2026-01-31', 1)).toBe('2026-02-28');
+    expect(filed('2023-03-01', '2024-03-01')).toBe(false); // 366 days, one calendar year
+    expect(filed('2023-03-01', '2024-03-02')).toBe(true);
+    expect(filed('2024-02-29', '2025-02-28')).toBe(false);
+    expect(filed('2024-02-29', '2025-03-01')).toBe(true);
+    const report = validateClaim(claimWith([line({ serviceDate: '2024-02-29' })]), { asOf: '2025-03-01' });
+    expect(report.issues.find((i) => i.code === 'date.timely_filing')?.message).toContain('filed by 2025-02-28');
+  });
+
+  it('checks dates: range, before birth, future and timely filing (Medicare: 12 calendar months by default)', () => {
     const claim = claimWith([
       line({ serviceDate: '2026-07-02', serviceDateTo: '2026-07-01' }),
       line({ procedure: '36415', serviceDate: '1979-01-01' }),
@@ -131,6 +145,26 @@ describe('validateClaim', () => {
     const report = validateClaim(claim, options);
     expect(report.issues.map((i) => [i.code, i.severity])).toEqual([['date.timely_filing', 'warning']]);
     expect(report.valid).toBe(true);
+  });
+
+  it('checks the claim-level place of service even when every line has its own, and finds a duplicate line that inherits it', () => {
+    const own = validateClaim({ ...claimWith([line({ placeOfService: '11' })]), placeOfService: '48' });
+    expect(own.issues.map((i) => [i.code, i.path])).toContainEqual(['pos.invalid', ['placeOfService']]);
+    const twice = validateClaim({ ...claimWith([line({ placeOfService: '11' }), line()]), placeOfService: '11' });
+    expect(twice.issues.map((i) => [i.code, i.path])).toContainEqual(['line.duplicate', ['lines', 1]]);
+    const elsewhere = validateClaim({ ...claimWith([line({ placeOfService: '22' }), line()]), placeOfService: '11' });
+    expect(codesOf(elsewhere)).not.toContain('line.duplicate');
+  });
+
+  it('refuses a claim of more than 50 lines, comparing pairs of lines only among the first 50', () => {
+    const lines = Array.from({ length: 60 }, (_, i) => line({ procedure: String(10_000 + i), chargeCents: 1 }));
+    lines[10] = line({ procedure: '10001', chargeCents: 1 }); // repeats line 2, inside the first 50
+    lines[55] = line({ procedure: '10054', chargeCents: 1 }); // repeats line 55, past the first 50
+    const report = validateClaim(claimWith(lines));
+    expect(report.issues.filter((i) => i.code === 'claim.too_many_lines' || i.code === 'line.duplicate').map((i) => [i.code, i.path])).toEqual([
+      ['claim.too_many_lines', ['lines', 50]],
+      ['line.duplicate', ['lines', 10]],
+    ]);
   });
 
   it('checks the place of service against the CMS list on the date (POS 66 from 2024-08-01)', () => {

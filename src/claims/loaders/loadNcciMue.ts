@@ -27,7 +27,8 @@ export function loadNcciMue(text: string, period: { readonly from: string; reado
     const [codeText = '', valueText = '', indicatorText = '', rationale = ''] = row.fields.map((f) => f.trim());
     if (codeText === '') continue;
     const code = codeText.toUpperCase();
-    const value = Number(valueText);
+    // A blank value would read as 0 (refusing every unit): only whole numbers written as digits count.
+    const value = /^\d{1,9}$/.test(valueText) ? Number(valueText) : Number.NaN;
     const indicator = Number(indicatorText.charAt(0));
     if (!/^[0-9A-Z]{5}$/.test(code) || !Number.isInteger(value) || value < 0 || (indicator !== 1 && indicator !== 2 && indicator !== 3)) {
       warnings.push(warningIssue('table.row', [row.line], `line ${row.line} is not an MUE row`));

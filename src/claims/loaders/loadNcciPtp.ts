@@ -34,7 +34,8 @@ function ptpEdit(fields: readonly string[]): PtpEdit | undefined {
   const [column1 = '', column2 = '', , effectiveText = '', deletionText = '', indicatorText = '', rationale = ''] = fields.map((f) => f.trim());
   const effective = compactToIsoDate(effectiveText);
   const deletion = deletionText === '*' || deletionText === '' ? undefined : compactToIsoDate(deletionText);
-  const indicator = Number(indicatorText);
+  // Only the published digits: a blank or odd indicator is an unreadable row, never a hard edit.
+  const indicator = /^[019]$/.test(indicatorText) ? Number(indicatorText) : Number.NaN;
   if (!/^[0-9A-Z]{5}$/.test(column2) || effective === undefined || (deletion === undefined && deletionText !== '*' && deletionText !== '')) return undefined;
   if (indicator !== 0 && indicator !== 1 && indicator !== 9) return undefined;
   const base = { column1, column2, effective, modifierIndicator: indicator, rationale } as const;

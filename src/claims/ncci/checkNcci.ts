@@ -1,5 +1,6 @@
 import { errorIssue, warningIssue } from '../../core/issue.js';
 import type { Claim, ClaimLine } from '../claim.js';
+import { MAX_LINES } from '../checkLines.js';
 import type { ClaimTables } from '../claimOptions.js';
 import type { ClaimIssue } from '../claimIssue.js';
 import { normalizeProcedure } from '../procedures/procedureFormat.js';
@@ -30,8 +31,10 @@ export function checkNcci(claim: Claim, tables: ClaimTables | undefined, issues:
 }
 
 function checkPtp(lines: readonly ClaimLine[], codes: readonly string[], table: PtpTable, issues: ClaimIssue[]): void {
-  for (let i = 0; i < lines.length; i++) {
-    for (let j = 0; j < lines.length; j++) {
+  // Pairs among the first MAX_LINES lines only: a longer claim is already refused (claim.too_many_lines).
+  const paired = Math.min(lines.length, MAX_LINES);
+  for (let i = 0; i < paired; i++) {
+    for (let j = 0; j < paired; j++) {
       const first = lines[i] as ClaimLine;
       const second = lines[j] as ClaimLine;
       if (i === j || first.serviceDate !== second.serviceDate) continue;

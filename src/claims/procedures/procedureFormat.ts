@@ -52,7 +52,8 @@ export function procedureFormat(code: string): ProcedureFormat | undefined {
   if (c.length !== 5) return undefined;
   const first = c.charAt(0);
   if (!allDigits(c, 1, 4)) return undefined;
-  if (HCPCS_LETTERS.includes(first)) return 'hcpcs-level-2';
+  // HCPCS Level II: a letter then four digits (the fifth character is a digit too).
+  if (HCPCS_LETTERS.includes(first)) return allDigits(c, 4, 5) ? 'hcpcs-level-2' : undefined;
   if (first < '0' || first > '9') return undefined;
   const last = c.charAt(4);
   if (last >= '0' && last <= '9') return 'cpt-category-1';

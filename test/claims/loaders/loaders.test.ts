@@ -43,6 +43,20 @@ describe('loadNcciPtp on the CMS practitioner PTP file v32.2 excerpt (ccipra-v32
     expect([...merged.edits.values()].flat()).toHaveLength(rows.filter((r) => /^0001[AU]\t/.test(r)).length);
   });
 
+  it('skips, with a warning, a row whose modifier indicator is blank or not 0, 1 or 9 (never reads it as a hard edit)', () => {
+    const rows = read('ncci/ccipra-v322r0-f1.excerpt.txt').split(/\r?\n/);
+    const row = rows.find((r) => r.startsWith('0001U\t0030U')) ?? '';
+    const fields = row.split('\t');
+    for (const bad of ['', ' ', '1.0', '0x1']) {
+      const edited = [...fields];
+      edited[5] = bad;
+      const loaded = loadNcciPtp([...rows.slice(0, 6), edited.join('\t'), rows.find((r) => r.startsWith('0001A\t36591')) ?? ''].join('\n'));
+      if (!loaded.ok) throw new Error('did not load');
+      expect(ptpEditOn(loaded.value, '0001U', '0030U', '2026-07-01')).toBeUndefined();
+      expect(loaded.warnings.map((w) => w.code)).toEqual(['table.row']);
+    }
+  });
+
   it('honours effective and deletion dates (0001U/0029U ends 20260630; 0001T/0002T 2003-01-01 to 2004-03-31)', () => {
     expect(ptpEditOn(table, '0001U', '0029U', '2026-06-30')).toBeDefined();
     expect(ptpEditOn(table, '0001U', '0029U', '2026-07-01')).toBeUndefined();
@@ -54,6 +68,20 @@ describe('loadNcciPtp on the CMS practitioner PTP file v32.2 excerpt (ccipra-v32
 describe('loadNcciMue on the CMS practitioner MUE table effective 2026-07-01 (excerpt)', () => {
   const loaded = loadNcciMue(read('ncci/MCR_MUE_PractitionerServices_Eff_07-01-2026.excerpt.csv'), { from: '2026-07-01' });
   if (!loaded.ok) throw new Error('MUE excerpt did not load');
+
+  it('skips, with a warning, a row whose MUE value is blank or not a whole number (never reads it as 0)', () => {
+    const text = read('ncci/MCR_MUE_PractitionerServices_Eff_07-01-2026.excerpt.csv');
+    const lines = text.split(/\r?\n/);
+    const at = lines.findIndex((l) => /^"?0001U"?,/.test(l));
+    for (const bad of ['', '1.5', 'x']) {
+      const edited = [...lines];
+      edited[at] = (lines[at] ?? '').replace(/^("?0001U"?),("?)\d+("?)/, `$1,$2${bad}$3`);
+      const loaded = loadNcciMue(edited.join('\n'), { from: '2026-07-01' });
+      if (!loaded.ok) throw new Error('did not load');
+      expect(loaded.value.periods[0]?.edits.has('0001U')).toBe(false);
+      expect(loaded.warnings.map((w) => w.code)).toEqual(['table.row']);
+    }
+  });
 
   it('reads all 44 rows past the AMA notice and the two-line quoted header', () => {
     expect(loaded.value.periods[0]?.edits.size).toBe(44);

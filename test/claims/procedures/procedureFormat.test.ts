@@ -16,7 +16,7 @@ describe('procedureFormat', () => {
     expect(procedureFormat(code)).toBe(format);
   });
 
-  it.each(['9921', '992134', 'W1234', 'I1234', '1234X', 'G04A8', ''])('refuses %s', (code) => {
+  it.each(['9921', '992134', 'W1234', 'I1234', '1234X', 'G04A8', 'G043X', 'A123Z', ''])('refuses %s', (code) => {
     expect(procedureFormat(code)).toBeUndefined();
   });
 
