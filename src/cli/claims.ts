@@ -101,7 +101,8 @@ async function sourceOf(io: CliIo, path: string): Promise<ClaimSource> {
   const start = text.trimStart();
   if (start === '') throw new InputError(`${path} is empty`);
   if (start.startsWith('ISA')) return { x12: text };
-  if (extension === 'json' || start.startsWith('[')) {
+  // A single object may be pretty-printed over many lines: whole-text JSON first, NDJSON if that fails.
+  if (extension === 'json' || start.startsWith('[') || start.startsWith('{')) {
     try {
       const value: unknown = JSON.parse(text);
       return Array.isArray(value) ? value : [value];

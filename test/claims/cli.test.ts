@@ -23,6 +23,14 @@ describe('medoffice claims validate', () => {
     expect(await claimsCommand.run(['validate', 'one.json', '--as-of', '2026-11-02'], io)).toBe(0);
   });
 
+  it('reads one pretty-printed JSON claim from standard input or a .txt file', async () => {
+    for (const path of ['-', 'claim.txt']) {
+      const io = fakeIo({ [path]: JSON.stringify(goodClaim(), null, 2) });
+      expect(await claimsCommand.run(['validate', path, '--as-of', '2026-11-02', '--format', 'json'], io)).toBe(0);
+      expect((JSON.parse(io.stdout()) as { summary: { claims: number } }).summary.claims).toBe(1);
+    }
+  });
+
   it('reads NDJSON and 837P, by extension or by sniffing standard input, and prints JSON', async () => {
     const ndjson = `${JSON.stringify(goodClaim())}\nnot json\n${JSON.stringify(bad)}\n`;
     const x12 = build837p([goodClaim(), bad]);

@@ -72,6 +72,11 @@ describe('validateClaim', () => {
     );
   });
 
+  it('checks a modifier as written, so a letter that only upper-cases to ASCII is refused', () => {
+    const report = validateClaim(claimWith([line({ modifiers: ['\u017Ft'] }), line({ procedure: '99214', modifiers: ['rt'] })]));
+    expect(report.issues.filter((i) => i.code === 'modifier.format').map((i) => i.path)).toEqual([['lines', 0, 'modifiers', 0]]);
+  });
+
   it('judges procedure.unknown only against a loaded list', () => {
     const claim = claimWith([line({ procedure: '99215' })]);
     expect(codesOf(validateClaim(claim))).not.toContain('procedure.unknown');

@@ -38,9 +38,11 @@ export function checkModifiers(line: ClaimLine, index: number, hcpcs: HcpcsTable
   const seen: string[] = [];
   for (let m = 0; m < modifiers.length; m++) {
     const path = ['lines', index, 'modifiers', m];
-    const modifier = (modifiers[m] ?? '').trim().toUpperCase();
+    const written = (modifiers[m] ?? '').trim();
+    const modifier = written.toUpperCase();
     if (m === MAX_MODIFIERS) issues.push(errorIssue('modifier.too_many', path, `a line carries at most ${MAX_MODIFIERS} modifiers`));
-    if (!/^[0-9A-Z]{2}$/.test(modifier)) {
+    // Checked as written: Unicode upper-casing would turn 'ſt' into 'ST'.
+    if (!/^[0-9A-Za-z]{2}$/.test(written)) {
       issues.push(errorIssue('modifier.format', path, `'${modifiers[m] ?? ''}' is not a two-character modifier`));
       continue;
     }

@@ -3,7 +3,7 @@ import type { ClaimEntry, SegmentLocation } from '../batch/claimEntry.js';
 import { compactToIsoDate } from '../calendarDay.js';
 import type { ClaimIssue } from '../claimIssue.js';
 import { amountAt, componentEnd, numberAt } from './elementValues.js';
-import { partyLocation, type ClaimParties } from './claimParties.js';
+import { partyLocation, snapshotParties, type ClaimParties } from './claimParties.js';
 import type { SegmentCursor } from './segmentCursor.js';
 
 type Line = Record<string, unknown> & { diagnosisPointers: number[] };
@@ -43,7 +43,11 @@ export class ClaimBuilder {
    * @param parties - billing provider, patient and payer from the enclosing loops
    * @param transaction - the transaction's place, for messages
    */
-  constructor(clm: SegmentCursor, private readonly parties: ClaimParties, private readonly transaction: string) {
+  private readonly parties: ClaimParties;
+
+  constructor(clm: SegmentCursor, parties: ClaimParties, private readonly transaction: string) {
+    // A copy as the claim starts: segments read later (even out of order) never change a claim already begun.
+    this.parties = snapshotParties(parties);
     this.id = clm.element(1);
     this.total = clm.element(2);
     const from = clm.start(5);

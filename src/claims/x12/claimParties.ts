@@ -19,8 +19,8 @@ export interface SubscriberSources {
 }
 
 /**
- * The parties a claim inherits from the HL loops above it, and where they came from. A new HL
- * level starts new objects, so claims may share them: nothing changes them once a claim starts.
+ * The parties a claim inherits from the HL loops above it, and where they came from. The reader keeps
+ * filling one as segments pass; each claim takes a {@link snapshotParties} copy when it starts.
  */
 export interface ClaimParties {
   readonly billingProvider: Record<string, string>;
@@ -30,6 +30,25 @@ export interface ClaimParties {
   readonly billingSources: BillingSources;
   /** From HL 22 and 23. */
   readonly subscriberSources: SubscriberSources;
+}
+
+/**
+ * A copy of the parties as they stand, sharing nothing that the reader changes later.
+ *
+ * @example
+ * ```ts
+ * const own = snapshotParties(parties); // parties.patient['sex'] = 'M' later leaves own.patient alone
+ * ```
+ */
+export function snapshotParties(parties: ClaimParties): ClaimParties {
+  const copy: ClaimParties = {
+    billingProvider: { ...parties.billingProvider },
+    patient: { ...parties.patient },
+    billingSources: { ...parties.billingSources },
+    subscriberSources: { ...parties.subscriberSources },
+  };
+  if (parties.payerId !== undefined) copy.payerId = parties.payerId;
+  return copy;
 }
 
 /**

@@ -77,6 +77,10 @@ class ReaderState {
 
   end(): void {
     this.closeTransaction();
+    if (this.interchange !== undefined) {
+      this.out.push({ place: `ISA ${this.interchange.control.trim()}`, issues: [envelopeIssue(`interchange ${this.interchange.control.trim()} has no IEA trailer`)] });
+      this.interchange = undefined;
+    }
   }
 
   drain(): ClaimEntry[] {
@@ -105,6 +109,7 @@ class ReaderState {
   private other(segment: SegmentCursor): void {
     const id = segment.id;
     if (id === 'ISA?') return this.problem(segment, 'the input does not start with an ISA interchange header');
+    if (id === 'SEG?') return this.problem(segment, `no segment terminator within ${SegmentScanner.MAX_SEGMENT_LENGTH} characters: the terminator ISA declares is not the one used`);
     if (!isSegmentId(id)) return this.problem(segment, `'${id.slice(0, 10)}' is not a segment id`, 'x12.segment');
   }
 

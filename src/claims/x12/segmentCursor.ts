@@ -22,7 +22,7 @@ const KNOWN_IDS: ReadonlyMap<number, string> = new Map(
 export class SegmentCursor {
   /** The text the segment lies in (a larger buffer: use the element offsets). */
   text = '';
-  /** The segment id, e.g. `CLM`, or `ISA?` for input that is not an interchange. */
+  /** The segment id, e.g. `CLM`; `ISA?` for input that is not an interchange, `SEG?` for a segment with no terminator in reach. */
   id = '';
   /** 1-based position of the segment in its interchange (ISA is 1). */
   position = 0;

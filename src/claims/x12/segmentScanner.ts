@@ -5,7 +5,8 @@ import { SegmentCursor } from './segmentCursor.js';
  * Walks X12 text segment by segment as chunks arrive, holding only the unfinished segment, and
  * shows each segment to `visit` through one reused {@link SegmentCursor} (nothing is allocated per
  * segment). Delimiters come from each ISA; line breaks after segment terminators are ignored. Text
- * that is not an interchange gives one segment with id `ISA?` and scanning stops.
+ * that is not an interchange gives one segment with id `ISA?`, and a segment that runs on for
+ * {@link MAX_SEGMENT_LENGTH} characters without its terminator one with id `SEG?`; scanning then stops.
  *
  * @example
  * ```ts
@@ -15,6 +16,9 @@ import { SegmentCursor } from './segmentCursor.js';
  * ```
  */
 export class SegmentScanner {
+  /** The longest segment held while waiting for its terminator (far beyond any 837P segment). */
+  static readonly MAX_SEGMENT_LENGTH = 1 << 20;
+
   private pending = '';
   private delimiters: X12Delimiters | undefined;
   private position = 0;
@@ -47,6 +51,8 @@ export class SegmentScanner {
       at = end + 1;
     }
     this.pending = at === 0 ? text : text.slice(at);
+    // A wrong terminator in ISA would otherwise keep the whole input waiting, rescanned at every chunk.
+    if (this.pending.length > SegmentScanner.MAX_SEGMENT_LENGTH) this.stop(this.pending, 'SEG?');
   }
 
   /** Ends the input and visits a last segment left without its terminator, if any. */
@@ -58,11 +64,11 @@ export class SegmentScanner {
     this.visit(this.cursor);
   }
 
-  private stop(text: string): void {
+  private stop(text: string, id: 'ISA?' | 'SEG?' = 'ISA?'): void {
     this.stopped = true;
     this.pending = '';
     const head = text.slice(0, 20);
-    this.cursor.set(head, 0, head.length, 1, DEFAULT_DELIMITERS, 'ISA?');
+    this.cursor.set(head, 0, head.length, id === 'ISA?' ? 1 : ++this.position, DEFAULT_DELIMITERS, id);
     this.visit(this.cursor);
   }
 }

@@ -29,6 +29,29 @@ describe('read837p', () => {
     });
   });
 
+  it('never lets a later segment change a claim already begun, whole or in chunks (an unknown HL level between two subscribers)', async () => {
+    const other = { ...goodClaim(), id: 'C-2002', patient: { birthDate: '2030-01-01', sex: 'M' } };
+    const text = build837p([goodClaim(), other]).replace('HL*3*1*22*0', 'HL*3*1*2X*0');
+    const whole = await collect(read837p(text));
+    const chunked = await collect(read837p(text.match(/[\s\S]{1,50}/g) ?? []));
+    const first = (entries: typeof whole) => entries.find((e) => e.claim !== undefined && (e.claim as { id?: string }).id === 'C-1001');
+    expect((first(whole)?.claim as { patient?: unknown } | undefined)?.patient).toEqual({ birthDate: '1980-04-02', sex: 'F' });
+    expect(whole.map((e) => e.claim)).toEqual(chunked.map((e) => e.claim));
+    expect(whole.some((e) => e.issues.some((i) => i.code === 'x12.segment'))).toBe(true);
+  });
+
+  it('reports an interchange cut short (no IEA), a truncated ISA, and a terminator that never comes', async () => {
+    const codes = async (source: string | string[]) => (await collect(read837p(source))).flatMap((e) => e.issues.map((i) => [i.code, i.message.slice(0, 40)]));
+    const text = build837p([goodClaim()]);
+    expect(await codes(text.slice(0, text.indexOf('IEA')))).toEqual([['x12.envelope', 'interchange 000000001 has no IEA trailer']]);
+    expect((await codes('ISA*00*    ')).map(([code]) => code)).toEqual(['x12.envelope']);
+    const runOn = isaHeader() + 'GS*HC'.padEnd(2_200_000, '*x');
+    expect(await codes(runOn.match(/[\s\S]{1,65536}/g) ?? [])).toEqual([
+      ['x12.envelope', 'no segment terminator within 1048576 cha'],
+      ['x12.envelope', 'interchange 000000001 has no IEA trailer'],
+    ]);
+  });
+
   it('reads the same claims whatever the chunking, the delimiters and a leading byte-order mark', async () => {
     const text = build837p([goodClaim(), { ...goodClaim(), id: 'C-1002' }]);
     const whole = await collect(read837p(text));
