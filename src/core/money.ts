@@ -47,10 +47,10 @@ export function checkCents(amount: unknown, path: IssuePath = [], options: { all
  * ```
  */
 export function parseDollars(text: string, path: IssuePath = []): Checked<Cents> {
-  const cleaned = text.trim().replace(/^\$/, '').replace(/,/g, '');
-  const m = /^(-)?(\d+)(?:\.(\d{1,2}))?$/.exec(cleaned);
+  // Commas only as thousands separators ('1,250.05'): '1,2,3' or '0.,4' is no amount.
+  const m = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/.exec(text.trim().replace(/^\$/, ''));
   if (m === null) return fail([errorIssue('money.invalid_amount', path, `'${text}' is not a dollar amount`)]);
-  const whole = Number(m[2]);
+  const whole = Number((m[2] ?? '').replace(/,/g, ''));
   const fraction = Number((m[3] ?? '').padEnd(2, '0'));
   const value = whole * 100 + fraction;
   if (!Number.isSafeInteger(value)) return fail([errorIssue('money.invalid_amount', path, `'${text}' is too large`)]);

@@ -63,6 +63,7 @@ export function amountAt(text: string, from: number, to: number): number | undef
     const hundredths = to - i === 3 ? text.charCodeAt(i + 2) - 48 : 0;
     if (tenths >= 0 && tenths <= 9 && hundredths >= 0 && hundredths <= 9) return whole * 100 + tenths * 10 + hundredths;
   }
-  const parsed = parseDollars(text.slice(from, to));
+  const raw = text.slice(from, to).trim();
+  const parsed = parseDollars(raw.startsWith('.') ? `0${raw}` : raw);
   return parsed.ok ? parsed.value : undefined;
 }
