@@ -2,7 +2,9 @@ import { errorIssue } from '../core/issue.js';
 import { fail, ok, type Checked } from '../core/result.js';
 import { holdsTime, type Appointment, type AppointmentStatus } from './appointment.js';
 import { checkBooking } from './checkBooking.js';
+import type { AppointmentType } from './clinic.js';
 import { occupyAppointment } from './occupancy.js';
+import { overbookMismatch } from './overbookReferences.js';
 import { releaseTime } from './releaseTime.js';
 import type { Schedule } from './schedule.js';
 import type { SchedulingIssue } from './schedulingIssue.js';
@@ -52,10 +54,13 @@ export function changeStatus(
     const released = releaseTime(schedule, current);
     return ok({ ...schedule, appointments: replace(released.appointments), occupancy: released.occupancy });
   }
-  if (!holdsTime(current.status) && holdsTime(to) && current.overbooks === undefined) {
-    const check = checkBooking(schedule, moved, { explicitResources: moved.resourceIds.length > 0 });
+  if (!holdsTime(current.status) && holdsTime(to)) {
+    if (current.overbooks !== undefined && stillShares(schedule, moved)) return ok({ ...schedule, appointments: replace(schedule.appointments) });
+    // An overbooking whose holder has gone (or is taken) comes back as a booking of its own, checked as one.
+    const { overbooks: _gone, ...own } = moved;
+    const check = checkBooking(schedule, own, { explicitResources: own.resourceIds.length > 0 });
     if (check.issues.length > 0) return fail(check.issues);
-    const placed: Appointment = { ...moved, resourceIds: [...check.resourceIds] };
+    const placed: Appointment = { ...own, resourceIds: [...check.resourceIds] };
     const type = schedule.appointmentTypes.find((t) => t.id === placed.typeId);
     if (type === undefined) return fail([errorIssue('booking.unknown_type', ['typeId'], `no appointment type ${placed.typeId}`)]);
     return ok({ ...schedule, appointments: schedule.appointments.map((a, i) => (i === index ? placed : a)), occupancy: occupyAppointment(schedule.occupancy, placed, type) });
@@ -98,4 +103,13 @@ export function checkIn(schedule: Schedule, id: string): Checked<Schedule, Sched
  */
 export function markNoShow(schedule: Schedule, id: string): Checked<Schedule, SchedulingIssue> {
   return changeStatus(schedule, id, 'noshow');
+}
+
+// Whether an overbooking coming back to a time-holding status can share its holder's time again.
+function stillShares(schedule: Schedule, overbooking: Appointment): boolean {
+  const holder = schedule.appointments.find((a) => a.id === overbooking.overbooks);
+  if (holder === undefined) return false;
+  const taken = schedule.appointments.some((a) => a.id !== overbooking.id && a.overbooks === holder.id && holdsTime(a.status));
+  const types = new Map<string, AppointmentType>(schedule.appointmentTypes.map((t) => [t.id, t]));
+  return !taken && overbookMismatch(overbooking, holder, types) === undefined;
 }

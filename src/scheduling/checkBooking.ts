@@ -3,7 +3,7 @@ import { errorIssue } from '../core/issue.js';
 import { containsMinute } from './alignedStarts.js';
 import type { Appointment } from './appointment.js';
 import { providerMaySee, type AppointmentType } from './clinic.js';
-import { dayBounds, providerDayWindows, resourceDayBlocks } from './dayAvailability.js';
+import { dayBounds, providerDayWindows, resourceBlocksAround } from './dayAvailability.js';
 import type { ResourceId } from './ids.js';
 import { normalizeIntervals, type Interval } from './intervals.js';
 import { EMPTY_LOAD, peakLoad } from './loadProfile.js';
@@ -94,7 +94,7 @@ function chooseResources(
 ): { issues: SchedulingIssue[]; resourceIds: ResourceId[] } {
   const free = (id: string): boolean => {
     const capacity = schedule.resources.find((r) => r.id === id)?.capacity ?? 1;
-    const blocked = resourceDayBlocks(schedule, id, date, timeline).some((b) => b.start < footprint.end && footprint.start < b.end);
+    const blocked = resourceBlocksAround(schedule, id, date, timeline).some((b) => b.start < footprint.end && footprint.start < b.end);
     return !blocked && peakLoad(schedule.occupancy.resources.get(id) ?? EMPTY_LOAD, footprint) < capacity;
   };
   if (explicit) {

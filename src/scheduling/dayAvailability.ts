@@ -1,3 +1,4 @@
+import { addDays } from '../core/time.js';
 import type { ScheduleException } from './availabilityRules.js';
 import { normalizeIntervals, subtractIntervals, type Interval } from './intervals.js';
 import type { Schedule } from './schedule.js';
@@ -48,6 +49,20 @@ export function providerDayWindows(schedule: Schedule, providerId: string, date:
  */
 export function resourceDayBlocks(schedule: Schedule, resourceId: string, date: string, timeline: ZoneTimeline): Interval[] {
   return exceptionSpans(schedule.exceptions, date, timeline, (e) => e.resourceId === resourceId);
+}
+
+/**
+ * A resource's exception blocks on a date and the dates either side of it: what a footprint that
+ * starts on `date` may run into, since its buffers (or a visit near midnight) can cross into the next
+ * day or begin on the one before.
+ *
+ * @example
+ * ```ts
+ * resourceBlocksAround(schedule, 'room-1', '2026-11-02', timeline); // blocks of 11-01, 11-02 and 11-03
+ * ```
+ */
+export function resourceBlocksAround(schedule: Schedule, resourceId: string, date: string, timeline: ZoneTimeline): Interval[] {
+  return normalizeIntervals([addDays(date, -1), date, addDays(date, 1)].flatMap((day) => resourceDayBlocks(schedule, resourceId, day, timeline)));
 }
 
 /**

@@ -4,8 +4,17 @@ import type { AppointmentType } from './clinic.js';
 import type { ClinicFile } from './clinicFile.js';
 import { footprintOf } from './occupancy.js';
 
-// Why an overbooking that holds time does not share its holder's time, if it does not.
-function mismatch(overbooking: Appointment, holder: Appointment, types: ReadonlyMap<string, AppointmentType>): string | undefined {
+/**
+ * Why an overbooking that holds time does not share the time of the appointment it names, or
+ * undefined when it does: another provider, itself an overbooking, no longer holding its time, or not
+ * containing the overbooking's time (buffers included, as booking measures it).
+ *
+ * @example
+ * ```ts
+ * overbookMismatch(overbooking, holder, typesById); // undefined while the two share the time
+ * ```
+ */
+export function overbookMismatch(overbooking: Appointment, holder: Appointment, types: ReadonlyMap<string, AppointmentType>): string | undefined {
   if (holder.id === overbooking.id) return 'an appointment cannot overbook itself';
   if (holder.overbooks !== undefined) return `${holder.id} is itself an overbooking`;
   if (holder.providerId !== overbooking.providerId) return `${holder.id} is with ${holder.providerId}, not ${overbooking.providerId}`;
@@ -48,7 +57,7 @@ export function overbookReferenceIssues(file: ClinicFile): Issue[] {
       return;
     }
     if (!holdsTime(a.status)) return;
-    const problem = mismatch(a, holder, types) ?? (overbooked.has(holder.id) ? `${holder.id} is already overbooked` : undefined);
+    const problem = overbookMismatch(a, holder, types) ?? (overbooked.has(holder.id) ? `${holder.id} is already overbooked` : undefined);
     if (problem !== undefined) issues.push(errorIssue('schedule.overbook_mismatch', path, problem));
     overbooked.add(holder.id);
   });

@@ -2,6 +2,7 @@ import { errorIssue } from '../core/issue.js';
 import { holdsTime, type Appointment } from './appointment.js';
 import { footprintsIn } from './providerTimeline.js';
 import { footprintOf } from './occupancy.js';
+import { providerMaySee } from './clinic.js';
 import type { Schedule } from './schedule.js';
 import type { SchedulingIssue } from './schedulingIssue.js';
 import { localDateAt } from './time/epochMinutes.js';
@@ -14,8 +15,9 @@ import { zoneTimeline } from './time/zoneTimeline.js';
 export type ShowPredictor = (appointment: Appointment) => number;
 
 /**
- * Checks an overbooking: the new appointment must fall inside the time of exactly one active
- * appointment of the provider (the holder), the holder's predicted show probability must be below
+ * Checks an overbooking: the provider may see its type, the new appointment must fall inside the
+ * time of exactly one active appointment of the provider (the holder) whose rooms and equipment meet
+ * the type's requirements, the holder's predicted show probability must be below
  * the policy's threshold, the holder must not already be overbooked, and the provider's
  * overbookings that day must stay within the daily cap.
  *
@@ -38,6 +40,7 @@ export function overbookIssues(
   if (policy === undefined || showProbability === undefined) return refuse('overbooking needs a policy and a show predictor');
   const type = schedule.appointmentTypes.find((t) => t.id === appointment.typeId);
   if (type === undefined) return { issues: [errorIssue('booking.unknown_type', ['typeId'], `no appointment type ${appointment.typeId}`)] };
+  if (!providerMaySee(type, appointment.providerId)) return { issues: [errorIssue('booking.provider_not_allowed', ['providerId'], `${appointment.providerId} may not see ${type.id}`)] };
   const span = footprintOf(appointment, type);
   const under = footprintsIn(schedule.occupancy.providers.get(appointment.providerId) ?? [], span.start, span.end);
   const only = under.length === 1 ? under[0] : undefined;
@@ -45,6 +48,9 @@ export function overbookIssues(
   const holder = schedule.appointments.find((a) => a.id === only.id);
   if (holder === undefined) return refuse('the holder is missing');
   if (schedule.appointments.some((a) => a.overbooks === holder.id && holdsTime(a.status))) return refuse(`${holder.id} is already overbooked`);
+  // The overbooking shares the holder's rooms and equipment (and takes them over if the holder cancels).
+  const unmet = type.requiredResources.findIndex((requirement) => !requirement.anyOf.some((id) => holder.resourceIds.includes(id)));
+  if (unmet >= 0) return refuse(`${holder.id}'s rooms and equipment do not meet requirement ${unmet + 1} of ${type.id}`);
   if (showProbability(holder) >= policy.showThreshold) return refuse(`${holder.id} is likely to show`);
   const timeline = zoneTimeline(schedule.zone, span.start - 1440, span.end + 1440);
   const date = localDateAt(span.appointmentStart, timeline);

@@ -1,5 +1,5 @@
 import type { AppointmentType } from './clinic.js';
-import { dayBounds, providerDayWindows, resourceDayBlocks } from './dayAvailability.js';
+import { dayBounds, providerDayWindows, resourceBlocksAround } from './dayAvailability.js';
 import { gapsBetween, intersectIntervals, normalizeIntervals, startsFitting, subtractIntervals, type Interval } from './intervals.js';
 import { EMPTY_LOAD, loadAtLeast } from './loadProfile.js';
 import type { UrgentHold } from './policy.js';
@@ -50,7 +50,9 @@ export function providerDayStarts(search: StartSearch, providerId: string, date:
   let windows = providerDayWindows(schedule, providerId, date, timeline);
   if (windows.length === 0 || overCap(search, providerId, date)) return none;
   if (search.hold !== undefined && !search.urgent && search.now < wallInstant(date, minutesOfWallTime(search.hold.release), timeline)) {
-    windows = subtractIntervals(windows, heldStretches(windows, search.hold, search.alignment));
+    // The hold is the policy's, whatever grid this search offers, as booking checks it.
+    windows = subtractIntervals(windows, heldStretches(windows, search.hold, schedule.policy.alignmentMinutes));
+    if (windows.length === 0) return none;
   }
   const before = type.bufferBeforeMinutes;
   const after = type.durationMinutes + type.bufferAfterMinutes;
@@ -80,7 +82,7 @@ function resourceStarts(search: StartSearch, resourceId: string, date: string, f
   const { schedule, type } = search;
   const capacity = schedule.resources.find((r) => r.id === resourceId)?.capacity ?? 1;
   const full = loadAtLeast(schedule.occupancy.resources.get(resourceId) ?? EMPTY_LOAD, capacity, from, to);
-  const blocked = normalizeIntervals([...full, ...resourceDayBlocks(schedule, resourceId, date, search.timeline)]);
+  const blocked = normalizeIntervals([...full, ...resourceBlocksAround(schedule, resourceId, date, search.timeline)]);
   return startsFitting(gapsBetween(blocked, from, to), type.bufferBeforeMinutes, type.durationMinutes + type.bufferAfterMinutes);
 }
 

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { book } from '../../src/scheduling/book.js';
+import { cancel, changeStatus } from '../../src/scheduling/changeStatus.js';
+import { findSlots } from '../../src/scheduling/findSlots.js';
+import { parseSchedule } from '../../src/scheduling/parseSchedule.js';
+import { toClinicFile } from '../../src/scheduling/schedule.js';
+import { clinicInput, scheduleOf } from './fixtures.js';
+
+const policy = { alignmentMinutes: 15, minimumNoticeMinutes: 0, horizonDays: 365 };
+
+describe('scheduling edges', () => {
+  it('offers nothing, and throws nothing, when the urgent hold takes a whole window before its release', () => {
+    const schedule = scheduleOf(clinicInput({ policy: { ...policy, urgentHold: { share: 1, release: '10:00' } } }));
+    const found = findSlots(schedule, { typeId: 'follow-up', from: '2026-11-02', to: '2026-11-02', providerIds: ['dr-lee'], now: '2026-11-02T08:00:00-05:00' });
+    expect(found.ok && found.value).toEqual([]);
+  });
+
+  it('keeps the urgent hold of the policy when a query asks for a coarser grid, as booking does', () => {
+    const schedule = scheduleOf(clinicInput({ policy: { ...policy, urgentHold: { share: 0.25, release: '10:00' } } }));
+    const now = '2026-11-02T08:00:00-05:00';
+    const found = findSlots(schedule, { typeId: 'follow-up', from: '2026-11-02', to: '2026-11-02', providerIds: ['dr-lee'], now, alignmentMinutes: 60 });
+    if (!found.ok) throw new Error('findSlots failed');
+    for (const slot of found.value) {
+      expect(book(schedule, { patientId: 'p', providerId: 'dr-lee', typeId: 'follow-up', start: slot.start, now }).ok).toBe(true);
+    }
+  });
+
+  it('sees a room blocked on the next day when a late visit or its buffer runs past midnight', () => {
+    const schedule = scheduleOf(clinicInput({
+      appointmentTypes: [{ id: 'late', name: 'Late', durationMinutes: 60, visit: 'follow-up', bufferAfterMinutes: 30, requiredResources: [{ anyOf: ['room-1'] }] }],
+      rules: [],
+      extraHours: [{ id: 'a', providerId: 'dr-lee', date: '2026-11-02', start: '22:00', end: '24:00' }, { id: 'b', providerId: 'dr-lee', date: '2026-11-03', start: '00:00', end: '02:00' }],
+      exceptions: [{ id: 'maint', kind: 'blocked', resourceId: 'room-1', date: '2026-11-03', start: '00:00', end: '01:00' }],
+    }));
+    const found = findSlots(schedule, { typeId: 'late', from: '2026-11-02', to: '2026-11-02', now: '2026-10-01T00:00:00-04:00' });
+    // A 60-minute visit with 30 minutes after must end its buffer by midnight: 22:30 is the last start.
+    expect(found.ok && found.value.map((s) => s.start.slice(11, 16)).pop()).toBe('22:30');
+    const spanning = book(schedule, { patientId: 'p', providerId: 'dr-lee', typeId: 'late', start: '2026-11-02T23:30' });
+    expect(!spanning.ok && spanning.issues.map((i) => i.code)).toContain('booking.resource_conflict');
+  });
+
+  it("refuses an overbooking of a type the provider may not see, or whose needs the holder's rooms do not meet", () => {
+    const schedule = scheduleOf(clinicInput({
+      policy: { ...policy, overbooking: { showThreshold: 0.9, dailyCap: 3 } },
+      appointments: [{ id: 'h', patientId: 'p1', providerId: 'dr-cho', typeId: 'new', start: '2026-11-02T09:00:00-05:00', end: '2026-11-02T09:40:00-05:00', status: 'booked', resourceIds: ['room-1'] }],
+    }));
+    const showProbability = () => 0.1;
+    const scan = book(schedule, { patientId: 'p9', providerId: 'dr-cho', typeId: 'scan', start: '2026-11-02T09:05', overbook: true }, { showProbability });
+    expect(!scan.ok && scan.issues.map((i) => i.code)).toEqual(['booking.provider_not_allowed']);
+    const lee = scheduleOf(clinicInput({
+      policy: { ...policy, overbooking: { showThreshold: 0.9, dailyCap: 3 } },
+      appointments: [{ id: 'h', patientId: 'p1', providerId: 'dr-lee', typeId: 'new', start: '2026-11-02T09:00:00-05:00', end: '2026-11-02T09:40:00-05:00', status: 'booked', resourceIds: ['room-1'] }],
+    }));
+    const noUltrasound = book(lee, { patientId: 'p9', providerId: 'dr-lee', typeId: 'scan', start: '2026-11-02T09:05', overbook: true }, { showProbability });
+    expect(!noUltrasound.ok && noUltrasound.issues.map((i) => i.code)).toEqual(['booking.overbook_not_allowed']);
+    const followUp = book(lee, { patientId: 'p9', providerId: 'dr-lee', typeId: 'follow-up', start: '2026-11-02T09:05', overbook: true }, { showProbability });
+    expect(followUp.ok).toBe(true);
+  });
+
+  it('books an overbooking that comes back after its holder left as a booking of its own, checked as one', () => {
+    const schedule = scheduleOf(clinicInput({
+      appointments: [
+        { id: 'h', patientId: 'p1', providerId: 'dr-lee', typeId: 'follow-up', start: '2026-11-02T09:00:00-05:00', end: '2026-11-02T09:20:00-05:00', status: 'cancelled', cancellation: { reason: 'pat' }, resourceIds: ['room-1'] },
+        { id: 'c', patientId: 'p2', providerId: 'dr-lee', typeId: 'follow-up', start: '2026-11-02T09:00:00-05:00', end: '2026-11-02T09:20:00-05:00', status: 'booked', resourceIds: ['room-1'] },
+        { id: 'x', patientId: 'p3', providerId: 'dr-lee', typeId: 'follow-up', start: '2026-11-02T09:00:00-05:00', end: '2026-11-02T09:20:00-05:00', status: 'proposed', resourceIds: ['room-1'], overbooks: 'h' },
+      ],
+    }));
+    const clash = changeStatus(schedule, 'x', 'booked');
+    expect(!clash.ok && clash.issues.map((i) => i.code)).toContain('booking.provider_conflict');
+    const freed = cancel(schedule, 'c', { reason: 'pat' });
+    if (!freed.ok) throw new Error('cancel failed');
+    const own = changeStatus(freed.value, 'x', 'booked');
+    if (!own.ok) throw new Error(JSON.stringify(own.issues));
+    expect(own.value.appointments.find((a) => a.id === 'x')).not.toHaveProperty('overbooks');
+    expect(parseSchedule(JSON.parse(JSON.stringify(toClinicFile(own.value)))).ok).toBe(true);
+  });
+});
