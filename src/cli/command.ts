@@ -29,8 +29,8 @@ export interface CliIo {
   readonly writeText: (path: string, text: string) => Promise<void>;
   /** Opens a file (or `-` for standard input) as a stream of text chunks. */
   readonly readStream: (path: string) => AsyncIterable<string>;
-  /** Today's date in `YYYY-MM-DD` as the user's machine sees it (only the CLI reads the clock). */
-  readonly today: () => string;
+  /** Today's date in `YYYY-MM-DD` in an IANA zone, or as the user's machine sees it (only the CLI reads the clock). */
+  readonly today: (zone?: string) => string;
 }
 
 /** A command or a group of subcommands of the `medoffice` tool. */

@@ -30,6 +30,6 @@ export function nodeIo(): CliIo {
     readText: (path) => (path === '-' ? readAll(process.stdin) : readFile(path, 'utf8')),
     writeText: (path, text) => writeFile(path, text, 'utf8'),
     readStream: textChunks,
-    today: () => DateTime.local().toISODate() ?? '1970-01-01',
+    today: (zone) => (zone === undefined ? DateTime.local() : DateTime.now().setZone(zone)).toISODate() ?? DateTime.local().toISODate() ?? '1970-01-01',
   };
 }

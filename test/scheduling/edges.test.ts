@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { IanaZone } from '../../src/core/time.js';
 import { book } from '../../src/scheduling/book.js';
+import { toFhirSlot } from '../../src/scheduling/fhir/fhirSlot.js';
+import { zoneOffsetAt } from '../../src/scheduling/time/zoneOffset.js';
 import { cancel, changeStatus } from '../../src/scheduling/changeStatus.js';
 import { findSlots } from '../../src/scheduling/findSlots.js';
 import { parseSchedule } from '../../src/scheduling/parseSchedule.js';
@@ -9,6 +12,22 @@ import { clinicInput, scheduleOf } from './fixtures.js';
 const policy = { alignmentMinutes: 15, minimumNoticeMinutes: 0, horizonDays: 365 };
 
 describe('scheduling edges', () => {
+  it('gives the two 01:30s of a fall-back night different FHIR Slot ids', () => {
+    const schedule = scheduleOf(clinicInput({ extraHours: [{ id: 'x', providerId: 'dr-cho', date: '2026-11-01', start: '00:00', end: '03:00' }] }));
+    const found = findSlots(schedule, { typeId: 'follow-up', from: '2026-11-01', to: '2026-11-01', providerIds: ['dr-cho'], now: '2026-10-01T00:00:00Z' });
+    if (!found.ok) throw new Error('findSlots failed');
+    const ids = found.value.map((slot) => toFhirSlot(slot).id);
+    expect(found.value.filter((slot) => slot.start.slice(11, 16) === '01:30')).toHaveLength(2);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('answers a mistyped year with issues, never an exception', () => {
+    const booked = book(scheduleOf(clinicInput()), { patientId: 'p', providerId: 'dr-lee', typeId: 'follow-up', start: '0226-11-02T09:00' });
+    expect(!booked.ok && booked.issues.map((i) => i.code)).toEqual(['booking.outside_availability']);
+    expect(zoneOffsetAt('America/New_York' as IanaZone, Date.UTC(2026, 6, 1) / 60_000)).toBe(-240);
+    expect(zoneOffsetAt('UTC' as IanaZone, Date.UTC(226, 6, 1) / 60_000)).toBe(0);
+  });
+
   it('offers nothing, and throws nothing, when the urgent hold takes a whole window before its release', () => {
     const schedule = scheduleOf(clinicInput({ policy: { ...policy, urgentHold: { share: 1, release: '10:00' } } }));
     const found = findSlots(schedule, { typeId: 'follow-up', from: '2026-11-02', to: '2026-11-02', providerIds: ['dr-lee'], now: '2026-11-02T08:00:00-05:00' });

@@ -123,6 +123,8 @@ function slotsText(slots: readonly Slot[], type: string, zone: string, patientZo
 }
 
 function startOfToday(io: CliIo, schedule: Schedule): string {
-  return wallClock(io.today(), 0, schedule.zone).toISO({ suppressMilliseconds: true }) ?? `${io.today()}T00:00:00Z`;
+  // Today where the clinic is, not where the machine running the command is.
+  const today = io.today(schedule.zone);
+  return wallClock(today, 0, schedule.zone).toISO({ suppressMilliseconds: true }) ?? `${today}T00:00:00Z`;
 }
 

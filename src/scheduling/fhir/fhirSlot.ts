@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { errorIssue } from '../../core/issue.js';
 import { issuesFromZod } from '../../core/parse.js';
@@ -37,7 +38,8 @@ export type FhirSlot = z.infer<typeof FhirSlotSchema>;
 export function toFhirSlot(slot: Slot): FhirSlot {
   return {
     resourceType: 'Slot',
-    id: `${slot.providerId}-${slot.start.replace(/[^0-9]/g, '').slice(0, 12)}-${slot.typeId}`,
+    // The instant in UTC, so the two 01:30s of a fall-back night get different ids.
+    id: `${slot.providerId}-${DateTime.fromISO(slot.start, { zone: 'utc' }).toFormat("yyyyMMddHHmm'Z'")}-${slot.typeId}`,
     extension: slot.resourceIds.map((id) => medofficeExtension('resource', { valueString: id })),
     appointmentType: { coding: [{ system: APPOINTMENT_TYPE_SYSTEM, code: slot.typeId }] },
     schedule: { reference: `Schedule/${slot.providerId}` },

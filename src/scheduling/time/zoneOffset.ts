@@ -32,8 +32,22 @@ function formatterFor(zone: IanaZone): Intl.DateTimeFormat {
  * ```
  */
 export function zoneOffsetAt(zone: IanaZone, epochMinute: number): number {
-  const text = formatterFor(zone).format(epochMinute * 60_000);
-  // "MM/DD/YYYY, HH:MM"
+  const formatter = formatterFor(zone);
+  const text = formatter.format(epochMinute * 60_000);
+  // "MM/DD/YYYY, HH:MM" for four-digit years; other years (not zero-padded) are read part by part.
+  if (text.length !== 17) return offsetFromParts(formatter, epochMinute);
   const local = Date.UTC(Number(text.slice(6, 10)), Number(text.slice(0, 2)) - 1, Number(text.slice(3, 5)), Number(text.slice(12, 14)), Number(text.slice(15, 17))) / 60_000;
   return local - epochMinute;
+}
+
+function offsetFromParts(formatter: Intl.DateTimeFormat, epochMinute: number): number {
+  const part = (type: Intl.DateTimeFormatPartTypes, parts: Intl.DateTimeFormatPart[]): number => Number(parts.find((p) => p.type === type)?.value ?? Number.NaN);
+  const parts = formatter.formatToParts(epochMinute * 60_000);
+  const era = parts.find((p) => p.type === 'era')?.value;
+  const year = part('year', parts);
+  const local = new Date(0);
+  // setUTCFullYear keeps years below 100 as they are (Date.UTC would read 26 as 1926).
+  local.setUTCFullYear(era === 'BC' || era === 'B' ? 1 - year : year, part('month', parts) - 1, part('day', parts));
+  local.setUTCHours(part('hour', parts), part('minute', parts), 0, 0);
+  return Math.round(local.getTime() / 60_000) - epochMinute;
 }

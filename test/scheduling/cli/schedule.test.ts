@@ -47,6 +47,15 @@ describe('medoffice schedule slots', () => {
     ]);
   });
 
+  it("starts from today where the clinic is, not where the machine is, when --now is not given", async () => {
+    const asked: (string | undefined)[] = [];
+    // Late evening in New York is already the next day in UTC.
+    const io = { ...fakeIo({ 'clinic.json': clinicJson }), today: (zone?: string) => (asked.push(zone), zone === 'America/New_York' ? '2026-11-02' : '2026-11-03') };
+    expect(await slotsCommand.run(['--clinic', 'clinic.json', '--type', 'follow-up', '--from', '2026-11-02', '--to', '2026-11-02', '--format', 'json'], io)).toBe(0);
+    expect(asked).toContain('America/New_York');
+    expect((JSON.parse(io.stdout.join('')) as unknown[]).length).toBeGreaterThan(0);
+  });
+
   it('exits 2 on missing options, unreadable files and invalid clinics (with paths)', async () => {
     expect(await slotsCommand.run(['--type', 'scan'], fakeIo({}))).toBe(2);
     expect(await slotsCommand.run(['--clinic', 'missing.json', '--type', 'scan', '--from', '2026-11-02', '--to', '2026-11-02'], fakeIo({}))).toBe(2);
