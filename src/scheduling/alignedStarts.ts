@@ -13,9 +13,11 @@ import type { ZoneTimeline } from './time/zoneTimeline.js';
  * ```
  */
 export function nextAligned(from: number, alignment: number, timeline: ZoneTimeline): number {
-  const offset = timeline.offsetAt(from);
-  const local = from + offset;
-  const candidate = from + ((((alignment - (local % alignment)) % alignment) + alignment) % alignment);
+  const local = from + timeline.offsetAt(from);
+  // Counted from local midnight, so a step that does not divide the day (25 minutes) restarts each day.
+  const midnight = Math.floor(local / 1440) * 1440;
+  const next = Math.min(midnight + Math.ceil((local - midnight) / alignment) * alignment, midnight + 1440);
+  const candidate = from + (next - local);
   const change = timeline.nextTransitionAfter(from);
   return change !== undefined && change <= candidate ? nextAligned(change, alignment, timeline) : candidate;
 }

@@ -6,8 +6,8 @@ import { zoneTimeline } from './time/zoneTimeline.js';
 
 /**
  * A `booking.off_grid` warning when an appointment starts off the clinic's slot grid (local
- * wall-clock times that are whole multiples of `policy.alignmentMinutes`, the starts `findSlots`
- * offers). Booking such a time is allowed, since a front desk may place a visit by hand, but it
+ * wall-clock times that are whole multiples of `policy.alignmentMinutes` after local midnight, the
+ * starts `findSlots` offers). Booking such a time is allowed, since a front desk may place a visit by hand, but it
  * leaves gaps that no offered slot can fill, so the caller hears of it.
  *
  * @param schedule - the clinic (its zone and policy)
@@ -23,6 +23,7 @@ export function offGridWarnings(schedule: Schedule, appointment: Appointment): S
   const minute = Math.floor(ms / 60_000);
   const alignment = schedule.policy.alignmentMinutes;
   const local = minute + zoneTimeline(schedule.zone, minute - 1, minute + 1).offsetAt(minute);
-  if (ms % 60_000 === 0 && ((local % alignment) + alignment) % alignment === 0) return [];
+  const minuteOfDay = ((local % 1440) + 1440) % 1440;
+  if (ms % 60_000 === 0 && minuteOfDay % alignment === 0) return [];
   return [warningIssue('booking.off_grid', ['start'], `${appointment.start} is off the ${alignment}-minute grid of offered slots`)];
 }

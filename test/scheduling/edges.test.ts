@@ -21,6 +21,17 @@ describe('scheduling edges', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('counts a grid step that does not divide the day from local midnight, the same every day', () => {
+    const schedule = scheduleOf(clinicInput({ policy: { ...policy, alignmentMinutes: 25 } }));
+    const found = findSlots(schedule, { typeId: 'follow-up', from: '2026-11-02', to: '2026-11-03', providerIds: ['dr-lee'], now: '2026-10-01T00:00:00Z' });
+    if (!found.ok) throw new Error('findSlots failed');
+    for (const date of ['2026-11-02', '2026-11-03']) {
+      expect(found.value.filter((slot) => slot.date === date).slice(0, 3).map((slot) => slot.start.slice(11, 16))).toEqual(['09:10', '09:35', '10:00']);
+    }
+    const booked = book(schedule, { patientId: 'p', providerId: 'dr-lee', typeId: 'follow-up', start: '2026-11-03T09:35' });
+    expect(booked.ok && booked.warnings).toEqual([]);
+  });
+
   it('answers a mistyped year with issues, never an exception', () => {
     const booked = book(scheduleOf(clinicInput()), { patientId: 'p', providerId: 'dr-lee', typeId: 'follow-up', start: '0226-11-02T09:00' });
     expect(!booked.ok && booked.issues.map((i) => i.code)).toEqual(['booking.outside_availability']);
