@@ -57,7 +57,8 @@ export function isIsoDate(text: string): text is IsoDate {
 
 /**
  * Parses an ISO 8601 date-time. With an offset (`Z`, `+02:00`) it names an instant, shown in `zone`;
- * without one it is read as wall-clock time in `zone`.
+ * without one it is read as wall-clock time in `zone`, a time that occurs twice at fall-back being its
+ * first occurrence (as {@link wallClock} reads it).
  *
  * @example
  * ```ts
@@ -66,9 +67,12 @@ export function isIsoDate(text: string): text is IsoDate {
  */
 export function parseIsoDateTime(text: string, zone: IanaZone, path: IssuePath = []): Checked<DateTime> {
   const parsed = DateTime.fromISO(text, { zone, setZone: false });
-  return parsed.isValid && /^\d{4}-\d{2}-\d{2}T/.test(text)
-    ? ok(parsed.setZone(zone))
-    : fail([errorIssue('time.invalid_datetime', path, `'${text}' is not an ISO 8601 date-time`)]);
+  if (!parsed.isValid || !/^\d{4}-\d{2}-\d{2}T/.test(text)) return fail([errorIssue('time.invalid_datetime', path, `'${text}' is not an ISO 8601 date-time`)]);
+  const local = parsed.setZone(zone);
+  if (/(?:Z|[+-]\d{2}(?::?\d{2})?)$/i.test(text.trim())) return ok(local);
+  // Wall-clock time: a time that occurs twice at fall-back is its first occurrence, as in wallClock.
+  const first = wallClock(local.toISODate() as string, local.hour * 60 + local.minute, zone).plus({ seconds: local.second, milliseconds: local.millisecond });
+  return ok(first.hour === local.hour && first.minute === local.minute ? first : local);
 }
 
 /**

@@ -60,6 +60,21 @@ describe('calendar dates', () => {
     expect(parseIsoDateTime('tomorrow', NY, ['start'])).toMatchObject({ ok: false, issues: [{ code: 'time.invalid_datetime', path: ['start'] }] });
   });
 
+  it('reads a wall-clock time that occurs twice at fall-back as its first occurrence, as wallClock does', () => {
+    const cases = [
+      ['2026-11-01T01:30', 'America/New_York', '2026-11-01T01:30:00.000-04:00'],
+      ['2026-11-01T01:30:15', 'America/New_York', '2026-11-01T01:30:15.000-04:00'],
+      ['2026-10-25T01:30', 'Europe/London', '2026-10-25T01:30:00.000+01:00'],
+      ['2026-11-01T01:30-05:00', 'America/New_York', '2026-11-01T01:30:00.000-05:00'],
+      ['2026-03-08T02:30', 'America/New_York', '2026-03-08T03:30:00.000-04:00'],
+    ] as const;
+    for (const [text, zone, expected] of cases) {
+      const parsed = parseIsoDateTime(text, zone as IanaZone);
+      expect(parsed.ok && parsed.value.toISO()).toBe(expected);
+    }
+    expect(wallClock('2026-11-01', 90, NY).toISO()).toBe('2026-11-01T01:30:00.000-04:00');
+  });
+
   it('local dates follow the zone', () => {
     expect(localDate(DateTime.fromISO('2026-11-02T03:00Z'), 'America/Los_Angeles' as IanaZone)).toBe('2026-11-01');
   });
