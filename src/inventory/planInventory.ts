@@ -1,4 +1,5 @@
 import { warningIssue, type Issue } from '../core/issue.js';
+import { HOLT_WINTERS_MIN_DAYS } from './forecast/forecastDemand.js';
 import { allocateBudget, type BudgetAllocation } from './budget.js';
 import type { Item, ItemId } from './model.js';
 import { planItem, type ItemPlan, type ItemStock, type PlanSettings } from './planItem.js';
@@ -13,7 +14,7 @@ export interface InventoryPlan {
   readonly budget: BudgetAllocation | undefined;
   /** Draft purchase orders per supplier. */
   readonly purchaseOrders: readonly PurchaseOrderDraft[];
-  /** Warnings such as `inventory.no_usage` (path `['items', i]`). */
+  /** Warnings such as `inventory.no_usage` and `inventory.forecast_method` (path `['items', i]`). */
   readonly issues: readonly Issue[];
 }
 
@@ -44,7 +45,14 @@ export function planInventory(
   const plans = input.items.map((item, index) => {
     const usage = input.usage.get(item.id);
     if (usage === undefined || usage.length === 0) issues.push(warningIssue('inventory.no_usage', ['items', index], `no usage history for ${item.id}`));
-    return planItem(item, usage ?? EMPTY, input.stock.get(item.id) ?? NO_STOCK, settings);
+    let itemSettings = settings;
+    // One item too young for a forced Holt-Winters is planned the usual way, not the whole batch lost.
+    if (settings.forecast?.method === 'holt-winters' && (usage?.length ?? 0) < HOLT_WINTERS_MIN_DAYS) {
+      issues.push(warningIssue('inventory.forecast_method', ['items', index], `holt-winters needs ${HOLT_WINTERS_MIN_DAYS} days of usage and ${item.id} has ${usage?.length ?? 0}: its method is chosen by its demand class`));
+      const { method: _forced, ...automatic } = settings.forecast;
+      itemSettings = { ...settings, forecast: automatic };
+    }
+    return planItem(item, usage ?? EMPTY, input.stock.get(item.id) ?? NO_STOCK, itemSettings);
   });
   const budget = settings.budgetCents === undefined ? undefined : allocateBudget(plans, settings.budgetCents);
   const final = budget?.plans ?? plans;

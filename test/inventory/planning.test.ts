@@ -112,6 +112,16 @@ describe('budget and purchase orders', () => {
     expect(purchaseOrderDrafts([])).toEqual([]);
   });
 
+  it('plans an item too young for a forced Holt-Winters by its demand class, with a warning, and keeps the rest of the batch', () => {
+    const older = { ...gloves, id: 'gloves-old' as ItemId };
+    const plan = planInventory(
+      { items: [older, gloves], usage: new Map<ItemId, Float64Array>([[older.id, usageSeries(120, 800, 3)], [gloves.id, usageSeries(120, 30, 4)]]), stock: new Map() },
+      { asOf: '2026-11-02', forecast: { method: 'holt-winters' } },
+    );
+    expect(plan.plans.map((p) => p.forecast.method)).toEqual(['holt-winters', 'ses']);
+    expect(plan.issues.map((issue) => [issue.code, issue.path])).toEqual([['inventory.forecast_method', ['items', 1]]]);
+  });
+
   it('warns about an item with no usage history', () => {
     const plan = planInventory({ items, usage: new Map(), stock }, { asOf: '2026-11-02' });
     expect(plan.issues.map((issue) => [issue.code, issue.path])).toContainEqual(['inventory.no_usage', ['items', 0]]);

@@ -45,6 +45,16 @@ const DAYS_PER_WEEK = 7;
 const WEEKS_PER_YEAR = 52;
 
 /**
+ * Days of daily usage Holt-Winters needs: two seasons of 52 weeks.
+ *
+ * @example
+ * ```ts
+ * usage.length >= HOLT_WINTERS_MIN_DAYS; // a forced 'holt-winters' can run
+ * ```
+ */
+export const HOLT_WINTERS_MIN_DAYS = 2 * WEEKS_PER_YEAR * DAYS_PER_WEEK;
+
+/**
  * Chooses a method by the Syntetos-Boylan demand class and forecasts daily demand: smooth and
  * erratic demand get SES (Holt when `trend`, weekly Holt-Winters when `seasonal` and two years of
  * history exist), intermittent demand SBA, lumpy demand TSB, and no demand a zero forecast.
@@ -92,8 +102,30 @@ function flat(method: ForecastMethod, pattern: DemandPattern, perDay: number, er
   return { method, pattern, perDay, sigmaPerDay: errors.rmse, errors, totalOver: (days) => perDay * days };
 }
 
+/** Days of daily usage the starting level and trend of Holt's method are fitted to. */
+const HOLT_START_DAYS = 28;
+
+// Least-squares line through the first weeks: with a small β the starting trend barely decays, so
+// starting from the first two days alone (a busy day after an empty one) would bend every forecast.
+function startingLine(usage: ArrayLike<number>): { level: number; trend: number } {
+  const n = Math.min(usage.length, HOLT_START_DAYS);
+  if (n < 2) return { level: n === 1 ? (usage[0] as number) : 0, trend: 0 };
+  let sumY = 0;
+  let sumTY = 0;
+  for (let t = 0; t < n; t++) {
+    sumY += usage[t] as number;
+    sumTY += t * (usage[t] as number);
+  }
+  const meanT = (n - 1) / 2;
+  const meanY = sumY / n;
+  const trend = (sumTY - n * meanT * meanY) / ((n * (n * n - 1)) / 12);
+  // The level one step before the first day, so the first forecast is the line's value on day 0.
+  return { level: meanY - trend * (meanT + 1), trend };
+}
+
 function trended(usage: ArrayLike<number>, pattern: DemandPattern, settings: ForecastSettings): DemandForecast {
-  const fit = holt(usage, { alpha: settings.alpha ?? 0.1, beta: settings.beta ?? 0.01 });
+  const start = startingLine(usage);
+  const fit = holt(usage, { alpha: settings.alpha ?? 0.1, beta: settings.beta ?? 0.01, initialLevel: start.level, initialTrend: start.trend });
   const totalOver = (days: number): number => {
     let total = 0;
     for (let h = 1; h <= Math.ceil(days); h++) total += Math.max(0, fit.level + h * fit.trend) * Math.min(1, days - (h - 1));

@@ -47,13 +47,15 @@ export function holtWinters(
   for (let i = 0; i < m; i++) seasonals[i] = (y[i] as number) - first;
   let level = first;
   let trend = (second - first) / m;
-  // The first season set the indices; smoothing runs from the start of the series.
+  // The first season set the indices; smoothing runs from the start of the series, but errors count
+  // only from the second season on (the first season's one-step errors are near zero by construction,
+  // and would shrink the spread that safety stock is sized from).
   const tally = errorTally();
   for (let t = 0; t < y.length; t++) {
     const actual = y[t] as number;
     const slot = t % m;
     const seasonal = seasonals[slot] as number;
-    tally.add(actual - (level + trend + seasonal));
+    if (t >= m) tally.add(actual - (level + trend + seasonal));
     const previousLevel = level;
     const previousTrend = trend;
     level = alpha * (actual - seasonal) + (1 - alpha) * (previousLevel + previousTrend);

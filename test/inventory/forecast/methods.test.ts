@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../../../src/core/random.js';
+import { sampleStandardNormal } from '../../../src/core/samplers.js';
 import {
   classifyDemand,
   demandClassOf,
@@ -19,6 +21,25 @@ describe('forecasting methods', () => {
     const fit = holt(line, { alpha: 0.3, beta: 0.1 });
     expect(holtForecast(fit, 1)).toBeCloseTo(45, 9);
     expect(fit.errors.rmse).toBeCloseTo(0, 9);
+  });
+
+  it("Holt's starting line comes from the first weeks, so two odd first days do not bend a flat forecast", () => {
+    const rng = createRng(7);
+    const flatDays = Array.from({ length: 180 }, () => 3 + rng.int(5)); // 3..7, mean 5
+    for (const head of [[0, 12], [12, 0]]) {
+      const forecast = forecastDemand([...head, ...flatDays.slice(2)], { trend: true });
+      expect(forecast.method).toBe('holt');
+      expect(forecast.perDay).toBeGreaterThan(4.3);
+      expect(forecast.perDay).toBeLessThan(5.7);
+    }
+  });
+
+  it('Holt-Winters scores its errors from the second season, where they are real', () => {
+    const rng = createRng(11);
+    const noisy = Array.from({ length: 4 * 52 }, (_, t) => 100 + 30 * Math.sin((2 * Math.PI * t) / 52) + 10 * sampleStandardNormal(rng));
+    const fit = holtWinters(noisy, { alpha: 0.1, beta: 0.01, gamma: 0.1, period: 52 });
+    expect(fit.errors.n).toBe(3 * 52);
+    expect(fit.errors.rmse).toBeGreaterThan(9);
   });
 
   it('Holt-Winters reproduces a pure seasonal pattern and refuses fewer than two seasons', () => {
