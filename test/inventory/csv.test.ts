@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, readItemsCsv, readUsageCsv } from '../../src/inventory/index.js';
+import { addDays } from '../../src/core/time.js';
+import { forecastDemand, parseCsv, readItemsCsv, readUsageCsv } from '../../src/inventory/index.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const fixture = (name: string): string => readFileSync(join(fixtures, name), 'utf8');
@@ -93,6 +94,15 @@ describe('reading items and usage files', () => {
     expect(gloves?.length).toBe(365);
     expect(gloves?.[0]).toBe(135);
     expect(usage.get('flu-vax' as never)?.[1]).toBe(0);
+  });
+
+  it("starts each item's series at its own first row, so an item stocked later is not taken for a rare one", () => {
+    const rows = ['item_id,date,quantity'];
+    for (let d = 0; d < 730; d++) rows.push(`old,${addDays('2024-11-02', d)},5`);
+    for (let d = 0; d < 30; d++) rows.push(`new,${addDays('2026-10-03', d)},5`);
+    const { usage } = readUsageCsv(rows.join('\n'), new Set(['old', 'new', 'idle']), '2026-11-02');
+    expect([usage.get('old' as never)?.length, usage.get('new' as never)?.length, usage.get('idle' as never)?.length]).toEqual([730, 30, 730]);
+    expect(forecastDemand(usage.get('new' as never) ?? []).perDay).toBeCloseTo(5, 6);
   });
 
   it('ignores, with a warning, usage on or after the planning day', () => {
