@@ -126,7 +126,9 @@ async function loadTables(io: CliIo, ncci: unknown, hcpcs: unknown): Promise<Cla
     const path = join(ncci, name);
     if (/ccipra|ccinra|ptp/i.test(name)) ptps.push(loaded(loadNcciPtp(await io.readText(path)), path));
     else if (/add.?on|aoc/i.test(name)) addOns.push(loaded(loadNcciAddOn(await io.readText(path)), path));
-    else if (/mue/i.test(name)) mues.push(loaded(loadNcciMue(await io.readText(path), { from: mueStart(name) ?? '0001-01-01' }), path));
+    // Professional claims are edited with the practitioner MUE table; the DME supplier and outpatient
+    // hospital tables of the same quarter would otherwise hide its limits.
+    else if (/mue/i.test(name) && !/dme|outpatient|hospital|facility/i.test(name)) mues.push(loaded(loadNcciMue(await io.readText(path), { from: mueStart(name) ?? '0001-01-01' }), path));
   }
   if (ptps.length > 0) tables.ptp = mergePtpTables(...ptps);
   if (addOns.length > 0) tables.addOn = mergeAddOnTables(...addOns);

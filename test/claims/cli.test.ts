@@ -85,6 +85,21 @@ describe('medoffice claims validate', () => {
     await rm(empty, { recursive: true });
   });
 
+  it('--ncci uses the practitioner MUE table even beside the DME table of the same quarter', async () => {
+    const mue = await readFile(join(sharedClaimsData, 'ncci', 'MCR_MUE_PractitionerServices_Eff_07-01-2026.excerpt.csv'), 'utf8');
+    const folder = await mkdtemp(join(tmpdir(), 'ncci-'));
+    await writeFile(join(folder, 'MCR_MUE_PractitionerServices_Eff_07-01-2026.csv'), mue);
+    // A DME table listing other codes only: sorted first, it must not hide the practitioner limits.
+    await writeFile(join(folder, 'MCR_MUE_DMESupplierServices_Eff_07-01-2026.csv'), mue.split(/\r?\n/).filter((row) => !/^"?0009U/.test(row)).join('\n'));
+    const claim = { ...goodClaim(), lines: [{ ...line(), procedure: '0009U', units: 3, serviceDate: '2026-08-03', chargeCents: 100 }], totalChargeCents: 100 };
+    const claims = fakeIo({ 'c.json': JSON.stringify(claim) });
+    const io = { ...claims, readText: (path: string) => (path === 'c.json' ? claims.readText(path) : readFile(path, 'utf8')) };
+    expect(await claimsCommand.run(['validate', 'c.json', '--ncci', folder, '--format', 'json', '--as-of', '2026-11-02'], io)).toBe(1);
+    const codes = (JSON.parse(claims.stdout()) as { reports: { issues: { code: string }[] }[] }).reports.flatMap((r) => r.issues.map((i) => i.code));
+    expect(codes).toContain('ncci.mue');
+    await rm(folder, { recursive: true });
+  });
+
   it('answers bad usage and unreadable input with exit 2', async () => {
     expect(await claimsCommand.run(['validate'], fakeIo())).toBe(2);
     expect(await claimsCommand.run(['validate', 'missing.json'], fakeIo())).toBe(2);
