@@ -35,9 +35,7 @@ export function parseCsv(text: string, source: string): CsvTable {
   while (i < text.length) {
     const c = text[i] as string;
     if (c === '"' && state.field === '') {
-      const next = takeQuotedField(state, text, i);
-      if (next === undefined) break;
-      i = next;
+      i = takeQuotedField(state, text, i);
       continue;
     }
     if (c === ',') {
@@ -89,14 +87,19 @@ function endRecord(state: CsvState): void {
   state.malformed = false;
 }
 
-/** Reads the quoted field opening at `quote`; returns where reading goes on, or undefined at an unclosed quote. */
-function takeQuotedField(state: CsvState, text: string, quote: number): number | undefined {
+/** Reads the quoted field opening at `quote`; returns where reading goes on. */
+function takeQuotedField(state: CsvState, text: string, quote: number): number {
   const quoted = readQuoted(text, quote + 1);
   state.line += quoted.newlines;
   state.field = quoted.value;
   if (!quoted.closed) {
+    // Never closed: take the quote as stray, end this field (and record) at the end of its line, and
+    // read on from the next line, so one bad quote does not swallow every later row.
+    state.line -= quoted.newlines;
+    const lineEnd = readUntilLineEnd(text, quote + 1);
+    state.field = text.slice(quote + 1, lineEnd);
     reportMalformed(state, 'csv.unterminated_quote', 'a quoted field is never closed');
-    return undefined;
+    return lineEnd;
   }
   const trailing = readUntilDelimiter(text, quoted.end);
   if (trailing.length === 0) return quoted.end;
@@ -124,6 +127,12 @@ function readQuoted(text: string, start: number): { value: string; end: number; 
     i++;
   }
   return { value, end: i, closed: false, newlines };
+}
+
+function readUntilLineEnd(text: string, start: number): number {
+  let end = start;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return end;
 }
 
 function readUntilDelimiter(text: string, start: number): string {

@@ -39,6 +39,16 @@ describe('parseCsv (RFC 4180)', () => {
     expect(table.records.filter((r) => !r.malformed).map((r) => r.fields[0])).toEqual(['a', 'ok', 'fine']);
   });
 
+  it('keeps reading the rows after a quote that is never closed', () => {
+    const table = parseCsv('id,name\ng1,"open quote\ng2,Gauze\ng3,Tape\n', 'items.csv');
+    expect(table.issues.map((i) => [i.code, i.path])).toEqual([['csv.unterminated_quote', ['items.csv', 2, 2]]]);
+    expect(table.records.filter((r) => !r.malformed).map((r) => [r.line, r.fields])).toEqual([
+      [1, ['id', 'name']],
+      [3, ['g2', 'Gauze']],
+      [4, ['g3', 'Tape']],
+    ]);
+  });
+
   it('property: fields written the RFC 4180 way read back unchanged', () => {
     const field = fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', '\r\n', '\n', ' ', 'é') });
     fc.assert(
