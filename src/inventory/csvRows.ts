@@ -36,6 +36,8 @@ export function csvRows(table: CsvTable, source: string, required: readonly stri
   const rows: CsvRow[] = [];
   for (const record of body) {
     if (record.malformed) continue;
+    // A line of nothing but spaces is a blank line, as an empty one is.
+    if (record.fields.length === 1 && (record.fields[0] ?? '').trim() === '') continue;
     if (record.fields.length !== names.length) {
       issues.push(errorIssue('csv.field_count', [source, record.line], `has ${record.fields.length} fields, the header has ${names.length}`));
       continue;
@@ -50,4 +52,19 @@ export function csvRows(table: CsvTable, source: string, required: readonly stri
     });
   }
   return { rows, issues };
+}
+
+/**
+ * A decimal number as written in a CSV cell (`12`, `-0.5`, `3e2`), or NaN: unlike `Number`, hex
+ * (`0x10`), binary and blank text are no numbers.
+ *
+ * @param text - the trimmed cell
+ * @returns the number, or NaN
+ * @example
+ * ```ts
+ * decimalCell('0x10'); // NaN
+ * ```
+ */
+export function decimalCell(text: string): number {
+  return /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/.test(text) ? Number(text) : Number.NaN;
 }

@@ -3,7 +3,7 @@ import { parseDollars } from '../core/money.js';
 import { issuesFromZod } from '../core/parse.js';
 import { isIsoDate } from '../core/time.js';
 import { parseCsv } from '../core/csv.js';
-import { csvRows, type CsvRow } from './csvRows.js';
+import { csvRows, decimalCell, type CsvRow } from './csvRows.js';
 import type { LotStock } from './fefo.js';
 import { ItemSchema, type Item, type ItemId, type LocationId, type LotId } from './model.js';
 import type { ItemStock } from './planItem.js';
@@ -67,7 +67,7 @@ export function readItemsCsv(text: string, source = 'items.csv'): { items: Item[
 function numberCell(row: CsvRow, column: string, found: Issue[]): number | undefined {
   const text = row.text(column);
   if (text === '') return undefined;
-  const value = Number(text);
+  const value = decimalCell(text);
   if (!Number.isFinite(value)) {
     found.push(errorIssue('inventory.csv_number', row.at(column), `'${text}' is not a number`));
     return undefined;

@@ -1,6 +1,6 @@
 import { errorIssue, warningIssue, type Issue } from '../core/issue.js';
 import { parseCsv } from '../core/csv.js';
-import { csvRows } from './csvRows.js';
+import { csvRows, decimalCell } from './csvRows.js';
 import { dayNumber } from '../core/calendarDay.js';
 import type { ItemId } from './model.js';
 
@@ -32,7 +32,7 @@ export function readUsageCsv(text: string, known: ReadonlySet<string>, asOf: str
     const itemId = row.text('item_id');
     const date = row.text('date');
     const quantityText = row.text('quantity');
-    const quantity = Number(quantityText);
+    const quantity = decimalCell(quantityText);
     const day = dayNumber(date);
     const found: Issue[] = [];
     if (!known.has(itemId)) found.push(errorIssue('inventory.unknown_item', row.at('item_id'), `no item '${itemId}'`));

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/time.js';
+import { decimalCell } from '../../src/inventory/csvRows.js';
 import { forecastDemand, parseCsv, readItemsCsv, readUsageCsv } from '../../src/inventory/index.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -113,6 +114,14 @@ describe('reading items and usage files', () => {
     const { usage } = readUsageCsv(rows.join('\n'), new Set(['old', 'new', 'idle']), '2026-11-02');
     expect([usage.get('old' as never)?.length, usage.get('new' as never)?.length, usage.get('idle' as never)?.length]).toEqual([730, 30, 730]);
     expect(forecastDemand(usage.get('new' as never) ?? []).perDay).toBeCloseTo(5, 6);
+  });
+
+  it('skips lines of spaces as blank, and reads only decimal numbers (0x10 is not 16)', () => {
+    const { usage, issues } = readUsageCsv('item_id,date,quantity\ng,2026-10-01,4\n   \ng,2026-10-02,0x10\ng,2026-10-03,1e1\n', new Set(['g']), '2026-11-02');
+    expect(issues.map((i) => [i.code, i.path])).toEqual([['inventory.csv_number', ['usage.csv', 4, 'quantity']]]);
+    expect(usage.get('g' as never)?.[2]).toBe(10);
+    expect([decimalCell('12'), decimalCell('-0.5'), decimalCell('.5'), decimalCell('3e2')]).toEqual([12, -0.5, 0.5, 300]);
+    expect(['0x10', '0b1', '', ' ', 'Infinity', '1,000'].map(decimalCell).every(Number.isNaN)).toBe(true);
   });
 
   it('ignores, with a warning, usage on or after the planning day', () => {
