@@ -18,6 +18,17 @@ const FIELD_COLUMNS: Readonly<Record<string, string>> = {
   service: 'service_level', replenishment: 'policy', shortageCostCents: 'shortage_cost', criticality: 'criticality',
 };
 
+/** Columns of nested item fields, by `field.member`. */
+const MEMBER_COLUMNS: Readonly<Record<string, string>> = {
+  'service.kind': 'service', 'service.target': 'service_level', 'leadTime.meanDays': 'lead_time_days', 'leadTime.sdDays': 'lead_time_sd_days',
+  'replenishment.kind': 'policy', 'replenishment.reviewDays': 'review_days', 'replenishment.parLevel': 'par_level',
+};
+
+function columnOf(path: readonly PropertyKey[]): string {
+  const field = String(path[0]);
+  return MEMBER_COLUMNS[`${field}.${String(path[1])}`] ?? FIELD_COLUMNS[field] ?? field;
+}
+
 /**
  * Reads an items CSV: one item per row with its stock. Required columns: `id, name, unit, pack_size,
  * unit_cost` (dollars), `supplier, lead_time_days`. Optional: `lead_time_sd_days, minimum_order,
@@ -45,7 +56,7 @@ export function readItemsCsv(text: string, source = 'items.csv'): { items: Item[
     if (!parsed.success) {
       const flagged = new Set(found.map((issue) => issue.path[2]));
       for (const issue of issuesFromZod(parsed.error, 'inventory.item_schema')) {
-        const column = FIELD_COLUMNS[String(issue.path[0])] ?? String(issue.path[0]);
+        const column = columnOf(issue.path);
         if (!flagged.has(column)) found.push({ ...issue, path: row.at(column) });
       }
     }

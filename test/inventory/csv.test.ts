@@ -65,6 +65,15 @@ describe('parseCsv (RFC 4180)', () => {
 });
 
 describe('reading items and usage files', () => {
+  it('points a bad nested field at its own column', () => {
+    const header = 'id,name,unit,pack_size,unit_cost,supplier,lead_time_days,lead_time_sd_days,service,service_level,policy,review_days,par_level';
+    const row = (cells: string) => readItemsCsv(`${header}\n${cells}\n`).issues.map((issue) => issue.path[2]);
+    expect(row('g,G,u,10,0.5,s,3,1,often,0.9,periodic,7,')).toEqual(['service']);
+    expect(row('g,G,u,10,0.5,s,3,-1,fill,0.9,periodic,7,')).toEqual(['lead_time_sd_days']);
+    expect(row('g,G,u,10,0.5,s,3,1,fill,0.9,periodic,0,')).toEqual(['review_days']);
+    expect(row('g,G,u,10,0.5,s,3,1,fill,0.9,par,7,')).toEqual(['par_level']);
+  });
+
   it('reports every bad item row by line and column and keeps the good ones', () => {
     const { items, stock, issues } = readItemsCsv(fixture('items.csv'));
     expect(items.map((item) => item.id)).toEqual(['gloves-m', 'flu-vax', 'masks']);
