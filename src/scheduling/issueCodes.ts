@@ -14,7 +14,6 @@ export const SCHEDULING_ISSUE_CODES = {
   'schedule.overlapping_rules': 'two weekly rules of a provider claim the same hours over overlapping dates',
   'schedule.appointment_conflict': 'an existing appointment double-books its provider',
   'schedule.resource_over_capacity': 'an existing appointment pushes a resource past its capacity',
-  'schedule.resource_mismatch': 'an existing appointment names resources that are not one allowed resource per requirement of its type',
   'schedule.unknown_appointment': 'an overbooking names no appointment of the clinic',
   'schedule.overbook_mismatch': 'an overbooking does not share the time of the appointment it names (another provider, outside its time, itself an overbooking, no longer holding time, or overbooked twice)',
   'time.unknown_zone': 'a zone is not an IANA time zone',

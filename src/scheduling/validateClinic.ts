@@ -4,7 +4,6 @@ import type { ClinicFile } from './clinicFile.js';
 import { epochMinuteOfIso } from './time/epochMinutes.js';
 import { minutesOfWallTime } from './wallTime.js';
 import { providerMaySee } from './clinic.js';
-import { holdsTime } from './appointment.js';
 import { overbookReferenceIssues } from './overbookReferences.js';
 import { overlappingRules } from './overlappingRules.js';
 
@@ -109,26 +108,12 @@ function referenceIssues(file: ClinicFile): Issue[] {
     if (known !== undefined && providers.has(a.providerId) && !providerMaySee(known, a.providerId)) {
       issues.push(errorIssue('schedule.provider_not_allowed', ['appointments', i, 'providerId'], `${a.providerId} may not see ${a.typeId}`));
     }
-    if (known !== undefined && a.overbooks === undefined && holdsTime(a.status) && a.resourceIds.length > 0) issues.push(...resourceMismatches(known, a, i));
   });
   file.waitlist.forEach((w, i) => {
     type(w.typeId, ['waitlist', i, 'typeId']);
     w.allowedProviders?.forEach((id, j) => provider(id, ['waitlist', i, 'allowedProviders', j]));
   });
   return issues;
-}
-
-// A time-holding appointment that names resources names one per requirement of its type, in order,
-// each one the requirement allows (as booking fills them): otherwise the index would hold the wrong
-// rooms. (One that names none holds none, as files from systems without rooms have it.)
-function resourceMismatches(type: ClinicFile['appointmentTypes'][number], a: ClinicFile['appointments'][number], i: number): Issue[] {
-  const path = ['appointments', i, 'resourceIds'];
-  if (a.resourceIds.length !== type.requiredResources.length) {
-    return [errorIssue('schedule.resource_mismatch', path, `${a.id} names ${a.resourceIds.length} resources; ${type.id} needs ${type.requiredResources.length}`)];
-  }
-  return type.requiredResources.flatMap((requirement, j) =>
-    requirement.anyOf.some((id) => id === a.resourceIds[j]) ? [] : [errorIssue('schedule.resource_mismatch', [...path, j], `${a.resourceIds[j] ?? ''} does not meet requirement ${j + 1} of ${type.id}`)],
-  );
 }
 
 function rangeIssues(file: ClinicFile): Issue[] {

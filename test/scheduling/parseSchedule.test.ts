@@ -52,14 +52,6 @@ describe('parseSchedule', () => {
     ]);
   });
 
-  it('checks the resources an existing appointment names against its type, in order', () => {
-    const scan = { id: 's', patientId: 'p1', providerId: 'dr-lee', typeId: 'scan', status: 'booked' as const, start: '2026-11-02T09:00:00-05:00', end: '2026-11-02T09:30:00-05:00' };
-    expect(codesAndPaths(clinicInput({ appointments: [{ ...scan, resourceIds: ['ultrasound'] }] }))).toEqual([]);
-    expect(codesAndPaths(clinicInput({ appointments: [{ ...scan, resourceIds: ['room-1'] }] }))).toEqual([['schedule.resource_mismatch', ['appointments', 0, 'resourceIds', 0]]]);
-    expect(codesAndPaths(clinicInput({ appointments: [{ ...scan, resourceIds: ['ultrasound', 'room-1'] }] }))).toEqual([['schedule.resource_mismatch', ['appointments', 0, 'resourceIds']]]);
-    expect(codesAndPaths(clinicInput({ appointments: [{ ...scan, status: 'cancelled', cancellation: { reason: 'pat' }, resourceIds: ['room-1'] }] }))).toEqual([]);
-  });
-
   it('checks every overbooking against the appointment it names', () => {
     const at = (start: string, end: string) => ({ start: `2026-11-02T${start}:00-05:00`, end: `2026-11-02T${end}:00-05:00` });
     const holder = { id: 'h', patientId: 'p1', providerId: 'dr-lee', typeId: 'follow-up', status: 'booked' as const, ...at('09:00', '09:20') };
