@@ -9,8 +9,8 @@ export const USAGE_COLUMNS = ['item_id', 'date', 'quantity'] as const;
 
 /**
  * Reads a usage CSV (`item_id, date, quantity`: units used on a day) into one daily series per
- * item, from the item's first row (for an item with no row, the earliest date in the file) to the day
- * before `asOf`; days without a row count as zero and repeated rows add up. Rows for unknown items (`inventory.unknown_item`), with malformed
+ * item, from the earliest date in the file to the day before `asOf`; days without a row count as
+ * zero and repeated rows add up. Rows for unknown items (`inventory.unknown_item`), with malformed
  * dates (`time.invalid_date`) or negative or non-numeric quantities (`inventory.negative_quantity`,
  * `inventory.csv_number`) are reported with line and column and skipped; rows on or after `asOf`
  * are warned about (`inventory.usage_after_as_of`) and ignored.
@@ -51,15 +51,12 @@ export function readUsageCsv(text: string, known: ReadonlySet<string>, asOf: str
   }
   const usage = new Map<ItemId, Float64Array>();
   if (good.length === 0) return { usage, issues };
-  // Each item's history starts at its own first row: days before an item was stocked are not days of
-  // zero use. Items with no row at all span the whole file, with no use.
-  const fileStart = good.reduce((earliest, row) => Math.min(earliest, row.day), asOfDay);
-  const starts = new Map<ItemId, number>();
-  for (const row of good) starts.set(row.itemId, Math.min(starts.get(row.itemId) ?? row.day, row.day));
-  for (const id of known) usage.set(id as ItemId, new Float64Array(asOfDay - (starts.get(id as ItemId) ?? fileStart)));
+  const start = good.reduce((earliest, row) => Math.min(earliest, row.day), asOfDay);
+  const length = asOfDay - start;
+  for (const id of known) usage.set(id as ItemId, new Float64Array(length));
   for (const row of good) {
     const series = usage.get(row.itemId) as Float64Array;
-    const index = row.day - (starts.get(row.itemId) as number);
+    const index = row.day - start;
     series[index] = (series[index] as number) + row.quantity;
   }
   return { usage, issues };
