@@ -1,4 +1,5 @@
 import { errorIssue } from '../core/issue.js';
+import { MedofficeUsageError } from '../core/result.js';
 import { dayNumber } from '../core/calendarDay.js';
 import type { Claim, ClaimLine } from './claim.js';
 import type { ClaimIssue } from './claimIssue.js';
@@ -62,6 +63,7 @@ function checkAgainstAsOf(line: ClaimLine, index: number, asOf: string, limit: F
   }
   const months = limit.timelyFilingMonths;
   if (months === undefined) return;
+  if (!Number.isSafeInteger(months) || months < 1) throw new MedofficeUsageError(`timelyFilingMonths must be a whole number of months from 1, got ${months}`);
   const due = sameDayMonthsLater(line.serviceDate, months);
   if (asOf > due) {
     issues.push({

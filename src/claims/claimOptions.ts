@@ -87,7 +87,7 @@ export interface ValidateClaimOptions {
  *
  * @example
  * ```ts
- * payerRulesFor('MEDICARE', {}).timelyFilingDays; // 365
+ * payerRulesFor('MEDICARE', {}).timelyFilingMonths; // 12
  * ```
  */
 export function payerRulesFor(payerId: string, options: ValidateClaimOptions): PayerRules {

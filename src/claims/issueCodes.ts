@@ -45,7 +45,7 @@ export const CLAIM_ISSUE_CODES = {
   'date.future': { severity: 'error', trigger: 'a service or birth date after options.asOf', source: 'options.asOf' },
   'date.before_birth': { severity: 'error', trigger: 'a service before the patient was born', source: 'patient.birthDate' },
   'date.range': { severity: 'error', trigger: 'serviceDateTo before serviceDate', source: '837P DTP*472 RD8' },
-  'date.timely_filing': { severity: 'error', trigger: 'more days from the date of service to asOf than the payer allows', source: 'payer rules; Medicare 365 days (42 CFR 424.44)' },
+  'date.timely_filing': { severity: 'error', trigger: 'asOf is past the payer\'s limit from the date of service (timelyFilingDays days or timelyFilingMonths calendar months)', source: 'payer rules; Medicare 12 calendar months (42 CFR 424.44)' },
   'pos.invalid': { severity: 'error', trigger: 'a place of service not in the CMS list in force on the date', source: 'CMS Place of Service Code Set' },
   'input.malformed': { severity: 'error', trigger: 'an NDJSON line that is not JSON', source: 'NDJSON input' },
   'x12.envelope': { severity: 'error', trigger: 'no ISA header, an ST/SE mismatch, or a transaction that is not an 837', source: 'X12 005010 envelopes' },

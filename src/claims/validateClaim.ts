@@ -37,7 +37,8 @@ export interface ClaimReport {
  * @param claim - anything, usually a parsed JSON claim (see `ClaimSchema`)
  * @param options - `asOf` date, loaded tables and payer rules
  * @returns the report: validity and every issue with its code, severity, path and message
- * @throws MedofficeUsageError when `options.asOf` is not a `YYYY-MM-DD` date (a programming error)
+ * @throws MedofficeUsageError when `options.asOf` is not a `YYYY-MM-DD` date, or a payer's filing limit
+ *   is not a whole number from 1 (programming errors)
  * @example
  * ```ts
  * const report = validateClaim(JSON.parse(text), { asOf: '2026-11-02' });
@@ -48,6 +49,7 @@ export function validateClaim(claim: unknown, options: ValidateClaimOptions = {}
   if (options.asOf !== undefined && !isCalendarDate(options.asOf)) {
     throw new MedofficeUsageError(`options.asOf must be a date YYYY-MM-DD, not '${String(options.asOf)}'`);
   }
+  for (const rules of [options.defaultPayerRules, ...Object.values(options.payers ?? {})]) checkFilingLimits(rules);
   try {
     const read = readClaim(claim);
     if (!read.ok) return { valid: false, issues: read.issues };
@@ -138,4 +140,10 @@ function reportOf(issues: ClaimIssue[], rules: PayerRules): ClaimReport {
     adjusted.push(kept);
   }
   return { valid, issues: adjusted };
+}
+
+function checkFilingLimits(rules: PayerRules | undefined): void {
+  for (const [name, value] of [['timelyFilingDays', rules?.timelyFilingDays], ['timelyFilingMonths', rules?.timelyFilingMonths]] as const) {
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) throw new MedofficeUsageError(`${name} must be a whole number from 1, not ${String(value)}`);
+  }
 }

@@ -122,6 +122,8 @@ describe('validateClaim', () => {
     expect(filed('2024-02-29', '2025-03-01')).toBe(true);
     const report = validateClaim(claimWith([line({ serviceDate: '2024-02-29' })]), { asOf: '2025-03-01' });
     expect(report.issues.find((i) => i.code === 'date.timely_filing')?.message).toContain('filed by 2025-02-28');
+    const misuse = { ...claimWith([line()]), payer: { id: 'ACME' } };
+    expect(() => validateClaim(misuse, { asOf: '2026-11-02', payers: { ACME: { timelyFilingMonths: 12.5 } } })).toThrow(MedofficeUsageError);
   });
 
   it('checks dates: range, before birth, future and timely filing (Medicare: 12 calendar months by default)', () => {

@@ -19,6 +19,7 @@ describe('scheduling edges', () => {
     const ids = found.value.map((slot) => toFhirSlot(slot).id);
     expect(found.value.filter((slot) => slot.start.slice(11, 16) === '01:30')).toHaveLength(2);
     expect(new Set(ids).size).toBe(ids.length);
+    expect(ids[0]).toBe(`dr-cho-${found.value[0]?.start === '2026-11-01T00:00:00-04:00' ? '202611010400Z' : '?'}-follow-up`);
   });
 
   it('counts a grid step that does not divide the day from local midnight, the same every day', () => {
@@ -37,6 +38,11 @@ describe('scheduling edges', () => {
     expect(!booked.ok && booked.issues.map((i) => i.code)).toEqual(['booking.outside_availability']);
     expect(zoneOffsetAt('America/New_York' as IanaZone, Date.UTC(2026, 6, 1) / 60_000)).toBe(-240);
     expect(zoneOffsetAt('UTC' as IanaZone, Date.UTC(226, 6, 1) / 60_000)).toBe(0);
+    const yearZero = new Date(0);
+    yearZero.setUTCFullYear(0, 6, 1);
+    expect(zoneOffsetAt('UTC' as IanaZone, yearZero.getTime() / 60_000)).toBe(0);
+    const zero = book(scheduleOf(clinicInput()), { patientId: 'p', providerId: 'dr-lee', typeId: 'follow-up', start: '0000-11-02T09:00' });
+    expect(!zero.ok && zero.issues.map((i) => i.code)).toEqual(['booking.outside_availability']);
   });
 
   it('offers nothing, and throws nothing, when the urgent hold takes a whole window before its release', () => {

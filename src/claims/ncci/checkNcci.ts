@@ -97,13 +97,19 @@ function checkMue(lines: readonly ClaimLine[], codes: readonly string[], table: 
 }
 
 function checkAddOns(lines: readonly ClaimLine[], codes: readonly string[], table: AddOnTable, issues: ClaimIssue[]): void {
+  // How many lines carry each code on each date: a lookup per primary instead of a scan of every line.
+  const onDate = new Map<string, number>();
+  for (let j = 0; j < lines.length; j++) {
+    const key = `${codes[j] ?? ''}|${(lines[j] as ClaimLine).serviceDate}`;
+    onDate.set(key, (onDate.get(key) ?? 0) + 1);
+  }
   for (let i = 0; i < lines.length; i++) {
     const rows = table.edits.get(codes[i] ?? '');
     if (rows === undefined) continue;
     const date = (lines[i] as ClaimLine).serviceDate;
     const inForce = rows.filter((row) => row.effective <= date && (row.deletion === undefined || date <= row.deletion) && row.type !== 2);
     if (inForce.length === 0) continue;
-    const present = inForce.some((row) => codes.some((code, j) => j !== i && code === row.primary && (lines[j] as ClaimLine).serviceDate === date));
+    const present = inForce.some((row) => (onDate.get(`${row.primary}|${date}`) ?? 0) > (row.primary === codes[i] ? 1 : 0));
     if (present) continue;
     const type = inForce.some((row) => row.type === 1) ? 1 : 3;
     const make = type === 1 ? errorIssue : warningIssue;

@@ -77,10 +77,13 @@ class ReaderState {
 
   end(): void {
     this.closeTransaction();
-    if (this.interchange !== undefined) {
-      this.out.push({ place: `ISA ${this.interchange.control.trim()}`, issues: [envelopeIssue(`interchange ${this.interchange.control.trim()} has no IEA trailer`)] });
-      this.interchange = undefined;
-    }
+    this.unclosedInterchange();
+  }
+
+  private unclosedInterchange(): void {
+    if (this.interchange === undefined) return;
+    this.out.push({ place: `ISA ${this.interchange.control.trim()}`, issues: [envelopeIssue(`interchange ${this.interchange.control.trim()} has no IEA trailer`)] });
+    this.interchange = undefined;
   }
 
   drain(): ClaimEntry[] {
@@ -109,7 +112,11 @@ class ReaderState {
   private other(segment: SegmentCursor): void {
     const id = segment.id;
     if (id === 'ISA?') return this.problem(segment, 'the input does not start with an ISA interchange header');
-    if (id === 'SEG?') return this.problem(segment, `no segment terminator within ${SegmentScanner.MAX_SEGMENT_LENGTH} characters: the terminator ISA declares is not the one used`);
+    if (id === 'SEG?') {
+      // Reading stops here: the missing trailers that follow from it are not separate faults.
+      this.interchange = undefined;
+      return this.problem(segment, `no segment terminator within ${SegmentScanner.MAX_SEGMENT_LENGTH} characters: the terminator ISA declares is not the one used`);
+    }
     if (!isSegmentId(id)) return this.problem(segment, `'${id.slice(0, 10)}' is not a segment id`, 'x12.segment');
   }
 
@@ -126,7 +133,10 @@ class ReaderState {
   private envelope(segment: SegmentCursor): void {
     this.closeTransaction();
     const id = segment.id;
-    if (id === 'ISA') this.interchange = { control: segment.element(13), groups: 0 };
+    if (id === 'ISA') {
+      this.unclosedInterchange();
+      this.interchange = { control: segment.element(13), groups: 0 };
+    }
     else if (id === 'GS') {
       this.group = { control: segment.element(6), transactions: 0 };
       if (this.interchange !== undefined) this.interchange.groups++;

@@ -1,10 +1,11 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { errorIssue } from '../../core/issue.js';
 import { issuesFromZod } from '../../core/parse.js';
 import { fail, ok, type Checked } from '../../core/result.js';
 import type { IsoDate } from '../../core/time.js';
+import { dateOfDayNumber } from '../../core/calendarDay.js';
 import { InstantSchema } from '../appointment.js';
+import { epochMinuteOfIso } from '../time/epochMinutes.js';
 import type { AppointmentTypeId, ProviderId, ResourceId } from '../ids.js';
 import type { Slot } from '../slotQuery.js';
 import { APPOINTMENT_TYPE_SYSTEM, CodeableConceptSchema, extensionValue, ExtensionSchema, medofficeExtension, referencedId, ReferenceSchema } from './fhirTypes.js';
@@ -22,6 +23,14 @@ export const FhirSlotSchema = z.object({
   overbooked: z.boolean().optional(),
   comment: z.string().optional(),
 });
+// `yyyyMMddHHmmZ` of an instant, from epoch minutes and the civil calendar (no date objects).
+function utcStamp(instant: string): string {
+  const minute = epochMinuteOfIso(instant);
+  const day = Math.floor(minute / 1440);
+  const inDay = minute - day * 1440;
+  return `${dateOfDayNumber(day).replace(/-/g, '')}${String(Math.floor(inDay / 60)).padStart(2, '0')}${String(inDay % 60).padStart(2, '0')}Z`;
+}
+
 /** A FHIR R4 Slot (the elements medoffice uses). */
 export type FhirSlot = z.infer<typeof FhirSlotSchema>;
 
@@ -39,7 +48,7 @@ export function toFhirSlot(slot: Slot): FhirSlot {
   return {
     resourceType: 'Slot',
     // The instant in UTC, so the two 01:30s of a fall-back night get different ids.
-    id: `${slot.providerId}-${DateTime.fromISO(slot.start, { zone: 'utc' }).toFormat("yyyyMMddHHmm'Z'")}-${slot.typeId}`,
+    id: `${slot.providerId}-${utcStamp(slot.start)}-${slot.typeId}`,
     extension: slot.resourceIds.map((id) => medofficeExtension('resource', { valueString: id })),
     appointmentType: { coding: [{ system: APPOINTMENT_TYPE_SYSTEM, code: slot.typeId }] },
     schedule: { reference: `Schedule/${slot.providerId}` },

@@ -40,8 +40,21 @@ export function zoneOffsetAt(zone: IanaZone, epochMinute: number): number {
   return local - epochMinute;
 }
 
-function offsetFromParts(formatter: Intl.DateTimeFormat, epochMinute: number): number {
+const eraFormatters = new Map<string, Intl.DateTimeFormat>();
+
+// The same fields with the era, so that 1 BC (year 0) is told from AD 1; used only off the fast path.
+function eraFormatterFor(zone: string): Intl.DateTimeFormat {
+  let formatter = eraFormatters.get(zone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', era: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    eraFormatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+function offsetFromParts(plain: Intl.DateTimeFormat, epochMinute: number): number {
   const part = (type: Intl.DateTimeFormatPartTypes, parts: Intl.DateTimeFormatPart[]): number => Number(parts.find((p) => p.type === type)?.value ?? Number.NaN);
+  const formatter = eraFormatterFor(plain.resolvedOptions().timeZone);
   const parts = formatter.formatToParts(epochMinute * 60_000);
   const era = parts.find((p) => p.type === 'era')?.value;
   const year = part('year', parts);
