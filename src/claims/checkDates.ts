@@ -1,5 +1,4 @@
 import { errorIssue } from '../core/issue.js';
-import { MedofficeUsageError } from '../core/result.js';
 import { dayNumber } from '../core/calendarDay.js';
 import type { Claim, ClaimLine } from './claim.js';
 import type { ClaimIssue } from './claimIssue.js';
@@ -63,14 +62,33 @@ function checkAgainstAsOf(line: ClaimLine, index: number, asOf: string, limit: F
   }
   const months = limit.timelyFilingMonths;
   if (months === undefined) return;
-  if (!Number.isSafeInteger(months) || months < 1) throw new MedofficeUsageError(`timelyFilingMonths must be a whole number of months from 1, got ${months}`);
-  const due = sameDayMonthsLater(line.serviceDate, months);
-  if (asOf > due) {
+  // Compared as numbers (month index, then day); the due date is written out only for the message.
+  const service = line.serviceDate;
+  const dueMonth = digits(service, 0, 4) * 12 + digits(service, 5, 7) - 1 + months;
+  const asOfMonth = digits(asOf, 0, 4) * 12 + digits(asOf, 5, 7) - 1;
+  const late = asOfMonth > dueMonth || (asOfMonth === dueMonth && digits(asOf, 8, 10) > Math.min(digits(service, 8, 10), daysInMonth(dueMonth)));
+  if (late) {
+    const due = sameDayMonthsLater(line.serviceDate, months);
     issues.push({
       ...errorIssue('date.timely_filing', ['lines', index, 'serviceDate'], `service on ${line.serviceDate} had to be filed by ${due}, ${months} months later; ${asOf} is past it`),
       source: `payer timely-filing limit, ${months} calendar months`,
     });
   }
+}
+
+// The number written by the digits of text[from, to) (no substring made: this runs for every line).
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) value = value * 10 + text.charCodeAt(i) - 48;
+  return value;
+}
+
+// Days in a month given as year × 12 + (month − 1), proleptic Gregorian.
+function daysInMonth(monthIndex: number): number {
+  const year = Math.floor(monthIndex / 12);
+  const month = monthIndex - year * 12 + 1;
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /**

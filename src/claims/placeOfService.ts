@@ -52,9 +52,13 @@ export function placeOfServiceOn(code: string, date: string): PlaceOfService | u
  */
 export function checkPlaceOfService(claim: Claim, issues: ClaimIssue[]): void {
   let claimLevelReported = false;
+  let claimLevelUsed = false;
+  let earliest = '';
   for (let i = 0; i < claim.lines.length; i++) {
     const line = claim.lines[i] as ClaimLine;
     const own = line.placeOfService !== undefined;
+    if (!own) claimLevelUsed = true;
+    if (earliest === '' || line.serviceDate < earliest) earliest = line.serviceDate;
     const code = own ? (line.placeOfService as string) : claim.placeOfService;
     if (placeOfServiceOn(code, line.serviceDate) !== undefined || (!own && claimLevelReported)) continue;
     const path = own ? ['lines', i, 'placeOfService'] : ['placeOfService'];
@@ -62,10 +66,7 @@ export function checkPlaceOfService(claim: Claim, issues: ClaimIssue[]): void {
     if (!own) claimLevelReported = true;
   }
   // CLM05-1 is required and read by payers' front ends even when every line names its own place.
-  if (claim.lines.every((line) => line.placeOfService !== undefined)) {
-    const first = claim.lines.reduce((earliest, line) => (line.serviceDate < earliest ? line.serviceDate : earliest), claim.lines[0]?.serviceDate ?? '');
-    if (first !== '' && placeOfServiceOn(claim.placeOfService, first) === undefined) {
-      issues.push({ ...errorIssue('pos.invalid', ['placeOfService'], `'${claim.placeOfService}' is not a CMS place-of-service code on ${first}`), source: 'CMS Place of Service Code Set' });
-    }
+  if (!claimLevelUsed && earliest !== '' && placeOfServiceOn(claim.placeOfService, earliest) === undefined) {
+    issues.push({ ...errorIssue('pos.invalid', ['placeOfService'], `'${claim.placeOfService}' is not a CMS place-of-service code on ${earliest}`), source: 'CMS Place of Service Code Set' });
   }
 }
