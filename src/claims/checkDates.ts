@@ -1,5 +1,5 @@
 import { errorIssue } from '../core/issue.js';
-import { dayNumber } from '../core/calendarDay.js';
+import { addCalendarMonths, dayNumber } from '../core/calendarDay.js';
 import type { Claim, ClaimLine } from './claim.js';
 import type { ClaimIssue } from './claimIssue.js';
 
@@ -49,63 +49,23 @@ function checkAgainstAsOf(line: ClaimLine, index: number, asOf: string, limit: F
     issues.push(errorIssue('date.future', ['lines', index, field], `service on ${last} is after ${asOf}`));
     return;
   }
+  const age = (dayNumber(asOf) ?? Number.NaN) - (dayNumber(line.serviceDate) ?? Number.NaN);
   const days = limit.timelyFilingDays;
-  if (days !== undefined && !(line.serviceDate.slice(0, 4) >= asOf.slice(0, 4) && days >= 365)) {
-    const age = (dayNumber(asOf) ?? Number.NaN) - (dayNumber(line.serviceDate) ?? Number.NaN);
-    if (age > days) {
-      issues.push({
-        ...errorIssue('date.timely_filing', ['lines', index, 'serviceDate'], `service on ${line.serviceDate} is ${age} days before ${asOf}, past the ${days}-day filing limit`),
-        source: `payer timely-filing limit, ${days} days`,
-      });
-      return;
-    }
+  if (days !== undefined && age > days) {
+    issues.push({
+      ...errorIssue('date.timely_filing', ['lines', index, 'serviceDate'], `service on ${line.serviceDate} is ${age} days before ${asOf}, past the ${days}-day filing limit`),
+      source: `payer timely-filing limit, ${days} days`,
+    });
+    return;
   }
   const months = limit.timelyFilingMonths;
-  if (months === undefined) return;
-  // Compared as numbers (month index, then day); the due date is written out only for the message.
-  const service = line.serviceDate;
-  const dueMonth = digits(service, 0, 4) * 12 + digits(service, 5, 7) - 1 + months;
-  const asOfMonth = digits(asOf, 0, 4) * 12 + digits(asOf, 5, 7) - 1;
-  const late = asOfMonth > dueMonth || (asOfMonth === dueMonth && digits(asOf, 8, 10) > Math.min(digits(service, 8, 10), daysInMonth(dueMonth)));
-  if (late) {
-    const due = sameDayMonthsLater(line.serviceDate, months);
+  // A month has at least 28 days, so a service that recent is on time without working out the due date.
+  if (months === undefined || age <= 28 * months) return;
+  const due = addCalendarMonths(line.serviceDate, months);
+  if (asOf > due) {
     issues.push({
       ...errorIssue('date.timely_filing', ['lines', index, 'serviceDate'], `service on ${line.serviceDate} had to be filed by ${due}, ${months} months later; ${asOf} is past it`),
       source: `payer timely-filing limit, ${months} calendar months`,
     });
   }
-}
-
-// The number written by the digits of text[from, to) (no substring made: this runs for every line).
-function digits(text: string, from: number, to: number): number {
-  let value = 0;
-  for (let i = from; i < to; i++) value = value * 10 + text.charCodeAt(i) - 48;
-  return value;
-}
-
-// Days in a month given as year × 12 + (month − 1), proleptic Gregorian.
-function daysInMonth(monthIndex: number): number {
-  const year = Math.floor(monthIndex / 12);
-  const month = monthIndex - year * 12 + 1;
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/**
- * The same day of the month `months` months after a date, or that month's last day when it is
- * shorter (a service on 2024-02-29 is due 2025-02-28 under a 12-month limit).
- *
- * @example
- * ```ts
- * sameDayMonthsLater('2023-03-01', 12); // '2024-03-01'
- * ```
- */
-export function sameDayMonthsLater(date: string, months: number): string {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7)) - 1 + months;
-  const targetYear = year + Math.floor(month / 12);
-  const targetMonth = (month % 12) + 1;
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
-  const day = Math.min(Number(date.slice(8, 10)), lastDay);
-  return `${String(targetYear).padStart(4, '0')}-${String(targetMonth).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

@@ -54,6 +54,27 @@ export function dateOfDayNumber(days: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` as IsoDate;
 }
 
+/**
+ * The same day of the month `months` months after a calendar date, or that month's last day when it
+ * is shorter: `2024-02-29` plus 12 months is `2025-02-28`. Read from the digits, no date object.
+ *
+ * @param date - `YYYY-MM-DD`
+ * @param months - whole months to add (may be negative)
+ * @returns the date
+ * @example
+ * ```ts
+ * addCalendarMonths('2023-03-01', 12); // '2024-03-01'
+ * addCalendarMonths('2026-01-31', 1);  // '2026-02-28'
+ * ```
+ */
+export function addCalendarMonths(date: string, months: number): IsoDate {
+  const target = digits(date, 0, 4) * 12 + digits(date, 5, 7) - 1 + months;
+  const year = Math.floor(target / 12);
+  const month = target - year * 12 + 1;
+  const day = Math.min(digits(date, 8, 10), daysInMonth(year, month));
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` as IsoDate;
+}
+
 function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);

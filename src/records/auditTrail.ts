@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import type { z } from 'zod';
 import { fail, ok, type Checked } from '../core/result.js';
 import type { EntryRow } from './adapter.js';
@@ -7,6 +7,7 @@ import type { AccessContext } from './context.js';
 import { queryInstant } from './isoInstant.js';
 import { runOperation } from './operation.js';
 import { recordIssue, type RecordIssue } from './recordIssue.js';
+import { pageQueryIssue } from './pageQuery.js';
 import type { StoreSettings } from './settings.js';
 import { step } from './steps.js';
 
@@ -74,18 +75,6 @@ export interface AuditQuery {
   readonly before?: number;
 }
 
-const badTime = (time: unknown): boolean => time !== undefined && (!DateTime.isDateTime(time) || !time.isValid);
-
-function checkQuery(query: AuditQuery): RecordIssue | undefined {
-  if (typeof query !== 'object' || query === null) return recordIssue('records.invalid_input', ['query'], 'the query must be an object');
-  const size = query.pageSize ?? 100;
-  if (!Number.isInteger(size) || size < 1 || size > 1000) return recordIssue('records.invalid_input', ['query', 'pageSize'], 'a page holds 1 to 1000 events');
-  if (badTime(query.since)) return recordIssue('records.invalid_input', ['query', 'since'], 'the time is not a valid DateTime');
-  if (badTime(query.until)) return recordIssue('records.invalid_input', ['query', 'until'], 'the time is not a valid DateTime');
-  if (query.before !== undefined && (!Number.isSafeInteger(query.before) || query.before < 1)) return recordIssue('records.invalid_input', ['query', 'before'], 'must be a chain sequence');
-  return undefined;
-}
-
 /**
  * Reads an audit entry as the audit trail lists it (an empty list if its content is gone).
  *
@@ -114,7 +103,7 @@ export function auditRecordOf(row: EntryRow): AuditRecord[] {
  */
 export function readAuditTrail<S extends z.ZodType>(settings: StoreSettings<S>, id: string, query: AuditQuery, context: AccessContext): Promise<Checked<AuditPage, RecordIssue>> {
   return runOperation(settings, { action: 'audit-trail', permission: 'audit' }, id, context, function* (scope) {
-    const bad = checkQuery(query);
+    const bad = pageQueryIssue(query, ['since', 'until'], 'events', 'a chain sequence');
     if (bad !== undefined) return fail([bad]);
     const limit = query.pageSize ?? 100;
     const rows = yield* step(scope.tx.recentEntries(scope.key, 'audit', {

@@ -7,6 +7,7 @@ import { diffJson } from './diff.js';
 import type { PatchOperation } from './jsonPatch.js';
 import { runOperation, type OperationScope } from './operation.js';
 import { recordIssue, type RecordIssue } from './recordIssue.js';
+import { pageQueryIssue } from './pageQuery.js';
 import type { StoreSettings } from './settings.js';
 import { documentAt, metaOf, versionFactOf } from './versionFact.js';
 import type { RecordVersion, VersionMeta } from './versionMeta.js';
@@ -126,18 +127,6 @@ export interface HistoryQuery {
   readonly before?: number;
 }
 
-const badTime = (time: unknown): boolean => time !== undefined && (!DateTime.isDateTime(time) || !time.isValid);
-
-function checkQuery(query: HistoryQuery): RecordIssue | undefined {
-  if (typeof query !== 'object' || query === null) return recordIssue('records.invalid_input', ['query'], 'the query must be an object');
-  const size = query.pageSize ?? 50;
-  if (!Number.isInteger(size) || size < 1 || size > 1000) return recordIssue('records.invalid_input', ['query', 'pageSize'], 'a page holds 1 to 1000 versions');
-  if (badTime(query.since)) return recordIssue('records.invalid_input', ['query', 'since'], 'the time is not a valid DateTime');
-  if (badTime(query.at)) return recordIssue('records.invalid_input', ['query', 'at'], 'the time is not a valid DateTime');
-  if (query.before !== undefined && (!Number.isSafeInteger(query.before) || query.before < 1)) return recordIssue('records.invalid_input', ['query', 'before'], 'must be a version number');
-  return undefined;
-}
-
 /**
  * Lists a record's versions newest first, paged, optionally only since a time or as they stood at a
  * time. Deleted and merged records keep their history.
@@ -149,7 +138,7 @@ function checkQuery(query: HistoryQuery): RecordIssue | undefined {
  */
 export function recordHistory<S extends z.ZodType>(settings: StoreSettings<S>, id: string, query: HistoryQuery, context: AccessContext): Promise<Checked<HistoryPage, RecordIssue>> {
   return runOperation(settings, { action: 'history', permission: 'read' }, id, context, function* (scope) {
-    const bad = checkQuery(query);
+    const bad = pageQueryIssue(query, ['since', 'at'], 'versions', 'a version number');
     if (bad !== undefined) return fail([bad]);
     const head = yield* knownHead(scope);
     if (!head.ok) return head;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameDayMonthsLater } from '../../src/claims/checkDates.js';
+import { addCalendarMonths as sameDayMonthsLater } from '../../src/core/calendarDay.js';
 import { validateClaim } from '../../src/claims/validateClaim.js';
 import { MedofficeUsageError } from '../../src/core/result.js';
 import { claimWith, codesOf, goodClaim, line } from './fixtures.js';
