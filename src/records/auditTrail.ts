@@ -4,7 +4,7 @@ import { fail, ok, type Checked } from '../core/result.js';
 import type { EntryRow } from './adapter.js';
 import type { AuditEvent } from './auditEvent.js';
 import type { AccessContext } from './context.js';
-import { queryInstant } from './isoInstant.js';
+import { queryInstant } from './queryInstant.js';
 import { runOperation } from './operation.js';
 import { recordIssue, type RecordIssue } from './recordIssue.js';
 import { pageQueryIssue } from './pageQuery.js';

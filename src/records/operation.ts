@@ -4,7 +4,7 @@ import type { StorageTx } from './adapter.js';
 import { auditEvent, auditEventText } from './auditEvent.js';
 import { chainWriter, type ChainWriter } from './chainEntry.js';
 import type { DocumentCache } from './documentCache.js';
-import { isoInstant } from './isoInstant.js';
+import { isoInstant } from '../core/isoInstant.js';
 import { permits, type AccessContext, type Permission } from './context.js';
 import { recordIssue, type RecordIssue } from './recordIssue.js';
 import type { StoreSettings } from './settings.js';

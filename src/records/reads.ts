@@ -13,7 +13,7 @@ import { documentAt, metaOf, versionFactOf } from './versionFact.js';
 import type { RecordVersion, VersionMeta } from './versionMeta.js';
 import { currentVersion } from './writes.js';
 import { unreadable } from './writeVersion.js';
-import { queryInstant } from './isoInstant.js';
+import { queryInstant } from './queryInstant.js';
 import { step, type Steps } from './steps.js';
 
 type Result<T> = Promise<Checked<RecordVersion<T>, RecordIssue>>;

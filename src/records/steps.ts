@@ -22,7 +22,7 @@ export type Answer<T> = T | Promise<T>;
  * }
  * ```
  */
-export type Steps<T> = Generator<unknown, T, unknown>;
+export type Steps<T> = Generator<PromiseLike<unknown>, T, unknown>;
 
 /**
  * Waits for one storage answer inside {@link Steps}: `const head = yield* step(tx.head(key))`.
@@ -40,35 +40,38 @@ export function* step<T>(answer: Answer<T>): Steps<T> {
   return (yield answer) as T;
 }
 
+/**
+ * Whether a storage answer is a promise (anything with a `then` method) rather than the value itself.
+ *
+ * @param value - an adapter's answer
+ * @returns true for a promise or other thenable
+ * @example
+ * ```ts
+ * isPromiseLike(Promise.resolve(1)); // true
+ * isPromiseLike(1); // false
+ * ```
+ */
 export function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
-async function finish<T>(steps: Steps<T>, pending: PromiseLike<unknown>): Promise<T> {
-  let next: IteratorResult<unknown, T>;
-  try {
-    next = steps.next(await pending);
-  } catch (error) {
-    next = steps.throw(error);
-  }
-  while (!next.done) {
-    const answer = next.value;
-    if (!isPromiseLike(answer)) {
-      next = steps.next(answer);
-      continue;
-    }
+async function finish<T>(steps: Steps<T>, first: PromiseLike<unknown>): Promise<T> {
+  let pending = first;
+  for (;;) {
+    let next: IteratorResult<PromiseLike<unknown>, T>;
     try {
-      next = steps.next(await answer);
+      next = steps.next(await pending);
     } catch (error) {
       next = steps.throw(error);
     }
+    if (next.done) return next.value;
+    pending = next.value;
   }
-  return next.value;
 }
 
 /**
- * Drives {@link Steps} to the end: synchronously while the answers are values, then asynchronously
- * from the first promise on. A rejected answer is thrown into the generator where it waited.
+ * Drives {@link Steps} to the end: synchronously when no answer is a promise ({@link step} passes
+ * values straight back), otherwise asynchronously from the first promise on. A rejected answer is thrown into the generator where it waited.
  *
  * @param steps - the started generator
  * @returns its result, or a promise of it once some answer was a promise
@@ -78,10 +81,6 @@ async function finish<T>(steps: Steps<T>, pending: PromiseLike<unknown>): Promis
  * ```
  */
 export function runSteps<T>(steps: Steps<T>): Answer<T> {
-  let next = steps.next();
-  while (!next.done) {
-    if (isPromiseLike(next.value)) return finish(steps, next.value);
-    next = steps.next(next.value);
-  }
-  return next.value;
+  const next = steps.next();
+  return next.done ? next.value : finish(steps, next.value);
 }

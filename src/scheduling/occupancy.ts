@@ -49,6 +49,21 @@ export function footprintOf(appointment: Appointment, type: AppointmentType): Fo
 }
 
 /**
+ * Whether an overbooking's footprint lies inside its holder's (buffers included): the one test both
+ * booking and a clinic file's overbooking references use.
+ *
+ * @param overbooking - the overbooking's footprint
+ * @param holder - the footprint of the appointment it shares
+ * @example
+ * ```ts
+ * fitsWithin({ start: 600, end: 615 }, { start: 595, end: 625 }); // true
+ * ```
+ */
+export function fitsWithin(overbooking: Interval, holder: Interval): boolean {
+  return overbooking.start >= holder.start && overbooking.end <= holder.end;
+}
+
+/**
  * Builds the index from a clinic's appointments, reporting (and leaving out) every appointment that
  * overlaps an earlier one on its provider or pushes a resource past its capacity.
  *

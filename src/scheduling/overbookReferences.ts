@@ -2,7 +2,7 @@ import { errorIssue, type Issue } from '../core/issue.js';
 import { holdsTime, type Appointment } from './appointment.js';
 import type { AppointmentType } from './clinic.js';
 import type { ClinicFile } from './clinicFile.js';
-import { footprintOf } from './occupancy.js';
+import { fitsWithin, footprintOf } from './occupancy.js';
 
 /**
  * Why an overbooking that holds time does not share the time of the appointment it names, or
@@ -22,10 +22,7 @@ export function overbookMismatch(overbooking: Appointment, holder: Appointment, 
   const overType = types.get(overbooking.typeId);
   const holderType = types.get(holder.typeId);
   if (overType === undefined || holderType === undefined) return undefined; // reported as schedule.unknown_type
-  // The same comparison booking makes: the provider's time each takes, buffers included.
-  const over = footprintOf(overbooking, overType);
-  const held = footprintOf(holder, holderType);
-  return over.start < held.start || over.end > held.end ? `the overbooking does not fall within ${holder.id}'s time` : undefined;
+  return fitsWithin(footprintOf(overbooking, overType), footprintOf(holder, holderType)) ? undefined : `the overbooking does not fall within ${holder.id}'s time`;
 }
 
 /**

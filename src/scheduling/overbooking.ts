@@ -1,7 +1,7 @@
 import { errorIssue } from '../core/issue.js';
 import { holdsTime, type Appointment } from './appointment.js';
 import { footprintsIn } from './providerTimeline.js';
-import { footprintOf } from './occupancy.js';
+import { fitsWithin, footprintOf } from './occupancy.js';
 import { providerMaySee } from './clinic.js';
 import type { Schedule } from './schedule.js';
 import type { SchedulingIssue } from './schedulingIssue.js';
@@ -44,7 +44,7 @@ export function overbookIssues(
   const span = footprintOf(appointment, type);
   const under = footprintsIn(schedule.occupancy.providers.get(appointment.providerId) ?? [], span.start, span.end);
   const only = under.length === 1 ? under[0] : undefined;
-  if (only === undefined || only.start > span.start || only.end < span.end) return refuse('an overbooking must fall within exactly one booked appointment');
+  if (only === undefined || !fitsWithin(span, only)) return refuse('an overbooking must fall within exactly one booked appointment');
   const holder = schedule.appointments.find((a) => a.id === only.id);
   if (holder === undefined) return refuse('the holder is missing');
   if (schedule.appointments.some((a) => a.overbooks === holder.id && holdsTime(a.status))) return refuse(`${holder.id} is already overbooked`);

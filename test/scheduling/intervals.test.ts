@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { alignedStarts, containsMinute } from '../../src/scheduling/alignedStarts.js';
 import { intersectIntervals, normalizeIntervals, startsFitting, subtractIntervals, totalMinutes, type Interval } from '../../src/scheduling/intervals.js';
 import { addLoad, EMPTY_LOAD, loadAtLeast, loadProfileOf, peakLoad } from '../../src/scheduling/loadProfile.js';
+import { fitsWithin } from '../../src/scheduling/occupancy.js';
 import { zoneTimeline } from '../../src/scheduling/time/zoneTimeline.js';
 import type { IanaZone } from '../../src/core/time.js';
 
@@ -80,5 +81,15 @@ describe('zone timeline', () => {
     const start = Date.UTC(2026, 10, 1, 4) / 60_000;
     const starts = alignedStarts([{ start, end: start + 240 }], 60, timeline);
     expect(starts.map((m) => new Date(m * 60_000).toISOString().slice(11, 16))).toEqual(['04:00', '05:00', '06:00', '07:00']);
+  });
+});
+
+describe('fitsWithin', () => {
+  it('holds for equal and inner footprints and fails by one minute either side', () => {
+    const holder = { start: 595, end: 625 };
+    expect(fitsWithin(holder, holder)).toBe(true);
+    expect(fitsWithin({ start: 600, end: 615 }, holder)).toBe(true);
+    expect(fitsWithin({ start: 594, end: 615 }, holder)).toBe(false);
+    expect(fitsWithin({ start: 600, end: 626 }, holder)).toBe(false);
   });
 });

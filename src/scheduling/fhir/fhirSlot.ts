@@ -3,7 +3,7 @@ import { errorIssue } from '../../core/issue.js';
 import { issuesFromZod } from '../../core/parse.js';
 import { fail, ok, type Checked } from '../../core/result.js';
 import type { IsoDate } from '../../core/time.js';
-import { dateOfDayNumber } from '../../core/calendarDay.js';
+import { isoInstant } from '../../core/isoInstant.js';
 import { InstantSchema } from '../appointment.js';
 import { epochMinuteOfIso } from '../time/epochMinutes.js';
 import type { AppointmentTypeId, ProviderId, ResourceId } from '../ids.js';
@@ -23,12 +23,9 @@ export const FhirSlotSchema = z.object({
   overbooked: z.boolean().optional(),
   comment: z.string().optional(),
 });
-// `yyyyMMddHHmmZ` of an instant, from epoch minutes and the civil calendar (no date objects).
+// `yyyyMMddHHmmZ` of an instant: its ISO 8601 UTC form without separators, seconds or milliseconds.
 function utcStamp(instant: string): string {
-  const minute = epochMinuteOfIso(instant);
-  const day = Math.floor(minute / 1440);
-  const inDay = minute - day * 1440;
-  return `${dateOfDayNumber(day).replace(/-/g, '')}${String(Math.floor(inDay / 60)).padStart(2, '0')}${String(inDay % 60).padStart(2, '0')}Z`;
+  return `${isoInstant(epochMinuteOfIso(instant) * 60_000).slice(0, 16).replace(/[-T:]/g, '')}Z`;
 }
 
 /** A FHIR R4 Slot (the elements medoffice uses). */
