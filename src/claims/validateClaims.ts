@@ -29,6 +29,8 @@ export interface BatchClaimReport extends ClaimReport {
   readonly claimId?: string;
   /** Where it was in the input: `item 3`, `line 17`, `ST 0001 (segment 12)`. */
   readonly place: string;
+  /** True on a report about the X12 envelope (a missing trailer, a stray segment) rather than a claim. */
+  readonly envelope?: true;
   /** For X12 input: the segment each issue came from, in the order of `issues`. */
   readonly locations?: readonly (SegmentLocation | undefined)[];
 }
@@ -72,7 +74,7 @@ function isIterable(source: ClaimSource): source is Iterable<unknown> | AsyncIte
 
 function reportEntry(entry: ClaimEntry, index: number, options: ValidateClaimOptions): BatchClaimReport {
   const id = claimIdOf(entry.claim);
-  const base = { index, place: entry.place, ...(id === undefined ? {} : { claimId: id }) };
+  const base = { index, place: entry.place, ...(id === undefined ? {} : { claimId: id }), ...(entry.envelope === true ? { envelope: true as const } : {}) };
   if (entry.claim === undefined || entry.issues.some((found) => found.severity === 'error')) {
     return { ...base, valid: false, issues: entry.issues };
   }

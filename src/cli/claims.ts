@@ -30,7 +30,8 @@ interchange (.837, .x12, .edi, .txt starting with ISA). Standard input (-) is sn
   --ncci DIR     a folder of CMS NCCI files: PTP (*ccipra*, *ptp*), MUE (*mue*, in force from the
                  _Eff_MM-DD-YYYY date in its name, else always), add-on (*addon*, *aoc*)
   --hcpcs FILE   the CMS HCPCS ANWEB file (codes and modifiers with their dates)
-Exit status: 0 all claims valid, 1 some claim invalid, 2 bad usage or unreadable input.`;
+Exit status: 0 all claims valid, 1 some claim invalid or an X12 envelope problem, 2 bad usage or
+unreadable input.`;
 
 const CODE_USAGE = `Usage: medoffice claims code <code> [--date DATE] [--format text|json]
 
@@ -52,12 +53,15 @@ const validateCommand: CliCommand = {
     try {
       const tables = await loadTables(io, parsed.values['ncci'], parsed.values['hcpcs']);
       const source = await sourceOf(io, parsed.positionals[0] ?? '-');
-      const tally: Tally = { claims: 0, valid: 0, codes: new Map(), findings: [] };
+      const tally: Tally = { claims: 0, valid: 0, envelopeProblems: 0, codes: new Map(), findings: [] };
       for await (const report of validateClaims(source, { asOf, tables })) count(tally, report);
-      if (tally.claims === 0) throw new InputError(`${parsed.positionals[0] ?? '-'} holds no claims`);
+      if (tally.claims === 0) {
+        const why = tally.findings[0]?.issues[0]?.message;
+        throw new InputError(`${parsed.positionals[0] ?? '-'} holds no claims${why === undefined ? '' : ` (${why})`}`);
+      }
       const summary = summarize(tally);
       io.out(parsed.format === 'json' ? `${JSON.stringify({ summary, reports: tally.findings }, null, 2)}\n` : textReport(summary, tally.findings));
-      return summary.invalid > 0 ? ExitCode.findings : ExitCode.ok;
+      return summary.invalid > 0 || summary.envelopeProblems > 0 ? ExitCode.findings : ExitCode.ok;
     } catch (error) {
       io.err(`medoffice claims validate: ${readFailure(error, parsed.positionals[0] ?? '-')}\n`);
       return ExitCode.usage;
@@ -163,6 +167,7 @@ function loaded<T>(checked: { ok: true; value: T } | { ok: false; issues: readon
 interface Tally {
   claims: number;
   valid: number;
+  envelopeProblems: number;
   readonly codes: Map<string, number>;
   readonly findings: BatchClaimReport[];
 }
@@ -171,26 +176,30 @@ interface Summary {
   readonly claims: number;
   readonly valid: number;
   readonly invalid: number;
+  /** Reports about the X12 envelope rather than a claim (not counted among the claims). */
+  readonly envelopeProblems: number;
   readonly topIssues: readonly { code: string; count: number }[];
 }
 
 function count(tally: Tally, report: BatchClaimReport): void {
-  tally.claims++;
-  if (report.valid) tally.valid++;
+  if (report.envelope === true) tally.envelopeProblems++;
+  else tally.claims++;
+  if (report.valid && report.envelope !== true) tally.valid++;
   if (report.issues.length > 0) tally.findings.push(report);
   for (const found of report.issues) tally.codes.set(found.code, (tally.codes.get(found.code) ?? 0) + 1);
 }
 
 function summarize(tally: Tally): Summary {
   const topIssues = [...tally.codes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5).map(([code, n]) => ({ code, count: n }));
-  return { claims: tally.claims, valid: tally.valid, invalid: tally.claims - tally.valid, topIssues };
+  return { claims: tally.claims, valid: tally.valid, invalid: tally.claims - tally.valid, envelopeProblems: tally.envelopeProblems, topIssues };
 }
 
 function textReport(summary: Summary, findings: readonly BatchClaimReport[]): string {
-  const lines = [`claims ${summary.claims}   valid ${summary.valid}   invalid ${summary.invalid}`];
+  const envelope = summary.envelopeProblems > 0 ? `   envelope problems ${summary.envelopeProblems}` : '';
+  const lines = [`claims ${summary.claims}   valid ${summary.valid}   invalid ${summary.invalid}${envelope}`];
   if (summary.topIssues.length > 0) lines.push(`most frequent: ${summary.topIssues.map((t) => `${t.code} ×${t.count}`).join(', ')}`);
   for (const report of findings) {
-    lines.push('', `${report.claimId ?? '(unreadable)'}  ${report.place}  ${report.valid ? 'valid, with warnings' : 'INVALID'}`);
+    lines.push('', `${report.envelope === true ? '(envelope)' : (report.claimId ?? '(unreadable)')}  ${report.place}  ${report.envelope === true ? 'PROBLEM' : report.valid ? 'valid, with warnings' : 'INVALID'}`);
     report.issues.forEach((found, i) => {
       const at = report.locations?.[i];
       const segment = at === undefined || found.source?.startsWith('X12') === true ? '' : `  [X12 ${at.segment} (segment ${at.position}${at.element === undefined ? '' : `, element ${at.element}`})]`;

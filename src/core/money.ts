@@ -47,9 +47,10 @@ export function checkCents(amount: unknown, path: IssuePath = [], options: { all
  * ```
  */
 export function parseDollars(text: string, path: IssuePath = []): Checked<Cents> {
-  // Commas only as thousands separators ('1,250.05'): '1,2,3' or '0.,4' is no amount.
-  const m = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/.exec(text.trim().replace(/^\$/, ''));
-  if (m === null) return fail([errorIssue('money.invalid_amount', path, `'${text}' is not a dollar amount`)]);
+  // Commas only as thousands separators ('1,250.05'): '1,2,3' or '0.,4' is no amount. The whole part
+  // may be left out before a fraction ('.5', '-.5'), as X12 writes decimals.
+  const m = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d{1,2}))?$/.exec(text.trim().replace(/^\$/, ''));
+  if (m === null || (m[2] === undefined && m[3] === undefined)) return fail([errorIssue('money.invalid_amount', path, `'${text}' is not a dollar amount`)]);
   const whole = Number((m[2] ?? '').replace(/,/g, ''));
   const fraction = Number((m[3] ?? '').padEnd(2, '0'));
   const value = whole * 100 + fraction;

@@ -42,6 +42,21 @@ describe('medoffice claims validate', () => {
     }
   });
 
+  it('counts X12 envelope problems apart from claims, and names why a file holds no claims', async () => {
+    const x12 = build837p([goodClaim(), bad]);
+    const cut = fakeIo({ 'cut.837': x12.slice(0, x12.indexOf('IEA')) });
+    expect(await claimsCommand.run(['validate', 'cut.837', '--as-of', '2026-11-02'], cut)).toBe(1);
+    expect(cut.stdout()).toMatch(/^claims 2 {3}valid 1 {3}invalid 1 {3}envelope problems 1\n/);
+    expect(cut.stdout()).toContain('(envelope)  ISA 000000001  PROBLEM');
+    const good = fakeIo({ 'good.837': build837p([goodClaim()]).slice(0, build837p([goodClaim()]).indexOf('IEA')) });
+    expect(await claimsCommand.run(['validate', 'good.837', '--as-of', '2026-11-02', '--format', 'json'], good)).toBe(1);
+    expect((JSON.parse(good.stdout()) as { summary: unknown }).summary).toMatchObject({ claims: 1, valid: 1, invalid: 0, envelopeProblems: 1 });
+    const err: string[] = [];
+    const stray = fakeIo({ 'stray.837': 'ISA*00*junk~' });
+    expect(await claimsCommand.run(['validate', 'stray.837'], { ...stray, err: (t) => err.push(t) })).toBe(2);
+    expect(err.join('')).toMatch(/stray\.837 holds no claims \(.+\)/);
+  });
+
   it('reads files that start with a byte-order mark (as Windows tools save them)', async () => {
     for (const [path, text] of [['bom.json', JSON.stringify([goodClaim()])], ['bom.ndjson', JSON.stringify(goodClaim())], ['bom.837', build837p([goodClaim()])]] as const) {
       const io = fakeIo({ [path]: `\uFEFF${text}` });

@@ -7,7 +7,9 @@ describe('money in integer cents', () => {
     expect(parseDollars('$1,250.05')).toEqual({ ok: true, value: 125005, warnings: [] });
     expect(parseDollars('12.5')).toMatchObject({ ok: true, value: 1250 });
     expect(parseDollars('1,234,567.89')).toMatchObject({ ok: true, value: 123456789 });
-    for (const bad of ['1,2,3', '0.,4', ',5', '12,34', '1,2345']) expect(parseDollars(bad).ok).toBe(false);
+    for (const bad of ['1,2,3', '0.,4', ',5', '12,34', '1,2345', '', '-', '.', '-.', '5.', '$']) expect(parseDollars(bad).ok).toBe(false);
+    expect(parseDollars('.5')).toMatchObject({ ok: true, value: 50 });
+    expect(parseDollars('-.05')).toMatchObject({ ok: true, value: -5 });
     expect(parseDollars('-3.1')).toMatchObject({ ok: true, value: -310 });
     expect(parseDollars('0.07')).toMatchObject({ ok: true, value: 7 });
     const bad = parseDollars('12.345', ['budget']);

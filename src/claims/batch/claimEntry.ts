@@ -30,6 +30,8 @@ export interface ClaimEntry {
   readonly place: string;
   /** Problems met while reading it (malformed line, segment or transaction). */
   readonly issues: readonly ClaimIssue[];
+  /** True when the problem is the X12 envelope's (a missing trailer, a stray segment), not a claim's. */
+  readonly envelope?: true;
   /** For X12 input: the segment a claim path came from (the longest mapped prefix). */
   readonly locate?: (path: IssuePath) => SegmentLocation | undefined;
 }

@@ -82,7 +82,7 @@ class ReaderState {
 
   private unclosedInterchange(): void {
     if (this.interchange === undefined) return;
-    this.out.push({ place: `ISA ${this.interchange.control.trim()}`, issues: [envelopeIssue(`interchange ${this.interchange.control.trim()} has no IEA trailer`)] });
+    this.out.push({ place: `ISA ${this.interchange.control.trim()}`, envelope: true, issues: [envelopeIssue(`interchange ${this.interchange.control.trim()} has no IEA trailer`)] });
     this.interchange = undefined;
   }
 
@@ -121,12 +121,12 @@ class ReaderState {
   }
 
   private problem(segment: SegmentCursor, message: string, code: 'x12.envelope' | 'x12.segment' = 'x12.envelope'): void {
-    this.out.push(envelopeProblem(segment, message, code));
+    this.out.push({ ...segmentProblem(segment, message, code), envelope: true });
   }
 
   private startClaim(segment: SegmentCursor): void {
     this.flush();
-    if (this.transaction === undefined || (this.level !== '22' && this.level !== '23')) return this.problem(segment, 'CLM outside a subscriber or patient level', 'x12.segment');
+    if (this.transaction === undefined || (this.level !== '22' && this.level !== '23')) return void this.out.push(segmentProblem(segment, 'CLM outside a subscriber or patient level', 'x12.segment'));
     this.builder = new ClaimBuilder(segment, this.parties, this.transaction.place);
   }
 
@@ -157,7 +157,7 @@ class ReaderState {
 
   private closeTransaction(): void {
     this.flush();
-    if (this.transaction !== undefined) this.out.push({ place: this.transaction.place, issues: [envelopeIssue(`transaction ${this.transaction.control} has no SE trailer`)] });
+    if (this.transaction !== undefined) this.out.push({ place: this.transaction.place, envelope: true, issues: [envelopeIssue(`transaction ${this.transaction.control} has no SE trailer`)] });
     this.transaction = undefined;
   }
 
@@ -179,7 +179,7 @@ class ReaderState {
     const count = segment.element(1);
     const control = segment.element(2);
     if (Number(count) !== open.segments || control !== open.control) {
-      this.out.push({ place: open.place, issues: [{ ...envelopeIssue(`SE says ${count} segments, control ${control}; ST ${open.control} has ${open.segments}`), source: `X12 SE (segment ${segment.position})` }] });
+      this.out.push({ place: open.place, envelope: true, issues: [{ ...envelopeIssue(`SE says ${count} segments, control ${control}; ST ${open.control} has ${open.segments}`), source: `X12 SE (segment ${segment.position})` }] });
     }
   }
 
@@ -223,6 +223,6 @@ function envelopeIssue(message: string, code: 'x12.envelope' | 'x12.segment' = '
   return errorIssue(code, [], message);
 }
 
-function envelopeProblem(segment: SegmentCursor, message: string, code: 'x12.envelope' | 'x12.segment' = 'x12.envelope'): ClaimEntry {
+function segmentProblem(segment: SegmentCursor, message: string, code: 'x12.envelope' | 'x12.segment' = 'x12.envelope'): ClaimEntry {
   return { place: `segment ${segment.position}`, issues: [{ ...envelopeIssue(message, code), source: `X12 ${segment.id.slice(0, 3)} (segment ${segment.position})` }] };
 }

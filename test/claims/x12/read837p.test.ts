@@ -51,6 +51,16 @@ describe('read837p', () => {
     expect((await codes(cut + text)).filter(([code]) => code === 'x12.envelope')).toEqual([['x12.envelope', 'interchange 000000001 has no IEA trailer']]);
   });
 
+  it('marks envelope problems as such, but not a claim that could not be placed (CLM outside a subscriber level)', async () => {
+    const text = build837p([goodClaim()]);
+    const cut = await collect(read837p(text.slice(0, text.indexOf('IEA'))));
+    expect(cut.map((e) => e.envelope === true)).toEqual([false, true]);
+    const stray = await collect(read837p(text.replace('HL*2*1*22*0', 'HL*2*1*2X*0')));
+    const clm = stray.find((e) => e.issues.some((i) => i.message.startsWith('CLM outside')));
+    expect(clm?.envelope).toBeUndefined();
+    expect(stray.map((e) => [e.envelope === true, e.issues[0]?.message.slice(0, 14)])).toEqual([[true, 'HL level 2X is'], [false, 'CLM outside a ']]);
+  });
+
   it('reads the same claims whatever the chunking, the delimiters and a leading byte-order mark', async () => {
     const text = build837p([goodClaim(), { ...goodClaim(), id: 'C-1002' }]);
     const whole = await collect(read837p(text));
