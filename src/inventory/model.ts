@@ -98,7 +98,9 @@ export type Replenishment = z.infer<typeof ReplenishmentSchema>;
  * A stocked supply: how it is counted and bought, how long it takes to arrive, how long it keeps,
  * and the service its stock must give. Quantities are in `unit`s; a pack holds `packSize` units.
  * `shortageCostCents`, the cost of a unit short, lets a perishable that cannot outlast a cycle be
- * ordered by the newsvendor rule instead of its service target.
+ * ordered by the newsvendor rule instead of its service target. `stockedSince`, the first day the
+ * item was kept, starts its usage history there: an item added partway through the history is not
+ * forecast as one that sat unused before.
  *
  * @example
  * ```ts
@@ -126,6 +128,7 @@ export const ItemSchema = z.object({
   trend: z.boolean().default(false),
   criticality: z.number().positive().default(1),
   shortageCostCents: z.number().int().positive().nullable().default(null),
+  stockedSince: IsoDateSchema.nullable().default(null),
 });
 /** A stocked supply, see {@link ItemSchema}. */
 export type Item = z.infer<typeof ItemSchema>;

@@ -4,6 +4,7 @@ import { allocateBudget, type BudgetAllocation } from './budget.js';
 import type { Item, ItemId } from './model.js';
 import { planItem, type ItemPlan, type ItemStock, type PlanSettings } from './planItem.js';
 import { purchaseOrderDrafts, type PurchaseOrderDraft } from './purchaseOrders.js';
+import { usageSinceStocked } from './usageSinceStocked.js';
 
 /** The plan for a whole supply room. */
 export interface InventoryPlan {
@@ -14,7 +15,7 @@ export interface InventoryPlan {
   readonly budget: BudgetAllocation | undefined;
   /** Draft purchase orders per supplier. */
   readonly purchaseOrders: readonly PurchaseOrderDraft[];
-  /** Warnings such as `inventory.no_usage` and `inventory.forecast_method` (path `['items', i]`). */
+  /** Warnings such as `inventory.no_usage`, `inventory.forecast_method` and `inventory.usage_before_stocked` (path `['items', i]`). */
   readonly issues: readonly Issue[];
 }
 
@@ -23,7 +24,8 @@ const NO_STOCK: ItemStock = { lots: [], onOrder: 0, allocated: 0 };
 
 /**
  * Plans every item, fits the orders into the budget when one is given, and drafts purchase orders
- * per supplier. An item with no usage history is planned on a zero forecast and warned about.
+ * per supplier. An item with no usage history is planned on a zero forecast and warned about; an
+ * item's history starts on its `stockedSince` day when it has one.
  *
  * @param input - the items, each item's daily usage (typed arrays keep this fast) and stock
  * @param settings - the planning day, options, and an optional budget in cents
@@ -43,16 +45,20 @@ export function planInventory(
 ): InventoryPlan {
   const issues: Issue[] = [];
   const plans = input.items.map((item, index) => {
-    const usage = input.usage.get(item.id);
-    if (usage === undefined || usage.length === 0) issues.push(warningIssue('inventory.no_usage', ['items', index], `no usage history for ${item.id}`));
+    const stocked = usageSinceStocked(input.usage.get(item.id) ?? EMPTY, item.stockedSince, settings.asOf);
+    if (stocked.unitsBefore > 0) {
+      issues.push(warningIssue('inventory.usage_before_stocked', ['items', index], `${stocked.unitsBefore} units of ${item.id} are dated before it was stocked on ${item.stockedSince ?? ''}; they are left out of its forecast`));
+    }
+    const usage = stocked.usage;
+    if (usage.length === 0) issues.push(warningIssue('inventory.no_usage', ['items', index], `no usage history for ${item.id}`));
     let itemSettings = settings;
     // One item too young for a forced Holt-Winters is planned the usual way, not the whole batch lost.
-    if (settings.forecast?.method === 'holt-winters' && (usage?.length ?? 0) < HOLT_WINTERS_MIN_DAYS) {
-      issues.push(warningIssue('inventory.forecast_method', ['items', index], `holt-winters needs ${HOLT_WINTERS_MIN_DAYS} days of usage and ${item.id} has ${usage?.length ?? 0}: its method is chosen by its demand class`));
+    if (settings.forecast?.method === 'holt-winters' && usage.length < HOLT_WINTERS_MIN_DAYS) {
+      issues.push(warningIssue('inventory.forecast_method', ['items', index], `holt-winters needs ${HOLT_WINTERS_MIN_DAYS} days of usage and ${item.id} has ${usage.length}: its method is chosen by its demand class`));
       const { method: _forced, ...automatic } = settings.forecast;
       itemSettings = { ...settings, forecast: automatic };
     }
-    return planItem(item, usage ?? EMPTY, input.stock.get(item.id) ?? NO_STOCK, itemSettings);
+    return planItem(item, usage, input.stock.get(item.id) ?? NO_STOCK, itemSettings);
   });
   const budget = settings.budgetCents === undefined ? undefined : allocateBudget(plans, settings.budgetCents);
   const final = budget?.plans ?? plans;

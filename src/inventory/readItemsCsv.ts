@@ -16,6 +16,7 @@ const FIELD_COLUMNS: Readonly<Record<string, string>> = {
   id: 'id', name: 'name', unit: 'unit', packSize: 'pack_size', unitCostCents: 'unit_cost', minimumOrder: 'minimum_order',
   supplier: 'supplier', leadTime: 'lead_time_days', shelfLifeDays: 'shelf_life_days', orderCostCents: 'order_cost',
   service: 'service_level', replenishment: 'policy', shortageCostCents: 'shortage_cost', criticality: 'criticality',
+  stockedSince: 'stocked_since',
 };
 
 /** Columns of nested item fields, by `field.member`. */
@@ -34,7 +35,7 @@ function columnOf(path: readonly PropertyKey[]): string {
  * unit_cost` (dollars), `supplier, lead_time_days`. Optional: `lead_time_sd_days, minimum_order,
  * shelf_life_days, order_cost` (dollars), `service` (`fill` or `cycle`), `service_level` (e.g. 0.98),
  * `policy` (`periodic`, `sQ`, `sS`, `par`), `review_days, par_level, seasonal` (yes/no), `shortage_cost`
- * (dollars), `criticality, on_hand,
+ * (dollars), `criticality, stocked_since` (YYYY-MM-DD), `on_hand,
  * on_order, allocated, expiring_quantity, expiring_on`. Every bad row is reported with its line and
  * column and left out; the good rows are returned.
  *
@@ -116,6 +117,7 @@ function rawItem(row: CsvRow, found: Issue[]): Record<string, unknown> {
     seasonal: /^(yes|true|1)$/i.test(row.text('seasonal')),
     shortageCostCents: dollarCell(row, 'shortage_cost', found),
     criticality: numberCell(row, 'criticality', found),
+    stockedSince: row.text('stocked_since') || undefined,
   });
 }
 

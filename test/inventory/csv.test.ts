@@ -73,6 +73,13 @@ describe('reading items and usage files', () => {
     expect(row('g,G,u,10,0.5,s,3,1,fill,0.9,par,7,')).toEqual(['par_level']);
   });
 
+  it('reads the stocking day, and points a bad one at its column', () => {
+    const header = 'id,name,unit,pack_size,unit_cost,supplier,lead_time_days,stocked_since';
+    expect(readItemsCsv(`${header}\ng,G,u,10,0.5,s,3,2026-07-25\n`).items[0]?.stockedSince).toBe('2026-07-25');
+    expect(readItemsCsv(`${header}\ng,G,u,10,0.5,s,3,\n`).items[0]?.stockedSince).toBeNull();
+    expect(readItemsCsv(`${header}\ng,G,u,10,0.5,s,3,2026-02-30\n`).issues.map((issue) => [issue.code, issue.path[2]])).toEqual([['inventory.item_schema', 'stocked_since']]);
+  });
+
   it('reports every bad item row by line and column and keeps the good ones', () => {
     const { items, stock, issues } = readItemsCsv(fixture('items.csv'));
     expect(items.map((item) => item.id)).toEqual(['gloves-m', 'flu-vax', 'masks']);

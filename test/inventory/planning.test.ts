@@ -122,6 +122,24 @@ describe('budget and purchase orders', () => {
     expect(plan.issues.map((issue) => [issue.code, issue.path])).toEqual([['inventory.forecast_method', ['items', 1]]]);
   });
 
+  it('forecasts an item stocked partway through the history from its own first day, and warns of usage dated before it', () => {
+    const history = new Float64Array(400);
+    history.fill(12, 300); // stocked 100 days before the plan, 12 a day since
+    const late = { ...gloves, id: 'gloves-late' as ItemId };
+    const since = { ...late, stockedSince: '2026-07-25' as Item['stockedSince'] };
+    const whole = planInventory({ items: [late], usage: new Map([[late.id, history]]), stock: new Map() }, { asOf: '2026-11-02' });
+    const own = planInventory({ items: [since], usage: new Map([[since.id, history]]), stock: new Map() }, { asOf: '2026-11-02' });
+    expect(own.plans[0]?.forecast.perDay).toBeCloseTo(12, 6);
+    expect(whole.plans[0]?.forecast.perDay).toBeLessThan(own.plans[0]?.forecast.perDay ?? 0);
+    expect(own.issues).toEqual([]);
+    history[299] = 5;
+    const stray = planInventory({ items: [since], usage: new Map([[since.id, history]]), stock: new Map() }, { asOf: '2026-11-02' });
+    expect(stray.issues.map((issue) => [issue.code, issue.path])).toEqual([['inventory.usage_before_stocked', ['items', 0]]]);
+    expect(stray.issues[0]?.message).toMatch(/^5 units of gloves-late/);
+    const future = planInventory({ items: [{ ...since, stockedSince: '2026-12-01' as Item['stockedSince'] }], usage: new Map(), stock: new Map() }, { asOf: '2026-11-02' });
+    expect(future.issues.map((issue) => issue.code)).toEqual(['inventory.no_usage']);
+  });
+
   it('warns about an item with no usage history', () => {
     const plan = planInventory({ items, usage: new Map(), stock }, { asOf: '2026-11-02' });
     expect(plan.issues.map((issue) => [issue.code, issue.path])).toContainEqual(['inventory.no_usage', ['items', 0]]);
