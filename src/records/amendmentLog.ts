@@ -80,7 +80,8 @@ export function foldAmendments(events: readonly StampedAmendmentEvent[]): Amendm
       e.event === 'accepted' ? { ...current, ...decided, status: 'accepted', ...(e.appliedVersion !== undefined ? { appliedVersion: e.appliedVersion } : {}) }
       : e.event === 'denied' ? { ...current, ...decided, status: 'denied', denialReason: e.reason }
       : e.event === 'disagreement' ? { ...current, disagreement: statement }
-      : { ...current, rebuttal: statement };
+      : e.event === 'rebuttal' ? { ...current, rebuttal: statement }
+      : current;
     byId.set(e.amendmentId, next);
   }
   return [...byId.values()];

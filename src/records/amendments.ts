@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { fail, ok, type Checked } from '../core/result.js';
-import type { AccessContext } from './context.js';
+import { permits, type AccessContext } from './context.js';
 import type { JsonValue } from './json.js';
 import { applyPatch, type JsonPatch } from './jsonPatch.js';
 import { foldAmendments, type Amendment, type AmendmentEvent, type StampedAmendmentEvent } from './amendmentLog.js';
@@ -92,6 +92,9 @@ function* pending(scope: OperationScope, amendmentId: string, wanted: (a: Amendm
 
 function* accept(settings: StoreSettings<z.ZodType>, scope: OperationScope, amendmentId: string, expectedVersion: number | undefined, patch: JsonPatch | undefined): Steps<Checked<number | undefined, RecordIssue>> {
   if (patch === undefined) return ok(undefined);
+  if (!permits(settings.policy, scope.context.role, 'write')) {
+    return fail([recordIssue('records.forbidden', ['context', 'role'], `role '${scope.context.role}' may not write, so it cannot accept with a patch`)]);
+  }
   const head = yield* step(scope.tx.head(scope.key));
   const problem = unreadable(head, ['id']);
   if (problem !== undefined || head === undefined) return fail([problem ?? recordIssue('records.not_found', ['id'], 'no such record')]);
@@ -102,14 +105,16 @@ function* accept(settings: StoreSettings<z.ZodType>, scope: OperationScope, amen
   const valid = validateDocument(settings, patched.value, ['document']);
   if (!valid.ok) return valid;
   if (valid.value.text === head.document) return ok(undefined);
-  const context = { ...scope.context, reason: scope.context.reason ?? `amendment ${amendmentId} accepted` };
+  const accepted = `amendment ${amendmentId} accepted`;
+  const context = { ...scope.context, reason: scope.context.reason === undefined ? accepted : `${accepted}: ${scope.context.reason}` };
   const written = yield* writeVersion({ ...scope, context }, head, { document: valid.value, state: 'active', operation: 'amend' });
   return ok(written.meta.version);
 }
 
 /**
- * Decides an amendment request. Acceptance with a patch writes a new version (operation `amend`)
- * linked from the amendment; the original version stays readable.
+ * Decides an amendment request (permission `amend-decide`). Acceptance with a patch writes a new
+ * version (operation `amend`, which also needs `write`) linked from the amendment; the original
+ * version stays readable.
  *
  * @example
  * ```ts
@@ -117,7 +122,7 @@ function* accept(settings: StoreSettings<z.ZodType>, scope: OperationScope, amen
  * ```
  */
 export function decideAmendment<S extends z.ZodType>(settings: StoreSettings<S>, id: string, amendmentId: string, decision: AmendmentDecision, context: AccessContext): Promise<Checked<Amendment, RecordIssue>> {
-  return runOperation(settings, { action: 'amendment-decide', permission: 'amend' }, id, context, function* (scope) {
+  return runOperation(settings, { action: 'amendment-decide', permission: 'amend-decide' }, id, context, function* (scope) {
     if (typeof decision !== 'object' || decision === null || (decision.outcome !== 'accepted' && decision.outcome !== 'denied')) {
       return fail([recordIssue('records.invalid_input', ['decision', 'outcome'], "a decision is 'accepted' or 'denied'")]);
     }
@@ -137,7 +142,8 @@ export function decideAmendment<S extends z.ZodType>(settings: StoreSettings<S>,
 }
 
 /**
- * Files the individual's statement of disagreement with a denial, or the covered entity's rebuttal to it.
+ * Files the individual's statement of disagreement with a denial (permission `amend`), or the covered
+ * entity's rebuttal to it (permission `amend-decide`). Any other `kind` is `records.invalid_input`.
  *
  * @example
  * ```ts
@@ -152,7 +158,10 @@ export function fileAmendmentStatement<S extends z.ZodType>(
   statement: string,
   context: AccessContext,
 ): Promise<Checked<Amendment, RecordIssue>> {
-  return runOperation(settings, { action: `amendment-${kind}`, permission: 'amend' }, id, context, function* (scope) {
+  const known = kind === 'disagreement' || kind === 'rebuttal';
+  const kindOf = { action: known ? `amendment-${kind}` : 'amendment-statement', permission: kind === 'rebuttal' ? 'amend-decide' : 'amend' } as const;
+  return runOperation(settings, kindOf, id, context, function* (scope) {
+    if (!known) return fail([recordIssue('records.invalid_input', ['kind'], "a statement is a 'disagreement' or a 'rebuttal'")]);
     const allowed = (a: Amendment): boolean => a.status === 'denied' && (kind === 'disagreement' ? a.disagreement === undefined : a.disagreement !== undefined && a.rebuttal === undefined);
     const found = yield* pending(scope, amendmentId, allowed);
     if (!found.ok) return found;

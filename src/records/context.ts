@@ -52,14 +52,16 @@ export const AccessContextSchema = z.object({
 export type AccessContext = z.infer<typeof AccessContextSchema>;
 
 /**
- * The permissions an access policy grants.
+ * The permissions an access policy grants. `amend` lets a role file an amendment request and the
+ * individual's statement of disagreement; `amend-decide` lets it accept or deny a request and file the
+ * rebuttal (accepting with a patch also needs `write`, since it writes a version).
  *
  * @example
  * ```ts
  * const p: Permission = 'expunge';
  * ```
  */
-export type Permission = 'read' | 'write' | 'delete' | 'expunge' | 'amend' | 'disclose' | 'merge' | 'audit';
+export type Permission = 'read' | 'write' | 'delete' | 'expunge' | 'amend' | 'amend-decide' | 'disclose' | 'merge' | 'audit';
 
 /**
  * Permissions by role. A role not listed may do nothing. Without a policy every role may do
@@ -67,7 +69,7 @@ export type Permission = 'read' | 'write' | 'delete' | 'expunge' | 'amend' | 'di
  *
  * @example
  * ```ts
- * const policy: AccessPolicy = { physician: ['read', 'write', 'amend'], 'privacy-officer': ['read', 'expunge'] };
+ * const policy: AccessPolicy = { physician: ['read', 'write', 'amend-decide'], patient: ['amend'], 'privacy-officer': ['read', 'expunge'] };
  * ```
  */
 export type AccessPolicy = Readonly<Record<string, readonly Permission[]>>;

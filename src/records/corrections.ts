@@ -54,7 +54,10 @@ export function correctRecord<S extends z.ZodType>(
     if (badReason !== undefined) return fail([badReason]);
     const valid = validateDocument(settings, correction.document, ['correction', 'document']);
     if (!valid.ok) return valid;
-    const written = valid.value.text === head.document
+    const unchanged = valid.value.text === head.document;
+    // Naming the current version both as the error and as its own correction would contradict itself.
+    if (unchanged && errorVersion === head.version) return fail([recordIssue('records.invalid_input', ['correction', 'document'], `the document is version ${errorVersion} itself, the one entered in error`)]);
+    const written = unchanged
       ? yield* currentVersion(scope, head)
       : yield* writeVersion({ ...scope, context: { ...context, reason } }, head, { document: valid.value, state: 'active', operation: 'correct' });
     const found: Correction = { errorVersion, correctedVersion: written.meta.version, by: context.actor, at: scope.chain.at, reason };

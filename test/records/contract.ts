@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { StorageAdapter } from '../../src/records/adapter.js';
+import type { AccessPolicy } from '../../src/records/context.js';
 import { signCheckpoint, verifyCheckpoint } from '../../src/records/checkpoint.js';
 import { applyPatch } from '../../src/records/jsonPatch.js';
 import type { JsonValue } from '../../src/records/json.js';
@@ -11,7 +12,7 @@ import { clerk, doctor, patient, steppingClock } from './fixtures.js';
 
 /** The behaviour every storage adapter must show; each adapter's test file runs it. */
 export function storeContract(name: string, makeAdapter: () => Promise<StorageAdapter>): void {
-  const open = async (options: { policy?: Record<string, ('read' | 'write' | 'delete' | 'expunge' | 'amend' | 'disclose' | 'merge')[]> } = {}) => {
+  const open = async (options: { policy?: AccessPolicy } = {}) => {
     const adapter = await makeAdapter();
     const time = steppingClock();
     const store = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter, clock: time.clock, ...(options.policy ? { policy: options.policy } : {}) });
@@ -156,7 +157,39 @@ export function storeContract(name: string, makeAdapter: () => Promise<StorageAd
       expect(amended.ok && amended.value.meta).toMatchObject({ operation: 'amend', author: 'dr-lee' });
       expect(await store.requestAmendment('p1', { version: 9, description: 'x' }, clerk)).toMatchObject({ ok: false, issues: [{ code: 'records.version_not_found', path: ['request', 'version'] }] });
       expect(await store.correct('p1', { errorVersion: 0, expectedVersion: 3, document: patient('Rivera'), reason: 'x' }, doctor)).toMatchObject({ ok: false, issues: [{ code: 'records.version_not_found', path: ['correction', 'errorVersion'] }] });
+      const current = await store.read('p1', clerk);
+      const selfCorrection = await store.correct('p1', { errorVersion: 3, expectedVersion: 3, document: current.ok ? current.value.document : null, reason: 'x' }, doctor);
+      expect(selfCorrection).toMatchObject({ ok: false, issues: [{ code: 'records.invalid_input', path: ['correction', 'document'] }] });
+      const already = await store.correct('p1', { errorVersion: 1, expectedVersion: 3, document: current.ok ? current.value.document : null, reason: 'fixed by version 2' }, doctor);
+      expect(already.ok && already.value).toMatchObject({ errorVersion: 1, correctedVersion: 3 });
       expect((await store.verify()).ok).toBe(true);
+      await adapter.close();
+    });
+
+    it('separates requesting an amendment from deciding it, and accepting with a patch needs write too', async () => {
+      const { adapter, store } = await open({ policy: { patient: ['amend'], physician: ['read', 'write', 'amend-decide'], reviewer: ['read', 'amend-decide'] } });
+      const person = { actor: 'patient-p1', role: 'patient', purposeOfUse: 'PATRQT' as const };
+      const reviewer = { actor: 'hm-ortiz', role: 'reviewer', purposeOfUse: 'HOPERAT' as const };
+      await store.create('p1', patient('Rivera', { allergies: ['penicillin'] }), doctor);
+      const request = await store.requestAmendment('p1', { version: 1, description: 'not allergic', proposedPatch: [{ op: 'remove', path: '/allergies/0' }] }, person);
+      if (!request.ok) throw new Error('request failed');
+      const forbidden = { ok: false, issues: [{ code: 'records.forbidden', path: ['context', 'role'] }] };
+      expect(await store.decideAmendment('p1', request.value.id, { outcome: 'accepted', expectedVersion: 1, patch: [{ op: 'remove', path: '/allergies/0' }] }, person)).toMatchObject(forbidden);
+      expect(await store.decideAmendment('p1', request.value.id, { outcome: 'accepted', expectedVersion: 1, patch: [{ op: 'remove', path: '/allergies/0' }] }, reviewer)).toMatchObject(forbidden);
+      const accepted = await store.decideAmendment('p1', request.value.id, { outcome: 'accepted', expectedVersion: 1, patch: [{ op: 'remove', path: '/allergies/0' }] }, { ...doctor, reason: 'chart review' });
+      expect(accepted.ok && accepted.value).toMatchObject({ status: 'accepted', appliedVersion: 2 });
+      const amended = await store.readVersion('p1', 2, doctor);
+      expect(amended.ok && amended.value.meta.reason).toBe(`amendment ${request.value.id} accepted: chart review`);
+      const second = await store.requestAmendment('p1', { version: 2, description: 'born 1979' }, person);
+      if (!second.ok) throw new Error('request failed');
+      await store.decideAmendment('p1', second.value.id, { outcome: 'denied', reason: 'certificate on file' }, reviewer);
+      expect(await store.fileAmendmentStatement('p1', second.value.id, 'rebuttal', 'x', person)).toMatchObject(forbidden);
+      const before = (await adapter.scan(1, 10_000)).filter((e) => e.kind === 'amendment').length;
+      expect(await store.fileAmendmentStatement('p1', second.value.id, 'withdrawal' as never, 'x', person)).toMatchObject({ ok: false, issues: [{ code: 'records.invalid_input', path: ['kind'] }] });
+      expect(await store.fileAmendmentStatement('p1', second.value.id, { toString: null } as never, 'x', person)).toMatchObject({ ok: false, issues: [{ code: 'records.invalid_input', path: ['kind'] }] });
+      expect((await adapter.scan(1, 10_000)).filter((e) => e.kind === 'amendment')).toHaveLength(before);
+      expect((await store.fileAmendmentStatement('p1', second.value.id, 'disagreement', 'I was born in 1979.', person)).ok).toBe(true);
+      expect((await store.fileAmendmentStatement('p1', second.value.id, 'rebuttal', 'Certificate says 1980.', reviewer)).ok).toBe(true);
       await adapter.close();
     });
 
