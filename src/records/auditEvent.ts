@@ -1,7 +1,22 @@
 import type { Checked } from '../core/result.js';
 import { canonicalJson } from './canonicalJson.js';
-import type { AccessContext } from './context.js';
 import type { RecordIssue } from './recordIssue.js';
+
+/**
+ * Who an audit event names: an operation's access context, or as much of a refused one as is
+ * well formed (`?` for the rest).
+ *
+ * @example
+ * ```ts
+ * const party: AuditedParty = { actor: 'dr-lee', role: 'physician', purposeOfUse: 'TREAT' };
+ * ```
+ */
+export interface AuditedParty {
+  readonly actor: string;
+  readonly role: string;
+  readonly purposeOfUse: string;
+  readonly onBehalfOf?: string | undefined;
+}
 
 /** What an audit entry's content holds. */
 export interface AuditEvent {
@@ -22,7 +37,7 @@ export interface AuditEvent {
  *
  * @param action - the operation's name
  * @param key - the store key
- * @param context - who asked
+ * @param context - who asked (an access context, or the audited part of a refused one)
  * @param result - how the operation ended
  * @param version - the version it wrote or read, if any
  * @returns the event
@@ -31,7 +46,7 @@ export interface AuditEvent {
  * const event = auditEvent('read', 'Patient/p1', context, ok(1), 3);
  * ```
  */
-export function auditEvent(action: string, key: string, context: AccessContext, result: Checked<unknown, RecordIssue>, version: number | undefined): AuditEvent {
+export function auditEvent(action: string, key: string, context: AuditedParty, result: Checked<unknown, RecordIssue>, version: number | undefined): AuditEvent {
   const denied = !result.ok && result.issues.some((found) => found.code === 'records.forbidden');
   const event: { -readonly [K in keyof AuditEvent]: AuditEvent[K] } = {
     action,

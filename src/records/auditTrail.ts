@@ -6,7 +6,7 @@ import type { AuditEvent } from './auditEvent.js';
 import type { AccessContext } from './context.js';
 import { queryInstant } from './queryInstant.js';
 import { runOperation } from './operation.js';
-import { recordIssue, type RecordIssue } from './recordIssue.js';
+import type { RecordIssue } from './recordIssue.js';
 import { pageQueryIssue } from './pageQuery.js';
 import type { StoreSettings } from './settings.js';
 import { step } from './steps.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AuditedParty } from './auditEvent.js';
 
 /**
  * HL7 v3 PurposeOfUse codes a request can state (the reason the data is wanted).
@@ -20,6 +21,10 @@ export const PurposeOfUseSchema = z.enum(['TREAT', 'ETREAT', 'HPAYMT', 'HOPERAT'
  */
 export type PurposeOfUse = z.infer<typeof PurposeOfUseSchema>;
 
+// Every string of a context goes into the audit chain's canonical JSON, which cannot hold a lone surrogate.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const text = (max: number) => z.string().min(1).max(max).refine((value) => !LONE_SURROGATE.test(value), { message: 'not well-formed Unicode (a lone surrogate)' });
+
 /**
  * Who is asking and why: every store operation takes one, and every audit event records it.
  *
@@ -30,15 +35,15 @@ export type PurposeOfUse = z.infer<typeof PurposeOfUseSchema>;
  */
 export const AccessContextSchema = z.object({
   /** The user or system acting. */
-  actor: z.string().min(1).max(200),
+  actor: text(200),
   /** The actor's role, matched against the access and view policies. */
-  role: z.string().min(1).max(100),
+  role: text(100),
   /** Why the data is used. */
   purposeOfUse: PurposeOfUseSchema,
   /** The person the actor acts for (a scribe for a physician). */
-  onBehalfOf: z.string().min(1).max(200).optional(),
+  onBehalfOf: text(200).optional(),
   /** The reason for a change, recorded in its version. */
-  reason: z.string().min(1).max(2000).optional(),
+  reason: text(2000).optional(),
 });
 
 /**
@@ -89,4 +94,37 @@ export type AccessPolicy = Readonly<Record<string, readonly Permission[]>>;
 export function permits(policy: AccessPolicy | undefined, role: string, permission: Permission): boolean {
   if (policy === undefined) return permission !== 'expunge';
   return Object.hasOwn(policy, role) && (policy[role] ?? []).includes(permission);
+}
+
+/**
+ * The parts of a context that an audit event can record even when the context as a whole was refused:
+ * each of actor, role, purpose of use and on-behalf-of that passes its own check, `?` for the others,
+ * so an identified actor's refused attempt still leaves a trace.
+ *
+ * @param raw - whatever was passed as the context
+ * @returns who to name in the audit event
+ * @example
+ * ```ts
+ * auditedPartyOf({ actor: 'mallory', role: 'assistant', purposeOfUse: 'CURIOSITY' });
+ * // { actor: 'mallory', role: 'assistant', purposeOfUse: '?' }
+ * ```
+ */
+export function auditedPartyOf(raw: unknown): AuditedParty {
+  const fields = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const shape = AccessContextSchema.shape;
+  const field = (name: 'actor' | 'role' | 'purposeOfUse' | 'onBehalfOf'): string | undefined => {
+    const parsed = shape[name].safeParse(safeGet(fields, name));
+    return parsed.success && typeof parsed.data === 'string' ? parsed.data : undefined;
+  };
+  const onBehalfOf = field('onBehalfOf');
+  return { actor: field('actor') ?? '?', role: field('role') ?? '?', purposeOfUse: field('purposeOfUse') ?? '?', ...(onBehalfOf === undefined ? {} : { onBehalfOf }) };
+}
+
+// A getter that throws (a hostile proxy) reads as missing.
+function safeGet(fields: Record<string, unknown>, name: string): unknown {
+  try {
+    return fields[name];
+  } catch {
+    return undefined;
+  }
 }

@@ -7,7 +7,7 @@ import type { StoreSettings } from './settings.js';
 import { statementIssue } from './patchInput.js';
 import { currentVersion } from './writes.js';
 import { unreadable, validateDocument, versionConflict, writeVersion } from './writeVersion.js';
-import { step, type Steps } from './steps.js';
+import { step } from './steps.js';
 
 /**
  * A correction: a version marked entered in error, and the version that corrects it. The erroneous

@@ -9,7 +9,7 @@ import { PurposeOfUseSchema, type AccessContext } from './context.js';
 import { runOperation } from './operation.js';
 import { recordIssue, type RecordIssue } from './recordIssue.js';
 import type { StoreSettings } from './settings.js';
-import { step, type Steps } from './steps.js';
+import { step } from './steps.js';
 
 /**
  * A disclosure of protected health information, as HIPAA 164.528(b)(2) asks it to be accounted for:

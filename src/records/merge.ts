@@ -8,7 +8,7 @@ import type { StoreSettings } from './settings.js';
 import type { VersionMeta } from './versionMeta.js';
 import { unreadable, writeVersion } from './writeVersion.js';
 import { recordIssue } from './recordIssue.js';
-import { step, type Steps } from './steps.js';
+import { step } from './steps.js';
 
 /**
  * What a merge wrote: the duplicate's last version (state `merged`, `replacedBy` the survivor) and the
@@ -90,7 +90,7 @@ export function expungeRecord<S extends z.ZodType>(settings: StoreSettings<S>, i
     const head = yield* step(scope.tx.head(scope.key));
     if (head === undefined || head.state === 'expunged') return fail([recordIssue('records.not_found', ['id'], 'no such record')]);
     yield* step(scope.tx.clearData(scope.key, ['version', 'amendment', 'correction']));
-    scope.chain.add('expunge', scope.key, null, { recordId: scope.key, by: scope.context.actor, reason: scope.context.reason ?? null, versions: head.version });
+    scope.chain.add('expunge', scope.key, null, { recordId: scope.key, by: scope.context.actor, reason: scope.context.reason ?? null, versions: head.version, replacedBy: head.replacedBy });
     yield* step(scope.tx.putHead({ ...head, state: 'expunged', document: 'null', at: scope.chain.at }));
     scope.documents.forget(scope.key);
     return ok({ id, versions: head.version });

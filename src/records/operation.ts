@@ -5,7 +5,8 @@ import { auditEvent, auditEventText } from './auditEvent.js';
 import { chainWriter, type ChainWriter } from './chainEntry.js';
 import type { DocumentCache } from './documentCache.js';
 import { isoInstant } from '../core/isoInstant.js';
-import { permits, type AccessContext, type Permission } from './context.js';
+import { auditedPartyOf, permits, type AccessContext, type Permission } from './context.js';
+import type { AuditedParty } from './auditEvent.js';
 import { recordIssue, type RecordIssue } from './recordIssue.js';
 import type { StoreSettings } from './settings.js';
 import { runSteps, step, type Steps } from './steps.js';
@@ -60,14 +61,15 @@ export async function runOperation<S extends z.ZodType, R>(
   alsoConcerns?: OtherRecord<R>,
 ): Promise<Checked<R, RecordIssue>> {
   const parsed = settings.contexts.check(rawContext);
-  if (!parsed.ok) return parsed;
-  const context = parsed.value;
   const badId = checkId(id, ['id']);
-  const key = `${settings.resourceType}/${typeof id === 'string' ? id : '?'}`;
+  // A refused context is still audited, under whatever parts of it are well formed.
+  const refused = parsed.ok ? (badId === undefined ? undefined : [badId]) : parsed.issues;
+  const context = parsed.ok ? parsed.value : auditedPartyOf(rawContext);
+  const key = `${settings.resourceType}/${typeof id === 'string' && badId === undefined ? id : '?'}`;
   const instant = settings.clock();
   if (!instant.isValid) throw new MedofficeUsageError('the store clock returned an invalid DateTime');
   const now = isoInstant(instant.toMillis());
-  const run: Operation<R> = { kind, key, context, now, badId, body, versionOf, settings, alsoConcerns };
+  const run: Operation<R> = { kind, key, context, now, refused, body, versionOf, settings, alsoConcerns };
   try {
     return await settings.adapter.transact((tx) => runSteps(operationSteps(tx, run)));
   } catch (error) {
@@ -80,9 +82,11 @@ export async function runOperation<S extends z.ZodType, R>(
 interface Operation<R> {
   readonly kind: OperationKind;
   readonly key: string;
-  readonly context: AccessContext;
+  /** The parsed context, or what can be audited of a refused one (then `refused` is set). */
+  readonly context: AccessContext | AuditedParty;
   readonly now: string;
-  readonly badId: RecordIssue | undefined;
+  /** Why the operation is refused before its body runs: a bad context or id. */
+  readonly refused: readonly RecordIssue[] | undefined;
   readonly body: (scope: OperationScope) => Steps<Checked<R, RecordIssue>>;
   readonly versionOf: (value: R) => number | undefined;
   readonly settings: StoreSettings<z.ZodType>;
@@ -110,10 +114,10 @@ function* operationSteps<R>(tx: StorageTx, run: Operation<R>): Steps<Checked<R, 
   const tip = yield* step(tx.tip());
   let chain = chainWriter(tip, now);
   let result: Checked<R, RecordIssue>;
-  if (run.badId !== undefined) result = fail([run.badId]);
+  if (run.refused !== undefined) result = fail([...run.refused]);
   else if (!permits(settings.policy, context.role, kind.permission)) {
     result = fail([recordIssue('records.forbidden', ['context', 'role'], `role '${context.role}' may not ${kind.permission}`)]);
-  } else result = yield* run.body({ tx, chain, context, key, documents: settings.documents });
+  } else result = yield* run.body({ tx, chain, context: context as AccessContext, key, documents: settings.documents });
   if (!result.ok) chain = chainWriter(tip, now);
   chain.addText('audit', key, null, auditEventText(auditEvent(kind.action, key, context, result, result.ok ? run.versionOf(result.value) : undefined)));
   const other = run.alsoConcerns;
@@ -125,7 +129,7 @@ function* operationSteps<R>(tx: StorageTx, run: Operation<R>): Steps<Checked<R, 
 }
 
 /** After a transaction threw (nothing of it kept), records the failed attempt in a transaction of its own, if the storage still takes one. */
-async function auditStorageFailure<S extends z.ZodType>(settings: StoreSettings<S>, kind: OperationKind, key: string, context: AccessContext, now: string): Promise<void> {
+async function auditStorageFailure<S extends z.ZodType>(settings: StoreSettings<S>, kind: OperationKind, key: string, context: AuditedParty, now: string): Promise<void> {
   const failed = fail([recordIssue('records.storage_failed', [], 'the storage failed during the operation')]);
   await settings.adapter.transact(async (tx) => {
     const chain = chainWriter(await tx.tip(), now);

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { z } from 'zod';
-import { MedofficeUsageError, fail, type Checked } from '../core/result.js';
+import { MedofficeUsageError, type Checked } from '../core/result.js';
 import { listAmendments, requestAmendment, decideAmendment, fileAmendmentStatement, type AmendmentDecision } from './amendments.js';
 import type { Amendment } from './amendmentLog.js';
 import { readAuditTrail, type AuditPage, type AuditQuery } from './auditTrail.js';
@@ -16,8 +16,8 @@ import { verifyChain, type VerifyReport } from './verify.js';
 import { contextCache } from './contextCache.js';
 import { documentCache } from './documentCache.js';
 import type { RecordVersion } from './versionMeta.js';
-import { redactForView, ViewRuleSchema, type ViewPolicy } from './views.js';
-import { issuesFromZod } from '../core/parse.js';
+import type { ViewPolicy } from './views.js';
+import { readRecordView } from './readView.js';
 import { createRecord, deleteRecord, patchRecord, undeleteRecord, updateRecord } from './writes.js';
 import type { JsonValue } from './json.js';
 
@@ -129,14 +129,7 @@ export function createRecordStore<S extends z.ZodType>(options: RecordStoreOptio
     recordDisclosure: (id, disclosure, context) => recordDisclosure(s, id, disclosure, context),
     accountingOfDisclosures: (id, asOf, context) => accountingOfDisclosures(s, id, asOf, context),
     auditTrail: (id, query, context) => readAuditTrail(s, id, query, context),
-    readView: async (id, policy, context) => {
-      const rules = ViewRuleSchema.array().safeParse(policy);
-      if (!rules.success) return fail(issuesFromZod(rules.error, 'records.invalid_input', ['policy']));
-      const current = await readRecord(s, id, context);
-      if (!current.ok) return current;
-      const redacted = redactForView(current.value.document as JsonValue, policy, context.role, context.purposeOfUse);
-      return redacted.ok ? { ...redacted, value: { meta: current.value.meta, document: redacted.value } } : fail(redacted.issues);
-    },
+    readView: (id, policy, context) => readRecordView(s, id, policy, context),
     verify: () => verifyChain(s.adapter),
   };
 }

@@ -39,8 +39,17 @@ function broken(sequence: number, message: string): RecordIssue {
 interface Walk {
   sequence: number;
   prevHash: string;
-  /** Records with content removed by an expunge (entry sequence), refreshed when the chain grows. */
-  expunged: Map<string, number>;
+  /** Records with content removed by an expunge (the expunge entry), refreshed when the chain grows. */
+  expunged: Map<string, EntryRow>;
+}
+
+// The kinds of entry whose content an expunge removes: the record's data, not the record of who did what.
+const EXPUNGEABLE: ReadonlySet<string> = new Set(['version', 'amendment', 'correction']);
+
+/** Whether an entry's content may be missing: it holds the record's data and an expunge came after it. */
+function expungedContent(row: EntryRow, expunged: ReadonlyMap<string, EntryRow>): boolean {
+  const expunge = row.recordId === null ? undefined : expunged.get(row.recordId);
+  return expunge !== undefined && EXPUNGEABLE.has(row.kind) && row.sequence < expunge.sequence;
 }
 
 function checkEntry(row: EntryRow, walk: Walk): RecordIssue | undefined {
@@ -48,30 +57,37 @@ function checkEntry(row: EntryRow, walk: Walk): RecordIssue | undefined {
   if (row.sequence !== expected) return broken(expected, `entry ${expected} is missing`);
   if (row.prevHash !== walk.prevHash) return broken(row.sequence, 'the link to the previous entry does not match');
   if (sha256Hex(entryHeaderText(row)) !== row.hash) return broken(row.sequence, 'the entry hash does not match its fields');
-  if (row.data === null) {
-    return row.recordId !== null && walk.expunged.has(row.recordId) ? undefined : broken(row.sequence, 'the content is missing without an expunge');
-  }
+  if (row.data === null) return expungedContent(row, walk.expunged) ? undefined : broken(row.sequence, 'the content is missing without an expunge');
   return sha256Hex(row.data) === row.contentHash ? undefined : broken(row.sequence, 'the content does not match its hash');
 }
 
-function checkHead(head: HeadRow, row: EntryRow | undefined, expunged: Map<string, number>): RecordIssue | undefined {
-  const where = row?.sequence ?? 0;
-  if (head.state === 'expunged') return expunged.has(head.recordId) ? undefined : broken(where, `the head of ${head.recordId} says expunged without an expunge entry`);
+function checkExpungedHead(head: HeadRow, expunge: EntryRow | undefined, where: number): RecordIssue | undefined {
+  if (expunge === undefined || expunge.data === null) return broken(where, `the head of ${head.recordId} says expunged without an expunge entry`);
+  const fact = JSON.parse(expunge.data) as { versions?: unknown; replacedBy?: unknown };
+  const replacedBy = fact.replacedBy === undefined ? head.replacedBy : fact.replacedBy;
+  const same = head.document === 'null' && head.version === fact.versions && head.at === expunge.at && head.replacedBy === replacedBy;
+  return same ? undefined : broken(expunge.sequence, `the head of ${head.recordId} does not match its expunge`);
+}
+
+function checkHead(head: HeadRow, row: EntryRow | undefined, expunged: ReadonlyMap<string, EntryRow>, walked: number): RecordIssue | undefined {
+  // With no version entry to name, the break is the first entry the walk did not find.
+  const where = row?.sequence ?? walked + 1;
+  if (head.state === 'expunged') return checkExpungedHead(head, expunged.get(head.recordId), where);
   if (row === undefined || row.data === null) return broken(where, `the head of ${head.recordId} has no readable last version`);
   const fact = JSON.parse(row.data) as Fact;
   const agrees = fact.recordId === row.recordId && fact.version === row.version && fact.at === row.at;
   const same = agrees && head.version === row.version && head.state === fact.state && head.replacedBy === (fact.replacedBy ?? null);
-  if (!same || head.at < row.at || sha256Hex(head.document) !== fact.documentHash) {
+  if (!same || head.at !== row.at || sha256Hex(head.document) !== fact.documentHash) {
     return broken(row.sequence, `the head of ${head.recordId} does not match its last version`);
   }
   return undefined;
 }
 
-async function expungedRecords(adapter: StorageAdapter, pageSize: number): Promise<Map<string, number>> {
-  const found = new Map<string, number>();
+async function expungedRecords(adapter: StorageAdapter, pageSize: number): Promise<Map<string, EntryRow>> {
+  const found = new Map<string, EntryRow>();
   for (let from = 1; ; from += pageSize) {
     const page = await adapter.scan(from, pageSize);
-    for (const row of page) if (row.kind === 'expunge' && row.recordId !== null) found.set(row.recordId, row.sequence);
+    for (const row of page) if (row.kind === 'expunge' && row.recordId !== null) found.set(row.recordId, row);
     if (page.length < pageSize) return found;
   }
 }
@@ -162,12 +178,14 @@ export async function verifyChain(adapter: StorageAdapter, pageSize = 10_000): P
     return matched.size < wanted.size;
   });
   if (rest !== undefined) return fail([rest]);
+  const unfound = [...wanted].find(([recordId]) => !matched.has(recordId));
+  if (unfound !== undefined) return fail([broken(walk.sequence + 1, `the chain ends at entry ${walk.sequence} without version ${unfound[1]} of ${unfound[0]}, which its head names`)]);
   if (heads.some((head) => head.state === 'expunged' && !walk.expunged.has(head.recordId))) walk.expunged = await expungedRecords(adapter, pageSize);
   const headIds = new Set(heads.map((head) => head.recordId));
   const headless = [...latest.values()].find((row) => !headIds.has(row.recordId ?? ''));
   if (headless !== undefined) return fail([broken(headless.sequence, `${headless.recordId ?? ''} has versions but no head`)]);
   for (const head of heads) {
-    const problem = checkHead(head, matched.get(head.recordId) ?? latest.get(head.recordId), walk.expunged);
+    const problem = checkHead(head, matched.get(head.recordId) ?? latest.get(head.recordId), walk.expunged, walk.sequence);
     if (problem !== undefined) return fail([problem]);
   }
   return ok({ entries: walk.sequence, headSequence: walk.sequence, headHash: walk.prevHash });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { issuesFromZod } from '../core/parse.js';
 import { fail, ok, type Checked } from '../core/result.js';
 import { PurposeOfUseSchema, type PurposeOfUse } from './context.js';
 import { isJsonObject, type JsonObject, type JsonValue } from './json.js';
-import { parsePointer } from './jsonPointer.js';
+import { arrayIndex, parsePointer } from './jsonPointer.js';
 import { recordIssue, type RecordIssue } from './recordIssue.js';
 
 /**
@@ -40,46 +41,93 @@ export type ViewRule = z.infer<typeof ViewRuleSchema>;
  */
 export type ViewPolicy = readonly ViewRule[];
 
-function copyPath(source: JsonValue, tokens: readonly string[], target: JsonValue | undefined): JsonValue | undefined {
-  if (tokens.length === 0) return source;
-  const [token, ...rest] = tokens as [string, ...string[]];
-  if (Array.isArray(source)) {
-    const indices = token === '*' ? source.map((_, i) => i) : /^(0|[1-9][0-9]*)$/.test(token) && Number(token) < source.length ? [Number(token)] : [];
-    const out: (JsonValue | undefined)[] = Array.isArray(target) ? [...(target as JsonValue[])] : [];
-    for (const i of indices) out[i] = copyPath(source[i] as JsonValue, rest, out[i]);
-    return out.some((item) => item !== undefined) ? out.map((item) => item ?? null) : target;
+function setMember(target: Record<string, JsonValue>, key: string, value: JsonValue): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function copyJson(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return Array.from(value as readonly JsonValue[], copyJson);
+  if (!isJsonObject(value)) return value;
+  const out: Record<string, JsonValue> = {};
+  for (const key of Object.keys(value)) setMember(out, key, copyJson(value[key] as JsonValue));
+  return out;
+}
+
+function emptyLike(value: JsonValue | undefined): JsonValue {
+  if (Array.isArray(value)) return [];
+  return isJsonObject(value) ? {} : null;
+}
+
+function withMember(base: JsonObject, key: string, value: JsonValue): JsonObject {
+  const out: Record<string, JsonValue> = {};
+  for (const name of Object.keys(base)) setMember(out, name, base[name] as JsonValue);
+  setMember(out, key, value);
+  return out;
+}
+
+function copyItems(source: readonly JsonValue[], token: string, rest: readonly string[], target: JsonValue | undefined): JsonValue[] | undefined {
+  const index = token === '*' ? undefined : arrayIndex(token, source.length, false);
+  if (token !== '*' && index === undefined) return undefined;
+  const addressed = index === undefined ? source.map((_, i) => i) : [index];
+  const previous: readonly JsonValue[] = Array.isArray(target) ? target : [];
+  const selected = new Map<number, JsonValue>();
+  for (const i of addressed) {
+    const child = copyPath(source[i] as JsonValue, rest, previous[i]);
+    if (child !== undefined) selected.set(i, child);
   }
-  if (!isJsonObject(source) || !Object.hasOwn(source, token)) return target;
+  if (selected.size === 0) return undefined;
+  const length = Math.max(previous.length, (addressed[addressed.length - 1] ?? 0) + 1);
+  return Array.from({ length }, (_, i) => selected.get(i) ?? previous[i] ?? emptyLike(source[i]));
+}
+
+/** The selection `tokens` makes in `source`, merged into `target`; `undefined` when it selects nothing. */
+function copyPath(source: JsonValue, tokens: readonly string[], target: JsonValue | undefined): JsonValue | undefined {
+  if (tokens.length === 0) return copyJson(source);
+  const [token, ...rest] = tokens as [string, ...string[]];
+  if (Array.isArray(source)) return copyItems(source as readonly JsonValue[], token, rest, target);
+  if (!isJsonObject(source) || !Object.hasOwn(source, token)) return undefined;
   const base: JsonObject = isJsonObject(target) ? target : {};
-  const child = copyPath(source[token] as JsonValue, rest, base[token]);
-  return child === undefined ? target : { ...base, [token]: child };
+  const child = copyPath(source[token] as JsonValue, rest, Object.hasOwn(base, token) ? base[token] : undefined);
+  return child === undefined ? undefined : withMember(base, token, child);
 }
 
 /**
  * Returns the redacted copy of a document that a role may see for a purpose: only the fields its rule
- * lists. No matching rule means `records.forbidden`; a malformed pointer in the policy,
- * `records.pointer_invalid` or `records.pointer_unsafe` with its place in the policy.
+ * lists, as a deep copy that shares nothing with the document. When a pointer goes through an array
+ * (with `*` or an index) and at least one item holds the field, items keep their positions up to the
+ * last one the pointer names, and an item without the field is an empty container of its own type
+ * (`{}` or `[]`, `null` for a scalar item). An array none of whose items holds the field is left out,
+ * as is a field the document lacks. When nothing is selected the result is an empty container of the
+ * document's type.
+ *
+ * Issues: `records.invalid_input` at `['policy', ...]` for a policy that is not an array of
+ * {@link ViewRuleSchema} rules; `records.forbidden` when no rule matches role and purpose (the first
+ * matching rule wins); `records.pointer_invalid` or `records.pointer_unsafe` at
+ * `['policy', rule, 'fields', field]` for a malformed pointer in the matching rule.
  *
  * @param document - the full document (not changed)
- * @param policy - the view rules
+ * @param policy - the view rules, validated here
  * @param role - the reader's role
  * @param purpose - the stated purpose of use
  * @returns the redacted copy
  * @example
  * ```ts
- * redactForView({ name: [{ family: 'Rivera' }], birthDate: '1980-04-02' }, [{ role: 'biller', purposes: ['HPAYMT'], fields: ['/name'] }], 'biller', 'HPAYMT');
- * // ok({ name: [{ family: 'Rivera' }] })
+ * redactForView({ name: [{ given: ['Ana'] }, { family: 'Lopez' }], birthDate: '1980-04-02' }, [{ role: 'biller', purposes: ['HPAYMT'], fields: ['/name/*\/family'] }], 'biller', 'HPAYMT');
+ * // ok({ name: [{}, { family: 'Lopez' }] })
  * ```
  */
 export function redactForView(document: JsonValue, policy: ViewPolicy, role: string, purpose: PurposeOfUse): Checked<JsonValue, RecordIssue> {
-  const index = policy.findIndex((rule) => rule.role === role && rule.purposes.includes(purpose));
-  const rule = policy[index];
+  const parsed = ViewRuleSchema.array().safeParse(policy);
+  if (!parsed.success) return fail(issuesFromZod(parsed.error, 'records.invalid_input', ['policy']));
+  const rules = parsed.data;
+  const index = rules.findIndex((rule) => rule.role === role && rule.purposes.includes(purpose));
+  const rule = rules[index];
   if (rule === undefined) return fail([recordIssue('records.forbidden', ['context'], `no view for role '${role}' and purpose ${purpose}`)]);
   let out: JsonValue | undefined;
   for (const [i, field] of rule.fields.entries()) {
     const tokens = parsePointer(field, ['policy', index, 'fields', i]);
     if (!tokens.ok) return fail(tokens.issues);
-    out = copyPath(document, tokens.value, out);
+    out = copyPath(document, tokens.value, out) ?? out;
   }
-  return ok(out ?? (isJsonObject(document) ? {} : null));
+  return ok(out ?? emptyLike(document));
 }

@@ -73,6 +73,25 @@ export function auditTrailContract(name: string, makeAdapter: () => Promise<Stor
       await adapter.close();
     });
 
+    it('audits an attempt whose context is refused, naming what of it is well formed', async () => {
+      const { adapter, store } = await open();
+      await store.create('p1', patient('Rivera'), clerk);
+      const curious = await store.read('p1', { actor: 'mallory', role: 'assistant', purposeOfUse: 'CURIOSITY' } as never);
+      expect(curious).toMatchObject({ ok: false, issues: [{ code: 'records.invalid_input', path: ['context', 'purposeOfUse'] }] });
+      const surrogate = await store.update('p1', patient('Rivers'), 1, { ...clerk, actor: 'ma-\ud800' });
+      expect(surrogate).toMatchObject({ ok: false, issues: [{ code: 'records.invalid_input', path: ['context', 'actor'] }] });
+      expect(await store.read('p1', null as never)).toMatchObject({ ok: false, issues: [{ code: 'records.invalid_input' }] });
+      const trail = await store.auditTrail('p1', {}, officer);
+      expect(trail.ok && trail.value.events.slice(0, 3).map((e) => [e.action, e.actor, e.role, e.purposeOfUse, e.outcome])).toEqual([
+        ['read', '?', '?', '?', 'failure'],
+        ['update', '?', 'assistant', 'TREAT', 'failure'],
+        ['read', 'mallory', 'assistant', '?', 'failure'],
+      ]);
+      expect((await store.read('p1', clerk)).ok).toBe(true);
+      expect((await store.verify()).ok).toBe(true);
+      await adapter.close();
+    });
+
     it('needs the audit permission, audits the refusal, and answers bad queries with issues', async () => {
       const { adapter, store } = await open({ assistant: ['read', 'write'], 'privacy-officer': ['audit'] });
       await store.create('p1', patient('Rivera'), clerk);

@@ -363,6 +363,9 @@ export function storeContract(name: string, makeAdapter: () => Promise<StorageAd
       const view = await store.readView('p1', policy, biller);
       expect(view.ok && view.value.document).toEqual({ name: [{ family: 'Rivera' }], birthDate: '1980-04-02' });
       expect(await store.readView('p1', policy, { ...biller, purposeOfUse: 'TREAT' })).toMatchObject({ ok: false, issues: [{ code: 'records.forbidden' }] });
+      expect(await store.readView('p1', [{ role: 'biller', purposes: 'HPAYMT', fields: ['/name'] }] as never, biller)).toMatchObject({ ok: false, issues: [{ code: 'records.invalid_input', path: ['policy', 0, 'purposes'] }] });
+      const audits = (await adapter.scan(1, 1000)).filter((e) => e.kind === 'audit' && e.data !== null).map((e) => JSON.parse(e.data ?? '{}') as { action: string; outcome: string });
+      expect(audits.slice(-3).map((e) => [e.action, e.outcome])).toEqual([['read-view', 'success'], ['read-view', 'denied'], ['read-view', 'failure']]);
       await adapter.close();
     });
 

@@ -119,6 +119,48 @@ describe('store properties', () => {
     expect(await verifyChain(memoryAdapter({ from: { entries: snapshot.entries, heads: [] } }))).toMatchObject({ ok: false, issues: [{ code: 'records.chain_broken', sequence: third.sequence }] });
   });
 
+  it('an expunge excuses only the record data written before it: wiped audit events, disclosures or the expunge itself are caught', async () => {
+    const adapter = memoryAdapter();
+    const store = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter, clock: clockFrom([1000]), policy: { assistant: ['read', 'write', 'disclose', 'merge'], privacy: ['expunge'] } });
+    await store.create('p1', patient('Ames'), clerk);
+    await store.create('p2', patient('Ames'), clerk);
+    await store.recordDisclosure('p2', { date: '2026-11-01', recipient: 'County', description: 'labs', purpose: 'PUBHLTH' }, clerk);
+    await store.merge('p2', 'p1', clerk);
+    expect((await store.expunge('p2', { actor: 'po', role: 'privacy', purposeOfUse: 'LEGAL', reason: 'court order' })).ok).toBe(true);
+    await store.read('p2', clerk);
+    const snapshot: MemorySnapshot = adapter.snapshot();
+    expect(await verifyChain(memoryAdapter({ from: snapshot }))).toMatchObject({ ok: true });
+    const kept = snapshot.entries.filter((e) => e.recordId === 'Patient/p2' && e.data !== null);
+    expect(kept.map((e) => e.kind).sort()).toEqual(['audit', 'audit', 'audit', 'audit', 'audit', 'disclosure', 'expunge']);
+    for (const entry of kept) {
+      const entries = snapshot.entries.map((e) => (e === entry ? { ...e, data: null } : e));
+      expect(await verifyChain(memoryAdapter({ from: { entries, heads: snapshot.heads } })), entry.kind).toMatchObject({ ok: false, issues: [{ code: 'records.chain_broken', sequence: entry.sequence }] });
+    }
+    const head = snapshot.heads.find((h) => h.recordId === 'Patient/p2') as HeadRow;
+    const expunge = snapshot.entries.find((e) => e.kind === 'expunge') as EntryRow;
+    expect(head).toMatchObject({ state: 'expunged', document: 'null', replacedBy: 'Patient/p1', at: expunge.at });
+    const forged: HeadRow[] = [
+      { ...head, document: JSON.stringify(patient('Ames')) },
+      { ...head, version: head.version + 1 },
+      { ...head, at: '2026-11-02T12:31:00.000Z' },
+      { ...head, replacedBy: null },
+    ];
+    for (const bad of forged) {
+      const heads = snapshot.heads.map((h) => (h === head ? bad : h));
+      expect(await verifyChain(memoryAdapter({ from: { entries: snapshot.entries, heads } }))).toMatchObject({ ok: false, issues: [{ code: 'records.chain_broken', sequence: expunge.sequence }] });
+    }
+  });
+
+  it('a live head moved to a later time is caught, and a cut chain names its first missing entry', async () => {
+    const { adapter } = await buildHistory(['Ames', 'Baker'], [1000]);
+    const snapshot: MemorySnapshot = adapter.snapshot();
+    const head = snapshot.heads[0] as HeadRow;
+    const later = [{ ...head, at: head.at.replace('.000Z', '.001Z') }];
+    expect(await verifyChain(memoryAdapter({ from: { entries: snapshot.entries, heads: later } }))).toMatchObject({ ok: false, issues: [{ code: 'records.chain_broken' }] });
+    const cut = snapshot.entries.slice(0, 1);
+    expect(await verifyChain(memoryAdapter({ from: { entries: cut, heads: snapshot.heads } }))).toMatchObject({ ok: false, issues: [{ code: 'records.chain_broken', sequence: 2 }] });
+  });
+
   it('does not mistake writes that land between the chain walk and the reading of heads for tampering', async () => {
     const { adapter, store } = await buildHistory(['Ames', 'Baker'], [1000]);
     const privacy = { actor: 'po', role: 'privacy', purposeOfUse: 'LEGAL' as const };

@@ -8,7 +8,7 @@ import { MCE_FLAGS } from '../../../src/claims/icd10cm/mceFlags.js';
 import { scanTabularXml } from '../../../src/claims/icd10cm/tabularXml.js';
 import { encodeDescriptions, encodeNotes, encodeSpans, frontCodeCodes, rankWords } from './encode.js';
 import {
-  applyFy2027, checkCounts, collectTitles, excludes2027, FILES, lines, out, read, readMaster, yyyymmdd, type Span, type Titles,
+  applyFy2027, checkCounts, collectTitles, excludes2027, FILES, lines, out, read, readMaster, type Span, type Titles,
 } from './sources.js';
 
 const GENERATOR = 'scripts/claims/icd10cm/generate.ts';

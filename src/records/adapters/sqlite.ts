@@ -41,7 +41,12 @@ async function loadDriver(): Promise<typeof BetterSqlite3> {
   }
 }
 
-function makeTx(sql: SqliteStatements, cache: WriterCache): StorageTx {
+/** Set when a transaction cleared content, so the commit that holds it also empties the WAL of the old pages. */
+interface Erasure {
+  pending: boolean;
+}
+
+function makeTx(sql: SqliteStatements, cache: WriterCache, erasure: Erasure): StorageTx {
   return {
     tip: (): ChainTip => {
       if (cache.tip === undefined) {
@@ -77,6 +82,7 @@ function makeTx(sql: SqliteStatements, cache: WriterCache): StorageTx {
       sql.recentEntries(recordId, kind, q.beforeSequence ?? Number.MAX_SAFE_INTEGER, q.since ?? '', q.until ?? '\uffff', q.limit).map(entryFromSql),
     clearData: (recordId, kinds) => {
       for (const kind of kinds) sql.clearData(recordId, kind);
+      erasure.pending = true;
     },
   };
 }
@@ -87,7 +93,7 @@ interface Savepoints {
   readonly undo: BetterSqlite3.Statement;
 }
 
-async function runBatch(db: Database, tx: StorageTx, batch: readonly Pending[], begin: string, savepoint: Savepoints, cache: WriterCache): Promise<void> {
+async function runBatch(db: Database, tx: StorageTx, batch: readonly Pending[], begin: string, savepoint: Savepoints, cache: WriterCache, erasure: Erasure): Promise<void> {
   const outcomes: { ok: boolean; value: unknown }[] = [];
   try {
     db.exec(begin);
@@ -121,6 +127,12 @@ async function runBatch(db: Database, tx: StorageTx, batch: readonly Pending[], 
     for (const item of batch) item.reject(error);
     return;
   }
+  if (erasure.pending) {
+    // secure_delete has zeroed the cleared content in the pages; the WAL still holds their old images
+    // until a checkpoint copies the new ones back and truncates it (best effort while others read).
+    erasure.pending = false;
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  }
   batch.forEach((item, i) => (outcomes[i]?.ok ? item.resolve(outcomes[i]?.value) : item.reject(outcomes[i]?.value)));
 }
 
@@ -153,18 +165,21 @@ export async function sqliteAdapter(options: SqliteAdapterOptions): Promise<Stor
     // writes each often-changed page (heads, index leaves) once per checkpoint instead of ten times.
     db.pragma('wal_autocheckpoint = 10000');
     db.pragma('cache_size = -32768');
+    // Content cleared by an expunge is overwritten with zeros, not left in free space.
+    db.pragma('secure_delete = ON');
     for (const statement of sqliteTableStatements()) db.exec(statement);
   }
   const sql = sqliteStatements(db);
   const cache = writerCache(() => sql.dataVersion.get() as number);
-  const tx = makeTx(sql, cache);
+  const erasure: Erasure = { pending: false };
+  const tx = makeTx(sql, cache, erasure);
   const savepoint = { open: db.prepare('SAVEPOINT work'), release: db.prepare('RELEASE work'), undo: db.prepare('ROLLBACK TO work') };
   const maxBatch = options.maxBatch ?? 1024;
   const queue: Pending[] = [];
   let busy = false;
   const drain = async (): Promise<void> => {
     busy = true;
-    while (queue.length > 0) await runBatch(db, tx, queue.splice(0, maxBatch), readonly ? 'BEGIN' : 'BEGIN IMMEDIATE', savepoint, cache);
+    while (queue.length > 0) await runBatch(db, tx, queue.splice(0, maxBatch), readonly ? 'BEGIN' : 'BEGIN IMMEDIATE', savepoint, cache, erasure);
     busy = false;
   };
   const transact = <T>(work: (tx: StorageTx) => Answer<T>): Promise<T> =>

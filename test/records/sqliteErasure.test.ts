@@ -1,0 +1,35 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sqliteAdapter } from '../../src/records/adapters/sqlite.js';
+import { patientSchema } from '../../src/records/schemas/patient.js';
+import { createRecordStore } from '../../src/records/store.js';
+import { clerk, patient, steppingClock } from './fixtures.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'medoffice-erasure-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+const holds = (path: string, text: string): boolean => existsSync(path) && readFileSync(path).includes(Buffer.from(text, 'utf8'));
+
+describe('SQLite expunge', () => {
+  it('leaves no trace of the expunged content in the database file or its write-ahead log', async () => {
+    const path = join(folder, 'erase.db');
+    const adapter = await sqliteAdapter({ path });
+    const store = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter, clock: steppingClock().clock, policy: { assistant: ['read', 'write'], privacy: ['expunge'] } });
+    await store.create('keep', patient('Keepsakename'), clerk);
+    await store.create('gone', patient('Zzsecretfamily'), clerk);
+    await store.update('gone', patient('Zzsecretfamilytwo'), 1, clerk);
+    expect(holds(path, 'Zzsecretfamily') || holds(`${path}-wal`, 'Zzsecretfamily')).toBe(true);
+    expect((await store.expunge('gone', { actor: 'po', role: 'privacy', purposeOfUse: 'LEGAL', reason: 'court order' })).ok).toBe(true);
+    expect(holds(path, 'Zzsecretfamily')).toBe(false);
+    expect(holds(`${path}-wal`, 'Zzsecretfamily')).toBe(false);
+    await adapter.close();
+    expect(holds(path, 'Zzsecretfamily')).toBe(false);
+    expect(holds(path, 'Keepsakename')).toBe(true);
+    const reopened = await sqliteAdapter({ path });
+    const again = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter: reopened, clock: steppingClock().clock });
+    expect((await again.verify()).ok).toBe(true);
+    await reopened.close();
+  });
+});
