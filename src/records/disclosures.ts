@@ -1,15 +1,17 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { isIsoDate } from '../core/time.js';
-
-const isCalendarDate = (text: string): boolean => isIsoDate(text);
 import { issuesFromZod } from '../core/parse.js';
 import { fail, ok, type Checked } from '../core/result.js';
+import { isIsoDate } from '../core/time.js';
 import { PurposeOfUseSchema, type AccessContext } from './context.js';
-import { runOperation } from './operation.js';
+import { runOperation, type OperationScope } from './operation.js';
 import { recordIssue, type RecordIssue } from './recordIssue.js';
 import type { StoreSettings } from './settings.js';
-import { step } from './steps.js';
+import { step, type Steps } from './steps.js';
+import { versionFactOf } from './versionFact.js';
+import { unreadable } from './writeVersion.js';
+
+const isCalendarDate = (text: string): boolean => isIsoDate(text);
 
 /**
  * A disclosure of protected health information, as HIPAA 164.528(b)(2) asks it to be accounted for:
@@ -43,7 +45,10 @@ export type Disclosure = z.infer<typeof DisclosureSchema>;
 export const UNACCOUNTED_PURPOSES: readonly string[] = ['TREAT', 'ETREAT', 'HPAYMT', 'HOPERAT'];
 
 /**
- * Records a disclosure of a record, by the actor who made it.
+ * Records a disclosure of a record, by the actor who made it. A deleted record's disclosures may still
+ * be recorded; a merged one answers `records.merged` with the survivor's id, where the disclosure
+ * belongs. A disclosure cannot be dated after the store clock's day (UTC, with a day's grace for
+ * clinics west of it).
  *
  * @example
  * ```ts
@@ -54,16 +59,48 @@ export function recordDisclosure<S extends z.ZodType>(settings: StoreSettings<S>
   return runOperation(settings, { action: 'disclose', permission: 'disclose' }, id, context, function* (scope) {
     const parsed = DisclosureSchema.safeParse(disclosure);
     if (!parsed.success) return fail(issuesFromZod(parsed.error, 'records.invalid_input', ['disclosure']));
+    const latest = addDays(scope.chain.at.slice(0, 10), 1);
+    if (parsed.data.date > latest) return fail([recordIssue('records.invalid_input', ['disclosure', 'date'], `a disclosure cannot be dated after ${latest}`)]);
     const head = yield* step(scope.tx.head(scope.key));
     if (head === undefined || head.state === 'expunged') return fail([recordIssue('records.not_found', ['id'], 'no such record')]);
+    const merged = head.state === 'merged' ? unreadable(head, ['id']) : undefined;
+    if (merged !== undefined) return fail([merged]);
     scope.chain.add('disclosure', scope.key, null, { ...parsed.data, recordId: scope.key, by: scope.context.actor });
     return ok(parsed.data);
   });
 }
 
+function addDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate() ?? date;
+}
+
+// A calendar day as stored dates compare: years past 9999 after every stored date, before year 1 before.
+function dateBound(at: DateTime): string {
+  if (at.year > 9999) return '9999-12-31~';
+  if (at.year < 1) return '0000-00-00';
+  return at.toISODate() ?? '';
+}
+
+/** The record's key and the keys of every record merged into it, following merges of merges. */
+function* mergedInto(scope: OperationScope, key: string, seen: Set<string>): Steps<string[]> {
+  if (seen.has(key)) return [];
+  seen.add(key);
+  const head = yield* step(scope.tx.head(key));
+  if (head === undefined) return [key];
+  const rows = yield* step(scope.tx.versions(key, 1, head.version));
+  const keys = [key];
+  for (const row of rows) {
+    const replaces = versionFactOf(row)?.replaces;
+    if (replaces !== undefined) keys.push(...(yield* mergedInto(scope, replaces, seen)));
+  }
+  return keys;
+}
+
 /**
  * The accounting of disclosures for an individual (HIPAA 164.528): every disclosure dated in the six
- * years up to `asOf`, newest first, leaving out those for treatment, payment and operations.
+ * years up to `asOf`, newest first, leaving out those for treatment, payment and operations. A
+ * survivor's accounting includes the disclosures of every record merged into it; an expunged record
+ * keeps its disclosures; an id that never existed is `records.not_found`.
  *
  * @example
  * ```ts
@@ -73,10 +110,15 @@ export function recordDisclosure<S extends z.ZodType>(settings: StoreSettings<S>
 export function accountingOfDisclosures<S extends z.ZodType>(settings: StoreSettings<S>, id: string, asOf: DateTime, context: AccessContext): Promise<Checked<Disclosure[], RecordIssue>> {
   return runOperation(settings, { action: 'accounting', permission: 'read' }, id, context, function* (scope) {
     if (!DateTime.isDateTime(asOf) || !asOf.isValid) return fail([recordIssue('records.invalid_input', ['asOf'], 'the date is not valid')]);
-    const last = asOf.toISODate() ?? '';
-    const first = asOf.minus({ years: 6 }).toISODate() ?? '';
-    const rows = yield* step(scope.tx.entriesOf(scope.key, 'disclosure'));
-    const all = rows.flatMap((row) => (row.data === null ? [] : [DisclosureSchema.parse(JSON.parse(row.data))]));
+    const head = yield* step(scope.tx.head(scope.key));
+    if (head === undefined) return fail([recordIssue('records.not_found', ['id'], 'no such record')]);
+    const last = dateBound(asOf);
+    const first = dateBound(asOf.minus({ years: 6 }));
+    const all: Disclosure[] = [];
+    for (const key of yield* mergedInto(scope, scope.key, new Set())) {
+      const rows = yield* step(scope.tx.entriesOf(key, 'disclosure'));
+      for (const row of rows) if (row.data !== null) all.push(DisclosureSchema.parse(JSON.parse(row.data)));
+    }
     const inWindow = all.filter((d) => d.date > first && d.date <= last && !UNACCOUNTED_PURPOSES.includes(d.purpose));
     return ok(inWindow.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)));
   });

@@ -204,6 +204,32 @@ export function storeContract(name: string, makeAdapter: () => Promise<StorageAd
       const report = await store.accountingOfDisclosures('p1', DateTime.fromISO('2026-11-02', { zone: 'America/New_York' }), clerk);
       expect(report.ok && report.value.map((d) => d.date)).toEqual(['2026-10-02', '2021-03-04']);
       expect(await disclose('2026-13-01', 'LEGAL')).toMatchObject({ ok: false, issues: [{ code: 'records.invalid_input', path: ['disclosure', 'date'] }] });
+      expect((await disclose('2026-11-03', 'LEGAL')).ok).toBe(true);
+      expect(await disclose('2026-11-04', 'LEGAL')).toMatchObject({ ok: false, issues: [{ code: 'records.invalid_input', path: ['disclosure', 'date'] }] });
+      const far = await store.accountingOfDisclosures('p1', DateTime.fromISO('+012026-01-01', { zone: 'UTC' }), clerk);
+      expect(far.ok && far.value).toEqual([]);
+      const near = await store.accountingOfDisclosures('p1', DateTime.fromISO('+010002-01-01', { zone: 'UTC' }), clerk);
+      expect(near.ok && near.value).toEqual([]);
+      expect(await store.accountingOfDisclosures('nobody', DateTime.fromISO('2026-11-02', { zone: 'UTC' }), clerk)).toMatchObject({ ok: false, issues: [{ code: 'records.not_found' }] });
+      await adapter.close();
+    });
+
+    it("gives a survivor's accounting the disclosures of the records merged into it, and sends new ones to the survivor", async () => {
+      const { adapter, store } = await open();
+      for (const id of ['a', 'b', 'c']) await store.create(id, patient('Rivera'), clerk);
+      const disclose = (id: string, date: string) => store.recordDisclosure(id, { date, recipient: `County ${id}`, description: 'labs', purpose: 'PUBHLTH' }, clerk);
+      await disclose('a', '2026-01-01');
+      await disclose('b', '2026-02-01');
+      await disclose('c', '2026-03-01');
+      expect((await store.merge('a', 'b', clerk)).ok).toBe(true);
+      expect((await store.merge('b', 'c', clerk)).ok).toBe(true);
+      expect(await disclose('a', '2026-04-01')).toMatchObject({ ok: false, issues: [{ code: 'records.merged', survivorId: 'b' }] });
+      expect((await store.delete('c', 2, clerk)).ok).toBe(true);
+      expect((await disclose('c', '2026-05-01')).ok).toBe(true);
+      const report = await store.accountingOfDisclosures('c', DateTime.fromISO('2026-11-02', { zone: 'UTC' }), clerk);
+      expect(report.ok && report.value.map((d) => d.recipient)).toEqual(['County c', 'County c', 'County b', 'County a']);
+      const duplicate = await store.accountingOfDisclosures('a', DateTime.fromISO('2026-11-02', { zone: 'UTC' }), clerk);
+      expect(duplicate.ok && duplicate.value.map((d) => d.recipient)).toEqual(['County a']);
       await adapter.close();
     });
 
