@@ -1,7 +1,9 @@
+import { match } from 'ts-pattern';
 import { errorIssue, type Issue, type IssuePath } from '../core/issue.js';
 import { fail, ok, type Checked } from '../core/result.js';
 import { isJsonObject, jsonEqual, type JsonObject, type JsonValue } from './json.js';
-import { arrayIndex, parsePointer } from './jsonPointer.js';
+import { arrayIndex } from './jsonPointer.js';
+import { readOperation } from './patchOperation.js';
 
 /**
  * One RFC 6902 JSON Patch operation.
@@ -27,8 +29,6 @@ export type PatchOperation =
 export type JsonPatch = readonly PatchOperation[];
 
 type Step = Checked<JsonValue>;
-
-const OPS = ['add', 'remove', 'replace', 'move', 'copy', 'test'] as const;
 
 function missing(path: IssuePath, what: string): Issue {
   return errorIssue('records.patch_path_missing', path, what);
@@ -112,35 +112,23 @@ function remove(doc: JsonValue, tokens: readonly string[], path: IssuePath): Ste
   return editAt(doc, tokens, 0, removeEdit(path), path);
 }
 
-function pointerOf(operation: Record<string, unknown>, key: 'path' | 'from', at: IssuePath): Checked<readonly string[]> {
-  const text = operation[key];
-  if (typeof text !== 'string') return fail([errorIssue('records.patch_invalid', [...at, key], `'${key}' must be a string`)]);
-  return parsePointer(text, [...at, key]);
-}
-
 function applyOne(doc: JsonValue, raw: unknown, at: IssuePath): Step {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail([errorIssue('records.patch_invalid', at, 'an operation must be an object')]);
-  const operation = raw as Record<string, unknown>;
-  const op = operation['op'];
-  if (!OPS.includes(op as (typeof OPS)[number])) return fail([errorIssue('records.patch_invalid', [...at, 'op'], `'${String(op)}' is not an operation`)]);
-  const target = pointerOf(operation, 'path', at);
-  if (!target.ok) return target;
-  const tokens = target.value;
-  const valuePath = [...at, 'value'];
-  const needsValue = op === 'add' || op === 'replace' || op === 'test';
-  if (needsValue && !Object.hasOwn(operation, 'value')) return fail([errorIssue('records.patch_invalid', valuePath, `'${op}' needs a value`)]);
-  const value = operation['value'] as JsonValue;
+  const read = readOperation(raw, at);
+  if (!read.ok) return read;
+  const { op, path: tokens, from, value } = read.value;
   const pathAt = [...at, 'path'];
-  if (op === 'add') return add(doc, tokens, value, pathAt);
-  if (op === 'remove') return remove(doc, tokens, pathAt);
-  if (op === 'replace') return tokens.length === 0 ? ok(value) : editAt(doc, tokens, 0, replaceEdit(value, pathAt), pathAt);
-  if (op === 'test') return testAt(doc, tokens, value, pathAt);
-  const source = pointerOf(operation, 'from', at);
-  if (!source.ok) return source;
-  const moved = valueAt(doc, source.value);
-  if (moved === undefined) return fail([missing([...at, 'from'], 'nothing at the source')]);
-  if (op === 'copy') return add(doc, tokens, moved, pathAt);
-  return move(doc, source.value, tokens, moved, at);
+  return match(op)
+    .with('add', () => add(doc, tokens, value ?? null, pathAt))
+    .with('remove', () => remove(doc, tokens, pathAt))
+    .with('replace', () => (tokens.length === 0 ? ok(value ?? null) : editAt(doc, tokens, 0, replaceEdit(value ?? null, pathAt), pathAt)))
+    .with('test', () => testAt(doc, tokens, value ?? null, pathAt))
+    .with('copy', 'move', (kind) => {
+      const source = from ?? [];
+      const moved = valueAt(doc, source);
+      if (moved === undefined) return fail([missing([...at, 'from'], 'nothing at the source')]);
+      return kind === 'copy' ? add(doc, tokens, moved, pathAt) : move(doc, source, tokens, moved, at);
+    })
+    .exhaustive();
 }
 
 function testAt(doc: JsonValue, tokens: readonly string[], value: JsonValue, path: IssuePath): Step {

@@ -2,18 +2,21 @@ import type { z } from 'zod';
 import type { IssuePath } from '../core/issue.js';
 import { canonicalForm, type CanonicalForm } from './canonicalJson.js';
 import { documentShapeIssue } from './documentShape.js';
+import { readOperation } from './patchOperation.js';
 import { recordIssue, type RecordIssue } from './recordIssue.js';
 import type { StoreSettings } from './settings.js';
 
 /**
  * Checks a JSON Patch that the store keeps as data (an amendment's proposed patch) before it enters
- * the chain: an array of operation objects, plain JSON, within the store's size and depth limits.
- * Whether its operations apply is checked when it is applied.
+ * the chain: an array of well-formed operations (known `op`, valid and safe pointers, a plain JSON
+ * `value` where one is needed), within the store's size and depth limits. Whether its operations
+ * apply to the document is checked when it is applied.
  *
  * @param settings - the store's settings (for `maxDocumentBytes`)
  * @param patch - the caller's patch
  * @param path - where the patch sits in the caller's input
- * @returns `records.patch_invalid`, `records.too_large` or `records.pointer_unsafe`, or undefined
+ * @returns `records.patch_invalid`, `records.pointer_invalid`, `records.pointer_unsafe` or
+ *   `records.too_large`, or undefined
  * @example
  * ```ts
  * patchInputIssue(settings, [{ op: 'add', path: '/x', value: () => 1 }], ['request', 'proposedPatch']); // records.patch_invalid
@@ -21,8 +24,10 @@ import type { StoreSettings } from './settings.js';
  */
 export function patchInputIssue<S extends z.ZodType>(settings: StoreSettings<S>, patch: unknown, path: IssuePath): RecordIssue | undefined {
   if (!Array.isArray(patch)) return recordIssue('records.patch_invalid', path, 'a patch must be an array of operations');
-  const index = patch.findIndex((operation) => typeof operation !== 'object' || operation === null || Array.isArray(operation));
-  if (index >= 0) return recordIssue('records.patch_invalid', [...path, index], 'an operation must be an object');
+  for (let index = 0; index < patch.length; index++) {
+    const read = readOperation(patch[index], [...path, index]);
+    if (!read.ok) return read.issues[0] as RecordIssue;
+  }
   let form: CanonicalForm;
   try {
     form = canonicalForm(patch);

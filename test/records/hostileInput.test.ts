@@ -69,7 +69,11 @@ describe('hostile documents', () => {
     });
     const request = (body: unknown) => store.requestAmendment('d1', body as never, clerk);
     expect(await request({ version: 1, description: 'x'.repeat(20_000) })).toMatchObject({ ok: false, issues: [{ code: 'records.too_large', path: ['request', 'description'] }] });
-    expect(await request({ version: 1, description: 'fix', proposedPatch: [{ op: 'add', path: '/b', value: () => 1 }] })).toMatchObject({ ok: false, issues: [{ code: 'records.patch_invalid', path: ['request', 'proposedPatch'] }] });
+    expect(await request({ version: 1, description: 'fix', proposedPatch: [{ op: 'add', path: '/b', value: () => 1 }] })).toMatchObject({ ok: false, issues: [{ code: 'records.patch_invalid', path: ['request', 'proposedPatch', 0, 'value'] }] });
+    expect(await request({ version: 1, description: 'fix', proposedPatch: [{ op: 'replace', path: '/birthDate', value: undefined }] })).toMatchObject({ ok: false, issues: [{ code: 'records.patch_invalid', path: ['request', 'proposedPatch', 0, 'value'] }] });
+    expect(await request({ version: 1, description: 'fix', proposedPatch: [{ op: 'add', path: '/__proto__/polluted', value: 1 }] })).toMatchObject({ ok: false, issues: [{ code: 'records.pointer_unsafe', path: ['request', 'proposedPatch', 0, 'path'] }] });
+    expect(await request({ version: 1, description: 'fix', proposedPatch: [{ op: 'remove', path: '/a' }, { op: 'rename', path: '/b' }] })).toMatchObject({ ok: false, issues: [{ code: 'records.patch_invalid', path: ['request', 'proposedPatch', 1, 'op'] }] });
+    expect(await request({ version: 1, description: 'fix', proposedPatch: [{ op: 'move', path: '/b' }] })).toMatchObject({ ok: false, issues: [{ code: 'records.patch_invalid', path: ['request', 'proposedPatch', 0, 'from'] }] });
     expect(await request({ version: 1, description: 'fix', proposedPatch: 'remove everything' })).toMatchObject({ ok: false, issues: [{ code: 'records.patch_invalid', path: ['request', 'proposedPatch'] }] });
     expect(await request({ version: 1, description: 'fix', proposedPatch: [null] })).toMatchObject({ ok: false, issues: [{ code: 'records.patch_invalid', path: ['request', 'proposedPatch', 0] }] });
     expect(await request({ version: 1, description: 'fix', proposedPatch: [{ op: 'add', path: '/b', value: nested(5_000) }] })).toMatchObject({ ok: false, issues: [{ code: 'records.too_large', path: ['request', 'proposedPatch'] }] });

@@ -59,6 +59,14 @@ describe('applyPatch', () => {
     expect(applyPatch({ a: 1 }, [{ op: 'copy', from: '/constructor', path: '/b' }])).toMatchObject({ ok: false, issues: [{ code: 'records.pointer_unsafe', path: [0, 'from'] }] });
   });
 
+  it('refuses values that are not plain JSON, so no value is silently dropped', () => {
+    const document = { birthDate: '1980-04-02' };
+    for (const value of [undefined, Number.NaN, Number.POSITIVE_INFINITY, () => 1, new Date(0), 10n, [1, undefined], { when: new Map() }]) {
+      expect(applyPatch(document, [{ op: 'replace', path: '/birthDate', value }]), String(value)).toMatchObject({ ok: false, issues: [{ code: 'records.patch_invalid', path: [0, 'value'] }] });
+    }
+    expect(applyPatch(document, [{ op: 'add', path: '/x', value: Object.assign(Object.create(null) as object, { a: [1, 'b', null, true, { c: -0.5 }] }) }])).toMatchObject({ ok: true });
+  });
+
   it('reports where a patch fails', () => {
     expect(applyPatch({ a: 1 }, [{ op: 'test', path: '/a', value: 1 }, { op: 'test', path: '/a', value: 2 }])).toMatchObject({ ok: false, issues: [{ code: 'records.patch_test_failed', path: [1, 'path'] }] });
     expect(applyPatch({ a: 1 }, [{ op: 'add', path: '/b' }])).toMatchObject({ ok: false, issues: [{ code: 'records.patch_invalid', path: [0, 'value'] }] });
