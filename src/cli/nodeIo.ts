@@ -16,6 +16,19 @@ async function* textChunks(path: string): AsyncIterable<string> {
 }
 
 /**
+ * A writer to a standard stream that goes quiet once the reader has gone (EPIPE, as when the output is
+ * piped into `head`); any other failure of the stream is still thrown.
+ */
+function quietWhenClosed(stream: NodeJS.WriteStream): (text: string) => void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  return (text) => {
+    if (!stream.destroyed) stream.write(text);
+  };
+}
+
+/**
  * The real process's input and output, for the `medoffice` binary.
  *
  * @example
@@ -25,8 +38,8 @@ async function* textChunks(path: string): AsyncIterable<string> {
  */
 export function nodeIo(): CliIo {
   return {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
+    out: quietWhenClosed(process.stdout),
+    err: quietWhenClosed(process.stderr),
     readText: (path) => (path === '-' ? readAll(process.stdin) : readFile(path, 'utf8')),
     writeText: (path, text) => writeFile(path, text, 'utf8'),
     readStream: textChunks,

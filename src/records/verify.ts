@@ -31,6 +31,16 @@ interface Fact {
   readonly replacedBy?: string;
 }
 
+// Content that passed its hash but is not a JSON object (a chain re-hashed around bad content).
+function parsedObject(data: string): Readonly<Record<string, unknown>> | undefined {
+  try {
+    const value: unknown = JSON.parse(data);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function broken(sequence: number, message: string): RecordIssue {
   return recordIssue('records.chain_broken', ['entries', sequence], message, { sequence });
 }
@@ -63,9 +73,10 @@ function checkEntry(row: EntryRow, walk: Walk): RecordIssue | undefined {
 
 function checkExpungedHead(head: HeadRow, expunge: EntryRow | undefined, where: number): RecordIssue | undefined {
   if (expunge === undefined || expunge.data === null) return broken(where, `the head of ${head.recordId} says expunged without an expunge entry`);
-  const fact = JSON.parse(expunge.data) as { versions?: unknown; replacedBy?: unknown };
-  const replacedBy = fact.replacedBy === undefined ? head.replacedBy : fact.replacedBy;
-  const same = head.document === 'null' && head.version === fact.versions && head.at === expunge.at && head.replacedBy === replacedBy;
+  const fact = parsedObject(expunge.data);
+  if (fact === undefined) return broken(expunge.sequence, 'the content is not a JSON object');
+  const replacedBy = fact['replacedBy'] === undefined ? head.replacedBy : fact['replacedBy'];
+  const same = head.document === 'null' && head.version === fact['versions'] && head.at === expunge.at && head.replacedBy === replacedBy;
   return same ? undefined : broken(expunge.sequence, `the head of ${head.recordId} does not match its expunge`);
 }
 
@@ -74,7 +85,8 @@ function checkHead(head: HeadRow, row: EntryRow | undefined, expunged: ReadonlyM
   const where = row?.sequence ?? walked + 1;
   if (head.state === 'expunged') return checkExpungedHead(head, expunged.get(head.recordId), where);
   if (row === undefined || row.data === null) return broken(where, `the head of ${head.recordId} has no readable last version`);
-  const fact = JSON.parse(row.data) as Fact;
+  const fact = parsedObject(row.data) as Fact | undefined;
+  if (fact === undefined) return broken(row.sequence, 'the content is not a JSON object');
   const agrees = fact.recordId === row.recordId && fact.version === row.version && fact.at === row.at;
   const same = agrees && head.version === row.version && head.state === fact.state && head.replacedBy === (fact.replacedBy ?? null);
   if (!same || head.at !== row.at || sha256Hex(head.document) !== fact.documentHash) {

@@ -1,9 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordsCommand } from '../../src/cli/records.js';
+import { entryHeaderText } from '../../src/records/chainEntry.js';
+import { sha256Hex } from '../../src/records/hashing.js';
+import type { EntryRow } from '../../src/records/adapter.js';
 import { sqliteAdapter } from '../../src/records/adapters/sqlite.js';
 import { patientSchema } from '../../src/records/schemas/patient.js';
 import { createRecordStore } from '../../src/records/store.js';
@@ -21,6 +26,53 @@ beforeAll(async () => {
   await store.update('p1', patient('Rivera', { gender: 'female' }), 1, { ...clerk, reason: 'intake form' });
   await adapter.close();
 });
+
+/** A copy of the test database with one SQL statement applied to it. */
+function tamperedCopy(name: string, statement: string): string {
+  const copy = join(folder, name);
+  const db = new Database(path);
+  db.exec(`VACUUM INTO '${copy}'`);
+  db.close();
+  const edit = new Database(copy);
+  edit.function('sha256', (text: string) => sha256Hex(text));
+  edit.exec(statement);
+  edit.close();
+  return copy;
+}
+
+interface SqlEntry {
+  sequence: number;
+  kind: EntryRow['kind'];
+  record_id: string | null;
+  version: number | null;
+  at: string;
+  content_hash: string;
+  data: string | null;
+  hash: string;
+}
+
+/** A copy of the test database whose entry `sequence` holds `data`, with every hash after it made to match again. */
+function rehashedCopy(name: string, sequence: number, data: string): string {
+  const copy = tamperedCopy(name, 'SELECT 1');
+  const db = new Database(copy);
+  const rows = db.prepare('SELECT * FROM entries WHERE sequence >= ? ORDER BY sequence').all(sequence - 1) as SqlEntry[];
+  let prevHash = rows[0]?.hash ?? '';
+  for (const row of rows.slice(1)) {
+    const content = row.sequence === sequence ? data : row.data;
+    const fields = { sequence: row.sequence, kind: row.kind, recordId: row.record_id, version: row.version, at: row.at, contentHash: content === null ? row.content_hash : sha256Hex(content), prevHash };
+    const hash = sha256Hex(entryHeaderText(fields));
+    db.prepare('UPDATE entries SET data = ?, content_hash = ?, prev_hash = ?, hash = ? WHERE sequence = ?').run(content, fields.contentHash, prevHash, hash, row.sequence);
+    prevHash = hash;
+  }
+  db.close();
+  return copy;
+}
+
+async function run(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const io = fakeIo();
+  const code = await recordsCommand.run(args, io);
+  return { code, stdout: io.stdout(), stderr: io.stderr() };
+}
 
 describe('medoffice records', () => {
   it('lists history newest first', async () => {
@@ -53,16 +105,10 @@ describe('medoffice records', () => {
   it('verifies, exports, and exits 1 naming the first broken entry after tampering', async () => {
     const io = fakeIo();
     expect(await recordsCommand.run(['verify', path], io)).toBe(0);
-    const exported = fakeIo();
-    expect(await recordsCommand.run(['export', path, '--out', 'chain.ndjson'], exported)).toBe(0);
-    expect(exported.files.get('chain.ndjson')?.trim().split('\n')).toHaveLength(4);
-    const tampered = join(folder, 'tampered.db');
-    const db = new Database(path);
-    db.exec(`VACUUM INTO '${tampered}'`);
-    db.close();
-    const edit = new Database(tampered);
-    edit.prepare("UPDATE entries SET data = replace(data, 'female', 'femalf') WHERE sequence = 3").run();
-    edit.close();
+    const chain = join(folder, 'chain.ndjson');
+    expect(await recordsCommand.run(['export', path, '--out', chain], fakeIo())).toBe(0);
+    expect(readFileSync(chain, 'utf8').trim().split('\n')).toHaveLength(4);
+    const tampered = tamperedCopy('tampered.db', "UPDATE entries SET data = replace(data, 'female', 'femalf') WHERE sequence = 3");
     const broken = fakeIo();
     expect(await recordsCommand.run(['verify', tampered, '--format', 'json'], broken)).toBe(1);
     expect(JSON.parse(broken.stdout())).toMatchObject({ ok: false, issues: [{ code: 'records.chain_broken', sequence: 3 }] });
@@ -90,5 +136,164 @@ describe('medoffice records', () => {
     expect(await recordsCommand.run(['history', path, 'Patient/nobody'], fakeIo())).toBe(1);
     expect(await recordsCommand.run(['diff', path, 'Patient/nobody', '1', '2'], fakeIo())).toBe(1);
     expect(await recordsCommand.run(['diff', path, 'Patient/p1', '2', '3'], fakeIo())).toBe(1);
+  });
+});
+
+describe('medoffice records export --out', () => {
+  it('refuses to write over the database it reads, by any name, even with --force', async () => {
+    const before = readFileSync(path);
+    symlinkSync(path, join(folder, 'alias.db'));
+    linkSync(path, join(folder, 'hardlink.db'));
+    for (const out of [path, join(folder, '.', 'records.db'), join(folder, 'alias.db'), join(folder, 'hardlink.db'), `${path}-wal`, `${path}-shm`]) {
+      for (const force of [[], ['--force']]) {
+        const result = await run(['export', path, '--out', out, ...force]);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain(`medoffice records export: refusing to write '${out}'`);
+      }
+    }
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(await recordsCommand.run(['verify', path], fakeIo())).toBe(0);
+  });
+
+  it('never replaces an existing file unless --force is given', async () => {
+    const out = join(folder, 'kept.ndjson');
+    writeFileSync(out, 'an earlier export\n');
+    const refused = await run(['export', path, '--out', out]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(`medoffice records export: cannot write '${out}': it already exists; pass --force to replace it\n`);
+    expect(readFileSync(out, 'utf8')).toBe('an earlier export\n');
+    expect((await run(['export', path, '--out', out, '--force'])).code).toBe(0);
+    expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(4);
+    expect((await run(['export', path, '--help'])).stdout).toMatch(/\[--force\][\s\S]*--force +replace FILE/);
+    expect((await run(['export', path, '--force'])).code).toBe(2);
+  });
+
+  it('says which file could not be written and why, in words rather than errno text', async () => {
+    const missing = join(folder, 'no-such-folder', 'chain.ndjson');
+    const cases: [string, string][] = [
+      [folder, `cannot write '${folder}': it is a folder`],
+      [missing, `cannot write '${missing}': its folder does not exist`],
+      ['', 'cannot write to an empty file name'],
+    ];
+    for (const [out, message] of cases) {
+      const result = await run(['export', path, '--out', out]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`medoffice records export: ${message}\n`);
+    }
+  });
+
+  it('writes one JSON array with --format json', async () => {
+    const result = await run(['export', path, '--format', 'json']);
+    expect(result.code).toBe(0);
+    const entries = JSON.parse(result.stdout) as { sequence: number }[];
+    expect(entries.map((entry) => entry.sequence)).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('medoffice records: databases that cannot be opened', () => {
+  it('says a folder or a file that is not a records database is not one', async () => {
+    const empty = join(folder, 'empty.db');
+    writeFileSync(empty, '');
+    const directory = join(folder, 'folder.db');
+    mkdirSync(directory);
+    for (const target of [empty, directory]) {
+      const result = await run(['verify', target]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`medoffice records verify: '${target}' is not a medoffice records database\n`);
+    }
+  });
+
+  it('explains that SQLite must create side files beside a database in a folder it cannot write to', async (context) => {
+    const locked = join(folder, 'locked');
+    mkdirSync(locked);
+    const copy = join(locked, 'records.db');
+    copyFileSync(path, copy);
+    chmodSync(locked, 0o555);
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) spawnSync('chattr', ['+i', locked]);
+    try {
+      let writable = true;
+      try {
+        writeFileSync(join(locked, 'probe'), '');
+        rmSync(join(locked, 'probe'));
+      } catch {
+        writable = false;
+      }
+      if (writable) context.skip();
+      const result = await run(['history', copy, 'Patient/p1']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`medoffice records history: cannot open '${copy}' read-only: SQLite needs to create '${copy}-shm' beside it; copy the file to a writable folder\n`);
+    } finally {
+      if (asRoot) spawnSync('chattr', ['-i', locked]);
+      chmodSync(locked, 0o755);
+    }
+  });
+});
+
+describe('medoffice records: entries tampered into a wrong shape', () => {
+  it('names the entry in one line and exits 1 when the content is not JSON', async () => {
+    const bad = tamperedCopy('not-json.db', "UPDATE entries SET data = 'not json' WHERE sequence IN (3, 4)");
+    for (const [args, entry] of [[['history', bad, 'Patient/p1'], 3], [['audit', bad, 'Patient/p1'], 4], [['diff', bad, 'Patient/p1', '1', '2'], 3]] as const) {
+      const result = await run(args);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(`medoffice records ${args[0]}: entry ${entry} of Patient/p1 cannot be read: its content does not match its hash (run 'medoffice records verify')\n`);
+    }
+  });
+
+  it('refuses content of the wrong shape even when its hash was made to match', async () => {
+    const bad = tamperedCopy('wrong-shape.db', `UPDATE entries SET data = '{"x":1}', content_hash = sha256('{"x":1}') WHERE sequence IN (3, 4)`);
+    for (const [args, entry, kind] of [[['history', bad, 'Patient/p1'], 3, 'version'], [['audit', bad, 'Patient/p1'], 4, 'audit'], [['diff', bad, 'Patient/p1', '1', '2'], 3, 'version']] as const) {
+      const result = await run(args);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(`medoffice records ${args[0]}: entry ${entry} of Patient/p1 cannot be read: its content is not a ${kind} entry (run 'medoffice records verify')\n`);
+    }
+  });
+
+  it('reports a chain rewritten around content that is not JSON as broken at that entry, in every subcommand', async () => {
+    const bad = rehashedCopy('rehashed.db', 3, 'not json');
+    const verified = await run(['verify', bad]);
+    expect(verified.code).toBe(1);
+    expect(verified.stdout).toBe('chain BROKEN at entry 3: the content is not a JSON object\n');
+    expect(verified.stderr).toBe('');
+    const json = await run(['verify', bad, '--format', 'json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, issues: [{ code: 'records.chain_broken', sequence: 3 }] });
+    for (const args of [['history', bad, 'Patient/p1'], ['diff', bad, 'Patient/p1', '1', '2']]) {
+      const result = await run(args);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(`medoffice records ${args[0]}: entry 3 of Patient/p1 cannot be read: its content is not a version entry (run 'medoffice records verify')\n`);
+    }
+  });
+
+  it('does not print a made-up diff when a well-formed patch was altered', async () => {
+    const bad = tamperedCopy('altered-patch.db', `UPDATE entries SET data = replace(data, '"female"', '"male"') WHERE sequence = 3; UPDATE entries SET content_hash = sha256(data) WHERE sequence = 3`);
+    const result = await run(['diff', bad, 'Patient/p1', '1', '2']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`medoffice records diff: version 2 of Patient/p1 cannot be rebuilt: it does not match its stored hash (run 'medoffice records verify')\n`);
+  });
+});
+
+describe('medoffice records: small messages', () => {
+  it('says how many versions a limited history leaves out', async () => {
+    const limited = await run(['history', path, 'Patient/p1', '--limit', '1']);
+    expect(limited.stdout.split('\n')[0]).toBe('Patient/p1: newest 1 of 2 versions');
+    expect((await run(['history', path, 'Patient/p1'])).stdout.split('\n')[0]).toBe('Patient/p1: 2 version(s), newest first');
+    expect((await run(['audit', path, 'Patient/p1', '--limit', '1'])).stdout.split('\n')[0]).toBe('Patient/p1: newest 1 audit event(s); older ones not shown');
+  });
+});
+
+describe('medoffice records piped into a reader that stops early', () => {
+  it('exits quietly on EPIPE instead of crashing with a stack trace', async () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'records', 'export', path], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });

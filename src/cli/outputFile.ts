@@ -1,0 +1,126 @@
+import { mkdtemp, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { errorIssue, type Issue } from '../core/issue.js';
+
+/**
+ * Why an output file was not written: it is one of the command's inputs, it already exists (and
+ * replacing was not asked for), or the system refused to write it.
+ *
+ * @example
+ * ```ts
+ * const code: OutputFileCode = 'output.exists';
+ * ```
+ */
+export type OutputFileCode = 'output.is_input' | 'output.exists' | 'output.unwritable';
+
+/**
+ * A refusal or failure to write an output file; the message names the file and says why in words.
+ *
+ * @example
+ * ```ts
+ * const issue: OutputFileIssue = { code: 'output.exists', severity: 'error', path: [],
+ *   message: "cannot write 'chain.ndjson': it already exists; pass --force to replace it" };
+ * ```
+ */
+export type OutputFileIssue = Issue<OutputFileCode>;
+
+/**
+ * How {@link writeOutputFile} may write.
+ *
+ * @example
+ * ```ts
+ * const options: OutputFileOptions = { force: false, inputs: ['clinic-records.db', 'clinic-records.db-wal'] };
+ * ```
+ */
+export interface OutputFileOptions {
+  /** Replace a file already at the path (atomically, through a new file renamed over it). */
+  readonly force: boolean;
+  /** Files the output must never land on, such as the database being read and its side files. */
+  readonly inputs: readonly string[];
+}
+
+const REASONS: Readonly<Record<string, string>> = {
+  EEXIST: 'it already exists; pass --force to replace it',
+  EISDIR: 'it is a folder',
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'a part of the path is not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is used up',
+  ENAMETOOLONG: 'the name is too long',
+};
+
+function unwritable(path: string, error: unknown): OutputFileIssue {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const reason = typeof code === 'string' ? (REASONS[code] ?? `the system refused (${code})`) : 'the system refused';
+  return errorIssue(code === 'EEXIST' ? 'output.exists' : 'output.unwritable', [], `cannot write '${path}': ${reason}`);
+}
+
+/** The path with its folder's links resolved; the file itself need not exist. */
+async function resolvedPath(path: string): Promise<string> {
+  const absolute = resolve(path);
+  const whole = await realpath(absolute).catch(() => undefined);
+  if (whole !== undefined) return whole;
+  const folder = await realpath(dirname(absolute)).catch(() => dirname(absolute));
+  return join(folder, basename(absolute));
+}
+
+async function samePlace(a: string, b: string): Promise<boolean> {
+  const [first, second] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)]);
+  if (first !== undefined && second !== undefined && first.dev === second.dev && first.ino === second.ino) return true;
+  return (await resolvedPath(a)) === (await resolvedPath(b));
+}
+
+async function writeExclusive(path: string, text: string): Promise<void> {
+  const handle = await open(path, 'wx');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await rm(path, { force: true });
+    throw error;
+  }
+}
+
+async function replaceFile(path: string, text: string): Promise<void> {
+  const scratch = await mkdtemp(join(dirname(resolve(path)), '.medoffice-out-'));
+  try {
+    const fresh = join(scratch, 'out');
+    await writeExclusive(fresh, text);
+    await rename(fresh, path);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Writes a text file for a command's `--out`, never onto one of its inputs (compared by device and
+ * inode, and by the path with links resolved) and never over an existing file unless `force` is set.
+ *
+ * @param path - where to write
+ * @param text - the whole content, written as UTF-8
+ * @param options - whether to replace an existing file, and the files to keep safe
+ * @returns undefined once written, or an issue naming the file: `output.is_input`, `output.exists`
+ *   or `output.unwritable` (with the reason in words)
+ * @example
+ * ```ts
+ * const issue = await writeOutputFile('chain.ndjson', text, { force: false, inputs: ['clinic-records.db'] });
+ * if (issue !== undefined) console.error(issue.message);
+ * ```
+ */
+export async function writeOutputFile(path: string, text: string, options: OutputFileOptions): Promise<OutputFileIssue | undefined> {
+  if (path === '') return errorIssue('output.unwritable', [], 'cannot write to an empty file name');
+  for (const input of options.inputs) {
+    if (await samePlace(path, input)) return errorIssue('output.is_input', [], `refusing to write '${path}': it is ${input === path ? 'the file being read' : `the same file as '${input}', which is being read`}`);
+  }
+  if ((await stat(path).catch(() => undefined))?.isDirectory() === true) return unwritable(path, { code: 'EISDIR' });
+  try {
+    await (options.force ? replaceFile(path, text) : writeExclusive(path, text));
+    return undefined;
+  } catch (error) {
+    return unwritable(path, error);
+  }
+}
