@@ -1,13 +1,14 @@
 import type { z } from 'zod';
 import { fail, ok, type Checked } from '../core/result.js';
 import type { AccessContext } from './context.js';
-import { runOperation } from './operation.js';
+import { runOperation, type OperationScope } from './operation.js';
 import { recordIssue, type RecordIssue } from './recordIssue.js';
 import type { StoreSettings } from './settings.js';
 import { statementIssue } from './patchInput.js';
+import type { VersionMeta } from './versionMeta.js';
 import { currentVersion } from './writes.js';
 import { unreadable, validateDocument, versionConflict, writeVersion } from './writeVersion.js';
-import { step } from './steps.js';
+import { step, type Steps } from './steps.js';
 
 /**
  * A correction: a version marked entered in error, and the version that corrects it. The erroneous
@@ -78,11 +79,45 @@ export function listCorrections<S extends z.ZodType>(settings: StoreSettings<S>,
   return runOperation(settings, { action: 'corrections', permission: 'read' }, id, context, function* (scope) {
     const head = yield* step(scope.tx.head(scope.key));
     if (head === undefined || head.state === 'expunged') return fail([recordIssue('records.not_found', ['id'], 'no such record')]);
-    const rows = yield* step(scope.tx.entriesOf(scope.key, 'correction'));
-    return ok(rows.flatMap((row) => {
-      if (row.data === null) return [];
-      const fact = JSON.parse(row.data) as Omit<Correction, 'at'>;
-      return [{ errorVersion: fact.errorVersion, correctedVersion: fact.correctedVersion, by: fact.by, reason: fact.reason, at: row.at }];
-    }));
+    return ok(yield* correctionsIn(scope));
+  });
+}
+
+/**
+ * A record's corrections, oldest first, read inside an operation.
+ *
+ * @example
+ * ```ts
+ * const list = yield* correctionsIn(scope);
+ * ```
+ */
+export function* correctionsIn(scope: OperationScope): Steps<Correction[]> {
+  const rows = yield* step(scope.tx.entriesOf(scope.key, 'correction'));
+  return rows.flatMap((row) => {
+    if (row.data === null) return [];
+    const fact = JSON.parse(row.data) as Omit<Correction, 'at'>;
+    return [{ errorVersion: fact.errorVersion, correctedVersion: fact.correctedVersion, by: fact.by, reason: fact.reason, at: row.at }];
+  });
+}
+
+/**
+ * Marks each version's metadata that a correction names as entered in error with the version that
+ * corrects it (`correctedBy`; the first correction when there are several).
+ *
+ * @param metas - versions' metadata
+ * @param corrections - the record's corrections, oldest first
+ * @returns the metadata, marked
+ * @example
+ * ```ts
+ * markCorrected([meta2], [{ errorVersion: 2, correctedVersion: 3, by: 'dr-lee', at: '…', reason: 'typo' }]); // [{ ...meta2, correctedBy: 3 }]
+ * ```
+ */
+export function markCorrected(metas: readonly VersionMeta[], corrections: readonly Correction[]): VersionMeta[] {
+  if (corrections.length === 0) return [...metas];
+  const firstFix = new Map<number, number>();
+  for (const c of corrections) if (!firstFix.has(c.errorVersion)) firstFix.set(c.errorVersion, c.correctedVersion);
+  return metas.map((meta) => {
+    const correctedBy = firstFix.get(meta.version);
+    return correctedBy === undefined ? meta : { ...meta, correctedBy };
   });
 }

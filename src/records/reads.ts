@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { fail, ok, type Checked } from '../core/result.js';
 import type { HeadRow } from './adapter.js';
 import type { AccessContext } from './context.js';
+import { correctionsIn, markCorrected } from './corrections.js';
 import { diffJson } from './diff.js';
 import type { PatchOperation } from './jsonPatch.js';
 import { runOperation, type OperationScope } from './operation.js';
@@ -50,7 +51,8 @@ function* versionOfRecord<T>(scope: OperationScope, head: HeadRow, version: unkn
   const found = yield* documentAt(scope.tx, scope.key, version);
   if (found === undefined) return fail([recordIssue('records.not_found', path, 'the version is no longer stored')]);
   if (found.fact.state === 'deleted') return fail([recordIssue('records.gone', path, 'the record was deleted in this version', { currentVersion: head.version })]);
-  return ok({ meta: metaOf(found.fact), document: found.document as T });
+  const [meta] = markCorrected([metaOf(found.fact)], yield* correctionsIn(scope));
+  return ok({ meta: meta ?? metaOf(found.fact), document: found.document as T });
 }
 
 /**
@@ -149,11 +151,11 @@ export function recordHistory<S extends z.ZodType>(settings: StoreSettings<S>, i
       ...(query.since !== undefined ? { since: queryInstant(query.since.toMillis()) } : {}),
       ...(query.at !== undefined ? { until: queryInstant(query.at.toMillis()) } : {}),
     }));
-    const versions = rows.slice(0, limit).map((row) => {
+    const versions = markCorrected(rows.slice(0, limit).map((row) => {
       const fact = versionFactOf(row);
       if (fact === undefined) throw new Error(`version ${row.version} of ${scope.key} has no content`);
       return metaOf(fact);
-    });
+    }), yield* correctionsIn(scope));
     const last = versions[versions.length - 1];
     return ok(rows.length > limit && last !== undefined ? { versions, nextBefore: last.version } : { versions });
   });

@@ -38,6 +38,8 @@ export interface VersionMeta {
   readonly replacedBy?: string;
   /** For a survivor's merge version: the id of the record it replaces. */
   readonly replaces?: string;
+  /** Set on reads of an older version that a correction marked entered in error: the version that corrects it. */
+  readonly correctedBy?: number;
 }
 
 /**

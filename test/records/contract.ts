@@ -149,6 +149,11 @@ export function storeContract(name: string, makeAdapter: () => Promise<StorageAd
       expect(list.ok && list.value[1]?.rebuttal?.statement).toBe('Certificate says 1980.');
       const original = await store.readVersion('p1', 1, clerk);
       expect(original.ok && original.value.document).toMatchObject({ birthDate: '1980-04-02', allergies: ['penicillin'] });
+      expect(original.ok && original.value.meta.correctedBy).toBe(2);
+      const marked = await store.history('p1', {}, clerk);
+      expect(marked.ok && marked.value.versions.map((m) => [m.version, m.correctedBy])).toEqual([[3, undefined], [2, undefined], [1, 2]]);
+      const asOf = await store.readAsOf('p1', DateTime.fromISO(original.ok ? original.value.meta.at : '', { zone: 'UTC' }), clerk);
+      expect(asOf.ok && asOf.value.meta).toMatchObject({ version: 1, correctedBy: 2 });
       expect(await store.corrections('p1', clerk)).toMatchObject({ ok: true, value: [{ errorVersion: 1, correctedVersion: 2, by: 'dr-lee', reason: 'digits swapped' }] });
       expect(list.ok && list.value.map((a) => [a.version, a.appliedVersion])).toEqual([[2, 3], [3, undefined]]);
       const corrected = await store.readVersion('p1', 2, clerk);
