@@ -55,6 +55,27 @@ export function isIsoDate(text: string): text is IsoDate {
   return dayNumber(text) !== undefined;
 }
 
+// `YYYY-MM-DDTHH:mm[:ss[.sss]]` with hours 00-23, then an optional offset of at most 14 hours.
+const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(Z|[+-](?:0\d|1[0-4])(?::?[0-5]\d)?)?$/i;
+
+/**
+ * True when a string is an ISO 8601 date-time on a real calendar date, with hours 00 to 23 (no
+ * `24:00`) and, if it has one, an offset of at most 14 hours (no `+25:00`).
+ *
+ * @param text - the text
+ * @param offset - `required` to insist on `Z` or `±hh:mm`, `optional` to allow wall-clock time too
+ * @example
+ * ```ts
+ * isIsoDateTime('2026-11-02T09:00:00-05:00', 'required'); // true
+ * isIsoDateTime('2026-02-30T09:00:00Z', 'required');       // false
+ * isIsoDateTime('2026-11-02T24:00', 'optional');           // false
+ * ```
+ */
+export function isIsoDateTime(text: string, offset: 'required' | 'optional'): boolean {
+  const m = ISO_DATE_TIME.exec(text);
+  return m !== null && dayNumber(m[1] ?? '') !== undefined && (offset === 'optional' || m[2] !== undefined);
+}
+
 /**
  * Parses an ISO 8601 date-time. With an offset (`Z`, `+02:00`) it names an instant, shown in `zone`;
  * without one it is read as wall-clock time in `zone`, a time that occurs twice at fall-back being its
@@ -67,7 +88,7 @@ export function isIsoDate(text: string): text is IsoDate {
  */
 export function parseIsoDateTime(text: string, zone: IanaZone, path: IssuePath = []): Checked<DateTime> {
   const parsed = DateTime.fromISO(text, { zone, setZone: false });
-  if (!parsed.isValid || !/^\d{4}-\d{2}-\d{2}T/.test(text)) return fail([errorIssue('time.invalid_datetime', path, `'${text}' is not an ISO 8601 date-time`)]);
+  if (!parsed.isValid || !isIsoDateTime(text.trim(), 'optional')) return fail([errorIssue('time.invalid_datetime', path, `'${text}' is not an ISO 8601 date-time`)]);
   const local = parsed.setZone(zone);
   if (/(?:Z|[+-]\d{2}(?::?\d{2})?)$/i.test(text.trim())) return ok(local);
   // Wall-clock time: a time that occurs twice at fall-back is its first occurrence, as in wallClock.

@@ -1,5 +1,6 @@
 import { match } from 'ts-pattern';
 import { z } from 'zod';
+import { isIsoDateTime } from '../core/time.js';
 import { AppointmentIdSchema, AppointmentTypeIdSchema, EntryIdSchema, PatientIdSchema, ProviderIdSchema, ResourceIdSchema } from './ids.js';
 
 /** The FHIR R4 appointment statuses (http://hl7.org/fhir/R4/valueset-appointmentstatus.html). */
@@ -23,11 +24,14 @@ export type AppointmentStatus = z.infer<typeof AppointmentStatusSchema>;
 
 const OFFSET_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
-/** Schema of an instant: an ISO 8601 date-time with its offset, e.g. `2026-11-02T09:00:00-05:00`. */
+/**
+ * Schema of an instant: an ISO 8601 date-time with its offset, e.g. `2026-11-02T09:00:00-05:00`, on a
+ * real calendar date (no 30 February), hours 00 to 23 and an offset of at most 14 hours.
+ */
 export const InstantSchema = z
   .string()
   .regex(OFFSET_DATE_TIME, 'expected an ISO 8601 date-time with an offset')
-  .refine((text) => Number.isFinite(Date.parse(text)), 'not a real date-time');
+  .refine((text) => isIsoDateTime(text, 'required'), 'not a real date-time');
 
 /**
  * Schema of an appointment. `start`/`end` are instants; `resourceIds` the rooms and equipment it
@@ -47,7 +51,7 @@ export const AppointmentSchema = z.object({
   start: InstantSchema,
   end: InstantSchema,
   status: AppointmentStatusSchema,
-  resourceIds: z.array(ResourceIdSchema).default([]),
+  resourceIds: z.array(ResourceIdSchema).refine((ids) => new Set(ids).size === ids.length, 'a resource is listed twice').default([]),
   patientZone: z.string().optional(),
   cancellation: z.object({ reason: z.string().min(1), note: z.string().optional() }).optional(),
   seriesId: EntryIdSchema.optional(),

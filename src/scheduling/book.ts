@@ -94,6 +94,7 @@ export function draftAppointment(schedule: Schedule, request: BookingRequest): C
   if (type === undefined) issues.push(errorIssue('booking.unknown_type', ['typeId'], `no appointment type ${parsed.typeId}`));
   const id = parsed.id ?? nextAppointmentId(schedule);
   if (schedule.appointments.some((a) => a.id === id)) issues.push(errorIssue('booking.duplicate_id', ['id'], `appointment ${id} already exists`));
+  if (start.ok && (start.value.second !== 0 || start.value.millisecond !== 0)) issues.push(errorIssue('booking.request', ['start'], 'an appointment starts on a whole minute'));
   if (!start.ok || type === undefined || issues.length > 0) return fail(issues);
   const minute = epochMinuteOf(start.value);
   const timeline = zoneTimeline(schedule.zone, minute - 1440, minute + 1440);

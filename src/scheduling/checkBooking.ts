@@ -68,7 +68,7 @@ export function checkBooking(schedule: Schedule, appointment: Appointment, optio
   if (clash !== undefined) issues.push(conflictIssue('booking.provider_conflict', ['start'], clash.id, `${provider.id} is busy with appointment ${clash.id}`));
   const resources = chooseResources(schedule, type, appointment, footprint, date, timeline, options.explicitResources === true);
   issues.push(...resources.issues, ...capIssues(schedule, type, provider.id, provider.dailyCap, date, timeline));
-  if (options.now !== undefined && options.urgent !== true && schedule.policy.urgentHold !== undefined) {
+  if (options.now !== undefined && schedule.policy.urgentHold !== undefined && !urgentToday(options.now, options.urgent, date, schedule)) {
     const hold = schedule.policy.urgentHold;
     const release = wallInstant(date, minutesOfWallTime(hold.release), timeline);
     const held = heldStretches(providerDayWindows(schedule, provider.id, date, timeline), hold, schedule.policy.alignmentMinutes);
@@ -77,6 +77,13 @@ export function checkBooking(schedule: Schedule, appointment: Appointment, optio
     }
   }
   return { issues, resourceIds: resources.resourceIds };
+}
+
+// An urgent booking may use held time on the day it is made, as findSlots offers it; not days ahead.
+function urgentToday(now: DateTime, urgent: boolean | undefined, date: string, schedule: Schedule): boolean {
+  if (urgent !== true) return false;
+  const minute = epochMinuteOf(now);
+  return localDateAt(minute, zoneTimeline(schedule.zone, minute - 1, minute + 1)) === date;
 }
 
 function insideOne(windows: readonly Interval[], span: Interval): boolean {

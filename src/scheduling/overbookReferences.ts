@@ -6,8 +6,9 @@ import { fitsWithin, footprintOf } from './occupancy.js';
 
 /**
  * Why an overbooking that holds time does not share the time of the appointment it names, or
- * undefined when it does: another provider, itself an overbooking, no longer holding its time, or not
- * containing the overbooking's time (buffers included, as booking measures it).
+ * undefined when it does: another provider, itself an overbooking, no longer holding its time, a room
+ * or piece of equipment the holder does not hold, or not containing the overbooking's time (buffers
+ * included, as booking measures it).
  *
  * @example
  * ```ts
@@ -19,6 +20,9 @@ export function overbookMismatch(overbooking: Appointment, holder: Appointment, 
   if (holder.overbooks !== undefined) return `${holder.id} is itself an overbooking`;
   if (holder.providerId !== overbooking.providerId) return `${holder.id} is with ${holder.providerId}, not ${overbooking.providerId}`;
   if (!holdsTime(holder.status)) return `${holder.id} no longer holds its time, so the overbooking would hold none`;
+  // It shares the holder's rooms and equipment, and takes them over if the holder leaves.
+  const foreign = overbooking.resourceIds.find((id) => !holder.resourceIds.includes(id));
+  if (foreign !== undefined) return `${foreign} is not one of ${holder.id}'s rooms and equipment`;
   const overType = types.get(overbooking.typeId);
   const holderType = types.get(holder.typeId);
   if (overType === undefined || holderType === undefined) return undefined; // reported as schedule.unknown_type

@@ -51,7 +51,9 @@ export function overbookIssues(
   // The overbooking shares the holder's rooms and equipment (and takes them over if the holder cancels).
   const unmet = type.requiredResources.findIndex((requirement) => !requirement.anyOf.some((id) => holder.resourceIds.includes(id)));
   if (unmet >= 0) return refuse(`${holder.id}'s rooms and equipment do not meet requirement ${unmet + 1} of ${type.id}`);
-  if (showProbability(holder) >= policy.showThreshold) return refuse(`${holder.id} is likely to show`);
+  const show: unknown = showProbability(holder);
+  if (typeof show !== 'number' || !(show >= 0 && show <= 1)) return refuse(`the show predictor gave ${String(show)} for ${holder.id}, not a probability`);
+  if (show >= policy.showThreshold) return refuse(`${holder.id} is likely to show`);
   const timeline = zoneTimeline(schedule.zone, span.start - 1440, span.end + 1440);
   const date = localDateAt(span.appointmentStart, timeline);
   const sameDay = schedule.appointments.filter(

@@ -153,6 +153,15 @@ describe('bookSeries', () => {
 
 describe('overbooking', () => {
   const policy = { alignmentMinutes: 15, minimumNoticeMinutes: 0, horizonDays: 365, overbooking: { showThreshold: 0.7, dailyCap: 1 } };
+  it('refuses to overbook when the show predictor does not give a probability', () => {
+    const schedule = booked(scheduleOf(clinicInput({ policy })), '2026-11-02T09:00', 'risky');
+    for (const answer of [undefined, Number.NaN, -1, 1.5, '0.1']) {
+      const showProbability = () => answer as unknown as number;
+      const result = book(schedule, { patientId: 'p3', providerId: 'dr-lee', typeId: 'follow-up', start: '2026-11-02T09:00', overbook: true }, { showProbability });
+      expect(!result.ok && result.issues.map((i) => i.code), String(answer)).toEqual(['booking.overbook_not_allowed']);
+    }
+  });
+
   it('allows a second booking over a likely no-show, within the daily cap, and promotes it if the holder cancels', () => {
     let schedule = booked(booked(scheduleOf(clinicInput({ policy })), '2026-11-02T09:00', 'risky'), '2026-11-02T10:00', 'steady');
     const showProbability = (a: { patientId: string }) => (a.patientId === 'risky' ? 0.4 : 0.95);

@@ -51,6 +51,25 @@ describe('scheduling edges', () => {
     expect(found.ok && found.value).toEqual([]);
   });
 
+  it('lets an urgent booking use held time only on the day it is made, as findSlots offers it', () => {
+    const schedule = scheduleOf(clinicInput({ policy: { ...policy, urgentHold: { share: 1, release: '10:00' } } }));
+    const now = '2026-11-02T08:00:00-05:00';
+    const request = (start: string) => ({ patientId: 'p', providerId: 'dr-lee', typeId: 'follow-up', start, now, urgent: true });
+    expect(book(schedule, request('2026-11-02T09:00')).ok).toBe(true);
+    const ahead = book(schedule, request('2026-11-06T09:00'));
+    expect(!ahead.ok && ahead.issues.map((i) => i.code)).toEqual(['booking.held_for_urgent']);
+    const found = findSlots(schedule, { typeId: 'follow-up', from: '2026-11-06', to: '2026-11-06', providerIds: ['dr-lee'], now, urgent: true });
+    expect(found.ok && found.value.some((slot) => slot.start.slice(11, 16) === '09:00')).toBe(false);
+  });
+
+  it('refuses a start with seconds, a 24:00 or an offset past 14 hours', () => {
+    const schedule = scheduleOf(clinicInput());
+    for (const start of ['2026-11-02T09:00:30-05:00', '2026-11-02T24:00', '2026-11-02T14:00:00+25:00', '2026-02-30T09:00']) {
+      const result = book(schedule, { patientId: 'p', providerId: 'dr-lee', typeId: 'follow-up', start });
+      expect(!result.ok && result.issues.map((i) => [i.code, i.path]), start).toEqual([[start.includes(':30-') ? 'booking.request' : 'time.invalid_datetime', ['start']]]);
+    }
+  });
+
   it('keeps the urgent hold of the policy when a query asks for a coarser grid, as booking does', () => {
     const schedule = scheduleOf(clinicInput({ policy: { ...policy, urgentHold: { share: 0.25, release: '10:00' } } }));
     const now = '2026-11-02T08:00:00-05:00';

@@ -70,6 +70,21 @@ describe('parseSchedule', () => {
     ]);
     expect(codesAndPaths(clinicInput({ appointments: [holder, over, { ...over, id: 'o2', patientId: 'p3' }] }))).toEqual([['schedule.overbook_mismatch', ['appointments', 2, 'overbooks']]]);
     expect(codesAndPaths(clinicInput({ appointments: [holder, over, { ...over, id: 'o3', overbooks: 'o' }] }))).toEqual([['schedule.overbook_mismatch', ['appointments', 2, 'overbooks']]]);
+    // An overbooking shares its holder's rooms: one of its own would be double-booked when the holder leaves.
+    const roomed = { ...holder, resourceIds: ['room-2'] };
+    const other = { id: 'x', patientId: 'p3', providerId: 'dr-cho', typeId: 'follow-up', status: 'booked' as const, ...at('09:00', '09:20'), resourceIds: ['room-1'] };
+    expect(codesAndPaths(clinicInput({ appointments: [roomed, { ...over, resourceIds: ['room-1'] }, other] }))).toEqual([['schedule.overbook_mismatch', ['appointments', 1, 'overbooks']]]);
+    expect(codesAndPaths(clinicInput({ appointments: [roomed, { ...over, resourceIds: ['room-2'] }, other] }))).toEqual([]);
+  });
+
+  it('refuses impossible instants and a resource listed twice by one appointment', () => {
+    const appointment = { id: 'a', patientId: 'p', providerId: 'dr-lee', typeId: 'follow-up', status: 'booked' as const, start: '2026-11-02T09:00:00-05:00', end: '2026-11-02T09:20:00-05:00' };
+    for (const start of ['2026-02-30T09:00:00-05:00', '2026-04-31T09:00:00-04:00', '2026-11-02T24:00:00-05:00', '2026-11-02T10:00:00+25:00']) {
+      expect(codesAndPaths(clinicInput({ appointments: [{ ...appointment, start }] })), start).toEqual([['schedule.schema', ['appointments', 0, 'start']]]);
+    }
+    const big = { id: 'big', name: 'Big room', kind: 'room' as const, capacity: 2 };
+    const input = clinicInput({ resources: [...(clinicInput().resources ?? []), big], appointments: [{ ...appointment, resourceIds: ['big', 'big'] }] });
+    expect(codesAndPaths(input)).toEqual([['schedule.schema', ['appointments', 0, 'resourceIds']]]);
   });
 
   it('reports existing appointments that double-book, naming the index', () => {
