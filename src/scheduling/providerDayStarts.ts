@@ -7,7 +7,7 @@ import { footprintsIn } from './providerTimeline.js';
 import type { Schedule } from './schedule.js';
 import type { ZoneTimeline } from './time/zoneTimeline.js';
 import { heldStretches } from './urgentHold.js';
-import { wallInstant } from './time/epochMinutes.js';
+import { nextDate, wallInstant } from './time/epochMinutes.js';
 import { minutesOfWallTime } from './wallTime.js';
 
 /** What a search knows besides the provider and day. */
@@ -34,7 +34,8 @@ export interface DayStarts {
 }
 
 /**
- * The starts (epoch-minute intervals) at which the type fits a provider's day: inside availability,
+ * The starts (epoch-minute intervals) at which the type fits a provider's day: starting inside the
+ * day's availability and staying inside it (or inside the next day's hours that join it at midnight),
  * clear of exceptions, the footprint (with buffers) clear of other footprints, every required
  * resource below capacity, no earlier than `earliest`, and outside urgent holds unless released
  * or the search is urgent. Interval arithmetic: linear in the day's appointments, no minute scan.
@@ -56,9 +57,12 @@ export function providerDayStarts(search: StartSearch, providerId: string, date:
   }
   const before = type.bufferBeforeMinutes;
   const after = type.durationMinutes + type.bufferAfterMinutes;
+  // A visit starting late in the day may run on into the next day's hours when they join at
+  // midnight (22:00-24:00 then 00:00-02:00), as booking allows; it starts within this day's hours.
+  const reach = normalizeIntervals([...windows, ...providerDayWindows(schedule, providerId, nextDate(date), timeline)]);
   const from = (windows[0] as Interval).start - before - 1;
-  const to = (windows[windows.length - 1] as Interval).end + after + 1;
-  let starts = startsFitting(windows, 0, type.durationMinutes);
+  const to = (reach[reach.length - 1] as Interval).end + after + 1;
+  let starts = intersectIntervals(startsFitting(reach, 0, type.durationMinutes), windows);
   starts = intersectIntervals(starts, [{ start: search.earliest, end: Number.MAX_SAFE_INTEGER }]);
   const footprints = footprintsIn(schedule.occupancy.providers.get(providerId) ?? [], from, to);
   starts = intersectIntervals(starts, startsFitting(gapsBetween(footprints, from, to), before, after));

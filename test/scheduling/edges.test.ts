@@ -80,6 +80,21 @@ describe('scheduling edges', () => {
     }
   });
 
+  it('offers a late visit that runs on into the next day\'s hours joined at midnight, as booking allows it', () => {
+    const schedule = scheduleOf(clinicInput({
+      appointmentTypes: [{ id: 'late', name: 'Late', durationMinutes: 60, visit: 'follow-up', requiredResources: [{ anyOf: ['room-1'] }] }],
+      rules: [],
+      extraHours: [{ id: 'a', providerId: 'dr-lee', date: '2026-11-02', start: '22:00', end: '24:00' }, { id: 'b', providerId: 'dr-lee', date: '2026-11-03', start: '00:00', end: '02:00' }],
+    }));
+    const found = findSlots(schedule, { typeId: 'late', from: '2026-11-02', to: '2026-11-03', now: '2026-10-01T00:00:00-04:00' });
+    if (!found.ok) throw new Error('findSlots failed');
+    expect(found.value.map((slot) => `${slot.date} ${slot.start.slice(11, 16)}`)).toEqual([
+      '2026-11-02 22:00', '2026-11-02 22:15', '2026-11-02 22:30', '2026-11-02 22:45', '2026-11-02 23:00', '2026-11-02 23:15', '2026-11-02 23:30', '2026-11-02 23:45',
+      '2026-11-03 00:00', '2026-11-03 00:15', '2026-11-03 00:30', '2026-11-03 00:45', '2026-11-03 01:00',
+    ]);
+    for (const slot of found.value) expect(book(schedule, { patientId: 'p', providerId: 'dr-lee', typeId: 'late', start: slot.start }).ok, slot.start).toBe(true);
+  });
+
   it('sees a room blocked on the next day when a late visit or its buffer runs past midnight', () => {
     const schedule = scheduleOf(clinicInput({
       appointmentTypes: [{ id: 'late', name: 'Late', durationMinutes: 60, visit: 'follow-up', bufferAfterMinutes: 30, requiredResources: [{ anyOf: ['room-1'] }] }],
