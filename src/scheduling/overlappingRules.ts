@@ -18,11 +18,17 @@ const OPEN_END = '9999-12-31';
  */
 export function overlappingRules(rules: readonly WeeklyRule[]): Issue[] {
   const issues: Issue[] = [];
+  // Only rules of one provider on one weekday can overlap, so each is compared within its group.
+  const groups = new Map<string, WeeklyRule[]>();
   rules.forEach((rule, index) => {
-    const earlier = rules.slice(0, index).find((other) => rulesOverlap(other, rule));
+    const key = `${rule.providerId}\u0000${rule.weekday}`;
+    const group = groups.get(key) ?? [];
+    const earlier = group.find((other) => rulesOverlap(other, rule));
     if (earlier !== undefined) {
       issues.push(errorIssue('schedule.overlapping_rules', ['rules', index], `rule ${rule.id} overlaps rule ${earlier.id}`));
     }
+    group.push(rule);
+    groups.set(key, group);
   });
   return issues;
 }
