@@ -30,7 +30,7 @@ const OFFSET_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)
  */
 export const InstantSchema = z
   .string()
-  .regex(OFFSET_DATE_TIME, 'expected an ISO 8601 date-time with an offset')
+  .regex(OFFSET_DATE_TIME, { message: 'expected an ISO 8601 date-time with an offset', abort: true })
   .refine((text) => isIsoDateTime(text, 'required'), 'not a real date-time');
 
 /**

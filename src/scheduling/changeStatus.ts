@@ -1,4 +1,6 @@
+import { DateTime } from 'luxon';
 import { errorIssue } from '../core/issue.js';
+import { issuesFromZod } from '../core/parse.js';
 import { fail, ok, type Checked } from '../core/result.js';
 import { holdsTime, type Appointment, type AppointmentStatus } from './appointment.js';
 import { checkBooking } from './checkBooking.js';
@@ -8,46 +10,53 @@ import { overbookMismatch } from './overbookReferences.js';
 import { releaseTime } from './releaseTime.js';
 import type { Schedule } from './schedule.js';
 import type { SchedulingIssue } from './schedulingIssue.js';
+import { StatusChangeSchema } from './statusChange.js';
 import { canMove, nextStatuses } from './statusTransitions.js';
 
 /**
  * Moves an appointment to another status, following the transition table ({@link nextStatuses}).
  * Leaving a time-holding status frees the time (promoting any overbooking that shared it);
- * entering one (a waitlist or proposed appointment becoming booked) checks for conflicts first.
+ * entering one (a waitlist or proposed appointment becoming booked) checks for conflicts first,
+ * and with `change.now` the urgent hold too, as `book` does with `now` (an appointment marked
+ * `urgent` may use held time on the day of `now`); without `now` no hold applies.
  * Returns a new schedule; the input is never changed.
  *
  * @param schedule - the clinic
  * @param id - the appointment
  * @param to - the new status
- * @param cancellation - the reason, required when `to` is `cancelled`
- * @returns the new schedule, or `booking.not_found`, `booking.illegal_transition`,
- *   `booking.reason_required` or the conflicts of re-entering the schedule
+ * @param change - `reason` (required when `to` is `cancelled`) and `note` of a cancellation, and
+ *   `now`, the moment of the move (an ISO instant with offset or a DateTime)
+ * @returns the new schedule, or `booking.request` (a `change` of the wrong shape, paths into it),
+ *   `booking.not_found`, `booking.illegal_transition`, `booking.reason_required` or the conflicts
+ *   of re-entering the schedule
  * @example
  * ```ts
  * const arrived = changeStatus(schedule, 'a1', 'arrived');
+ * const promoted = changeStatus(schedule, 'w1', 'booked', { now: '2026-11-02T08:00:00-05:00' });
  * ```
  */
 export function changeStatus(
   schedule: Schedule,
   id: string,
   to: AppointmentStatus,
-  cancellation?: { readonly reason: string; readonly note?: string },
+  change?: { readonly reason?: string; readonly note?: string; readonly now?: string | DateTime },
 ): Checked<Schedule, SchedulingIssue> {
+  const parsed = StatusChangeSchema.optional().safeParse(change);
+  if (!parsed.success) return fail(issuesFromZod(parsed.error, 'booking.request'));
+  const { reason, note, now } = parsed.data ?? {};
   const index = schedule.appointments.findIndex((a) => a.id === id);
   const current = schedule.appointments[index];
   if (current === undefined) return fail([errorIssue('booking.not_found', ['id'], `no appointment ${id}`)]);
   if (!canMove(current.status, to)) {
     return fail([errorIssue('booking.illegal_transition', ['status'], `${current.status} cannot become ${to}; allowed: ${nextStatuses(current.status).join(', ') || 'none'}`)]);
   }
-  if (to === 'cancelled' && (cancellation === undefined || cancellation.reason.trim() === '')) {
+  if (to === 'cancelled' && (reason === undefined || reason.trim() === '')) {
     return fail([errorIssue('booking.reason_required', ['reason'], 'a cancellation needs a reason')]);
   }
   const moved: Appointment = {
     ...current,
     status: to,
-    ...(to === 'cancelled' && cancellation !== undefined
-      ? { cancellation: { reason: cancellation.reason, ...(cancellation.note !== undefined ? { note: cancellation.note } : {}) } }
-      : {}),
+    ...(to === 'cancelled' && reason !== undefined ? { cancellation: { reason, ...(note !== undefined ? { note } : {}) } } : {}),
   };
   const replace = (appointments: readonly Appointment[]): Appointment[] => appointments.map((a, i) => (i === index ? moved : a));
   if (holdsTime(current.status) && !holdsTime(to)) {
@@ -58,7 +67,8 @@ export function changeStatus(
     if (current.overbooks !== undefined && stillShares(schedule, moved)) return ok({ ...schedule, appointments: replace(schedule.appointments) });
     // An overbooking whose holder has gone (or is taken) comes back as a booking of its own, checked as one.
     const { overbooks: _gone, ...own } = moved;
-    const check = checkBooking(schedule, own, { explicitResources: own.resourceIds.length > 0 });
+    const at = now === undefined ? undefined : typeof now === 'string' ? DateTime.fromISO(now, { setZone: true }) : now;
+    const check = checkBooking(schedule, own, { explicitResources: own.resourceIds.length > 0, ...(at !== undefined ? { now: at, urgent: own.urgent === true } : {}) });
     if (check.issues.length > 0) return fail(check.issues);
     const placed: Appointment = { ...own, resourceIds: [...check.resourceIds] };
     const type = schedule.appointmentTypes.find((t) => t.id === placed.typeId);
@@ -70,7 +80,8 @@ export function changeStatus(
 
 /**
  * Cancels an appointment with a reason (a code such as `pat` or `prov` from FHIR's
- * appointment-cancellation-reason value set, or free text), freeing its time.
+ * appointment-cancellation-reason value set, or free text), freeing its time. A missing or blank
+ * reason is `booking.reason_required`; a reason or note that is not text is `booking.request`.
  *
  * @example
  * ```ts

@@ -1,19 +1,22 @@
 import { errorIssue } from '../core/issue.js';
 import { fail, ok, type Checked } from '../core/result.js';
-import { isIsoDate } from '../core/time.js';
+import { daysBetween, isIsoDate } from '../core/time.js';
 import type { AppointmentStatus } from './appointment.js';
-import { providerDayWindows } from './dayAvailability.js';
+import { dayBounds, providerDayWindows } from './dayAvailability.js';
+import { LAST_SEARCH_DATE } from './findSlots.js';
 import type { AppointmentId, PatientId, ResourceId } from './ids.js';
-import { totalMinutes } from './intervals.js';
+import { totalMinutes, type Interval } from './intervals.js';
 import { providerDayMetrics } from './metrics.js';
 import type { Schedule } from './schedule.js';
 import { localDateAt, localDayMinute, localMinuteOfDay } from './time/epochMinutes.js';
-import { zoneTimeline } from './time/zoneTimeline.js';
+import { zoneTimeline, type ZoneTimeline } from './time/zoneTimeline.js';
 import { wallTimeOfMinutes } from './wallTime.js';
 
 /** One line of a day sheet. */
 export interface DaySheetRow {
+  /** Local `HH:MM`, with the UTC offset (`01:30-04:00`) on a day whose offset changes. */
   readonly start: string;
+  /** As `start`; `24:00` when the appointment ends at the next midnight. */
   readonly end: string;
   readonly appointmentId: AppointmentId;
   readonly patientId: PatientId;
@@ -29,6 +32,9 @@ export interface DaySheet {
   readonly providerName: string;
   readonly date: string;
   readonly zone: string;
+  /** True when the zone's UTC offset changes during the day: every time then carries its offset. */
+  readonly offsetChanges: boolean;
+  /** Opening hours in local `HH:MM`, `24:00` for an end at the next midnight. */
   readonly open: readonly { readonly start: string; readonly end: string }[];
   readonly rows: readonly DaySheetRow[];
   readonly bookedMinutes: number;
@@ -37,11 +43,14 @@ export interface DaySheet {
 
 /**
  * The day sheet of one provider on one clinic-local date: hours open, and every appointment that
- * starts that day (any status but entered-in-error), by start time, with local `HH:MM` times.
+ * starts that day (any status but entered-in-error), by start time, with local `HH:MM` times; an
+ * end at the next midnight is `24:00`. On a day whose UTC offset changes (a daylight-saving change)
+ * each time also carries its offset, so the two 01:30s of a fall-back night read `01:30-04:00` and
+ * `01:30-05:00`.
  *
  * @param schedule - the clinic
  * @param providerId - whose day
- * @param date - `YYYY-MM-DD`
+ * @param date - `YYYY-MM-DD`, at most `LAST_SEARCH_DATE`
  * @returns the sheet, or `daysheet.unknown_provider` / `daysheet.invalid_date`
  * @example
  * ```ts
@@ -52,9 +61,12 @@ export interface DaySheet {
 export function daySheet(schedule: Schedule, providerId: string, date: string): Checked<DaySheet> {
   const provider = schedule.providers.find((p) => p.id === providerId);
   if (provider === undefined) return fail([errorIssue('daysheet.unknown_provider', ['providerId'], `no provider ${providerId}`)]);
-  if (!isIsoDate(date)) return fail([errorIssue('daysheet.invalid_date', ['date'], `${date} is not a calendar date`)]);
+  if (typeof date !== 'string' || !isIsoDate(date)) return fail([errorIssue('daysheet.invalid_date', ['date'], `${String(date)} is not a calendar date`)]);
+  if (daysBetween(date, LAST_SEARCH_DATE) < 0) return fail([errorIssue('daysheet.invalid_date', ['date'], `dates after ${LAST_SEARCH_DATE} are not served`)]);
   const timeline = zoneTimeline(schedule.zone, localDayMinute(date) - 1440, localDayMinute(date) + 2880);
-  const clock = (minute: number): string => wallTimeOfMinutes(localMinuteOfDay(minute, timeline));
+  const day = dayBounds(date, timeline);
+  const offsetChanges = timeline.offsetAt(day.start) !== timeline.offsetAt(day.end - 1);
+  const clock = clockOf(day, timeline, offsetChanges);
   const rows = schedule.appointments
     .filter((a) => a.providerId === providerId && a.status !== 'entered-in-error' && localDateAt(Date.parse(a.start) / 60_000, timeline) === date)
     .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : 1))
@@ -66,11 +78,26 @@ export function daySheet(schedule: Schedule, providerId: string, date: string): 
     providerName: provider.name,
     date,
     zone: schedule.zone,
+    offsetChanges,
     open: windows.map((w) => ({ start: clock(w.start), end: clock(w.end) })),
     rows,
     bookedMinutes: metrics?.bookedMinutes ?? 0,
     freeMinutes: metrics?.freeMinutes ?? totalMinutes(windows),
   });
+}
+
+// Local HH:MM of an instant of the day; the day's end is 24:00, read in the offset the day ends in.
+function clockOf(day: Interval, timeline: ZoneTimeline, withOffset: boolean): (minute: number) => string {
+  return (minute) => {
+    const atEnd = minute === day.end;
+    const text = atEnd ? '24:00' : wallTimeOfMinutes(localMinuteOfDay(minute, timeline));
+    return withOffset ? `${text}${offsetText(timeline.offsetAt(atEnd ? minute - 1 : minute))}` : text;
+  };
+}
+
+function offsetText(offset: number): string {
+  const size = Math.abs(offset);
+  return `${offset < 0 ? '-' : '+'}${String(Math.floor(size / 60)).padStart(2, '0')}:${String(size % 60).padStart(2, '0')}`;
 }
 
 function row(schedule: Schedule, a: Schedule['appointments'][number], clock: (minute: number) => string): DaySheetRow {
@@ -87,7 +114,8 @@ function row(schedule: Schedule, a: Schedule['appointments'][number], clock: (mi
 }
 
 /**
- * Renders a day sheet as plain text, one appointment a line.
+ * Renders a day sheet as plain text, one appointment a line. On a day whose UTC offset changes the
+ * header says so and times carry their offset (`01:30-04:00 to 02:00-04:00`).
  *
  * @example
  * ```ts
@@ -95,12 +123,13 @@ function row(schedule: Schedule, a: Schedule['appointments'][number], clock: (mi
  * ```
  */
 export function formatDaySheet(sheet: DaySheet): string {
+  const span = (start: string, end: string): string => (sheet.offsetChanges ? `${start} to ${end}` : `${start}-${end}`);
   const lines = [
-    `${sheet.providerName} (${sheet.providerId}), ${sheet.date} ${sheet.zone}`,
-    `open ${sheet.open.map((w) => `${w.start}-${w.end}`).join(', ') || 'closed'}; booked ${sheet.bookedMinutes} min, free ${sheet.freeMinutes} min`,
+    `${sheet.providerName} (${sheet.providerId}), ${sheet.date} ${sheet.zone}${sheet.offsetChanges ? ' (the UTC offset changes this day)' : ''}`,
+    `open ${sheet.open.map((w) => span(w.start, w.end)).join(', ') || 'closed'}; booked ${sheet.bookedMinutes} min, free ${sheet.freeMinutes} min`,
     ...sheet.rows.map(
       (r) =>
-        `  ${r.start}-${r.end}  ${r.patientId.padEnd(10)} ${r.typeName.padEnd(18)} ${r.status.padEnd(10)} ${r.resourceIds.join(',')}${r.overbooked ? '  (overbooked)' : ''}`,
+        `  ${span(r.start, r.end)}  ${r.patientId.padEnd(10)} ${r.typeName.padEnd(18)} ${r.status.padEnd(10)} ${r.resourceIds.join(',')}${r.overbooked ? '  (overbooked)' : ''}`,
     ),
   ];
   return lines.join('\n');

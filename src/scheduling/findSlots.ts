@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { errorIssue, type Issue } from '../core/issue.js';
 import { issuesFromZod } from '../core/parse.js';
 import { fail, ok, type Checked } from '../core/result.js';
-import { addDays, checkZone, daysBetween, type IanaZone, type IsoDate } from '../core/time.js';
+import { dateOfDayNumber, dayNumber } from '../core/calendarDay.js';
+import { checkZone, daysBetween, type IanaZone, type IsoDate } from '../core/time.js';
 import { alignedStarts, containsMinute } from './alignedStarts.js';
 import { providerMaySee, type AppointmentType } from './clinic.js';
 import type { ProviderId, ResourceId } from './ids.js';
@@ -14,6 +15,12 @@ import { zoneTimeline, type ZoneTimeline } from './time/zoneTimeline.js';
 
 /** The longest date range one search may cover. */
 export const MAX_SEARCH_DAYS = 400;
+
+/**
+ * The last clinic-local date a search covers: each day's end is the next midnight, and the day after
+ * 9999-12-31 has no `YYYY-MM-DD` date, so searches, metrics and day sheets stop one day short of it.
+ */
+export const LAST_SEARCH_DATE = '9999-12-30' as IsoDate;
 
 /**
  * Finds the free slots of an appointment type over a range of clinic-local dates, for one provider,
@@ -42,6 +49,7 @@ export function findSlots(schedule: Schedule, query: SlotQuery): Checked<readonl
   if (!checked.ok) return checked;
   const { type, providers } = checked.value;
   const nowMinute = epochMinuteOf(typeof q.now === 'string' ? DateTime.fromISO(q.now, { setZone: true }) : q.now);
+  if (!Number.isFinite(nowMinute)) return fail([errorIssue('slots.query', ['now'], 'now is not a real instant')]);
   const timeline = zoneTimeline(schedule.zone, localDayMinute(q.from) - 1440, localDayMinute(q.to) + 2880);
   const patient = q.patientZone === undefined ? undefined : zoneTimeline(q.patientZone as IanaZone, localDayMinute(q.from) - 1440, localDayMinute(q.to) + 2880);
   const search: StartSearch = {
@@ -54,16 +62,14 @@ export function findSlots(schedule: Schedule, query: SlotQuery): Checked<readonl
     urgent: q.urgent === true,
     hold: schedule.policy.urgentHold,
   };
-  const today = localDateAt(nowMinute, timeline);
-  const lastDate = minDate(q.to, addDays(today, q.horizonDays ?? schedule.policy.horizonDays));
-  const firstDate = q.urgent === true ? maxDate(q.from, today) : q.from;
-  const finalDate = q.urgent === true ? minDate(lastDate, today) : lastDate;
+  const days = searchDays(q, localDateAt(nowMinute, timeline), q.horizonDays ?? schedule.policy.horizonDays);
   const slots: { minute: number; slot: Slot }[] = [];
-  for (let date = firstDate as string; date <= finalDate; date = addDays(date, 1)) {
+  for (let day = days.first; day <= days.last; day++) {
+    const date = dateOfDayNumber(day);
     for (const providerId of providers) {
-      const day = providerDayStarts(search, providerId, date);
-      for (const minute of alignedStarts(day.starts, search.alignment, timeline)) {
-        slots.push({ minute, slot: slotAt(minute, providerId, date as IsoDate, type, day, timeline, patient) });
+      const starts = providerDayStarts(search, providerId, date);
+      for (const minute of alignedStarts(starts.starts, search.alignment, timeline)) {
+        slots.push({ minute, slot: slotAt(minute, providerId, date, type, starts, timeline, patient) });
       }
     }
   }
@@ -112,10 +118,10 @@ function slotAt(
   return patient === undefined ? base : { ...base, patientStart: formatInstant(minute, patient), patientEnd: formatInstant(end, patient) };
 }
 
-function minDate(a: string, b: string): IsoDate {
-  return (a < b ? a : b) as IsoDate;
-}
-
-function maxDate(a: string, b: string): IsoDate {
-  return (a > b ? a : b) as IsoDate;
+// Day numbers, not date strings: past 9999 the text '10000-01-01' would sort before '9999-12-31'.
+function searchDays(q: ParsedQuery, today: string, horizonDays: number): { first: number; last: number } {
+  const from = dayNumber(q.from) as number;
+  const todayNumber = dayNumber(today) ?? Number.NaN;
+  const last = Math.min(dayNumber(q.to) as number, todayNumber + horizonDays, dayNumber(LAST_SEARCH_DATE) as number);
+  return q.urgent === true ? { first: Math.max(from, todayNumber), last: Math.min(last, todayNumber) } : { first: from, last };
 }

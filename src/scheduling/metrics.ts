@@ -1,7 +1,10 @@
-import { addDays } from '../core/time.js';
+import { dateOfDayNumber, dayNumber } from '../core/calendarDay.js';
+import { formatPath } from '../core/issue.js';
+import { MedofficeUsageError } from '../core/result.js';
 import { providerMaySee } from './clinic.js';
 import { dayBounds, providerDayWindows } from './dayAvailability.js';
 import { intersectIntervals, normalizeIntervals, subtractIntervals, totalMinutes } from './intervals.js';
+import { checkMetricsRange } from './metricsRange.js';
 import { footprintsIn } from './providerTimeline.js';
 import type { Schedule } from './schedule.js';
 import { localDayMinute } from './time/epochMinutes.js';
@@ -30,7 +33,11 @@ export interface ProviderDayMetrics {
  * hold even the shortest appointment type the provider may see.
  *
  * @param schedule - the clinic
- * @param range - inclusive clinic-local dates, and optionally which providers
+ * @param range - inclusive clinic-local dates, at most `MAX_SEARCH_DAYS` of them and none after
+ *   `LAST_SEARCH_DATE`, and optionally which providers
+ * @returns one row per date and provider, by date then in the clinic's provider order
+ * @throws MedofficeUsageError when the range is not two calendar dates in order within those
+ *   limits; its `issues` (`slots.query`, `slots.date_range`, `slots.range_too_long`) say where
  * @example
  * ```ts
  * providerDayMetrics(schedule, { from: '2026-11-02', to: '2026-11-06' });
@@ -40,10 +47,17 @@ export function providerDayMetrics(
   schedule: Schedule,
   range: { readonly from: string; readonly to: string; readonly providerIds?: readonly string[] },
 ): ProviderDayMetrics[] {
-  const zone = zoneTimeline(schedule.zone, localDayMinute(range.from) - 1440, localDayMinute(range.to) + 2880);
-  const providers = schedule.providers.filter((p) => range.providerIds === undefined || range.providerIds.includes(p.id));
+  const checked = checkMetricsRange(range);
+  if (!checked.ok) {
+    const problems = checked.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ');
+    throw new MedofficeUsageError(`providerDayMetrics needs a range of calendar dates (${problems})`, checked.issues);
+  }
+  const { from, to, providerIds } = checked.value;
+  const zone = zoneTimeline(schedule.zone, localDayMinute(from) - 1440, localDayMinute(to) + 2880);
+  const providers = schedule.providers.filter((p) => providerIds === undefined || providerIds.includes(p.id));
   const rows: ProviderDayMetrics[] = [];
-  for (let date = range.from; date <= range.to; date = addDays(date, 1)) {
+  for (let day = dayNumber(from) as number; day <= (dayNumber(to) as number); day++) {
+    const date = dateOfDayNumber(day);
     for (const provider of providers) rows.push(dayMetrics(schedule, provider.id, date, zone));
   }
   return rows;

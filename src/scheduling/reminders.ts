@@ -3,14 +3,21 @@ import { z } from 'zod';
 import { issuesFromZod } from '../core/parse.js';
 import { fail, ok, type Checked } from '../core/result.js';
 import { checkZone, type IanaZone } from '../core/time.js';
-import type { Appointment } from './appointment.js';
+import { AppointmentSchema, type Appointment } from './appointment.js';
 import { NowSchema } from './slotQuery.js';
 import { minutesOfWallTime, WallTimeSchema } from './wallTime.js';
 
+// A reminder is planned at most 366 days ahead of its appointment, and so is a moved reminder's lead.
+const MAX_LEAD_MINUTES = 366 * 1440;
+
+// What a reminder needs of its appointment: when it starts and where the patient is.
+const RemindedAppointmentSchema = AppointmentSchema.pick({ start: true, patientZone: true });
+
 /**
  * Schema of a reminder plan: how long before the appointment each reminder goes (default 72 h,
- * 24 h and 2 h), the patient's quiet hours (wall clock in the patient's zone, default 21:00 to
- * 08:00), and the shortest lead a moved reminder must keep before the appointment.
+ * 24 h and 2 h; at most 366 days), the patient's quiet hours (wall clock in the patient's zone,
+ * default 21:00 to 08:00), and the shortest lead a moved reminder must keep before the appointment
+ * (at most 366 days).
  *
  * @example
  * ```ts
@@ -18,10 +25,10 @@ import { minutesOfWallTime, WallTimeSchema } from './wallTime.js';
  * ```
  */
 export const ReminderPlanSchema = z.object({
-  offsetsMinutes: z.array(z.number().int().positive()).min(1).default([4320, 1440, 120]),
+  offsetsMinutes: z.array(z.number().int().positive().max(MAX_LEAD_MINUTES)).min(1).default([4320, 1440, 120]),
   quietStart: WallTimeSchema.default('21:00'),
   quietEnd: WallTimeSchema.default('08:00'),
-  minimumLeadMinutes: z.number().int().nonnegative().default(60),
+  minimumLeadMinutes: z.number().int().nonnegative().max(MAX_LEAD_MINUTES).default(60),
   now: NowSchema.optional(),
 });
 /** A reminder plan. */
@@ -43,21 +50,25 @@ export interface Reminder {
  * leaves `minimumLeadMinutes` before the appointment, otherwise back to just before they begin.
  * Reminders already past (`now`) or duplicated by a move are dropped. Sorted by send time.
  *
- * @param appointment - the appointment
+ * @param appointment - the appointment: its `start` (an instant with offset) and `patientZone` are read
  * @param clinicZone - used when the appointment has no patient zone
  * @param plan - offsets and quiet hours
+ * @returns the reminders, or `reminders.appointment` (paths into the appointment), `reminders.plan`
+ *   (paths into the plan) or `time.unknown_zone` issues
  * @example
  * ```ts
  * planReminders(appointment, 'America/New_York' as IanaZone, {}); // 72 h, 24 h and 2 h before
  * ```
  */
 export function planReminders(appointment: Appointment, clinicZone: IanaZone, plan: ReminderPlan = {}): Checked<readonly Reminder[]> {
+  const reminded = RemindedAppointmentSchema.safeParse(appointment);
+  if (!reminded.success) return fail(issuesFromZod(reminded.error, 'reminders.appointment'));
   const parsed = ReminderPlanSchema.safeParse(plan);
   if (!parsed.success) return fail(issuesFromZod(parsed.error, 'reminders.plan'));
-  const zoneChecked = checkZone(appointment.patientZone ?? clinicZone, ['patientZone']);
+  const zoneChecked = checkZone(String(reminded.data.patientZone ?? clinicZone), ['patientZone']);
   if (!zoneChecked.ok) return zoneChecked;
   const { offsetsMinutes, quietStart, quietEnd, minimumLeadMinutes, now } = parsed.data;
-  const start = DateTime.fromISO(appointment.start, { zone: zoneChecked.value });
+  const start = DateTime.fromISO(reminded.data.start, { zone: zoneChecked.value });
   const nowMillis = now === undefined ? undefined : typeof now === 'string' ? Date.parse(now) : now.toMillis();
   const quiet = { start: minutesOfWallTime(quietStart), end: minutesOfWallTime(quietEnd) };
   const seen = new Set<number>();

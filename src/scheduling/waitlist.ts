@@ -5,6 +5,7 @@ import { localDate, type IanaZone } from '../core/time.js';
 import { book, type Booked } from './book.js';
 import { providerMaySee } from './clinic.js';
 import { findSlots } from './findSlots.js';
+import { checkFreedTime, type FreedTime } from './freedTime.js';
 import type { ProviderId } from './ids.js';
 import type { Schedule } from './schedule.js';
 import type { SchedulingIssue } from './schedulingIssue.js';
@@ -12,12 +13,7 @@ import type { Slot } from './slotQuery.js';
 import { minutesOfWallTime } from './wallTime.js';
 import type { WaitlistEntry, WaitlistWindow } from './waitlistEntry.js';
 
-/** Time that has just come free: a provider's stretch between two instants. */
-export interface FreedTime {
-  readonly providerId: ProviderId;
-  readonly start: string;
-  readonly end: string;
-}
+export type { FreedTime } from './freedTime.js';
 
 /** A waitlisted patient to whom the freed time can be offered, with the slot that fits them. */
 export interface WaitlistOffer {
@@ -29,10 +25,12 @@ export interface WaitlistOffer {
  * Ranks whom to offer freed time: every waitlist entry whose type fits inside it with that provider
  * (buffers, resources and all), who accepts that provider, whose earliest date has come, and one of
  * whose windows (in the patient's zone) holds the slot. Ordered by priority (highest first), then
- * by who waited longest (`addedAt`), then by id: deterministic.
+ * by who waited longest (`addedAt`), then by id: deterministic. Freed time that is not a known
+ * provider's stretch between two instants, ending after it starts, has nobody to offer it to
+ * (`fillFromWaitlist` says why).
  *
  * @param schedule - the clinic, with the freed time already free
- * @param freed - the time that came free
+ * @param freed - the time that came free: a provider id and two instants with offsets
  * @param now - the moment of asking (for minimum notice)
  * @example
  * ```ts
@@ -41,6 +39,41 @@ export interface WaitlistOffer {
  * ```
  */
 export function rankWaitlist(schedule: Schedule, freed: FreedTime, now: DateTime): readonly WaitlistOffer[] {
+  const checked = checkFreedTime(schedule, freed);
+  return checked.ok ? rank(schedule, checked.value, now) : [];
+}
+
+/**
+ * Books the freed time for the first-ranked waitlisted patient and takes them off the waitlist.
+ *
+ * @returns the new schedule and appointment; `booking.request` (paths into `freed`) or
+ *   `booking.unknown_provider` when the freed time is not a known provider's stretch between two
+ *   instants; `waitlist.no_candidate` when nobody fits
+ * @example
+ * ```ts
+ * const filled = fillFromWaitlist(schedule, freed, now);
+ * if (filled.ok) schedule = filled.value.schedule;
+ * ```
+ */
+export function fillFromWaitlist(schedule: Schedule, freed: FreedTime, now: DateTime): Checked<Booked & { readonly entry: WaitlistEntry }, SchedulingIssue> {
+  const checked = checkFreedTime(schedule, freed);
+  if (!checked.ok) return checked;
+  const [best] = rank(schedule, checked.value, now);
+  if (best === undefined) return fail([errorIssue('waitlist.no_candidate', ['waitlist'], 'nobody on the waitlist fits that time')]);
+  const booked = book(schedule, {
+    patientId: best.entry.patientId,
+    providerId: best.slot.providerId,
+    typeId: best.slot.typeId,
+    start: best.slot.start,
+    resourceIds: [...best.slot.resourceIds],
+    ...(best.entry.patientZone !== undefined ? { patientZone: best.entry.patientZone } : {}),
+  });
+  if (!booked.ok) return booked;
+  const waitlist = booked.value.schedule.waitlist.filter((e) => e.id !== best.entry.id);
+  return ok({ schedule: { ...booked.value.schedule, waitlist }, appointment: booked.value.appointment, entry: best.entry });
+}
+
+function rank(schedule: Schedule, freed: { readonly providerId: ProviderId; readonly start: string; readonly end: string }, now: DateTime): WaitlistOffer[] {
   const from = DateTime.fromISO(freed.start, { setZone: true });
   const to = DateTime.fromISO(freed.end, { setZone: true });
   const date = localDate(from, schedule.zone);
@@ -56,32 +89,6 @@ export function rankWaitlist(schedule: Schedule, freed: FreedTime, now: DateTime
     if (slot !== undefined) offers.push({ entry, slot });
   }
   return offers;
-}
-
-/**
- * Books the freed time for the first-ranked waitlisted patient and takes them off the waitlist.
- *
- * @returns the new schedule and appointment, or `waitlist.no_candidate`
- * @example
- * ```ts
- * const filled = fillFromWaitlist(schedule, freed, now);
- * if (filled.ok) schedule = filled.value.schedule;
- * ```
- */
-export function fillFromWaitlist(schedule: Schedule, freed: FreedTime, now: DateTime): Checked<Booked & { readonly entry: WaitlistEntry }, SchedulingIssue> {
-  const [best] = rankWaitlist(schedule, freed, now);
-  if (best === undefined) return fail([errorIssue('waitlist.no_candidate', ['waitlist'], 'nobody on the waitlist fits that time')]);
-  const booked = book(schedule, {
-    patientId: best.entry.patientId,
-    providerId: best.slot.providerId,
-    typeId: best.slot.typeId,
-    start: best.slot.start,
-    resourceIds: [...best.slot.resourceIds],
-    ...(best.entry.patientZone !== undefined ? { patientZone: best.entry.patientZone } : {}),
-  });
-  if (!booked.ok) return booked;
-  const waitlist = booked.value.schedule.waitlist.filter((e) => e.id !== best.entry.id);
-  return ok({ schedule: { ...booked.value.schedule, waitlist }, appointment: booked.value.appointment, entry: best.entry });
 }
 
 function sortEntries(entries: readonly WaitlistEntry[]): WaitlistEntry[] {

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { book } from '../../src/scheduling/book.js';
+import { daySheet, formatDaySheet } from '../../src/scheduling/daySheet.js';
+import type { Schedule } from '../../src/scheduling/schedule.js';
+import { clinicInput, scheduleOf } from './fixtures.js';
+
+function bookAll(schedule: Schedule, starts: readonly string[]): Schedule {
+  let current = schedule;
+  for (const [n, start] of starts.entries()) {
+    const booked = book(current, { patientId: `p${n + 1}`, providerId: 'dr-cho', typeId: 'follow-up', start });
+    if (!booked.ok) throw new Error(JSON.stringify(booked.issues));
+    current = booked.value.schedule;
+  }
+  return current;
+}
+
+describe('day sheet edges', () => {
+  it('prints 24:00 for hours and a visit that end at the next midnight', () => {
+    const schedule = bookAll(scheduleOf(clinicInput({ extraHours: [{ id: 'late', providerId: 'dr-cho', date: '2026-11-02', start: '20:00', end: '24:00' }] })), ['2026-11-02T23:40']);
+    const sheet = daySheet(schedule, 'dr-cho', '2026-11-02');
+    if (!sheet.ok) throw new Error(JSON.stringify(sheet.issues));
+    expect(sheet.value.offsetChanges).toBe(false);
+    expect(sheet.value.open).toEqual([{ start: '08:00', end: '14:00' }, { start: '20:00', end: '24:00' }]);
+    expect(sheet.value.rows.map((r) => [r.start, r.end])).toEqual([['23:40', '24:00']]);
+    expect(formatDaySheet(sheet.value).split('\n').slice(1, 3)).toEqual([
+      'open 08:00-14:00, 20:00-24:00; booked 20 min, free 580 min',
+      expect.stringMatching(/^ {2}23:40-24:00 {2}p1 /),
+    ]);
+  });
+
+  it('tells the two 01:30s of a fall-back night apart by their offsets', () => {
+    const input = clinicInput({ extraHours: [{ id: 'night', providerId: 'dr-cho', date: '2026-11-01', start: '00:00', end: '24:00' }] });
+    const schedule = bookAll(scheduleOf(input), ['2026-11-01T01:30:00-04:00', '2026-11-01T01:30:00-05:00', '2026-11-01T00:50:00-04:00']);
+    const sheet = daySheet(schedule, 'dr-cho', '2026-11-01');
+    if (!sheet.ok) throw new Error(JSON.stringify(sheet.issues));
+    expect(sheet.value.offsetChanges).toBe(true);
+    expect(sheet.value.open).toEqual([{ start: '00:00-04:00', end: '24:00-05:00' }]);
+    expect(sheet.value.rows.map((r) => [r.start, r.end])).toEqual([
+      ['00:50-04:00', '01:10-04:00'],
+      ['01:30-04:00', '01:50-04:00'],
+      ['01:30-05:00', '01:50-05:00'],
+    ]);
+    const text = formatDaySheet(sheet.value).split('\n');
+    expect(text[0]).toContain('(the UTC offset changes this day)');
+    expect(text[1]).toBe('open 00:00-04:00 to 24:00-05:00; booked 60 min, free 1440 min');
+    expect(text.slice(2).map((line) => line.slice(2, 28))).toEqual(['00:50-04:00 to 01:10-04:00', '01:30-04:00 to 01:50-04:00', '01:30-05:00 to 01:50-05:00']);
+  });
+
+  it('shows the offset where a visit runs across the change', () => {
+    const input = clinicInput({ extraHours: [{ id: 'night', providerId: 'dr-cho', date: '2026-11-01', start: '00:00', end: '06:00' }] });
+    const sheet = daySheet(bookAll(scheduleOf(input), ['2026-11-01T01:50:00-04:00']), 'dr-cho', '2026-11-01');
+    expect(sheet.ok && sheet.value.rows.map((r) => [r.start, r.end])).toEqual([['01:50-04:00', '01:10-05:00']]);
+  });
+
+  it('answers a date it cannot serve with daysheet.invalid_date, never an exception', () => {
+    const schedule = scheduleOf(clinicInput({ exceptions: [{ id: 'eve', kind: 'holiday', date: '9999-12-31' }] }));
+    for (const date of ['9999-12-31', null, 20261102]) {
+      const sheet = daySheet(schedule, 'dr-cho', date as never);
+      expect(!sheet.ok && sheet.issues.map((i) => [i.code, i.path]), String(date)).toEqual([['daysheet.invalid_date', ['date']]]);
+    }
+    const last = daySheet(schedule, 'dr-cho', '9999-12-30');
+    expect(last.ok && last.value.open).toEqual([{ start: '08:00', end: '14:00' }]);
+  });
+});
