@@ -72,6 +72,8 @@ export function findSlots(schedule: Schedule, query: SlotQuery): Checked<readonl
         slots.push({ minute, slot: slotAt(minute, providerId, date, type, starts, timeline, patient) });
       }
     }
+    // Every slot starts on its own local date, so a later date cannot offer an earlier slot.
+    if (q.limit !== undefined && slots.length >= q.limit) break;
   }
   slots.sort((a, b) => a.minute - b.minute || (a.slot.providerId < b.slot.providerId ? -1 : a.slot.providerId > b.slot.providerId ? 1 : 0));
   const all = slots.map((entry) => entry.slot);

@@ -62,6 +62,17 @@ describe('scheduling edges', () => {
     expect(found.ok && found.value.some((slot) => slot.start.slice(11, 16) === '09:00')).toBe(false);
   });
 
+  it('gives with a limit exactly the first slots of the whole answer', () => {
+    const schedule = scheduleOf(clinicInput());
+    const query = { typeId: 'follow-up', from: '2026-11-02', to: '2026-11-13', now: '2026-11-02T10:40:00-05:00' };
+    const all = findSlots(schedule, query);
+    if (!all.ok) throw new Error('findSlots failed');
+    for (const limit of [1, 5, 40, 41, 200, all.value.length + 1]) {
+      const some = findSlots(schedule, { ...query, limit });
+      expect(some.ok && some.value, String(limit)).toEqual(all.value.slice(0, limit));
+    }
+  });
+
   it('refuses a start with seconds, a 24:00 or an offset past 14 hours', () => {
     const schedule = scheduleOf(clinicInput());
     for (const start of ['2026-11-02T09:00:30-05:00', '2026-11-02T24:00', '2026-11-02T14:00:00+25:00', '2026-02-30T09:00']) {
