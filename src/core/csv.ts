@@ -1,4 +1,5 @@
 import { errorIssue, type Issue } from './issue.js';
+import { MedofficeUsageError } from './result.js';
 
 /** One record of a CSV file, with the line it starts on (1-based, the header is line 1). */
 export interface CsvRecord {
@@ -21,8 +22,15 @@ export interface CsvTable {
  * line breaks are literal. Malformed records are reported with line and column (1-based) and
  * flagged; the rest are read normally. Blank lines are skipped.
  *
+ * A quote that opens a field but is not closed on its line is taken as stray when reading on would
+ * swallow later lines into a bad record: when it is never closed, when its closing quote is
+ * followed by more text, or when the record it makes has a different number of fields from the
+ * first record. The field then ends at the end of its line (`csv.unterminated_quote`), and the
+ * following lines are read as records of their own.
+ *
  * @param text - the file's contents
  * @param source - a name for the file, used as the first element of issue paths
+ * @throws MedofficeUsageError when `text` is not a string (decode a Buffer first)
  * @example
  * ```ts
  * parseCsv('id,name\r\ng1,"Gloves, nitrile ""M"""\r\n', 'items.csv').records[1]?.fields;
@@ -30,113 +38,171 @@ export interface CsvTable {
  * ```
  */
 export function parseCsv(text: string, source: string): CsvTable {
-  const state = newCsvState(source);
+  const records: CsvRecord[] = [];
+  const issues = readCsv(text, source, (record) => records.push(record));
+  return { records, issues };
+}
+
+/**
+ * Reads CSV text as {@link parseCsv} does, handing each record to `visit` as soon as it is read
+ * instead of keeping them, so a large file is read in memory proportional to one record.
+ *
+ * @param text - the file's contents
+ * @param source - a name for the file, used as the first element of issue paths
+ * @param visit - called with each record, in file order
+ * @returns the issues `parseCsv` would report
+ * @throws MedofficeUsageError when `text` is not a string
+ * @example
+ * ```ts
+ * let rows = 0;
+ * readCsv('a,b\n1,2\n3,4\n', 'f.csv', () => rows++); // rows === 3
+ * ```
+ */
+export function readCsv(text: string, source: string, visit: (record: CsvRecord) => void): Issue[] {
+  if (typeof text !== 'string') {
+    throw new MedofficeUsageError(`CSV text must be a string, not ${text === null ? 'null' : typeof text}${ArrayBuffer.isView(text) ? ' (decode the bytes first)' : ''}`);
+  }
+  const reader: Reader = { text, source, issues: [], line: 1, width: -1 };
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  while (i < text.length) {
-    const c = text[i] as string;
-    if (c === '"' && state.field === '') {
-      i = takeQuotedField(state, text, i);
-      continue;
-    }
-    if (c === ',') {
-      state.fields.push(state.field);
-      state.field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      endRecord(state);
-      state.line++;
-      state.recordLine = state.line;
-    } else {
-      if (c === '"') reportMalformed(state, 'csv.stray_quote', 'a quote inside an unquoted field');
-      state.field += c;
-    }
-    i++;
-  }
-  if (state.field !== '' || state.fields.length > 0 || state.malformed) endRecord(state);
-  return { records: state.records, issues: state.issues };
+  while (i < text.length) i = readRecord(reader, i, visit);
+  return reader.issues;
 }
 
-/** The reader's progress through one file: records so far and the record being read. */
-interface CsvState {
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+/** The reader's progress through one file. */
+interface Reader {
+  readonly text: string;
   readonly source: string;
-  readonly records: CsvRecord[];
   readonly issues: Issue[];
-  fields: string[];
-  field: string;
+  /** The line the reader is on. */
   line: number;
-  recordLine: number;
+  /** Fields in the first record, or -1 before it is read. */
+  width: number;
+}
+
+/** The record being read. */
+interface Draft {
+  readonly line: number;
+  readonly fields: string[];
   malformed: boolean;
+  /** Where the record's first quoted field that spans lines opened, to read again if the record is bad. */
+  spanning: Spanning | undefined;
 }
 
-function newCsvState(source: string): CsvState {
-  return { source, records: [], issues: [], fields: [], field: '', line: 1, recordLine: 1, malformed: false };
+interface Spanning {
+  readonly quote: number;
+  readonly fields: number;
+  readonly issues: number;
+  readonly line: number;
+  readonly malformed: boolean;
 }
 
-function reportMalformed(state: CsvState, code: string, message: string): void {
-  state.malformed = true;
-  state.issues.push(errorIssue(code, [state.source, state.recordLine, state.fields.length + 1], message));
-}
-
-function endRecord(state: CsvState): void {
-  state.fields.push(state.field);
-  if (!(state.fields.length === 1 && state.fields[0] === '' && !state.malformed)) {
-    state.records.push({ line: state.recordLine, fields: state.fields, malformed: state.malformed });
-  }
-  state.fields = [];
-  state.field = '';
-  state.malformed = false;
-}
-
-/** Reads the quoted field opening at `quote`; returns where reading goes on. */
-function takeQuotedField(state: CsvState, text: string, quote: number): number {
-  const quoted = readQuoted(text, quote + 1);
-  state.line += quoted.newlines;
-  state.field = quoted.value;
-  if (!quoted.closed) {
-    // Never closed: take the quote as stray, end this field (and record) at the end of its line, and
-    // read on from the next line, so one bad quote does not swallow every later row.
-    state.line -= quoted.newlines;
-    const lineEnd = readUntilLineEnd(text, quote + 1);
-    state.field = text.slice(quote + 1, lineEnd);
-    reportMalformed(state, 'csv.unterminated_quote', 'a quoted field is never closed');
-    return lineEnd;
-  }
-  const trailing = readUntilDelimiter(text, quoted.end);
-  if (trailing.length === 0) return quoted.end;
-  reportMalformed(state, 'csv.text_after_quote', 'text follows a closing quote');
-  state.field += trailing;
-  return quoted.end + trailing.length;
-}
-
-function readQuoted(text: string, start: number): { value: string; end: number; closed: boolean; newlines: number } {
-  let value = '';
-  let newlines = 0;
+/** Reads the record starting at `start`, hands it on, and returns where the next one starts. */
+function readRecord(reader: Reader, start: number, visit: (record: CsvRecord) => void): number {
+  const { text } = reader;
+  const draft: Draft = { line: reader.line, fields: [], malformed: false, spanning: undefined };
   let i = start;
-  while (i < text.length) {
-    const c = text[i] as string;
-    if (c === '"') {
-      if (text[i + 1] === '"') {
-        value += '"';
-        i += 2;
-        continue;
-      }
-      return { value, end: i + 1, closed: true, newlines };
-    }
-    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) newlines++;
-    value += c;
+  for (;;) {
+    i = text.charCodeAt(i) === QUOTE ? readQuotedField(reader, draft, i) : readPlainField(reader, draft, i);
+    if (text.charCodeAt(i) !== COMMA) break;
     i++;
   }
-  return { value, end: i, closed: false, newlines };
+  const { spanning } = draft;
+  if (spanning !== undefined && reader.width >= 0 && draft.fields.length !== reader.width) {
+    draft.fields.length = spanning.fields;
+    reader.issues.length = spanning.issues;
+    reader.line = spanning.line;
+    draft.malformed = spanning.malformed;
+    i = endFieldAtLine(reader, draft, spanning.quote);
+  }
+  if (draft.malformed || draft.fields.length > 1 || draft.fields[0] !== '') {
+    visit({ line: draft.line, fields: draft.fields, malformed: draft.malformed });
+    if (reader.width < 0) reader.width = draft.fields.length;
+  }
+  if (i >= text.length) return i;
+  reader.line++;
+  return text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
 }
 
-function readUntilLineEnd(text: string, start: number): number {
-  let end = start;
-  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+function report(reader: Reader, draft: Draft, code: string, message: string): void {
+  draft.malformed = true;
+  reader.issues.push(errorIssue(code, [reader.source, draft.line, draft.fields.length + 1], message));
+}
+
+/** Reads an unquoted field; returns the position of the delimiter after it. */
+function readPlainField(reader: Reader, draft: Draft, start: number): number {
+  const end = delimiterAfter(reader.text, start);
+  const value = reader.text.slice(start, end);
+  if (value.includes('"')) report(reader, draft, 'csv.stray_quote', 'a quote inside an unquoted field');
+  draft.fields.push(value);
   return end;
 }
 
-function readUntilDelimiter(text: string, start: number): string {
+/** Reads the quoted field opening at `quote`; returns the position of the delimiter after it. */
+function readQuotedField(reader: Reader, draft: Draft, quote: number): number {
+  const { text } = reader;
+  const quoted = readQuoted(text, quote + 1);
+  if (quoted === undefined) return endFieldAtLine(reader, draft, quote);
+  const newlines = countLineBreaks(text, quote + 1, quoted.end);
+  const next = text.charCodeAt(quoted.end);
+  const clean = quoted.end >= text.length || next === COMMA || next === LF || next === CR;
+  if (newlines > 0) {
+    if (!clean) return endFieldAtLine(reader, draft, quote);
+    draft.spanning ??= { quote, fields: draft.fields.length, issues: reader.issues.length, line: reader.line, malformed: draft.malformed };
+    reader.line += newlines;
+  }
+  if (clean) {
+    draft.fields.push(quoted.value);
+    return quoted.end;
+  }
+  const end = delimiterAfter(text, quoted.end);
+  report(reader, draft, 'csv.text_after_quote', 'text follows a closing quote');
+  draft.fields.push(quoted.value + text.slice(quoted.end, end));
+  return end;
+}
+
+/** Takes the quote at `quote` as stray: the field runs to the end of its line. */
+function endFieldAtLine(reader: Reader, draft: Draft, quote: number): number {
+  const { text } = reader;
+  let end = quote + 1;
+  while (end < text.length && text.charCodeAt(end) !== LF && text.charCodeAt(end) !== CR) end++;
+  report(reader, draft, 'csv.unterminated_quote', 'a quoted field is not closed on its line (read as ending there)');
+  draft.fields.push(text.slice(quote + 1, end));
+  return end;
+}
+
+/** The text of a quoted field starting after its opening quote and where it ends (after the closing quote), or undefined when it never closes. */
+function readQuoted(text: string, start: number): { value: string; end: number } | undefined {
+  let value = '';
+  let from = start;
+  for (;;) {
+    const quote = text.indexOf('"', from);
+    if (quote < 0) return undefined;
+    if (text.charCodeAt(quote + 1) !== QUOTE) return { value: value + text.slice(from, quote), end: quote + 1 };
+    value += text.slice(from, quote + 1);
+    from = quote + 2;
+  }
+}
+
+/** Line breaks (CRLF, LF or a lone CR) from `start` to before `end`. */
+function countLineBreaks(text: string, start: number, end: number): number {
+  let count = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) count++;
+  }
+  return count;
+}
+
+function delimiterAfter(text: string, start: number): number {
   let end = start;
-  while (end < text.length && text[end] !== ',' && text[end] !== '\n' && text[end] !== '\r') end++;
-  return text.slice(start, end);
+  for (;;) {
+    const c = text.charCodeAt(end);
+    if (c === COMMA || c === LF || c === CR || end >= text.length) return end;
+    end++;
+  }
 }

@@ -1,5 +1,5 @@
 import { errorIssue, type Issue } from '../core/issue.js';
-import type { CsvTable } from '../core/csv.js';
+import { readCsv, type CsvRecord, type CsvTable } from '../core/csv.js';
 
 /** A CSV record as a lookup by header name, with helpers that report bad cells by line and column. */
 export interface CsvRow {
@@ -11,9 +11,10 @@ export interface CsvRow {
 }
 
 /**
- * Matches each CSV record to the header, checking that required columns exist and that every record
- * has as many fields as the header. Returns the well-formed rows and the issues of the rest
- * (`csv.missing_column` on the header, `csv.field_count` on a record).
+ * Matches each CSV record to the header, checking that required columns exist, that no column is
+ * named twice and that every record has as many fields as the header. Returns the well-formed rows
+ * and the issues of the rest (`csv.missing_column` and `csv.duplicate_column` on the header, which
+ * leave no rows, and `csv.field_count` on a record).
  *
  * @param table - the parsed file
  * @param source - the file's name for issue paths
@@ -25,23 +26,11 @@ export interface CsvRow {
  * ```
  */
 export function csvRows(table: CsvTable, source: string, required: readonly string[]): { rows: CsvRow[]; issues: Issue[] } {
-  const issues: Issue[] = [...table.issues];
-  const [header, ...body] = table.records;
-  if (header === undefined) return { rows: [], issues: [...issues, errorIssue('csv.empty', [source], 'the file has no header row')] };
-  const names = header.fields.map((name) => name.trim().toLowerCase());
-  const index = new Map(names.map((name, position) => [name, position]));
-  const missing = required.filter((name) => !index.has(name));
-  for (const name of missing) issues.push(errorIssue('csv.missing_column', [source, header.line, name], `the header has no '${name}' column`));
-  if (missing.length > 0) return { rows: [], issues };
+  const shape = newShape(source, required);
+  const { index } = shape;
   const rows: CsvRow[] = [];
-  for (const record of body) {
-    if (record.malformed) continue;
-    // A line of nothing but spaces is a blank line, as an empty one is.
-    if (record.fields.length === 1 && (record.fields[0] ?? '').trim() === '') continue;
-    if (record.fields.length !== names.length) {
-      issues.push(errorIssue('csv.field_count', [source, record.line], `has ${record.fields.length} fields, the header has ${names.length}`));
-      continue;
-    }
+  for (const record of table.records) {
+    if (!acceptsRow(shape, record)) continue;
     rows.push({
       line: record.line,
       text: (column) => {
@@ -51,7 +40,88 @@ export function csvRows(table: CsvTable, source: string, required: readonly stri
       at: (column) => [source, record.line, column],
     });
   }
-  return { rows, issues };
+  return { rows, issues: [...table.issues, ...shapeIssues(shape)] };
+}
+
+/**
+ * Reads a CSV file record by record, as {@link csvRows} checks it, and hands `visit` the trimmed
+ * cells of `columns` for each well-formed row without keeping any row: memory stays that of one
+ * record however long the file. The `cells` array is reused from row to row.
+ *
+ * @param text - the file's contents
+ * @param source - the file's name for issue paths
+ * @param columns - the columns to read, all required
+ * @param visit - called with each row's cells (in the order of `columns`) and its line
+ * @returns the file's structural issues, in the order `csvRows` reports them
+ * @example
+ * ```ts
+ * let total = 0;
+ * forEachCsvRow('id,qty\na,2\nb,3\n', 'f.csv', ['qty'], ([qty]) => { total += Number(qty); }); // total === 5
+ * ```
+ */
+export function forEachCsvRow(text: string, source: string, columns: readonly string[], visit: (cells: readonly string[], line: number) => void): Issue[] {
+  const shape = newShape(source, columns);
+  const cells: string[] = columns.map(() => '');
+  let positions: number[] = [];
+  const parseIssues = readCsv(text, source, (record) => {
+    if (!acceptsRow(shape, record)) return;
+    if (positions.length === 0) positions = columns.map((column) => shape.index.get(column) as number);
+    for (let k = 0; k < positions.length; k++) cells[k] = (record.fields[positions[k] as number] ?? '').trim();
+    visit(cells, record.line);
+  });
+  return [...parseIssues, ...shapeIssues(shape)];
+}
+
+/** The header of a file, read from its first record, and the issues of the records checked against it. */
+interface RowShape {
+  readonly source: string;
+  readonly required: readonly string[];
+  readonly issues: Issue[];
+  readonly index: Map<string, number>;
+  /** Fields in the header, or -1 before it is read. */
+  width: number;
+  /** False when the header lacks a column or names one twice: then no row is read. */
+  usable: boolean;
+}
+
+function newShape(source: string, required: readonly string[]): RowShape {
+  return { source, required, issues: [], index: new Map(), width: -1, usable: false };
+}
+
+/** True when `record` is a well-formed data row; reads the header from the first record. */
+function acceptsRow(shape: RowShape, record: CsvRecord): boolean {
+  if (shape.width < 0) {
+    readHeader(shape, record);
+    return false;
+  }
+  if (!shape.usable || record.malformed) return false;
+  // A line of nothing but spaces is a blank line, as an empty one is.
+  if (record.fields.length === 1 && (record.fields[0] ?? '').trim() === '') return false;
+  if (record.fields.length !== shape.width) {
+    shape.issues.push(errorIssue('csv.field_count', [shape.source, record.line], `has ${record.fields.length} fields, the header has ${shape.width}`));
+    return false;
+  }
+  return true;
+}
+
+function readHeader(shape: RowShape, header: CsvRecord): void {
+  const { source, issues, index } = shape;
+  const names = header.fields.map((name) => name.trim().toLowerCase());
+  shape.width = names.length;
+  names.forEach((name, position) => {
+    const first = index.get(name);
+    if (first === undefined) index.set(name, position);
+    else if (name !== '') issues.push(errorIssue('csv.duplicate_column', [source, header.line, name], `the header names '${name}' in columns ${first + 1} and ${position + 1}`));
+  });
+  for (const name of shape.required) {
+    if (!index.has(name)) issues.push(errorIssue('csv.missing_column', [source, header.line, name], `the header has no '${name}' column`));
+  }
+  shape.usable = issues.length === 0;
+}
+
+/** The issues found so far, with `csv.empty` when there was no header. */
+function shapeIssues(shape: RowShape): Issue[] {
+  return shape.width < 0 ? [...shape.issues, errorIssue('csv.empty', [shape.source], 'the file has no header row')] : shape.issues;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { dayNumber } from '../core/calendarDay.js';
+import { MedofficeUsageError } from '../core/result.js';
 import type { IsoDate } from '../core/time.js';
 import type { ItemId, LocationId, LotId } from './model.js';
 
@@ -25,14 +27,55 @@ export interface FefoPicks {
 }
 
 /**
+ * The day number of a planning day written `YYYY-MM-DD`, for functions that take one: anything
+ * else (`2026-11-2`, `11/02/2026`, a date-time) is the caller's mistake and throws.
+ *
+ * @param asOf - the planning day
+ * @param caller - the public function that was given it, for the error message
+ * @returns whole days since 1970-01-01
+ * @throws MedofficeUsageError when `asOf` is not a calendar date `YYYY-MM-DD`
+ * @example
+ * ```ts
+ * planningDay('2026-11-02', 'stockPosition'); // 20759
+ * planningDay('2026-11-2', 'stockPosition');  // throws MedofficeUsageError
+ * ```
+ */
+export function planningDay(asOf: unknown, caller: string): number {
+  const day = typeof asOf === 'string' ? dayNumber(asOf) : undefined;
+  if (day === undefined) {
+    throw new MedofficeUsageError(`${caller}: asOf must be a calendar date YYYY-MM-DD, not ${typeof asOf === 'string' ? `'${asOf}'` : String(asOf)}`);
+  }
+  return day;
+}
+
+/**
  * True when a lot may no longer be used on `asOf` (it is usable through its expiry date).
  *
+ * @param expires - the lot's last usable day, or null
+ * @param asOf - the day, `YYYY-MM-DD`
+ * @throws MedofficeUsageError when `asOf` is not a calendar date `YYYY-MM-DD`
  * @example
  * ```ts
  * isExpired('2026-11-01' as IsoDate, '2026-11-02'); // true
  * ```
  */
 export function isExpired(expires: IsoDate | null, asOf: string): boolean {
+  planningDay(asOf, 'isExpired');
+  return expiredOn(expires, asOf);
+}
+
+/**
+ * {@link isExpired} for an `asOf` already checked by {@link planningDay}: ISO dates compare as
+ * strings, so a loop over many lots need not check the day again.
+ *
+ * @param expires - the lot's last usable day, or null
+ * @param asOf - a checked day, `YYYY-MM-DD`
+ * @example
+ * ```ts
+ * expiredOn('2026-11-02' as IsoDate, '2026-11-02'); // false: usable through its expiry day
+ * ```
+ */
+export function expiredOn(expires: IsoDate | null, asOf: string): boolean {
   return expires !== null && expires < asOf;
 }
 
@@ -63,13 +106,15 @@ export function compareExpiry(a: LotStock, b: LotStock): number {
  * @param quantity - units wanted
  * @param asOf - the day of the issue, `YYYY-MM-DD`
  * @returns the picks, earliest expiry first, and any units the unexpired stock could not cover
+ * @throws MedofficeUsageError when `asOf` is not a calendar date `YYYY-MM-DD`
  * @example
  * ```ts
  * const { picks, shortfall } = pickFirstExpiry(lotsOfGloves, 150, '2026-11-02');
  * ```
  */
 export function pickFirstExpiry(stock: readonly LotStock[], quantity: number, asOf: string): FefoPicks {
-  const usable = stock.filter((lot) => lot.quantity > 0 && !isExpired(lot.expires, asOf)).sort(compareExpiry);
+  planningDay(asOf, 'pickFirstExpiry');
+  const usable = stock.filter((lot) => lot.quantity > 0 && !expiredOn(lot.expires, asOf)).sort(compareExpiry);
   const picks: Pick[] = [];
   let remaining = quantity;
   for (const lot of usable) {

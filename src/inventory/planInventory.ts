@@ -1,6 +1,7 @@
 import { warningIssue, type Issue } from '../core/issue.js';
 import { HOLT_WINTERS_MIN_DAYS } from './forecast/forecastDemand.js';
 import { allocateBudget, type BudgetAllocation } from './budget.js';
+import { planningDay } from './fefo.js';
 import type { Item, ItemId } from './model.js';
 import { planItem, type ItemPlan, type ItemStock, type PlanSettings } from './planItem.js';
 import { purchaseOrderDrafts, type PurchaseOrderDraft } from './purchaseOrders.js';
@@ -29,6 +30,7 @@ const NO_STOCK: ItemStock = { lots: [], onOrder: 0, allocated: 0 };
  *
  * @param input - the items, each item's daily usage (typed arrays keep this fast) and stock
  * @param settings - the planning day, options, and an optional budget in cents
+ * @throws MedofficeUsageError when `settings.asOf` is not a calendar date `YYYY-MM-DD`
  * @example
  * ```ts
  * const plan = planInventory({ items, usage, stock }, { asOf: '2026-11-02', budgetCents: 250_000 });
@@ -43,6 +45,7 @@ export function planInventory(
   },
   settings: PlanSettings & { readonly budgetCents?: number },
 ): InventoryPlan {
+  planningDay(settings.asOf, 'planInventory');
   const issues: Issue[] = [];
   const plans = input.items.map((item, index) => {
     const stocked = usageSinceStocked(input.usage.get(item.id) ?? EMPTY, item.stockedSince, settings.asOf);

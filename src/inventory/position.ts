@@ -1,7 +1,7 @@
 import { dayNumber } from '../core/calendarDay.js';
-import { compareExpiry, isExpired, type LotStock } from './fefo.js';
+import { compareExpiry, expiredOn, planningDay, type LotStock } from './fefo.js';
 
-const daysBetween = (from: string, to: string): number => (dayNumber(to) ?? Number.NaN) - (dayNumber(from) ?? Number.NaN);
+const daysFrom = (day: number, to: string): number => (dayNumber(to) ?? Number.NaN) - day;
 
 /** Where an item's stock stands: on hand, on order, promised, and what will spoil before use. */
 export interface StockPosition {
@@ -26,6 +26,7 @@ export interface StockPosition {
  *
  * @param input - the item's lots, units on order and allocated, daily demand, the day and horizon
  * @returns the position and its parts
+ * @throws MedofficeUsageError when `asOf` is not a calendar date `YYYY-MM-DD`
  * @example
  * ```ts
  * stockPosition({ stock: vaccineLots, onOrder: 0, allocated: 20, demandPerDay: 6, asOf: '2026-11-02', horizonDays: 10 });
@@ -40,14 +41,15 @@ export function stockPosition(input: {
   readonly horizonDays: number;
 }): StockPosition {
   const { stock, asOf } = input;
+  const today = planningDay(asOf, 'stockPosition');
   const onHand = stock.reduce((sum, lot) => sum + lot.quantity, 0);
-  const usable = stock.filter((lot) => lot.quantity > 0 && !isExpired(lot.expires, asOf)).sort(compareExpiry);
+  const usable = stock.filter((lot) => lot.quantity > 0 && !expiredOn(lot.expires, asOf)).sort(compareExpiry);
   const usableOnHand = usable.reduce((sum, lot) => sum + lot.quantity, 0);
   let consumed = 0;
   let expiringBeforeUse = 0;
   for (const lot of usable) {
     if (lot.expires === null) break;
-    const daysLeft = daysBetween(asOf, lot.expires) + 1;
+    const daysLeft = daysFrom(today, lot.expires) + 1;
     if (daysLeft > input.horizonDays) break;
     const reachable = Math.max(0, input.demandPerDay * daysLeft - consumed);
     const used = Math.min(lot.quantity, reachable);
@@ -70,16 +72,18 @@ export interface ExpiringLot extends LotStock {
  * @param stock - lots of any items
  * @param asOf - the report day
  * @param withinDays - how far ahead to look
+ * @throws MedofficeUsageError when `asOf` is not a calendar date `YYYY-MM-DD`
  * @example
  * ```ts
  * expiringSoon(state.stock, '2026-11-02', 30).map((lot) => `${lot.lotId}: ${lot.daysLeft} days`);
  * ```
  */
 export function expiringSoon(stock: readonly LotStock[], asOf: string, withinDays: number): ExpiringLot[] {
+  const today = planningDay(asOf, 'expiringSoon');
   return stock
-    .filter((lot) => lot.quantity > 0 && lot.expires !== null && daysBetween(asOf, lot.expires) <= withinDays)
+    .filter((lot) => lot.quantity > 0 && lot.expires !== null && daysFrom(today, lot.expires) <= withinDays)
     .sort(compareExpiry)
-    .map((lot) => ({ ...lot, daysLeft: daysBetween(asOf, lot.expires ?? asOf) }));
+    .map((lot) => ({ ...lot, daysLeft: lot.expires === null ? 0 : daysFrom(today, lot.expires) }));
 }
 
 /** An item's stock status, most urgent first. */

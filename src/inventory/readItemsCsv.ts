@@ -34,13 +34,16 @@ function columnOf(path: readonly PropertyKey[]): string {
  * Reads an items CSV: one item per row with its stock. Required columns: `id, name, unit, pack_size,
  * unit_cost` (dollars), `supplier, lead_time_days`. Optional: `lead_time_sd_days, minimum_order,
  * shelf_life_days, order_cost` (dollars), `service` (`fill` or `cycle`), `service_level` (e.g. 0.98),
- * `policy` (`periodic`, `sQ`, `sS`, `par`), `review_days, par_level, seasonal` (yes/no), `shortage_cost`
- * (dollars), `criticality, stocked_since` (YYYY-MM-DD), `on_hand,
- * on_order, allocated, expiring_quantity, expiring_on`. Every bad row is reported with its line and
- * column and left out; the good rows are returned.
+ * `policy` (`periodic`, `sQ`, `sS`, `par`), `review_days, par_level, seasonal` (yes/no, true/false,
+ * 1/0 or blank for no), `shortage_cost` (dollars), `criticality, stocked_since` (YYYY-MM-DD), `on_hand,
+ * on_order, allocated, expiring_quantity, expiring_on`. A `service` other than `fill` needs a
+ * `service_level`; without either the target is a 98% fill rate. Every bad row is reported with its
+ * line and column and left out; the good rows are returned. A row whose id was on an earlier row,
+ * good or bad, is reported (`inventory.duplicate_item`) and left out.
  *
  * @param text - the file's contents
  * @param source - the file's name for issue paths (default `items.csv`)
+ * @throws MedofficeUsageError when `text` is not a string (decode a Buffer first)
  * @example
  * ```ts
  * const { items, stock, issues } = readItemsCsv(await readFile('items.csv', 'utf8'));
@@ -50,7 +53,11 @@ export function readItemsCsv(text: string, source = 'items.csv'): { items: Item[
   const { rows, issues } = csvRows(parseCsv(text, source), source, ITEM_COLUMNS);
   const items: Item[] = [];
   const stock = new Map<ItemId, ItemStock>();
+  const ids = new Set<string>();
   for (const row of rows) {
+    const id = row.text('id');
+    const repeated = id !== '' && ids.has(id);
+    ids.add(id);
     const found: Issue[] = [];
     const raw = rawItem(row, found);
     const parsed = ItemSchema.safeParse(raw);
@@ -66,8 +73,8 @@ export function readItemsCsv(text: string, source = 'items.csv'): { items: Item[
       issues.push(...found);
       continue;
     }
-    if (stock.has(parsed.data.id)) {
-      issues.push(errorIssue('inventory.duplicate_item', row.at('id'), `item ${parsed.data.id} appears twice`));
+    if (repeated) {
+      issues.push(errorIssue('inventory.duplicate_item', row.at('id'), `item ${parsed.data.id} appears on an earlier row too`));
       continue;
     }
     items.push(parsed.data);
@@ -87,6 +94,16 @@ function numberCell(row: CsvRow, column: string, found: Issue[]): number | undef
   return value;
 }
 
+/** A yes/no cell: yes, true or 1 (any case) is true; no, false, 0 or blank is false; anything else is reported. */
+function flagCell(row: CsvRow, column: string, found: Issue[]): boolean {
+  const text = row.text(column).toLowerCase();
+  if (text === 'yes' || text === 'true' || text === '1') return true;
+  if (!(text === '' || text === 'no' || text === 'false' || text === '0')) {
+    found.push(errorIssue('inventory.item_schema', row.at(column), `'${row.text(column)}' is not yes or no (yes/no, true/false, 1/0, or blank for no)`));
+  }
+  return false;
+}
+
 function dollarCell(row: CsvRow, column: string, found: Issue[]): number | undefined {
   const text = row.text(column);
   if (text === '') return undefined;
@@ -99,8 +116,11 @@ function rawItem(row: CsvRow, found: Issue[]): Record<string, unknown> {
   const defined = (entries: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined));
   const policy = row.text('policy') || 'periodic';
   const reviewDays = numberCell(row, 'review_days', found) ?? 7;
-  const serviceKind = row.text('service') || 'fill';
+  const serviceKind = row.text('service');
   const serviceLevel = numberCell(row, 'service_level', found);
+  if (serviceKind !== '' && serviceKind !== 'fill' && row.text('service_level') === '') {
+    found.push(errorIssue('inventory.item_schema', row.at('service_level'), `service '${serviceKind}' needs a service_level, such as 0.95`));
+  }
   return defined({
     id: row.text('id'),
     name: row.text('name'),
@@ -112,9 +132,9 @@ function rawItem(row: CsvRow, found: Issue[]): Record<string, unknown> {
     leadTime: defined({ meanDays: numberCell(row, 'lead_time_days', found), sdDays: numberCell(row, 'lead_time_sd_days', found) }),
     shelfLifeDays: numberCell(row, 'shelf_life_days', found),
     orderCostCents: dollarCell(row, 'order_cost', found),
-    service: serviceLevel === undefined ? undefined : { kind: serviceKind, target: serviceLevel },
+    service: serviceLevel === undefined ? (serviceKind === '' || serviceKind === 'fill' ? undefined : { kind: serviceKind }) : { kind: serviceKind || 'fill', target: serviceLevel },
     replenishment: policy === 'par' ? { kind: 'par', reviewDays, parLevel: numberCell(row, 'par_level', found) } : policy === 'periodic' ? { kind: 'periodic', reviewDays } : { kind: policy },
-    seasonal: /^(yes|true|1)$/i.test(row.text('seasonal')),
+    seasonal: flagCell(row, 'seasonal', found),
     shortageCostCents: dollarCell(row, 'shortage_cost', found),
     criticality: numberCell(row, 'criticality', found),
     stockedSince: row.text('stocked_since') || undefined,

@@ -1,67 +1,17 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decimalCell } from '../../src/inventory/csvRows.js';
+import { dayNumber } from '../../src/core/calendarDay.js';
+import { errorIssue, warningIssue, type Issue } from '../../src/core/issue.js';
+import { MedofficeUsageError } from '../../src/core/result.js';
+import { csvRows, decimalCell } from '../../src/inventory/csvRows.js';
 import { forecastDemand, parseCsv, readItemsCsv, readUsageCsv } from '../../src/inventory/index.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const fixture = (name: string): string => readFileSync(join(fixtures, name), 'utf8');
-
-describe('parseCsv (RFC 4180)', () => {
-  it('reads quotes, doubled quotes, embedded commas and line breaks, CRLF and LF', () => {
-    const table = parseCsv('a,b,c\r\n"x, y","say ""hi""","two\r\nlines"\n1,,3\n\n', 'f.csv');
-    expect(table.issues).toEqual([]);
-    expect(table.records.map((r) => [r.line, r.fields])).toEqual([
-      [1, ['a', 'b', 'c']],
-      [2, ['x, y', 'say "hi"', 'two\r\nlines']],
-      [4, ['1', '', '3']],
-    ]);
-  });
-
-  it('counts a lone CR as a line break inside quotes as it does outside them', () => {
-    const table = parseCsv('a\r"x\ry"\rb\r', 'f.csv');
-    expect(table.records.map((r) => [r.line, r.fields])).toEqual([
-      [1, ['a']],
-      [2, ['x\ry']],
-      [4, ['b']],
-    ]);
-  });
-
-  it('reports malformed records with line and column and keeps reading', () => {
-    const table = parseCsv('a,b\nok,1\nbad,1"2\n"x"y,2\nfine,3\n"open,4', 'f.csv');
-    expect(table.issues.map((i) => [i.code, i.path])).toEqual([
-      ['csv.stray_quote', ['f.csv', 3, 2]],
-      ['csv.text_after_quote', ['f.csv', 4, 1]],
-      ['csv.unterminated_quote', ['f.csv', 6, 1]],
-    ]);
-    expect(table.records.filter((r) => !r.malformed).map((r) => r.fields[0])).toEqual(['a', 'ok', 'fine']);
-  });
-
-  it('keeps reading the rows after a quote that is never closed', () => {
-    const table = parseCsv('id,name\ng1,"open quote\ng2,Gauze\ng3,Tape\n', 'items.csv');
-    expect(table.issues.map((i) => [i.code, i.path])).toEqual([['csv.unterminated_quote', ['items.csv', 2, 2]]]);
-    expect(table.records.filter((r) => !r.malformed).map((r) => [r.line, r.fields])).toEqual([
-      [1, ['id', 'name']],
-      [3, ['g2', 'Gauze']],
-      [4, ['g3', 'Tape']],
-    ]);
-  });
-
-  it('property: fields written the RFC 4180 way read back unchanged', () => {
-    const field = fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', '\r\n', '\n', ' ', 'é') });
-    fc.assert(
-      fc.property(fc.array(fc.array(field, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 6 }), fc.constantFrom('\r\n', '\n'), (rows, eol) => {
-        const quote = (value: string): string => `"${value.replaceAll('"', '""')}"`;
-        const text = rows.map((row) => row.map(quote).join(',')).join(eol) + eol;
-        const table = parseCsv(text, 'p.csv');
-        expect(table.issues).toEqual([]);
-        expect(table.records.map((r) => r.fields)).toEqual(rows);
-      }),
-    );
-  });
-});
 
 describe('reading items and usage files', () => {
   it('points a bad nested field at its own column', () => {
@@ -140,5 +90,154 @@ describe('reading items and usage files', () => {
     const { usage, issues } = readUsageCsv('item_id,date,quantity\ng,2026-11-01,4\ng,2026-11-02,9\n', new Set(['g']), '2026-11-02');
     expect(issues.map((i) => [i.code, i.severity, i.path])).toEqual([['inventory.usage_after_as_of', 'warning', ['usage.csv', 3, 'date']]]);
     expect([...(usage.get('g' as never) ?? [])]).toEqual([4]);
+  });
+});
+
+/** The usage reading as it was done before streaming: every row parsed, kept and summed at the end. */
+function usageByTable(text: string, known: ReadonlySet<string>, asOf: string): { usage: Map<string, Float64Array>; issues: Issue[] } {
+  const { rows, issues } = csvRows(parseCsv(text, 'usage.csv'), 'usage.csv', ['item_id', 'date', 'quantity']);
+  const asOfDay = dayNumber(asOf) as number;
+  const good: { itemId: string; day: number; quantity: number }[] = [];
+  for (const row of rows) {
+    const [itemId, date, quantityText] = [row.text('item_id'), row.text('date'), row.text('quantity')];
+    const quantity = decimalCell(quantityText);
+    const day = dayNumber(date);
+    const found: Issue[] = [];
+    if (!known.has(itemId)) found.push(errorIssue('inventory.unknown_item', row.at('item_id'), `no item '${itemId}'`));
+    if (day === undefined) found.push(errorIssue('time.invalid_date', row.at('date'), `'${date}' is not a calendar date (YYYY-MM-DD)`));
+    if (quantityText === '' || !Number.isFinite(quantity)) found.push(errorIssue('inventory.csv_number', row.at('quantity'), `'${quantityText}' is not a number`));
+    else if (quantity < 0) found.push(errorIssue('inventory.negative_quantity', row.at('quantity'), `${quantity} is negative`));
+    if (found.length > 0 || day === undefined) issues.push(...found);
+    else if (!(day < asOfDay)) issues.push(warningIssue('inventory.usage_after_as_of', row.at('date'), `${date} is not before the planning day ${asOf}`));
+    else good.push({ itemId, day, quantity });
+  }
+  const usage = new Map<string, Float64Array>();
+  if (good.length === 0) return { usage, issues };
+  const start = Math.min(...good.map((row) => row.day));
+  for (const id of known) usage.set(id, new Float64Array(asOfDay - start));
+  for (const row of good) {
+    const series = usage.get(row.itemId) as Float64Array;
+    series[row.day - start] = (series[row.day - start] as number) + row.quantity;
+  }
+  return { usage, issues };
+}
+
+const dailyRows = (itemId: string, from: string, days: number, quantity = 10): string[] =>
+  Array.from({ length: days }, (_, t) => `${itemId},${new Date(Date.parse(from) + t * 86_400_000).toISOString().slice(0, 10)},${quantity}`);
+
+describe('reading usage files row by row', () => {
+  it('keeps every good usage row around a stray quote and reports the one bad row', () => {
+    const text = 'item_id,date,quantity\n"g1,2026-10-01,5\ng1,2026-10-02,3\ng1,2026-10-03,4\ng2,2026-10-04,6\n"g2",2026-10-05,7\n';
+    const { usage, issues } = readUsageCsv(text, new Set(['g1', 'g2']), '2026-11-02');
+    expect(issues.map((i) => [i.code, i.path])).toEqual([['csv.unterminated_quote', ['usage.csv', 2, 1]]]);
+    const total = (id: string) => [...(usage.get(id as never) ?? [])].reduce((a, b) => a + b, 0);
+    expect([total('g1'), total('g2')]).toEqual([7, 13]);
+  });
+
+  it('property: reads the same series and issues as summing the parsed table row by row', () => {
+    const line = fc.oneof(
+      { weight: 8, arbitrary: fc.tuple(fc.constantFrom('g1', 'g2', ' g3 ', 'nope'), fc.constantFrom('2026-10-01', '2026-10-20', '2026-09-15', '2026-11-01', '2026-11-02', '2026-12-01', '2026-02-30', ''), fc.constantFrom('1', '2.5', '0', '-1', 'x', '', '1e3', '0x10')).map((cells) => cells.join(',')) },
+      { weight: 1, arbitrary: fc.constantFrom('', '   ', 'g1,2026-10-05', 'g1,2026-10-05,1,9', '"g1",2026-10-06,"4"', 'g1,"2026-10-07",2"', '"g2,2026-10-08,3') },
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 40 }), fc.constantFrom('item_id,date,quantity', 'quantity,item_id,date', 'date,quantity,item_id,notes'), (lines, header) => {
+        const reorder = (row: string): string => {
+          const cells = row.split(',');
+          if (cells.length !== 3 || header.startsWith('item_id')) return row;
+          const [item, date, quantity] = cells;
+          return header.startsWith('quantity') ? `${quantity},${item},${date}` : `${date},${quantity},${item},`;
+        };
+        const text = [header, ...lines.map(reorder)].join('\n');
+        const known = new Set(['g1', 'g2', 'g3']);
+        const streamed = readUsageCsv(text, known, '2026-11-02');
+        const table = usageByTable(text, known, '2026-11-02');
+        expect(streamed.issues).toEqual(table.issues);
+        expect([...streamed.usage].map(([id, series]) => [id, [...series]])).toEqual([...table.usage].map(([id, series]) => [id, [...series]]));
+      }),
+    );
+  });
+
+  it('reads 400,000 rows in a 96 MB heap, keeping nothing per row', () => {
+    const reader = join(dirname(fileURLToPath(import.meta.url)), '../../src/inventory/readUsageCsv.ts');
+    const script = `
+      const { readUsageCsv } = await import(process.argv[1]);
+      const block = Array.from({ length: 1000 }, (_, i) => 'item' + (i % 100) + ',2025-' + String(1 + (i % 12)).padStart(2, '0') + '-' + String(1 + (i % 28)).padStart(2, '0') + ',' + (i % 7) + '\\n').join('');
+      const { usage } = readUsageCsv('item_id,date,quantity\\n' + block.repeat(400), new Set(Array.from({ length: 100 }, (_, i) => 'item' + i)), '2026-11-02');
+      console.log([...usage.values()].reduce((sum, series) => sum + series.reduce((a, b) => a + b, 0), 0));`;
+    const run = spawnSync(process.execPath, ['--max-old-space-size=96', '--import', 'tsx', '--input-type=module', '--eval', script, reader], { cwd: join(fixtures, '../../..'), encoding: 'utf8' });
+    expect(run.stderr.slice(0, 300)).toBe('');
+    expect(run.stdout.trim()).toBe(String(400 * 2997));
+  }, 60_000);
+
+  it('warns about each row dated far before the rest of the file, naming it and stockedSince', () => {
+    const rows = ['item_id,date,quantity', ...dailyRows('g1', '2025-11-02', 365), 'g2,2015-11-01,3', 'g2,2015-11-04,1'];
+    const { usage, issues } = readUsageCsv(rows.join('\n'), new Set(['g1', 'g2']), '2026-11-02');
+    expect(issues.map((i) => [i.code, i.severity, i.path])).toEqual([
+      ['inventory.usage_date_outlier', 'warning', ['usage.csv', 367, 'date']],
+      ['inventory.usage_date_outlier', 'warning', ['usage.csv', 368, 'date']],
+    ]);
+    expect(issues[0]?.message).toMatch(/stockedSince/);
+    expect(issues[0]?.message).toMatch(/2015-11-01 is 3654 days before the rest of the usage \(from 2025-11-02\)/);
+    // The rows still count: the warning explains the series, it does not change them.
+    expect(usage.get('g1' as never)?.length).toBe(4019);
+  });
+
+  it('does not warn about a gap of 90 days or less, or about early rows that are more than 1% of the file', () => {
+    const known = new Set(['g1', 'g2']);
+    const outliers = (rows: string[]) => readUsageCsv(['item_id,date,quantity', ...rows].join('\n'), known, '2026-11-02').issues.map((i) => i.path[1]);
+    const year = dailyRows('g1', '2025-11-02', 365);
+    expect(outliers([...year, 'g2,2025-08-04,1'])).toEqual([]);
+    expect(outliers([...year, 'g2,2025-08-03,1'])).toEqual([367]);
+    // A clinic closed for four months: the year before the closure is history, not a typo.
+    expect(outliers([...dailyRows('g1', '2024-05-01', 60), ...year])).toEqual([]);
+  });
+
+  it('reports a day whose total overflows a number, and keeps the rest of the day', () => {
+    const { usage, issues } = readUsageCsv('item_id,date,quantity\ng1,2026-11-01,1e308\ng1,2026-11-01,1e308\ng1,2026-10-31,2\n', new Set(['g1']), '2026-11-02');
+    expect(issues.map((i) => [i.code, i.path])).toEqual([['inventory.usage_overflow', ['usage.csv', 3, 'quantity']]]);
+    expect([...(usage.get('g1' as never) ?? [])]).toEqual([2, 1e308]);
+  });
+
+  it('throws a usage error for a planning day that is not YYYY-MM-DD, instead of warning on every row', () => {
+    for (const asOf of ['2026-11-2', '11/02/2026', '2026-11-02T00:00:00Z']) {
+      expect(() => readUsageCsv('item_id,date,quantity\ng1,2026-11-01,5\n', new Set(['g1']), asOf)).toThrow(MedofficeUsageError);
+    }
+  });
+});
+
+describe('item file checks', () => {
+  const header = 'id,name,unit,pack_size,unit_cost,supplier,lead_time_days';
+  const found = (text: string) => readItemsCsv(text).issues.map((i) => [i.code, i.path]);
+
+  it('reports a column named twice in the header and reads no rows', () => {
+    const { items, issues } = readItemsCsv(`${header},ID\ng1,A,u,1,1,s,3,g2\n`);
+    expect(issues.map((i) => [i.code, i.path])).toEqual([['csv.duplicate_column', ['items.csv', 1, 'id']]]);
+    expect(items).toEqual([]);
+    expect(readUsageCsv('item_id,date,quantity,date\ng1,2026-10-01,1,2026-10-02\n', new Set(['g1']), '2026-11-02').issues.map((i) => i.code)).toEqual(['csv.duplicate_column']);
+  });
+
+  it('needs a service_level for a cycle service target instead of quietly using a 98% fill rate', () => {
+    expect(found(`${header},service\ng1,A,u,1,1,s,3,cycle\n`)).toEqual([['inventory.item_schema', ['items.csv', 2, 'service_level']]]);
+    expect(readItemsCsv(`${header},service\ng1,A,u,1,1,s,3,fill\n`).items[0]?.service).toEqual({ kind: 'fill', target: 0.98 });
+    expect(readItemsCsv(`${header},service,service_level\ng1,A,u,1,1,s,3,cycle,0.9\n`).items[0]?.service).toEqual({ kind: 'cycle', target: 0.9 });
+  });
+
+  it('reads seasonal as yes/no, true/false, 1/0 or blank, and reports anything else', () => {
+    const seasonal = (value: string) => readItemsCsv(`${header},seasonal\ng1,A,u,1,1,s,3,${value}\n`);
+    expect(['yes', 'TRUE', '1', 'no', 'False', '0', ''].map((value) => seasonal(value).items[0]?.seasonal)).toEqual([true, true, true, false, false, false, false]);
+    expect(seasonal('Y').issues.map((i) => [i.code, i.path])).toEqual([['inventory.item_schema', ['items.csv', 2, 'seasonal']]]);
+    expect(seasonal('Y').items).toEqual([]);
+  });
+
+  it('reports a repeated id even when the row it repeats was bad', () => {
+    expect(found(`${header}\ng1,A,u,0,1,s,3\ng1,B,u,1,1,s,3\n`)).toEqual([
+      ['inventory.item_schema', ['items.csv', 2, 'pack_size']],
+      ['inventory.duplicate_item', ['items.csv', 3, 'id']],
+    ]);
+  });
+
+  it('throws a usage error for text that is not a string', () => {
+    expect(() => readItemsCsv(undefined as unknown as string)).toThrow(MedofficeUsageError);
+    expect(() => readItemsCsv(Buffer.from(`${header}\n`) as unknown as string)).toThrow(MedofficeUsageError);
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pickFirstExpiry, type LotStock } from '../../src/inventory/index.js';
+import { MedofficeUsageError } from '../../src/core/result.js';
+import { isExpired, pickFirstExpiry, type LotStock } from '../../src/inventory/index.js';
 
 const lot = (lotId: string, expires: string | null, quantity: number): LotStock =>
   ({ itemId: 'flu', lotId, locationId: 'fridge', expires, quantity }) as LotStock;
@@ -12,6 +13,15 @@ describe('pickFirstExpiry', () => {
     expect(picks.map((p) => [p.lotId, p.quantity])).toEqual([['soon', 4], ['late', 10], ['never', 6]]);
     expect(shortfall).toBe(0);
     expect(pickFirstExpiry(lots, 40, '2026-11-02').shortfall).toBe(16);
+  });
+
+  it('throws a usage error for a day that is not YYYY-MM-DD, rather than comparing it as text', () => {
+    const lots = [lot('today', '2026-11-02', 10)];
+    expect(pickFirstExpiry(lots, 5, '2026-11-02').picks).toHaveLength(1);
+    for (const asOf of ['2026-11-02T09:00', '10/01/2026', '']) {
+      expect(() => pickFirstExpiry(lots, 5, asOf)).toThrow(MedofficeUsageError);
+      expect(() => isExpired(null, asOf)).toThrow(MedofficeUsageError);
+    }
   });
 
   it('property: picks plus shortfall make the quantity, and no later lot is opened while an earlier one has stock', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/random.js';
+import { MedofficeUsageError } from '../../src/core/result.js';
 import { samplePoisson } from '../../src/core/samplers.js';
 import { allocateBudget, forecastDemand, ItemSchema, planInventory, planItem, purchaseOrderDrafts, type Item, type ItemId, type ItemPlan, type ItemStock, type LotStock } from '../../src/inventory/index.js';
 
@@ -138,6 +139,12 @@ describe('budget and purchase orders', () => {
     expect(stray.issues[0]?.message).toMatch(/^5 units of gloves-late/);
     const future = planInventory({ items: [{ ...since, stockedSince: '2026-12-01' as Item['stockedSince'] }], usage: new Map(), stock: new Map() }, { asOf: '2026-11-02' });
     expect(future.issues.map((issue) => issue.code)).toEqual(['inventory.no_usage']);
+  });
+
+  it('checks the planning day once, up front, even with nothing to plan', () => {
+    const empty = { items: [], usage: new Map(), stock: new Map() };
+    expect(planInventory(empty, { asOf: '2026-11-02' }).plans).toEqual([]);
+    for (const asOf of ['11/02/2026', '2026-11-2', '2026-11-02T08:00:00-05:00']) expect(() => planInventory(empty, { asOf })).toThrow(MedofficeUsageError);
   });
 
   it('warns about an item with no usage history', () => {

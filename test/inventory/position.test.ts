@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MedofficeUsageError } from '../../src/core/result.js';
 import { expiringSoon, stockPosition, stockStatus, type LotStock } from '../../src/inventory/index.js';
 
 const lot = (lotId: string, expires: string | null, quantity: number): LotStock =>
@@ -22,6 +23,14 @@ describe('stock position', () => {
   it('lists lots expiring soon, soonest first, with days left', () => {
     const soon = expiringSoon([lot('B', '2026-11-20', 5), lot('A', '2026-11-01', 2), lot('C', '2027-11-01', 5), lot('N', null, 9)], '2026-11-02', 30);
     expect(soon.map((l) => [l.lotId, l.daysLeft])).toEqual([['A', -1], ['B', 18]]);
+  });
+
+  it('throws a usage error for a day that is not YYYY-MM-DD, rather than a NaN position or a missing lot', () => {
+    const stock = [lot('A', '2026-11-02', 30)];
+    for (const asOf of ['11/02/2026', '2026-11-2', '2026-11-02T08:00:00-05:00']) {
+      expect(() => stockPosition({ stock, onOrder: 0, allocated: 0, demandPerDay: 5, asOf, horizonDays: 10 })).toThrow(MedofficeUsageError);
+      expect(() => expiringSoon(stock, asOf, 30)).toThrow(MedofficeUsageError);
+    }
   });
 
   it('names the status, most urgent first', () => {
