@@ -1,6 +1,8 @@
 import { normalCdf, normalLoss } from '../core/normal.js';
+import { MedofficeUsageError } from '../core/result.js';
 import type { ItemId } from './model.js';
 import { createMaxHeap } from './maxHeap.js';
+import type { OrderReasonCode } from './orderReason.js';
 import type { ItemPlan } from './planItem.js';
 
 /** What the budget did to one item's order. */
@@ -27,18 +29,21 @@ export interface BudgetAllocation {
   readonly plans: readonly ItemPlan[];
 }
 
-/** Expected units short over the protection interval when the position after ordering is `level`. */
 /** Each greedy step buys at most this share of an item's remaining packs (at least one pack), so a large order takes a few dozen steps, not one per pack. */
 const STEP_FRACTION = 8;
 
+/** Reasons that describe how the wanted order was rounded, raised or capped, which a cut order no longer is. */
+const ROUNDING_REASONS: ReadonlySet<OrderReasonCode> = new Set(['rounding', 'minimum_order', 'expiry_cap']);
+
+/** Expected units short over the protection interval when the position after ordering is `level` (the position is known, so demand's own spread applies). */
 function expectedShort(plan: ItemPlan, level: number): number {
-  const { sigma, expectedDemand } = plan.levels;
+  const { demandSigma: sigma, expectedDemand } = plan.levels;
   if (sigma <= 0) return Math.max(0, expectedDemand - level);
   return sigma * normalLoss((level - expectedDemand) / sigma);
 }
 
 function serviceAt(plan: ItemPlan, quantity: number): { fill: number; cycle: number } {
-  const { sigma, expectedDemand, orderQuantity } = plan.levels;
+  const { demandSigma: sigma, expectedDemand, orderQuantity } = plan.levels;
   const level = plan.position.position + quantity;
   const cycle = sigma > 0 ? normalCdf((level - expectedDemand) / sigma) : level >= expectedDemand ? 1 : 0;
   const perCycle = Math.max(orderQuantity, quantity);
@@ -56,8 +61,13 @@ function serviceAt(plan: ItemPlan, quantity: number): { fill: number; cycle: num
  * item what was cut and the fill rate and cycle service that leaves.
  *
  * @param plans - item plans with their wanted orders
- * @param budgetCents - the money for this order
- * @returns the lines, the spend, and the plans with orders cut and a `budget_cut` reason where cut
+ * @param budgetCents - the money for this order, in whole cents
+ * @returns the lines, the spend, and the plans with orders cut where cut: such a plan's order and
+ *   cost are the funded ones, its `rounding`, `minimum_order` and `expiry_cap` reasons (which
+ *   described the wanted order) are replaced by a `budget_cut` reason, and its order's `roundedUp`,
+ *   `raisedToMinimum` and `cappedByExpiry` are false (a cut order is below what the rule asked for
+ *   and what could be used, and a nonzero one still meets the minimum)
+ * @throws MedofficeUsageError when the budget is not a whole number of cents at least 0
  * @example
  * ```ts
  * const funded = allocateBudget(plans, 250_000);
@@ -65,6 +75,7 @@ function serviceAt(plan: ItemPlan, quantity: number): { fill: number; cycle: num
  * ```
  */
 export function allocateBudget(plans: readonly ItemPlan[], budgetCents: number): BudgetAllocation {
+  if (!(Number.isSafeInteger(budgetCents) && budgetCents >= 0)) throw new MedofficeUsageError(`allocateBudget needs a budget in whole cents, at least 0, got ${budgetCents}`);
   const packs = new Int32Array(plans.length);
   const wanted = plans.reduce((sum, plan) => sum + plan.costCents, 0);
   if (wanted <= budgetCents) {
@@ -126,7 +137,9 @@ function summarize(plans: readonly ItemPlan[], packs: Int32Array, budgetCents: n
       return;
     }
     const text = `budget cut ${cutUnits} ${plan.unit} (${plan.order.quantity} → ${quantity}): expected fill rate ${(planned.fill * 100).toFixed(1)}% → ${(got.fill * 100).toFixed(1)}%, cycle service ${(planned.cycle * 100).toFixed(1)}% → ${(got.cycle * 100).toFixed(1)}%`;
-    funded.push({ ...plan, order: { ...plan.order, quantity, packs: allocatedPacks }, costCents, reasons: [...plan.reasons, { code: 'budget_cut', value: cutUnits, text }] });
+    const kept = plan.reasons.filter((reason) => !ROUNDING_REASONS.has(reason.code));
+    const order = { quantity, packs: allocatedPacks, roundedUp: false, raisedToMinimum: false, cappedByExpiry: false };
+    funded.push({ ...plan, order, costCents, reasons: [...kept, { code: 'budget_cut', value: cutUnits, text }] });
   });
   return { budgetCents, spentCents, wantedCents, lines, plans: funded };
 }

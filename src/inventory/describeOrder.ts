@@ -43,7 +43,7 @@ export function describeOrder(item: Item, plan: Omit<ItemPlan, 'reasons'>): Orde
     {
       code: 'position',
       value: position.position,
-      text: `position ${whole(position.position)} = ${whole(position.usableOnHand)} on hand + ${whole(position.onOrder)} on order − ${whole(position.allocated)} allocated − ${whole(position.expiringBeforeUse)} expiring before use; reorder at ${whole(levels.reorderPoint)}, up to ${whole(levels.orderUpTo)}`,
+      text: `position ${whole(position.position)} = ${whole(position.usableOnHand)} on hand + ${whole(position.onOrder)} on order − ${whole(position.allocated)} allocated − ${whole(position.expiringBeforeUse)} expiring before use; reorder at ${whole(levels.reorderPoint)}${levels.undershoot > 0 ? ` (with ${one(levels.undershoot)} ${unit} of expected undershoot below it at a daily review)` : ''}, up to ${whole(levels.orderUpTo)}`,
     },
     { code: 'rule', value: plan.rawQuantity, text: `${levels.kind} rule asks for ${one(plan.rawQuantity)} ${unit}` },
   ];

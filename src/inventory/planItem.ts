@@ -1,4 +1,6 @@
 import { match } from 'ts-pattern';
+import { MedofficeUsageError } from '../core/result.js';
+import { isIsoDate } from '../core/time.js';
 import type { LotStock } from './fefo.js';
 import { forecastDemand, type DemandForecast, type ForecastSettings } from './forecast/forecastDemand.js';
 import type { Item, ItemId, SupplierId } from './model.js';
@@ -70,6 +72,9 @@ const DAYS_PER_YEAR = 365;
  * @param usage - units used per day, oldest first, ending the day before `settings.asOf`
  * @param stock - lots on hand, units on order and allocated
  * @param settings - the planning day and options
+ * @throws MedofficeUsageError when `asOf` is not a calendar date `YYYY-MM-DD`, a day's usage is not
+ *   a finite number at least 0, units on order, allocated or in a lot are not a finite number at
+ *   least 0, or `overstockDays` is negative or NaN
  * @example
  * ```ts
  * const plan = planItem(gloves, glovesUsage, { lots, onOrder: 0, allocated: 0 }, { asOf: '2026-11-02' });
@@ -77,12 +82,13 @@ const DAYS_PER_YEAR = 365;
  * ```
  */
 export function planItem(item: Item, usage: ArrayLike<number>, stock: ItemStock, settings: PlanSettings): ItemPlan {
+  const largestDay = checkPlanInputs(usage, stock, settings);
   const forecast = forecastDemand(usage, { ...settings.forecast, seasonal: item.seasonal, trend: item.trend });
   const eoq = orderQuantityFor(item, forecast.perDay);
   const targetLevels = replenishmentLevels({
     replenishment: item.replenishment,
     service: item.service,
-    demand: { demandPerDay: forecast.perDay, demandSdPerDay: forecast.sigmaPerDay, leadTimeDays: item.leadTime.meanDays, leadTimeSdDays: item.leadTime.sdDays },
+    demand: { demandPerDay: forecast.perDay, demandSdPerDay: forecast.sigmaPerDay, leadTimeDays: item.leadTime.meanDays, leadTimeSdDays: item.leadTime.sdDays, largestDay },
     eoq,
     expectedOver: forecast.totalOver,
   });
@@ -105,12 +111,33 @@ export function planItem(item: Item, usage: ArrayLike<number>, stock: ItemStock,
   return { ...plan, reasons: describeOrder(item, plan) };
 }
 
+/** The EOQ kept between one pack and a year's demand (0 only when there is no demand); K = 0 gives one pack. */
 function orderQuantityFor(item: Item, perDay: number): number {
   const annualDemand = perDay * DAYS_PER_YEAR;
+  if (!(annualDemand > 0)) return 0;
   const holding = item.holdingRatePerYear * item.unitCostCents;
   const { quantity } = economicOrderQuantity({ annualDemand, orderCost: item.orderCostCents, holdingCostPerUnitYear: holding });
-  if (!Number.isFinite(quantity)) return Math.max(item.packSize, annualDemand);
-  return quantity <= 0 ? 0 : Math.max(item.packSize, Math.min(quantity, annualDemand));
+  return Math.max(item.packSize, Math.min(quantity, annualDemand));
+}
+
+/** Refuses what planItem cannot plan (see its `@throws`); returns the largest day's usage. */
+function checkPlanInputs(usage: ArrayLike<number>, stock: ItemStock, settings: PlanSettings): number {
+  const refuse = (message: string): never => {
+    throw new MedofficeUsageError(`planItem: ${message}`);
+  };
+  if (typeof settings.asOf !== 'string' || !isIsoDate(settings.asOf)) refuse(`asOf must be a calendar date YYYY-MM-DD, got '${String(settings.asOf)}'`);
+  if (settings.overstockDays !== undefined && !(settings.overstockDays >= 0)) refuse(`overstockDays must be a number at least 0, got ${settings.overstockDays}`);
+  let largest = 0;
+  for (let t = 0; t < usage.length; t++) {
+    const used = usage[t] as number;
+    if (!(Number.isFinite(used) && used >= 0)) refuse(`usage must be finite numbers at least 0, got ${used} on day ${t}`);
+    if (used > largest) largest = used;
+  }
+  const amounts: [string, number][] = [['onOrder', stock.onOrder], ['allocated', stock.allocated], ...stock.lots.map((lot, i): [string, number] => [`lots[${i}].quantity`, lot.quantity])];
+  for (const [name, value] of amounts) {
+    if (!(Number.isFinite(value) && value >= 0)) refuse(`${name} must be a finite number at least 0, got ${value}`);
+  }
+  return largest;
 }
 
 function rawOrder(levels: ReplenishmentLevels, position: number): number {

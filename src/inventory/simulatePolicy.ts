@@ -7,14 +7,18 @@ import { checkSetup, type SimulatedPolicy, type SimulationReport, type Simulatio
  * Runs a replenishment rule day by day with random demand and lead times drawn from `rng`. Each
  * day: receipts arrive (serving any backorders), expired lots are thrown away, demand is met first
  * expiry first out, then the rule reviews the position (on hand + on order − backorders) and may
- * order; an order placed at the end of day d with lead time L is usable from day d + L + 1. Typed
+ * order; an order placed at the end of day d with lead time L is usable from day d + L + 1 (a lead
+ * time drawn longer than the run is cut to the run's length: the order still never arrives). Typed
  * arrays throughout: linear in the days, no allocation per day.
  *
  * @param setup - the rule, days, demand, lead time, shelf life and costs
  * @param rng - the seeded generator (the run is reproducible from its seed)
  * @throws MedofficeUsageError when the setup cannot be run: days not a whole number from 0 to
  *   {@link MAX_SIMULATED_DAYS}, a level that is not a finite number, an (s, Q) quantity that is not
- *   positive, a review period that is not a whole number of days, or a shelf life under one day
+ *   positive, a review period that is not a whole number of days, a shelf life under one day, a
+ *   demand or lead-time distribution that core's `DistributionSchema` refuses (such as a NaN or
+ *   infinite parameter), a lead-time parameter beyond {@link MAX_SIMULATED_DAYS} days, or a cost or
+ *   holding rate that is not a finite number at least 0
  * @example
  * ```ts
  * const report = simulatePolicy({ policy: { kind: 'periodic', reviewDays: 7, orderUpTo: 552 }, days: 3650,
@@ -34,7 +38,7 @@ export function simulatePolicy(setup: SimulationSetup, rng: Rng): SimulationRepo
     serve(state, Math.max(0, Math.round(drawDemand(rng))));
     state.stockDays += state.onHand;
     const quantity = decide(state.onHand + state.onOrder - state.backlog, day);
-    if (quantity > 0) placeOrder(state, day + Math.max(0, Math.round(drawLead(rng))) + 1, quantity);
+    if (quantity > 0) placeOrder(state, day + Math.min(setup.days, Math.max(0, Math.round(drawLead(rng)))) + 1, quantity);
   }
   return report(setup, state);
 }

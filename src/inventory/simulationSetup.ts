@@ -1,5 +1,5 @@
 import { match } from 'ts-pattern';
-import type { Distribution } from '../core/distribution.js';
+import { DistributionSchema, type Distribution } from '../core/distribution.js';
 import { MedofficeUsageError } from '../core/result.js';
 
 /** A replenishment rule with its levels fixed, as the simulator runs it. */
@@ -73,4 +73,16 @@ export function checkSetup(setup: SimulationSetup): void {
   const shelf = setup.shelfLifeDays;
   if (shelf !== undefined && shelf !== null && !(Number.isInteger(shelf) && shelf >= 1)) refuse(`shelf life must be a whole number of days from 1, got ${shelf}`);
   if (setup.initialStock !== undefined && !(Number.isFinite(setup.initialStock) && setup.initialStock >= 0)) refuse(`initial stock must be a number at least 0, got ${setup.initialStock}`);
+  for (const [name, distribution] of [['demand', setup.demand], ['lead time', setup.leadTime]] as const) {
+    const parsed = DistributionSchema.safeParse(distribution);
+    if (!parsed.success) refuse(`the ${name} is not a valid distribution with finite parameters: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'kind'}: ${issue.message}`).join('; ')}`);
+  }
+  if (!distributionNumbers(setup.leadTime).every((value) => Math.abs(value) <= MAX_SIMULATED_DAYS)) refuse(`lead-time parameters must be within ±${MAX_SIMULATED_DAYS} days, got ${JSON.stringify(setup.leadTime)}`);
+  for (const [name, value] of [['unit cost', setup.unitCostCents], ['order cost', setup.orderCostCents], ['holding rate', setup.holdingRatePerYear]] as const) {
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) refuse(`the ${name} must be a finite number at least 0, got ${value}`);
+  }
+}
+
+function distributionNumbers(distribution: Distribution): number[] {
+  return Object.values(distribution).flatMap((value: unknown) => (typeof value === 'number' ? [value] : Array.isArray(value) ? value.filter((x): x is number => typeof x === 'number') : []));
 }

@@ -161,6 +161,14 @@ describe('budget and purchase orders', () => {
     expect(tight.lines[1]?.allocatedPacks).toBeGreaterThan(tight.lines[0]?.allocatedPacks ?? 0);
   });
 
+  it('says how much of an (s, Q) reorder point is the expected undershoot of a daily review', () => {
+    const plan = planItem({ ...gloves, replenishment: { kind: 'sQ' } }, usageSeries(10, 365, 5), { lots: lots('gloves', 20), onOrder: 0, allocated: 0 }, { asOf: '2026-11-02' });
+    expect(plan.levels.undershoot).toBeGreaterThan(4);
+    expect(plan.reasons.find((r) => r.code === 'position')?.text).toMatch(/reorder at \d+ \(with \d+(\.\d)? glove of expected undershoot below it at a daily review\)/);
+    const periodic = planItem(gloves, usageSeries(10, 365, 5), { lots: lots('gloves', 20), onOrder: 0, allocated: 0 }, { asOf: '2026-11-02' });
+    expect(periodic.reasons.find((r) => r.code === 'position')?.text).not.toContain('undershoot');
+  });
+
   it('raises a small order to the minimum and says so', () => {
     const plan = planItem({ ...flu, minimumOrder: 200, shelfLifeDays: null }, usageSeries(3, 200, 9), { lots: lots('flu', 10), onOrder: 0, allocated: 0 }, { asOf: '2026-11-02' });
     expect(plan.order.quantity).toBe(200);

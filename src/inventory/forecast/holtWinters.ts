@@ -16,9 +16,14 @@ export interface HoltWintersFit {
 /**
  * Additive Holt-Winters seasonal method (Hyndman & Athanasopoulos, FPP §7.3):
  * ℓ_t = α(y_t − s_{t−m}) + (1 − α)(ℓ_{t−1} + b_{t−1}), b_t = β*(ℓ_t − ℓ_{t−1}) + (1 − β*) b_{t−1},
- * s_t = γ(y_t − ℓ_{t−1} − b_{t−1}) + (1 − γ) s_{t−m}. Initialised from the first two seasons:
- * ℓ_0 the first season's mean, b_0 the change in seasonal means over m, s the first season's
- * deviations from ℓ_0. Needs at least two full seasons.
+ * s_t = γ(y_t − ℓ_{t−1} − b_{t−1}) + (1 − γ) s_{t−m}. Initialised from the first two seasons by
+ * classical decomposition with the trend taken out: with ȳ₁ and ȳ₂ the two seasons' means, the
+ * trend is b = (ȳ₂ − ȳ₁) / m, the line through season 1 is ȳ₁ + b(i − (m − 1)/2), each seasonal
+ * index is y_i minus that line (so the indices sum to zero), and the level starts one step before
+ * t = 0, at ℓ₋₁ = ȳ₁ − b(m + 1)/2. A noise-free line plus a season that sums to zero is then
+ * followed exactly, whatever α, β and γ. Smoothing runs from t = 0; one-step errors are scored from
+ * the second season on (in the first, the indices make them zero by construction). Needs at least
+ * two full seasons.
  *
  * @param y - observations, oldest first (for flu-season items, weekly totals with period 52)
  * @param options - smoothing parameters and the season length `period`
@@ -43,13 +48,12 @@ export function holtWinters(
   }
   first /= m;
   second /= m;
-  const seasonals = new Float64Array(m);
-  for (let i = 0; i < m; i++) seasonals[i] = (y[i] as number) - first;
-  let level = first;
   let trend = (second - first) / m;
-  // The first season set the indices; smoothing runs from the start of the series, but errors count
-  // only from the second season on (the first season's one-step errors are near zero by construction,
-  // and would shrink the spread that safety stock is sized from).
+  const seasonals = new Float64Array(m);
+  for (let i = 0; i < m; i++) seasonals[i] = (y[i] as number) - (first + trend * (i - (m - 1) / 2));
+  let level = first - (trend * (m + 1)) / 2;
+  // Errors count only from the second season on: the first season's are zero by construction and
+  // would shrink the spread that safety stock is sized from.
   const tally = errorTally();
   for (let t = 0; t < y.length; t++) {
     const actual = y[t] as number;

@@ -1,3 +1,5 @@
+import { MedofficeUsageError } from '../../core/result.js';
+
 /** What rounding did to a raw order quantity, step by step. */
 export interface RoundedOrder {
   /** Units to order: a whole number of packs, at least the minimum order, or zero. */
@@ -17,8 +19,11 @@ export interface RoundedOrder {
  * nothing is ordered. The result is always a multiple of `packSize`, zero or at least
  * `minimumOrder`, and never above `maxUsable`.
  *
- * @param raw - units wanted (may be fractional or negative)
+ * @param raw - units wanted (may be fractional or negative, not NaN or infinite)
  * @param rules - pack size, minimum order in units, and the most units usable before expiry
+ *   (`Infinity` when the item does not expire)
+ * @throws MedofficeUsageError when `raw` is not finite, the pack size is not a finite number above
+ *   0, the minimum order is not a finite number at least 0, or `maxUsable` is NaN or negative
  * @example
  * ```ts
  * roundOrder(130, { packSize: 50, minimumOrder: 200, maxUsable: Infinity }); // 200 units, 4 packs
@@ -26,6 +31,10 @@ export interface RoundedOrder {
  */
 export function roundOrder(raw: number, rules: { readonly packSize: number; readonly minimumOrder: number; readonly maxUsable: number }): RoundedOrder {
   const { packSize, minimumOrder, maxUsable } = rules;
+  if (!Number.isFinite(raw)) throw new MedofficeUsageError(`roundOrder needs a finite quantity, got ${raw}`);
+  if (!(Number.isFinite(packSize) && packSize > 0)) throw new MedofficeUsageError(`roundOrder needs a pack size above 0, got ${packSize}`);
+  if (!(Number.isFinite(minimumOrder) && minimumOrder >= 0)) throw new MedofficeUsageError(`roundOrder needs a minimum order at least 0, got ${minimumOrder}`);
+  if (!(maxUsable >= 0)) throw new MedofficeUsageError(`roundOrder needs maxUsable at least 0 (Infinity when the item does not expire), got ${maxUsable}`);
   const none = { quantity: 0, packs: 0, roundedUp: false, raisedToMinimum: false, cappedByExpiry: false };
   if (!(raw > 1e-9)) return none;
   let packs = Math.max(1, Math.ceil(raw / packSize - 1e-9));

@@ -8,6 +8,11 @@ export interface DemandAndLeadTime {
   readonly leadTimeDays: number;
   /** Standard deviation of the lead time in days, σ_L. */
   readonly leadTimeSdDays: number;
+  /**
+   * The most units one day's demand can be (the planner uses the largest day in the history). It
+   * bounds the undershoot of (s, Q) and (s, S) rules reviewed daily; omitted, unbounded.
+   */
+  readonly largestDay?: number;
 }
 
 /**

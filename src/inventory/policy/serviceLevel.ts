@@ -1,5 +1,6 @@
 import { normalCdf, normalLoss, normalQuantile } from '../../core/normal.js';
 import { MedofficeUsageError } from '../../core/result.js';
+import { solveFalling } from './solveFalling.js';
 
 /**
  * The safety factor k for a cycle service level (type 1): the chance of no stock-out in a
@@ -19,11 +20,13 @@ export function safetyFactorForCycleService(cycleServiceLevel: number): number {
 /**
  * The safety factor k for a fill rate β (type 2 service): the expected shortage per cycle
  * σ G(k) must equal (1 − β) Q, so k solves G(k) = (1 − β) Q / σ, with G the standard normal loss
- * function (Silver, Pyke & Thomas; Nahmias §5.5). Solved by safeguarded Newton steps on the
- * decreasing convex G, to 1e-12.
+ * function (Silver, Pyke & Thomas; Nahmias §5.5), solved by {@link solveLoss}.
  *
  * @param input - the target fill rate, the units that arrive per cycle `orderQuantity`, and σ of demand over the protection interval
- * @returns k (negative when the order quantity alone nearly meets the target)
+ * @returns k (negative when the order quantity alone nearly meets the target; −∞ when σ is too
+ *   small for the shortage to be told from 0)
+ * @throws MedofficeUsageError when the fill rate is not in (0, 1), or the order quantity or σ is
+ *   not a finite number at least 0
  * @example
  * ```ts
  * safetyFactorForFillRate({ fillRate: 0.98, orderQuantity: 100, sigma: 25 }); // 1.02 (Nahmias' mustard)
@@ -32,35 +35,32 @@ export function safetyFactorForCycleService(cycleServiceLevel: number): number {
 export function safetyFactorForFillRate(input: { readonly fillRate: number; readonly orderQuantity: number; readonly sigma: number }): number {
   const { fillRate, orderQuantity, sigma } = input;
   if (!(fillRate > 0 && fillRate < 1)) throw new MedofficeUsageError(`fill rate must be in (0, 1), got ${fillRate}`);
-  if (!(sigma > 0)) return 0;
+  if (!(Number.isFinite(orderQuantity) && orderQuantity >= 0)) throw new MedofficeUsageError(`the order quantity must be a finite number at least 0, got ${orderQuantity}`);
+  if (!(Number.isFinite(sigma) && sigma >= 0)) throw new MedofficeUsageError(`σ must be a finite number at least 0, got ${sigma}`);
+  if (sigma === 0) return 0;
   const target = ((1 - fillRate) * orderQuantity) / sigma;
   if (!(target > 0)) return normalQuantile(fillRate);
+  if (!Number.isFinite(target)) return Number.NEGATIVE_INFINITY;
   return solveLoss(target);
 }
 
+/** Above this G underflows to 0, so every positive target lies below it. */
+const LOSS_HIGH = 40;
+
 /**
- * The k with G(k) = target, for target > 0.
+ * The k with G(k) = target: the safety factor whose expected shortfall is `target` standard
+ * deviations.
  *
+ * @param target - a finite number above 0 (G takes every positive value once and never 0)
+ * @throws MedofficeUsageError when `target` is not a finite number above 0
  * @example
  * ```ts
- * solveLoss(0.08); // 1.0194
+ * solveLoss(0.08); // 1.0212
  * ```
  */
 export function solveLoss(target: number): number {
-  let low = -target - 1;
-  let high = 40;
-  let k = target >= 0.3989422804014327 ? -target : 0;
-  for (let step = 0; step < 100; step++) {
-    const gap = normalLoss(k) - target;
-    if (Math.abs(gap) < 1e-12) break;
-    if (gap > 0) low = k;
-    else high = k;
-    const slope = -(1 - normalCdf(k));
-    let next = slope < 0 ? k - gap / slope : (low + high) / 2;
-    if (!(next > low && next < high)) next = (low + high) / 2;
-    k = next;
-  }
-  return k;
+  if (!(Number.isFinite(target) && target > 0)) throw new MedofficeUsageError(`solveLoss needs a finite target above 0, got ${target}`);
+  return solveFalling(normalLoss, (k) => -(1 - normalCdf(k)), target, { low: -target - 1, high: LOSS_HIGH });
 }
 
 /**

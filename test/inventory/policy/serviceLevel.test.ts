@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalLoss } from '../../../src/core/normal.js';
 import { cycleServiceFor, fillRateFor, protectionSigma, replenishmentLevels, safetyFactorForFillRate, solveLoss } from '../../../src/inventory/index.js';
+import { solveLossDifference } from '../../../src/inventory/policy/continuousReview.js';
 
 describe('service levels and safety stock', () => {
   it('property: solveLoss inverts the normal loss function', () => {
@@ -10,6 +11,23 @@ describe('service levels and safety stock', () => {
         expect(normalLoss(solveLoss(target))).toBeCloseTo(target, 9);
       }),
     );
+  });
+
+  it('solveLoss reaches targets far below the old absolute tolerance: G(k) = 1e-200 at k ≈ 30.3, not 6.8', () => {
+    for (const target of [1e-8, 1e-20, 1e-200]) expect(normalLoss(solveLoss(target)) / target).toBeCloseTo(1, 9);
+    expect(solveLoss(1e6)).toBeCloseTo(-1e6, 3);
+  });
+
+  it('property: solveLossDifference inverts G(k) − G(k + span), and matches solveLoss when the span is wide', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 50, noNaN: true }), fc.double({ min: 1e-4, max: 0.999, noNaN: true }), (span, share) => {
+        const target = share * span;
+        const k = solveLossDifference(target, span);
+        expect((normalLoss(k) - normalLoss(k + span)) / target).toBeCloseTo(1, 8);
+      }),
+    );
+    expect(solveLossDifference(0.08, 40)).toBeCloseTo(solveLoss(0.08), 12);
+    expect(solveLossDifference(3, 3)).toBe(Number.NEGATIVE_INFINITY);
   });
 
   it('property: the fill rate of the solved safety factor is the target', () => {
@@ -33,12 +51,20 @@ describe('service levels and safety stock', () => {
     const demand = { demandPerDay: 10, demandSdPerDay: 3, leadTimeDays: 4, leadTimeSdDays: 0 };
     const service = { kind: 'cycle', target: 0.95 } as const;
     const sQ = replenishmentLevels({ replenishment: { kind: 'sQ' }, service, demand, eoq: 200 });
-    expect(sQ.reorderPoint).toBeCloseTo(40 + 1.6448536269514722 * 6, 9);
+    // Daily review: E[X²] = 9 + 100 = 109, E[U] = 109/20 − ½ = 4.95; E[X³] = max(1000 + 270, 109²/10) = 1270,
+    // E[U²] = (2·1270 − 3·109 + 10)/60 = 37.05, Var U = 37.05 − 4.95² = 12.5475; σ = √(36 + 12.5475).
+    expect(sQ.undershoot).toBeCloseTo(4.95, 12);
+    expect(sQ.demandSigma).toBeCloseTo(6, 12);
+    expect(sQ.sigma).toBeCloseTo(Math.sqrt(36 + 12.5475), 12);
+    expect(sQ.reorderPoint).toBeCloseTo(40 + 4.95 + 1.6448536269514722 * Math.sqrt(48.5475), 9);
+    expect(sQ.safetyStock).toBeCloseTo(sQ.k * sQ.sigma, 12);
     expect(sQ.orderQuantity).toBe(200);
     const sS = replenishmentLevels({ replenishment: { kind: 'sS' }, service, demand, eoq: 200 });
     expect(sS.orderUpTo).toBeCloseTo(sS.reorderPoint + 200, 9);
     const rs = replenishmentLevels({ replenishment: { kind: 'periodic', reviewDays: 7 }, service, demand, eoq: 200 });
     expect(rs.orderUpTo).toBeCloseTo(110 + 1.6448536269514722 * 3 * Math.sqrt(11), 9);
+    expect(rs.undershoot).toBe(0);
+    expect(rs.sigma).toBe(rs.demandSigma);
     const par = replenishmentLevels({ replenishment: { kind: 'par', reviewDays: 7, parLevel: 130 }, service, demand, eoq: 200 });
     expect(par.orderUpTo).toBe(130);
     expect(par.safetyStock).toBe(20);
