@@ -4,7 +4,9 @@ import { compactToIsoDate } from '../calendarDay.js';
 import type { ClaimIssue } from '../claimIssue.js';
 import { amountAt, componentEnd, numberAt } from './elementValues.js';
 import { partyLocation, snapshotParties, type ClaimParties } from './claimParties.js';
+import { HiDiagnoses } from './hiDiagnoses.js';
 import type { SegmentCursor } from './segmentCursor.js';
+import { diagnosisPointers, procedureModifiers } from './sv1Composites.js';
 
 type Line = Record<string, unknown> & { diagnosisPointers: number[] };
 
@@ -29,14 +31,14 @@ export class ClaimBuilder {
   private readonly total: string;
   private readonly place: string;
   private readonly clmPosition: number;
-  private readonly diagnoses: string[] = [];
-  /** Per diagnosis: its HI segment's position and element, interleaved. */
-  private readonly diagnosisSources: number[] = [];
+  private readonly diagnoses = new HiDiagnoses();
   private readonly lines: Line[] = [];
   /** Per line: its SV1 position and its DTP*472 position (0 when none), interleaved. */
   private readonly lineSources: number[] = [];
   private readonly issues: ClaimIssue[] = [];
   private rendering: { provider: Record<string, string>; nm1: number; prv: number } | undefined;
+  /** True once loop 2320 (other subscriber, SBR) has begun: its 2330 NM1 segments are other payers' parties. */
+  private otherPayers = false;
 
   /**
    * @param clm - the cursor on the CLM segment that opens the claim
@@ -55,14 +57,18 @@ export class ClaimBuilder {
     this.clmPosition = clm.position;
   }
 
-  /** Adds a segment of the claim's loops (HI, NM1, PRV, SV1, DTP*472; others are ignored). */
+  /**
+   * Adds a segment of the claim's loops (HI, NM1, PRV, SBR, SV1, DTP*472; others are ignored). Only
+   * the NM1*82 and PRV*PE of loop 2310B, before any SBR (loop 2320) and any line, give the rendering provider.
+   */
   add(segment: SegmentCursor): void {
     const id = segment.id;
     if (id === 'SV1') this.addLine(segment);
     else if (id === 'DTP') {
       if (segment.is(1, '472')) this.addServiceDate(segment);
-    } else if (id === 'HI') this.addDiagnoses(segment);
-    else if ((id === 'NM1' || id === 'PRV') && this.lines.length === 0) this.addRendering(segment);
+    } else if (id === 'HI') this.diagnoses.add(segment, this.issues);
+    else if (id === 'SBR') this.otherPayers = true;
+    else if ((id === 'NM1' || id === 'PRV') && this.lines.length === 0 && !this.otherPayers) this.addRendering(segment);
   }
 
   /** The claim read, with its place and a locator from issue paths to segments. */
@@ -73,7 +79,7 @@ export class ClaimBuilder {
       patient: this.parties.patient,
       payer: { id: this.parties.payerId ?? '' },
       placeOfService: this.place,
-      diagnoses: this.diagnoses,
+      diagnoses: this.diagnoses.codes,
       lines: this.lines,
       totalChargeCents: this.cents(this.total, 0, this.total.length, 'CLM', this.clmPosition, 2, ['totalChargeCents']),
     };
@@ -99,36 +105,13 @@ export class ClaimBuilder {
       if ((field === 'serviceDate' || field === 'serviceDateTo') && dtp > 0) return at('DTP', dtp, 3);
       return at('SV1', sv1, typeof field === 'string' ? LINE_ELEMENTS[field] : undefined);
     }
-    if (head === 'diagnoses') {
-      const slot = typeof index === 'number' ? 2 * index : -1;
-      const hi = this.diagnosisSources[slot];
-      return hi === undefined ? at('CLM', this.clmPosition) : at('HI', hi, this.diagnosisSources[slot + 1]);
-    }
+    if (head === 'diagnoses') return this.diagnoses.locate(index) ?? at('CLM', this.clmPosition);
     if (head === 'renderingProvider' && this.rendering !== undefined) {
       return index === 'taxonomy' && this.rendering.prv > 0 ? at('PRV', this.rendering.prv, 3) : at('NM1', this.rendering.nm1, 9);
     }
     const party = partyLocation(this.parties, head, index);
     if (party !== undefined) return party;
     return at('CLM', this.clmPosition, typeof head === 'string' ? CLAIM_ELEMENTS[head] : undefined);
-  }
-
-  private addDiagnoses(segment: SegmentCursor): void {
-    const text = segment.text;
-    for (let k = 1; k < segment.count; k++) {
-      const from = segment.start(k);
-      const to = segment.end(k);
-      if (from === to) continue;
-      const cut = componentEnd(segment, k, from);
-      const abk = cut - from === 3 && text.charCodeAt(from) === 65 && text.charCodeAt(from + 1) === 66 && (text.charCodeAt(from + 2) === 75 || text.charCodeAt(from + 2) === 70);
-      if (!abk) {
-        // Other HI qualifiers carry anesthesia procedures (BP) or condition codes (BG), not diagnoses.
-        const qualifier = text.slice(from, cut);
-        if (qualifier === 'BK' || qualifier === 'BF') this.segmentIssue(segment, ['diagnoses'], `HI${String(k).padStart(2, '0')} is an ICD-9-CM diagnosis (${qualifier}); 837P claims since 2015-10-01 use ICD-10-CM (ABK/ABF)`);
-        continue;
-      }
-      this.diagnosisSources.push(segment.position, k);
-      this.diagnoses.push(cut >= to ? '' : text.slice(cut + 1, componentEnd(segment, k, cut + 1)));
-    }
   }
 
   private addLine(segment: SegmentCursor): void {
@@ -141,11 +124,11 @@ export class ClaimBuilder {
     const procedureEnd = cut < end ? componentEnd(segment, 1, cut + 1) : cut;
     const line: Line = {
       procedure: cut < end ? text.slice(cut + 1, procedureEnd) : '',
-      modifiers: modifiersOf(segment, procedureEnd),
-      units: segment.count > 4 && segment.start(4) < segment.end(4) ? numberAt(text, segment.start(4), segment.end(4)) : Number.NaN,
+      modifiers: procedureModifiers(segment, procedureEnd),
+      units: this.units(segment, index),
       chargeCents: this.cents(text, segment.start(2), segment.count > 2 ? segment.end(2) : segment.start(2), 'SV1', segment.position, 2, ['lines', index, 'chargeCents']),
       serviceDate: '',
-      diagnosisPointers: pointersOf(segment),
+      diagnosisPointers: this.pointers(segment, index),
     };
     if (segment.count > 5 && segment.start(5) < segment.end(5)) line['placeOfService'] = segment.element(5);
     this.lines.push(line);
@@ -163,45 +146,37 @@ export class ClaimBuilder {
     this.lineSources[this.lineSources.length - 1] = segment.position;
   }
 
-  private cents(text: string, from: number, to: number, id: string, position: number, element: number, path: IssuePath): number {
-    const amount = amountAt(text, from, to);
-    if (amount !== undefined) return amount;
-    this.issues.push({ ...errorIssue('x12.segment', path, `${id}${String(element).padStart(2, '0')} '${text.slice(from, to)}' is not an amount`), source: `X12 ${id} (segment ${position})` });
+  private units(segment: SegmentCursor, index: number): number {
+    const units = numberAt(segment.text, segment.start(4), segment.end(4));
+    if (units !== undefined) return units;
+    const written = segment.element(4);
+    this.segmentIssue(segment, ['lines', index, 'units'], written === '' ? 'SV104 (service units) is missing' : `SV104 '${written}' is not a number of units: ${X12_NUMBER}`, 4);
     return Number.NaN;
   }
 
-  private segmentIssue(segment: SegmentCursor, path: IssuePath, message: string): void {
-    this.issues.push({ ...errorIssue('x12.segment', path, message), source: `X12 ${segment.id} (segment ${segment.position})` });
+  private pointers(segment: SegmentCursor, index: number): number[] {
+    const pointers = diagnosisPointers(segment);
+    if (pointers !== undefined) return pointers;
+    this.segmentIssue(segment, ['lines', index, 'diagnosisPointers'], `SV107 '${segment.element(7)}' is not a list of diagnosis pointers: whole numbers 1 to 12 separated by '${segment.delimiters.component}'`, 7);
+    return [];
+  }
+
+  private cents(text: string, from: number, to: number, id: string, position: number, element: number, path: IssuePath): number {
+    const amount = amountAt(text, from, to);
+    if (amount !== undefined) return amount;
+    const message = `${id}${String(element).padStart(2, '0')} '${text.slice(from, to)}' is not an amount: ${X12_NUMBER}, in whole cents`;
+    this.issues.push({ ...errorIssue('x12.segment', path, message), source: `X12 ${id} (segment ${position}, element ${element})` });
+    return Number.NaN;
+  }
+
+  private segmentIssue(segment: SegmentCursor, path: IssuePath, message: string, element?: number): void {
+    const where = element === undefined ? '' : `, element ${element}`;
+    this.issues.push({ ...errorIssue('x12.segment', path, message), source: `X12 ${segment.id} (segment ${segment.position}${where})` });
   }
 }
 
-/** The modifiers of SV101: the non-empty components after the procedure code, which ends at `from`. */
-function modifiersOf(segment: SegmentCursor, from: number): string[] {
-  const modifiers: string[] = [];
-  const end = segment.end(1);
-  let at = from;
-  while (at < end) {
-    const next = componentEnd(segment, 1, at + 1);
-    if (next > at + 1) modifiers.push(segment.text.slice(at + 1, next));
-    at = next;
-  }
-  return modifiers;
-}
-
-/** The diagnosis pointers of SV107, as numbers (`1:2` is [1, 2]). */
-function pointersOf(segment: SegmentCursor): number[] {
-  if (segment.count <= 7) return [];
-  const end = segment.end(7);
-  let at = segment.start(7);
-  if (at === end) return [];
-  const pointers: number[] = [];
-  for (;;) {
-    const next = componentEnd(segment, 7, at);
-    pointers.push(numberAt(segment.text, at, next));
-    if (next >= end) return pointers;
-    at = next + 1;
-  }
-}
+/** How X12 writes a number (data type R), for messages. */
+const X12_NUMBER = 'X12 numbers are digits with an optional leading minus and decimal point (1250.5), without spaces, $ or commas';
 
 function at(segment: string, position: number, element?: number): SegmentLocation {
   return element === undefined ? { segment, position } : { segment, position, element };

@@ -1,35 +1,35 @@
-import { errorIssue } from '../../core/issue.js';
 import type { ClaimEntry, TextSource } from '../batch/claimEntry.js';
 import { ClaimBuilder } from './claimBuilder.js';
 import { emptyParties, patientParties, subscriberParties, type ClaimParties } from './claimParties.js';
+import { checkTransaction, Envelopes } from './envelopes.js';
+import { placeLevel, type OpenLevels } from './hierarchy.js';
 import { readPartySegment } from './partySegments.js';
+import { envelopeIssue, segmentProblem, type X12IssueCode } from './readerIssues.js';
 import type { SegmentCursor } from './segmentCursor.js';
 import { SegmentScanner } from './segmentScanner.js';
 import { textChunks } from './segments.js';
 
-/**
- * The implementation guide this reader follows.
- *
- * @example
- * ```ts
- * text.includes(X12_837P_VERSION); // the GS08 / ST03 of a professional claim file
- * ```
- */
-export const X12_837P_VERSION = '005010X222A1';
+export { X12_837P_VERSION } from './envelopes.js';
 
 interface Transaction {
   readonly control: string;
   readonly place: string;
   segments: number;
+  /** False for a transaction that is not an 837P: its segments are counted but not read. */
+  readonly read: boolean;
 }
 
 /**
  * Reads X12 837P (005010X222A1) professional claims from text, in bounded memory: envelopes
  * (ISA/GS/ST … SE/GE/IEA, delimiters from ISA), hierarchical levels (billing provider 20,
- * subscriber 22, patient 23) and each claim's CLM, HI, NM1, PRV, SV1 and DTP*472 segments, mapped
- * into the claim model. Each claim comes out as soon as it ends, with a locator from claim paths
- * to segments. A malformed segment or transaction is reported (`x12.segment`, `x12.envelope`)
- * with its place and reading goes on.
+ * subscriber 22, patient 23) and each claim's CLM, HI (at most 12 codes), the NM1*82 / PRV*PE of
+ * loop 2310B, SV1 and DTP*472 segments, mapped into the claim model; the other payers' loops
+ * (2320/2330, from the claim's SBR on) never change the claim's parties. Each claim comes out as
+ * soon as it ends, with a locator from claim paths to segments. Problems are reported with their
+ * place and reading goes on: `x12.envelope` for envelopes (a missing or mismatched trailer, an ST
+ * outside a group, a group or transaction that is not 005010X222A1, whose claims are not read) and
+ * `x12.segment` for a malformed or misplaced segment (an HL whose parent is not open above it, a
+ * CLM, SV1 or DTP outside its level or claim, a number not in X12 form, a 13th diagnosis).
  *
  * @param source - the interchange text, whole or in chunks
  * @example
@@ -61,29 +61,24 @@ const SEGMENT_ROLES: ReadonlyMap<string, SegmentRole> = new Map<string, SegmentR
   ['GS', 'envelope'],
   ['GE', 'envelope'],
   ['IEA', 'envelope'],
-  ...['SV1', 'DTP', 'HI', 'NM1', 'PRV', 'REF', 'DMG'].map((id) => [id, 'claim-detail'] as [string, SegmentRole]),
+  ...['SV1', 'DTP', 'HI', 'NM1', 'PRV', 'REF', 'DMG', 'SBR'].map((id) => [id, 'claim-detail'] as [string, SegmentRole]),
 ]);
 
 /** The reader's place in the interchange; completed entries go to `out` until the caller drains them. */
 class ReaderState {
   private transaction: Transaction | undefined;
   private builder: ClaimBuilder | undefined;
+  /** True while the segments of a claim that could not be placed go by (until the next HL, CLM or trailer). */
+  private discarding = false;
   private parties: ClaimParties = emptyParties();
-  private level = '';
+  private levels: OpenLevels = {};
   private entity = '';
   private out: ClaimEntry[] = [];
-  private group: { control: string; transactions: number } | undefined;
-  private interchange: { control: string; groups: number } | undefined;
+  private readonly envelopes = new Envelopes((entry) => this.out.push(entry));
 
   end(): void {
     this.closeTransaction();
-    this.unclosedInterchange();
-  }
-
-  private unclosedInterchange(): void {
-    if (this.interchange === undefined) return;
-    this.out.push({ place: `ISA ${this.interchange.control.trim()}`, envelope: true, issues: [envelopeIssue(`interchange ${this.interchange.control.trim()} has no IEA trailer`)] });
-    this.interchange = undefined;
+    this.envelopes.end();
   }
 
   drain(): ClaimEntry[] {
@@ -93,8 +88,11 @@ class ReaderState {
   }
 
   take(segment: SegmentCursor): void {
-    if (this.transaction !== undefined) this.transaction.segments++;
     const role = SEGMENT_ROLES.get(segment.id);
+    if (this.transaction !== undefined) {
+      this.transaction.segments++;
+      if (!this.transaction.read && role !== 'transaction-start' && role !== 'transaction-end' && role !== 'envelope') return;
+    }
     if (role === 'claim-detail' && this.builder !== undefined) return this.builder.add(segment);
     if (role === undefined) return this.other(segment);
     // A switch rather than ts-pattern here: this runs for every segment, and the `never` check keeps it exhaustive.
@@ -104,7 +102,7 @@ class ReaderState {
       case 'hierarchy': return this.hierarchy(segment);
       case 'claim': return this.startClaim(segment);
       case 'envelope': return this.envelope(segment);
-      case 'claim-detail': return this.party(segment);
+      case 'claim-detail': return this.outsideClaim(segment);
       default: return unreachable(role);
     }
   }
@@ -114,45 +112,31 @@ class ReaderState {
     if (id === 'ISA?') return this.problem(segment, 'the input does not start with an ISA interchange header');
     if (id === 'SEG?') {
       // Reading stops here: the missing trailers that follow from it are not separate faults.
-      this.interchange = undefined;
+      this.envelopes.abandon();
       return this.problem(segment, `no segment terminator within ${SegmentScanner.MAX_SEGMENT_LENGTH} characters: the terminator ISA declares is not the one used`);
     }
     if (!isSegmentId(id)) return this.problem(segment, `'${id.slice(0, 10)}' is not a segment id`, 'x12.segment');
   }
 
-  private problem(segment: SegmentCursor, message: string, code: 'x12.envelope' | 'x12.segment' = 'x12.envelope'): void {
+  private problem(segment: SegmentCursor, message: string, code: X12IssueCode = 'x12.envelope'): void {
     this.out.push({ ...segmentProblem(segment, message, code), envelope: true });
   }
 
   private startClaim(segment: SegmentCursor): void {
     this.flush();
-    if (this.transaction === undefined || (this.level !== '22' && this.level !== '23')) return void this.out.push(segmentProblem(segment, 'CLM outside a subscriber or patient level', 'x12.segment'));
-    this.builder = new ClaimBuilder(segment, this.parties, this.transaction.place);
+    const level = this.levels.current;
+    if (this.transaction !== undefined && level !== undefined && (level.code === '22' || level.code === '23') && level.rejected === 0) {
+      this.builder = new ClaimBuilder(segment, this.parties, this.transaction.place);
+      return;
+    }
+    const why = level !== undefined && level.rejected > 0 ? `: the HL at segment ${level.rejected} was rejected` : '';
+    this.out.push(segmentProblem(segment, `CLM outside a subscriber or patient level${why}`, 'x12.segment'));
+    this.discarding = true;
   }
 
   private envelope(segment: SegmentCursor): void {
     this.closeTransaction();
-    const id = segment.id;
-    if (id === 'ISA') {
-      this.unclosedInterchange();
-      this.interchange = { control: segment.element(13), groups: 0 };
-    }
-    else if (id === 'GS') {
-      this.group = { control: segment.element(6), transactions: 0 };
-      if (this.interchange !== undefined) this.interchange.groups++;
-    } else if (id === 'GE') this.closeEnvelope(segment, this.group, (g) => g.transactions, 'GS');
-    else this.closeEnvelope(segment, this.interchange, (i) => i.groups, 'ISA');
-    if (id === 'GE') this.group = undefined;
-    if (id === 'IEA') this.interchange = undefined;
-  }
-
-  private closeEnvelope<T extends { control: string }>(segment: SegmentCursor, open: T | undefined, counted: (o: T) => number, opener: string): void {
-    if (open === undefined) return this.problem(segment, `${segment.id} without ${opener}`);
-    const count = segment.element(1);
-    const control = segment.element(2);
-    if (Number(count) !== counted(open) || control.trim() !== open.control.trim()) {
-      this.problem(segment, `${segment.id} says ${count} with control ${control}; ${opener} ${open.control} has ${counted(open)}`);
-    }
+    this.envelopes.take(segment);
   }
 
   private closeTransaction(): void {
@@ -164,11 +148,12 @@ class ReaderState {
   private startTransaction(segment: SegmentCursor): void {
     this.closeTransaction();
     const control = segment.element(2);
-    this.transaction = { control, place: `ST ${control} (segment ${segment.position})`, segments: 1 };
-    if (this.group !== undefined) this.group.transactions++;
+    const version = this.envelopes.transaction(segment);
+    const checked = checkTransaction(segment.element(1), segment.element(3), version);
+    if (checked.problem !== undefined) this.problem(segment, checked.problem);
+    this.transaction = { control, place: `ST ${control} (segment ${segment.position})`, segments: 1, read: checked.read };
     this.parties = emptyParties();
-    this.level = '';
-    if (segment.element(1) !== '837') this.problem(segment, `transaction set ${segment.element(1)} is not an 837`);
+    this.levels = {};
   }
 
   private endTransaction(segment: SegmentCursor): void {
@@ -185,19 +170,24 @@ class ReaderState {
 
   private hierarchy(segment: SegmentCursor): void {
     this.flush();
-    const code = segment.element(3);
+    const placed = placeLevel(this.levels, { id: segment.element(1), parent: segment.element(2), code: segment.element(3), position: segment.position });
+    this.levels = placed.open;
+    if (placed.problem !== undefined) this.problem(segment, placed.problem, 'x12.segment');
+    const code = placed.open.current?.code;
     if (code === '20') this.parties = emptyParties();
     else if (code === '22') this.parties = subscriberParties(this.parties);
     else if (code === '23') this.parties = patientParties(this.parties);
-    else return this.problem(segment, `HL level ${code} is not 20, 22 or 23`, 'x12.segment');
-    this.level = code;
   }
 
-  private party(segment: SegmentCursor): void {
+  /** A claim segment with no claim open: a party segment of the HL loops, or a stray line or date. */
+  private outsideClaim(segment: SegmentCursor): void {
+    if (this.discarding) return;
+    if (segment.id === 'SV1' || segment.id === 'DTP') return this.problem(segment, `${segment.id} outside a claim: no CLM opened one in this HL level`, 'x12.segment');
     this.entity = readPartySegment(this.parties, segment, this.entity);
   }
 
   private flush(): void {
+    this.discarding = false;
     if (this.builder === undefined) return;
     this.out.push(this.builder.finish());
     this.builder = undefined;
@@ -217,12 +207,4 @@ function isSegmentId(id: string): boolean {
 
 function unreachable(role: never): never {
   throw new Error(`unhandled segment role ${String(role)}`);
-}
-
-function envelopeIssue(message: string, code: 'x12.envelope' | 'x12.segment' = 'x12.envelope'): ReturnType<typeof errorIssue> {
-  return errorIssue(code, [], message);
-}
-
-function segmentProblem(segment: SegmentCursor, message: string, code: 'x12.envelope' | 'x12.segment' = 'x12.envelope'): ClaimEntry {
-  return { place: `segment ${segment.position}`, issues: [{ ...envelopeIssue(message, code), source: `X12 ${segment.id.slice(0, 3)} (segment ${segment.position})` }] };
 }

@@ -78,3 +78,26 @@ export function build837p(claims: readonly SampleClaim[], perTransaction = 100, 
   parts.push(`GE*${transactions}*1`, 'IEA*1*000000001');
   return parts.map((segment, i) => (i === 0 ? `${segment.slice(0, -1)}${terminator}` : `${segment}${terminator}`)).join('');
 }
+
+/** The billing provider level (HL 20) of the test interchanges, with a valid NPI. */
+export const BILLING_LEVEL: readonly string[] = ['HL*1**20*1', 'PRV*BI*PXC*207Q00000X', 'NM1*85*2*RIVERSIDE*****XX*1234567893', 'N3*1 MAIN', 'N4*X*IL*62701', 'REF*EI*123456789'];
+
+/** A subscriber level (HL 22) under HL 1 who is the patient, with Medicare as payer. */
+export const SUBSCRIBER_LEVEL: readonly string[] = ['HL*2*1*22*0', 'SBR*P*18*******MB', 'NM1*IL*1*DOE*JANE****MI*1EG4TE5MK72', 'DMG*D8*19800402*F', 'NM1*PR*2*MEDICARE*****PI*MEDICARE'];
+
+/** A valid claim of one office visit (loop 2300 and one 2400), before any rendering provider. */
+export const CLAIM_SEGMENTS: readonly string[] = ['CLM*C-1*125***11:B:1*Y*A*Y*Y', 'HI*ABK:E119*ABF:I10'];
+
+/** One valid service line (loop 2400). */
+export const LINE_SEGMENTS: readonly string[] = ['LX*1', 'SV1*HC:99213*125*UN*1***1:2', 'DTP*472*D8*20261102'];
+
+/**
+ * An interchange holding one transaction with the given body (the segments after BHT and the
+ * submitter and receiver names), each segment ended by `~` and a line break.
+ */
+export function x12Text(body: readonly string[], version = '005010X222A1'): string {
+  const transaction = [`ST*837*0001*${version}`, 'BHT*0019*00*0123*20261102*0930*CH', 'NM1*41*2*CLINIC*****46*12345', 'NM1*40*2*CH*****46*99999', ...body];
+  transaction.push(`SE*${transaction.length + 1}*0001`);
+  const segments = [`GS*HC*S*R*20261102*0930*1*X*${version}`, ...transaction, 'GE*1*1', 'IEA*1*000000001'];
+  return `${isaHeader()}\n${segments.map((segment) => `${segment}~\n`).join('')}`;
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_X12_DIAGNOSES } from '../../../src/claims/x12/hiDiagnoses.js';
+import { read837p } from '../../../src/claims/x12/read837p.js';
+import { validateClaims } from '../../../src/claims/validateClaims.js';
+import { BILLING_LEVEL, LINE_SEGMENTS, SUBSCRIBER_LEVEL, x12Text } from './build837p.js';
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+/** HI segments of twelve codes each (the last one shorter), `count` codes in all, alternating E10.9 and E11.9. */
+function hiSegments(count: number, perSegment = 12): string[] {
+  const codes = Array.from({ length: count }, (_, i) => `${i === 0 ? 'ABK' : 'ABF'}:${i % 2 === 0 ? 'E109' : 'E119'}`);
+  const segments: string[] = [];
+  for (let i = 0; i < codes.length; i += perSegment) segments.push(`HI*${codes.slice(i, i + perSegment).join('*')}`);
+  return segments;
+}
+
+function claimText(his: readonly string[], id = 'C-1'): string[] {
+  return [`CLM*${id}*125***11:B:1*Y*A*Y*Y`, ...his, ...LINE_SEGMENTS];
+}
+
+describe('read837p: at most twelve diagnosis codes per claim', () => {
+  it('keeps twelve codes and reports the thirteenth, once, at its HI element', async () => {
+    const text = x12Text([...BILLING_LEVEL, ...SUBSCRIBER_LEVEL, ...claimText(hiSegments(14))]);
+    const [entry] = await collect(read837p(text));
+    expect((entry?.claim as { diagnoses: string[] }).diagnoses).toHaveLength(MAX_X12_DIAGNOSES);
+    expect(entry?.issues.map((i) => [i.code, i.path])).toEqual([['x12.segment', ['diagnoses', 12]]]);
+    const secondHi = text.split('~\n').indexOf(hiSegments(14)[1] ?? '') + 1;
+    expect(entry?.issues[0]?.source).toBe(`X12 HI (segment ${secondHi}, element 1)`);
+    expect(entry?.locate?.(['diagnoses', 12])).toEqual({ segment: 'HI', position: secondHi, element: 1 });
+    const [exact] = await collect(read837p(x12Text([...BILLING_LEVEL, ...SUBSCRIBER_LEVEL, ...claimText(hiSegments(12, 5))])));
+    expect(exact?.issues).toEqual([]);
+  });
+
+  it('counts ICD-9 codes (BK/BF) toward the twelve, but not condition codes (BG)', async () => {
+    const icd9 = `HI*${Array.from({ length: 12 }, () => 'BF:25000').join('*')}`;
+    const [entry] = await collect(read837p(x12Text([...BILLING_LEVEL, ...SUBSCRIBER_LEVEL, ...claimText(['HI*BG:01*BG:02', icd9, 'HI*ABK:E119'])])));
+    expect(entry?.issues.filter((i) => i.path.length === 2).map((i) => i.path)).toEqual([['diagnoses', 12]]);
+    expect(entry?.issues).toHaveLength(13);
+  });
+
+  it('reads a claim of thousands of codes in one HI or many as one issue, and the claim after it as usual', async () => {
+    const huge = hiSegments(6000);
+    const single = [`HI*${hiSegments(6000, 6000).join('').slice(3)}`];
+    for (const his of [huge, single]) {
+      const text = x12Text([...BILLING_LEVEL, ...SUBSCRIBER_LEVEL, ...claimText(his, 'BIG'), ...claimText(['HI*ABK:E119*ABF:I10'], 'NEXT')]);
+      const reports = await collect(validateClaims({ x12: text }, { asOf: '2026-11-02' }));
+      expect(reports.map((r) => [r.claimId, r.valid, r.issues.map((i) => i.code)])).toEqual([
+        ['BIG', false, ['x12.segment']],
+        ['NEXT', true, []],
+      ]);
+    }
+  });
+});
