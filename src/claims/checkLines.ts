@@ -44,7 +44,7 @@ export const MAX_UNITS = 99_999;
  */
 export function checkLines(claim: Claim, issues: ClaimIssue[]): void {
   if (claim.diagnoses.length > MAX_DIAGNOSES) {
-    issues.push(errorIssue('claim.too_many_diagnoses', ['diagnoses', MAX_DIAGNOSES], `${claim.diagnoses.length} diagnoses; a claim carries at most ${MAX_DIAGNOSES}`));
+    issues.push(errorIssue('claim.too_many_diagnoses', ['diagnoses', MAX_DIAGNOSES], `${claim.diagnoses.length} diagnoses; a claim carries at most ${MAX_DIAGNOSES}, and only those are checked`));
   }
   if (claim.lines.length > MAX_LINES) {
     issues.push(errorIssue('claim.too_many_lines', ['lines', MAX_LINES], `${claim.lines.length} lines; a claim carries at most ${MAX_LINES}`));

@@ -1,5 +1,6 @@
 import { errorIssue, warningIssue } from '../core/issue.js';
 import type { Claim, ClaimLine } from './claim.js';
+import { MAX_DIAGNOSES } from './checkLines.js';
 import type { ClaimIssue } from './claimIssue.js';
 
 /**
@@ -15,7 +16,8 @@ export const MAX_POINTERS = 4;
 /**
  * Checks the lines' diagnosis pointers (1-based into `diagnoses`): each line has one to four,
  * none out of range or repeated (`pointer.invalid`); a diagnosis no line points at is
- * `pointer.unused` (a warning).
+ * `pointer.unused` (a warning), among the first {@link MAX_DIAGNOSES} only (the rest are refused
+ * at once as `claim.too_many_diagnoses`).
  *
  * @param claim - a claim that passed the schema
  * @param issues - where findings are added
@@ -42,7 +44,7 @@ export function checkPointers(claim: Claim, issues: ClaimIssue[]): void {
       }
     }
   }
-  for (let d = 0; d < count; d++) {
+  for (let d = 0; d < Math.min(count, MAX_DIAGNOSES); d++) {
     if (used[d] !== true) issues.push(warningIssue('pointer.unused', ['diagnoses', d], `diagnosis ${d + 1} is not pointed at by any line`));
   }
 }

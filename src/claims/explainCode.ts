@@ -1,8 +1,11 @@
 import { match, P } from 'ts-pattern';
+import { MedofficeUsageError } from '../core/result.js';
+import { isCalendarDate } from './calendarDay.js';
 import { icd10Children, lookupIcd10cm, type Icd10Lookup } from './icd10cm/lookup.js';
 import type { Icd10Tables } from './icd10cm/tables.js';
 import { placeOfServiceOn, type PlaceOfService } from './placeOfService.js';
 import { describeProcedureFormat, normalizeProcedure, procedureFormat, type ProcedureFormat } from './procedures/procedureFormat.js';
+import { kindOf, requireText } from './usageChecks.js';
 
 /** What `explainCode` found a code to be. */
 export type CodeExplanation =
@@ -19,6 +22,8 @@ export type CodeExplanation =
  * @param code - any code, dotted or not, any case
  * @param date - the date of service, `YYYY-MM-DD`
  * @param tables - ICD-10-CM tables, default the bundled ones
+ * @throws MedofficeUsageError when `code` is not a string or `date` is not a `YYYY-MM-DD` date (a code
+ *   means nothing without the date it is used on)
  * @example
  * ```ts
  * explainCode('E11', '2026-11-02').kind;   // 'icd10' (a header, with its children)
@@ -26,6 +31,8 @@ export type CodeExplanation =
  * ```
  */
 export function explainCode(code: string, date: string, tables?: Icd10Tables): CodeExplanation {
+  requireText(code, 'explainCode: code');
+  if (!isCalendarDate(date)) throw new MedofficeUsageError(`explainCode: date must be a date of service YYYY-MM-DD, not ${kindOf(date)}`);
   const lookup = tables === undefined ? lookupIcd10cm(code, date) : lookupIcd10cm(code, date, tables);
   if (lookup !== undefined) {
     const children = lookup.billable ? [] : tables === undefined ? icd10Children(code, date) : icd10Children(code, date, tables);

@@ -27,6 +27,7 @@ function table(): ReadonlyMap<string, PlaceOfService> {
  *
  * @param code - two digits
  * @param date - `YYYY-MM-DD`
+ * @returns the place, or undefined (also when either is not a string)
  * @example
  * ```ts
  * placeOfServiceOn('66', '2024-07-31'); // undefined: PACE Center starts 2024-08-01
@@ -34,6 +35,7 @@ function table(): ReadonlyMap<string, PlaceOfService> {
  * ```
  */
 export function placeOfServiceOn(code: string, date: string): PlaceOfService | undefined {
+  if (typeof code !== 'string' || typeof date !== 'string') return undefined;
   const found = table().get(code);
   return found !== undefined && (found.effective === undefined || found.effective <= date) ? found : undefined;
 }

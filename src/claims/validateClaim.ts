@@ -1,9 +1,8 @@
 import { errorIssue } from '../core/issue.js';
-import { MedofficeUsageError } from '../core/result.js';
-import { isCalendarDate } from './calendarDay.js';
 import type { Claim, ClaimLine } from './claim.js';
 import { checkDates } from './checkDates.js';
-import { checkLines } from './checkLines.js';
+import { checkOptions } from './checkOptions.js';
+import { checkLines, MAX_DIAGNOSES } from './checkLines.js';
 import { checkPointers } from './checkPointers.js';
 import { payerRulesFor, type PayerRules, type ValidateClaimOptions } from './claimOptions.js';
 import type { ClaimIssue } from './claimIssue.js';
@@ -35,21 +34,23 @@ export interface ClaimReport {
  * unreadable or malformed input comes back as `claim.schema` issues with the path of the bad field.
  *
  * @param claim - anything, usually a parsed JSON claim (see `ClaimSchema`)
- * @param options - `asOf` date, loaded tables and payer rules
+ * @param options - `asOf` date, loaded tables and payer rules; `undefined` or `null` for none
  * @returns the report: validity and every issue with its code, severity, path and message
- * @throws MedofficeUsageError when `options.asOf` is not a `YYYY-MM-DD` date, or a payer's filing limit
- *   is not a whole number from 1 (programming errors)
+ * @throws MedofficeUsageError (programming errors) when `options` is neither an object nor
+ *   `undefined`/`null`, `options.asOf` is not a `YYYY-MM-DD` date, payer rules are not objects, a
+ *   payer's filing limit is not a whole number from 1, or a severity is not `'error'`, `'warning'` or `'off'`
  * @example
  * ```ts
  * const report = validateClaim(JSON.parse(text), { asOf: '2026-11-02' });
  * for (const found of report.issues) console.log(found.code, formatPath(found.path));
  * ```
  */
-export function validateClaim(claim: unknown, options: ValidateClaimOptions = {}): ClaimReport {
-  if (options.asOf !== undefined && !isCalendarDate(options.asOf)) {
-    throw new MedofficeUsageError(`options.asOf must be a date YYYY-MM-DD, not '${String(options.asOf)}'`);
-  }
-  for (const rules of [options.defaultPayerRules, ...Object.values(options.payers ?? {})]) checkFilingLimits(rules);
+export function validateClaim(claim: unknown, options?: ValidateClaimOptions | null): ClaimReport {
+  checkOptions(options);
+  return validateChecked(claim, options ?? {});
+}
+
+function validateChecked(claim: unknown, options: ValidateClaimOptions): ClaimReport {
   try {
     const read = readClaim(claim);
     if (!read.ok) return { valid: false, issues: read.issues };
@@ -90,7 +91,7 @@ function diagnosisContext(claim: Claim, options: ValidateClaimOptions): Paramete
   const tables = options.tables?.icd10;
   return {
     diagnoses: claim.diagnoses,
-    serviceDates: serviceDatesByDiagnosis(claim.diagnoses.length, lines, earliest),
+    serviceDates: serviceDatesByDiagnosis(Math.min(claim.diagnoses.length, MAX_DIAGNOSES), lines, earliest),
     fallbackDate: earliest,
     patient: patientOf(claim),
     ...(tables === undefined ? {} : { tables }),
@@ -140,10 +141,4 @@ function reportOf(issues: ClaimIssue[], rules: PayerRules): ClaimReport {
     adjusted.push(kept);
   }
   return { valid, issues: adjusted };
-}
-
-function checkFilingLimits(rules: PayerRules | undefined): void {
-  for (const [name, value] of [['timelyFilingDays', rules?.timelyFilingDays], ['timelyFilingMonths', rules?.timelyFilingMonths]] as const) {
-    if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) throw new MedofficeUsageError(`${name} must be a whole number from 1, not ${String(value)}`);
-  }
 }

@@ -1,9 +1,12 @@
 import { formatPath } from '../core/issue.js';
+import { MedofficeUsageError } from '../core/result.js';
 import { readNdjson } from './batch/readNdjson.js';
 import type { ClaimEntry, SegmentLocation, TextSource } from './batch/claimEntry.js';
 import type { ValidateClaimOptions } from './claimOptions.js';
 import type { ClaimIssue } from './claimIssue.js';
+import { checkOptions } from './checkOptions.js';
 import { validateClaim, type ClaimReport } from './validateClaim.js';
+import { isIterableObject, isTextSource, kindOf } from './usageChecks.js';
 import { read837p } from './x12/read837p.js';
 
 /**
@@ -42,6 +45,8 @@ export interface BatchClaimReport extends ClaimReport {
  *
  * @param source - claims, or NDJSON / X12 text (see {@link ClaimSource})
  * @param options - as for `validateClaim`
+ * @throws MedofficeUsageError at once when `source` is not one of the {@link ClaimSource} shapes (a
+ *   string among them: pass `{ ndjson: text }` or `{ x12: text }`), or `options` is misused as for `validateClaim`
  * @example
  * ```ts
  * for await (const report of validateClaims({ ndjson: text }, { asOf: '2026-11-02' })) {
@@ -49,7 +54,34 @@ export interface BatchClaimReport extends ClaimReport {
  * }
  * ```
  */
-export async function* validateClaims(source: ClaimSource, options: ValidateClaimOptions = {}): AsyncGenerator<BatchClaimReport> {
+export function validateClaims(source: ClaimSource, options?: ValidateClaimOptions | null): AsyncGenerator<BatchClaimReport> {
+  checkSource(source);
+  checkOptions(options);
+  return reports(source, options ?? {});
+}
+
+const SOURCE_SHAPES = 'pass { ndjson } or { x12 } or an iterable of claims';
+
+function checkSource(source: unknown): void {
+  if (typeof source === 'string') throw new MedofficeUsageError(`validateClaims was given text: ${SOURCE_SHAPES} (text goes in { ndjson: text } or { x12: text })`);
+  if (isIterableObject(source)) return;
+  const text = typeof source === 'object' && source !== null ? textOf(source) : undefined;
+  if (text === undefined) throw new MedofficeUsageError(`validateClaims was given ${kindOf(source)}: ${SOURCE_SHAPES}`);
+  if (!isTextSource(text.value)) throw new MedofficeUsageError(`validateClaims: ${text.key} must be text (a string, or chunks of it), not ${kindOf(text.value)}`);
+}
+
+/** The one text property of a `{ ndjson }` or `{ x12 }` source, read without letting a getter throw. */
+function textOf(source: object): { key: 'ndjson' | 'x12'; value: unknown } | undefined {
+  try {
+    if ('ndjson' in source) return { key: 'ndjson', value: (source as { ndjson: unknown }).ndjson };
+    if ('x12' in source) return { key: 'x12', value: (source as { x12: unknown }).x12 };
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+async function* reports(source: ClaimSource, options: ValidateClaimOptions): AsyncGenerator<BatchClaimReport> {
   let index = 0;
   for await (const entry of entriesOf(source)) {
     yield reportEntry(entry, index, options);
@@ -58,7 +90,7 @@ export async function* validateClaims(source: ClaimSource, options: ValidateClai
 }
 
 async function* entriesOf(source: ClaimSource): AsyncGenerator<ClaimEntry> {
-  if (isIterable(source)) {
+  if (isIterableObject(source)) {
     let item = 0;
     for await (const claim of source) yield { claim, place: `item ${++item}`, issues: [] };
   } else if ('ndjson' in source) {
@@ -66,10 +98,6 @@ async function* entriesOf(source: ClaimSource): AsyncGenerator<ClaimEntry> {
   } else {
     yield* read837p(source.x12);
   }
-}
-
-function isIterable(source: ClaimSource): source is Iterable<unknown> | AsyncIterable<unknown> {
-  return typeof source === 'object' && source !== null && (Symbol.iterator in source || Symbol.asyncIterator in source);
 }
 
 function reportEntry(entry: ClaimEntry, index: number, options: ValidateClaimOptions): BatchClaimReport {

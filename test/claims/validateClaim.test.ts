@@ -193,4 +193,38 @@ describe('validateClaim', () => {
     expect(report.issues.every((i) => i.severity === 'warning')).toBe(true);
     expect(report.valid).toBe(true);
   });
+
+  it('refuses a claim of thousands of diagnoses once and checks only the first 12, quickly and with few issues', () => {
+    for (const count of [5_000, 50_000]) {
+      for (const diagnoses of [Array.from({ length: count }, (_, i) => (i % 2 === 0 ? 'E11.9' : 'E10.9')), new Array<string>(count).fill('E11.9')]) {
+        const started = performance.now();
+        const report = validateClaim(claimWith([line({ diagnosisPointers: [1, 2, 3, 4] })], diagnoses), { asOf: '2026-11-02' });
+        expect(performance.now() - started).toBeLessThan(1_000);
+        expect(codesOf(report).filter((code) => code === 'claim.too_many_diagnoses')).toHaveLength(1);
+        expect(report.issues.length).toBeLessThan(80);
+        expect(report.issues.every((i) => i.path[0] !== 'diagnoses' || (i.path[1] as number) <= 12)).toBe(true);
+      }
+    }
+  });
+
+  it('checks a procedure code as written: ſ0438 (a long s) is not S0438', () => {
+    expect(validateClaim(claimWith([line({ procedure: '\u017F0438' })])).issues.map((i) => [i.code, i.path])).toEqual([['procedure.format', ['lines', 0, 'procedure']]]);
+  });
+
+  it('refuses a payer severity other than error, warning or off, as it refuses a bad filing limit', () => {
+    for (const wanted of ['Error', 'ignore', '', null, 1]) {
+      const options = { payers: { MEDICARE: { severity: { 'icd10.not_billable': wanted } } } } as never;
+      expect(() => validateClaim(claimWith([line()], ['E11']), options)).toThrow(MedofficeUsageError);
+      expect(() => validateClaim(claimWith([line()], ['E11']), { defaultPayerRules: { severity: { 'icd10.not_billable': wanted } } } as never)).toThrow(MedofficeUsageError);
+    }
+    expect(() => validateClaim(goodClaim(), { payers: { ACME: 5 } } as never)).toThrow(MedofficeUsageError);
+    expect(() => validateClaim(goodClaim(), { payers: { ACME: { severity: 'off' } } } as never)).toThrow(MedofficeUsageError);
+  });
+
+  it('takes null options as none, and refuses options that are not an object', () => {
+    expect(validateClaim(goodClaim(), null)).toEqual(validateClaim(goodClaim()));
+    for (const options of ['2026-11-02', 5, [], () => ({})]) expect(() => validateClaim(goodClaim(), options as never)).toThrow(MedofficeUsageError);
+    const hostile = new Proxy({}, { get: () => { throw new Error('boom'); } });
+    expect(() => validateClaim(goodClaim(), hostile)).toThrow(MedofficeUsageError);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateClaims, type BatchClaimReport, type ClaimSource } from '../../src/claims/validateClaims.js';
+import { MedofficeUsageError } from '../../src/core/result.js';
 import { goodClaim } from './fixtures.js';
 
 async function collect(source: ClaimSource): Promise<BatchClaimReport[]> {
@@ -53,5 +54,20 @@ describe('validateClaims', () => {
     await iterator.next();
     await iterator.return?.(undefined);
     expect(produced).toBeLessThanOrEqual(3);
+  });
+
+  it('refuses at once, with MedofficeUsageError, a source of no known shape, text given bare, or options that are not an object', () => {
+    for (const source of ['{"id":"x"}\n', null, undefined, 1, {}, { x12: 1 }, { ndjson: null }, { ndjson: {} }]) {
+      expect(() => validateClaims(source as never)).toThrow(MedofficeUsageError);
+    }
+    expect(() => validateClaims('{"id":"x"}\n' as never)).toThrow(/pass \{ ndjson \} or \{ x12 \} or an iterable of claims/);
+    expect(() => validateClaims([goodClaim()], 'options' as never)).toThrow(MedofficeUsageError);
+  });
+
+  it('reports a chunk that is not a string as a usage error, and takes null options as none', async () => {
+    await expect(collect({ ndjson: [JSON.stringify(goodClaim()), 1] as never })).rejects.toThrow(MedofficeUsageError);
+    const reports: BatchClaimReport[] = [];
+    for await (const report of validateClaims([goodClaim()], null)) reports.push(report);
+    expect(reports.map((r) => r.valid)).toEqual([true]);
   });
 });

@@ -87,14 +87,14 @@ function writeNotes(codes: readonly string[]): void {
     ruleAt.push(`${code}=${rules.indexOf(text)}`);
   }
   writeModule('notesFy2021.ts', [
-    header(['tabular2021'], 'Excludes1, code-first and 7th-character notes of the FY2021 tabular list.'),
+    header(['tabular2021'], 'Excludes1, code-first and 7th-character notes of the FY2021 tabular list; section and chapter Excludes1 notes given to each category of the section or chapter.'),
     constant('EXCLUDES1', encodeNotes(scanned.value.excludes1), '`code=low-high,low;...`: the codes each Excludes1 note names, by the code it sits at.'),
     constant('CODE_FIRST', encodeNotes(scanned.value.codeFirst), 'The codes each code-first note names, by the code it sits at, encoded like EXCLUDES1.'),
     constant('SEVENTH_RULES', rules.join('\n'), 'Distinct 7th-character definitions, one a line: `characters:meaning|meaning`.'),
     constant('SEVENTH_AT', ruleAt.join(';'), '`code=rule`: the rule (line of SEVENTH_RULES) defined at each code.'),
   ].join('\n'));
   writeModule('excludes1Fy2027.ts', [
-    header(['excludes2027'], 'Excludes1 notes of the FY2027 tabular list; codes read from the note text and the referenced-codes column.'),
+    header(['excludes2027', 'chapters2027'], 'Excludes1 notes of the FY2027 tabular list; codes read from the note text and the referenced-codes column; block and chapter notes given to each category of the block or chapter.'),
     constant('EXCLUDES1', encodeNotes(excludes2027(codes)), 'Encoded like notesFy2021.EXCLUDES1.'),
   ].join('\n'));
 }

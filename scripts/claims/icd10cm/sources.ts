@@ -26,6 +26,7 @@ export const FILES = {
   becameHeader2027: 'icd10cm/fy2027/changes/billable-status-changes.csv',
   titles2027: 'icd10cm/fy2027/icd10cm_descriptions.tsv',
   excludes2027: 'icd10cm/fy2027/fy2027-excludes1.csv',
+  chapters2027: 'icd10cm/fy2027/fy2027-excludes-by-chapter.csv',
 } as const;
 
 export const BASE = day('2015-10-01');
@@ -173,21 +174,44 @@ export function collectTitles(): Titles {
   return { billable, headers };
 }
 
-/** Where a FY2027 note sits: a code, or each category of a block (`Block A15-A19`); chapter notes are not used. */
-function noteSites(site: string, categories: readonly string[]): string[] {
-  const block = /^Block ([A-Z]\d[0-9A-Z])-([A-Z]\d[0-9A-Z])$/.exec(site);
-  if (block !== null) return categories.filter((category) => category >= (block[1] ?? '') && category <= (block[2] ?? ''));
-  return /^[A-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?$/.test(site) ? [site.replace('.', '')] : [];
+/** Each chapter's first and last category, by chapter number (`4` → E00-E89), from the per-chapter counts. */
+function chapterRanges(): Map<string, [string, string]> {
+  const ranges = new Map<string, [string, string]>();
+  for (const row of csvRows('chapters2027')) {
+    const bounds = /^([A-Z][0-9A-Z]{2})-([A-Z][0-9A-Z]{2})$/.exec(row[2] ?? '');
+    if (bounds === null) throw new Error(`chapter ${row[0] ?? ''} has no code range`);
+    ranges.set(row[0] ?? '', [bounds[1] ?? '', bounds[2] ?? '']);
+  }
+  return ranges;
+}
+
+/**
+ * Where a FY2027 note sits: a code, each category of a block (`Block A15-A19`, or `Block T07` of one
+ * category), or each category of a chapter (`Chapter 4`).
+ */
+function noteSites(site: string, categories: readonly string[], chapters: ReadonlyMap<string, [string, string]>): string[] {
+  const between = (low: string, high: string): string[] => categories.filter((category) => category >= low && category <= high);
+  const block = /^Block ([A-Z]\d[0-9A-Z])(?:-([A-Z]\d[0-9A-Z]))?$/.exec(site);
+  if (block !== null) return between(block[1] ?? '', block[2] ?? block[1] ?? '');
+  const chapter = /^Chapter (\d+)$/.exec(site);
+  if (chapter !== null) {
+    const bounds = chapters.get(chapter[1] ?? '');
+    if (bounds === undefined) throw new Error(`no code range for ${site}`);
+    return between(...bounds);
+  }
+  if (/^[A-Z][0-9A-Z]{2}(\.[0-9A-Z]{1,4})?$/.test(site)) return [site.replace('.', '')];
+  throw new Error(`unknown note site ${site}`);
 }
 
 export function excludes2027(codes: readonly string[]): Map<string, CodeRange[]> {
   const categories = [...new Set(codes.map((code) => code.slice(0, 3)))].sort();
+  const chapters = chapterRanges();
   const notes = new Map<string, CodeRange[]>();
   for (const row of csvRows('excludes2027')) {
     if (row[3] !== 'excludes1') continue;
     const referenced = (row[5] ?? '').split(';').filter((ref) => ref !== '').flatMap((ref) => parseCodeReferences(`(${ref})`));
     const ranges = [...parseCodeReferences(row[4] ?? ''), ...referenced];
-    for (const code of noteSites(row[1] ?? '', categories)) {
+    for (const code of noteSites(row[1] ?? '', categories, chapters)) {
       const known = notes.get(code) ?? [];
       for (const range of ranges) if (!known.some((r) => r.low === range.low && r.high === range.high)) known.push(range);
       if (known.length > 0) notes.set(code, known);

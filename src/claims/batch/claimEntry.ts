@@ -1,5 +1,7 @@
 import type { IssuePath } from '../../core/issue.js';
+import { MedofficeUsageError } from '../../core/result.js';
 import type { ClaimIssue } from '../claimIssue.js';
+import { kindOf } from '../usageChecks.js';
 
 /** Text as a whole string or as chunks, synchronous or not (a file stream, standard input). */
 export type TextSource = string | Iterable<string> | AsyncIterable<string>;
@@ -40,6 +42,7 @@ export interface ClaimEntry {
  * Splits a text source into lines as chunks arrive, holding only the unfinished line; a leading
  * byte-order mark is dropped.
  *
+ * @throws MedofficeUsageError when a chunk is not a string
  * @example
  * ```ts
  * for await (const line of textLines(['a\nb', 'c\n'])) console.log(line); // 'a', 'bc'
@@ -58,7 +61,8 @@ export async function* textLines(source: TextSource): AsyncGenerator<string> {
   }
   let pending = '';
   let first = true;
-  for await (const chunk of source as AsyncIterable<string>) {
+  for await (const chunk of source as AsyncIterable<unknown>) {
+    if (typeof chunk !== 'string') throw new MedofficeUsageError(`a text source must yield strings, not ${kindOf(chunk)}`);
     pending += first && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
     if (chunk !== '') first = false;
     let newline = pending.indexOf('\n');

@@ -1,4 +1,6 @@
 import { errorIssue } from '../../core/issue.js';
+import { MedofficeUsageError } from '../../core/result.js';
+import { isTextSource, kindOf } from '../usageChecks.js';
 import { textLines, type ClaimEntry, type TextSource } from './claimEntry.js';
 
 /**
@@ -7,12 +9,18 @@ import { textLines, type ClaimEntry, type TextSource } from './claimEntry.js';
  * reading goes on.
  *
  * @param source - the text, whole or in chunks
+ * @throws MedofficeUsageError at once when `source` is neither a string nor an (async) iterable of strings
  * @example
  * ```ts
  * for await (const entry of readNdjson(io.readStream('batch.ndjson'))) console.log(entry.place);
  * ```
  */
-export async function* readNdjson(source: TextSource): AsyncGenerator<ClaimEntry> {
+export function readNdjson(source: TextSource): AsyncGenerator<ClaimEntry> {
+  if (!isTextSource(source)) throw new MedofficeUsageError(`readNdjson: source must be text (a string, or chunks of it), not ${kindOf(source)}`);
+  return ndjsonEntries(source);
+}
+
+async function* ndjsonEntries(source: TextSource): AsyncGenerator<ClaimEntry> {
   let lineNumber = 0;
   for await (const line of textLines(source)) {
     lineNumber++;

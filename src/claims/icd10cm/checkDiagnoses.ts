@@ -1,3 +1,4 @@
+import { MAX_DIAGNOSES } from '../checkLines.js';
 import type { ClaimIssue } from '../claimIssue.js';
 import { dayNumber } from './calendarDays.js';
 import { codeIssues } from './codeIssues.js';
@@ -27,7 +28,10 @@ export interface DiagnosisContext {
 /**
  * Checks a claim's diagnosis codes against the ICD-10-CM code set, tabular notes and Medicare Code
  * Editor (MCE) edits in force on each diagnosis's dates of service. Every issue has the path
- * `['diagnoses', i]` and a `source` naming the release or rule.
+ * `['diagnoses', i]` and a `source` naming the release or rule. Only the first
+ * {@link MAX_DIAGNOSES} (12) diagnoses are judged, alone and together: a claim carries no more
+ * (`validateClaim` reports the rest once, as `claim.too_many_diagnoses`), so a list of thousands
+ * costs no more than a list of twelve.
  *
  * | code | severity | when |
  * |---|---|---|
@@ -54,7 +58,7 @@ export interface DiagnosisContext {
  */
 export function checkDiagnoses(context: DiagnosisContext): ClaimIssue[] {
   const tables = context.tables ?? bundledIcd10Tables();
-  const diagnoses: readonly unknown[] = Array.isArray(context.diagnoses) ? context.diagnoses : [];
+  const diagnoses = judgedDiagnoses(context.diagnoses);
   const dayOf = lastDayRemembered();
   const entries: DiagnosisEntry[] = diagnoses.map((raw, index) => readDiagnosis(raw, index, datesOf(context, index), tables, dayOf));
   const issues: ClaimIssue[] = [];
@@ -65,6 +69,11 @@ export function checkDiagnoses(context: DiagnosisContext): ClaimIssue[] {
   append(issues, manifestationIssues(entries, tables));
   append(issues, mceEditIssues(entries, context.patient ?? {}, tables));
   return issues;
+}
+
+function judgedDiagnoses(given: unknown): readonly unknown[] {
+  if (!Array.isArray(given)) return [];
+  return given.length > MAX_DIAGNOSES ? given.slice(0, MAX_DIAGNOSES) : given;
 }
 
 function append(into: ClaimIssue[], found: readonly ClaimIssue[]): void {

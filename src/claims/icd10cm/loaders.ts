@@ -4,6 +4,7 @@ import { dayNumber } from './calendarDays.js';
 import { categoryKey, positionsOf } from './codePositions.js';
 import { codeShape } from './diagnosisEntry.js';
 import { scanTabularXml } from './tabularXml.js';
+import { kindOf, requireText } from '../usageChecks.js';
 import type { Icd10Category, Icd10CodeSet, Icd10Tables } from './tables.js';
 
 /** The dates a loaded file is in force: `to` absent means until further notice. */
@@ -27,6 +28,7 @@ const MAX_LINE_ISSUES = 20;
  * @param text - the whole order file
  * @param effective - the dates it is in force, e.g. `{ from: '2027-10-01', to: '2028-09-30' }`
  * @returns tables holding the one code set, or `icd10.effective_dates` / `icd10.order_file_empty` issues
+ * @throws MedofficeUsageError when `text` is not a string
  * @example
  * ```ts
  * const loaded = loadIcd10cmOrderFile(orderText, { from: '2027-10-01', to: '2028-09-30' });
@@ -34,6 +36,7 @@ const MAX_LINE_ISSUES = 20;
  * ```
  */
 export function loadIcd10cmOrderFile(text: string, effective: EffectiveDates): Checked<Icd10Tables> {
+  requireText(text, 'loadIcd10cmOrderFile: text');
   const span = effectiveSpan(effective);
   if (!('from' in span)) return fail(span);
   const billable: string[] = [];
@@ -63,12 +66,14 @@ export function loadIcd10cmOrderFile(text: string, effective: EffectiveDates): C
  * @param text - the whole XML file
  * @param effective - the dates the notes apply to
  * @returns tables holding one notes layer, or `icd10.tabular_format` / `icd10.effective_dates` issues
+ * @throws MedofficeUsageError when `text` is not a string
  * @example
  * ```ts
  * const notes = loadIcd10cmTabularXml(xmlText, { from: '2027-10-01', to: '2028-09-30' });
  * ```
  */
 export function loadIcd10cmTabularXml(text: string, effective: EffectiveDates): Checked<Icd10Tables> {
+  requireText(text, 'loadIcd10cmTabularXml: text');
   const span = effectiveSpan(effective);
   if (!('from' in span)) return fail(span);
   const scanned = scanTabularXml(text);
@@ -83,12 +88,23 @@ export function loadIcd10cmTabularXml(text: string, effective: EffectiveDates): 
 }
 
 function effectiveSpan(effective: EffectiveDates): { from: number; to: number } | Issue[] {
-  const from = dayNumber(effective.from);
-  const to = effective.to === undefined ? OPEN_END : dayNumber(effective.to);
+  const given = datesOf(effective);
+  const from = typeof given.from === 'string' ? dayNumber(given.from) : undefined;
+  const to = given.to === undefined ? OPEN_END : typeof given.to === 'string' ? dayNumber(given.to) : undefined;
   if (from === undefined || to === undefined || to < from) {
-    return [errorIssue('icd10.effective_dates', ['effective'], `effective dates ${effective.from} to ${effective.to ?? '(open)'} are not a date range`)];
+    return [errorIssue('icd10.effective_dates', ['effective'], `effective dates ${kindOf(given.from)} to ${given.to === undefined ? '(open)' : kindOf(given.to)} are not a date range`)];
   }
   return { from, to };
+}
+
+/** The two dates of an `effective` argument, read without letting a getter throw. */
+function datesOf(effective: unknown): { from?: unknown; to?: unknown } {
+  try {
+    const { from, to } = typeof effective === 'object' && effective !== null ? (effective as { from?: unknown; to?: unknown }) : {};
+    return { from, to };
+  } catch {
+    return {};
+  }
 }
 
 function orderFileCodeSet(billable: readonly string[], titles: ReadonlyMap<string, string>, span: { from: number; to: number }): Icd10CodeSet {

@@ -31,7 +31,7 @@ export interface Icd10Lookup {
  * @param dateOfService - `YYYY-MM-DD`
  * @param tables - the tables to use; default {@link bundledIcd10Tables}
  * @returns what the code set says (headers come back with `billable: false`), or `undefined` when the
- *   code is not in force that day, the date is not a date, or no code set covers it
+ *   code is not in force that day, the date is not a date, no code set covers it, or either is not a string
  * @example
  * ```ts
  * lookupIcd10cm('u07.1', '2020-04-01')?.billable; // true
@@ -40,6 +40,7 @@ export interface Icd10Lookup {
  * ```
  */
 export function lookupIcd10cm(code: string, dateOfService: string, tables: Icd10Tables = bundledIcd10Tables()): Icd10Lookup | undefined {
+  if (typeof code !== 'string' || typeof dateOfService !== 'string') return undefined;
   const day = dayNumber(dateOfService);
   if (day === undefined) return undefined;
   const set = codeSetOn(tables, day);
@@ -57,13 +58,14 @@ export function lookupIcd10cm(code: string, dateOfService: string, tables: Icd10
  * @param code - a header such as `E11` or `E11.6` (dotted or not); a billable code has no children
  * @param dateOfService - `YYYY-MM-DD`
  * @param tables - the tables to use; default {@link bundledIcd10Tables}
- * @returns the children in code order, empty when there are none or the date is not covered
+ * @returns the children in code order, empty when there are none, the date is not covered, or either is not a string
  * @example
  * ```ts
  * icd10Children('U07', '2020-04-01').map((child) => child.code); // ['U07.0', 'U07.1']
  * ```
  */
 export function icd10Children(code: string, dateOfService: string, tables: Icd10Tables = bundledIcd10Tables()): Icd10Lookup[] {
+  if (typeof code !== 'string' || typeof dateOfService !== 'string') return [];
   const day = dayNumber(dateOfService);
   const set = day === undefined ? undefined : codeSetOn(tables, day);
   if (day === undefined || set === undefined) return [];

@@ -1,9 +1,12 @@
+import { requireText } from '../usageChecks.js';
+
 /**
  * Puts an ICD-10-CM code into the form the tables use: upper-case, without dots, trimmed.
  * Idempotent: normalising a normalised code changes nothing.
  *
  * @param code - a code as written on a claim, dotted or not, any case (`' e11.9 '`)
  * @returns the undotted upper-case code (`'E119'`)
+ * @throws MedofficeUsageError when `code` is not a string
  * @example
  * ```ts
  * normalizeIcd10('e11.9'); // 'E119'
@@ -11,6 +14,7 @@
  * ```
  */
 export function normalizeIcd10(code: string): string {
+  requireText(code, 'normalizeIcd10: code');
   return code.toUpperCase().replaceAll('.', '').trim();
 }
 
@@ -20,6 +24,7 @@ export function normalizeIcd10(code: string): string {
  *
  * @param code - a code, dotted or not, any case
  * @returns the dotted upper-case code (`'E11.9'`)
+ * @throws MedofficeUsageError when `code` is not a string
  * @example
  * ```ts
  * formatIcd10('E119'); // 'E11.9'
@@ -28,6 +33,7 @@ export function normalizeIcd10(code: string): string {
  * ```
  */
 export function formatIcd10(code: string): string {
+  requireText(code, 'formatIcd10: code');
   const plain = normalizeIcd10(code);
   return plain.length > 3 ? `${plain.slice(0, 3)}.${plain.slice(3)}` : plain;
 }

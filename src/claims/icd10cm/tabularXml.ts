@@ -23,9 +23,16 @@ interface ScanState {
   readonly notes: { excludes1: Map<string, CodeRange[]>; codeFirst: Map<string, CodeRange[]> };
   readonly seventh: Map<string, { characters: string; meanings: string[] }>;
   readonly codes: string[];
-  readonly sections: { ranges: CodeRange[]; categories: string[] }[];
+  readonly sections: NoteScope[];
+  readonly chapters: NoteScope[];
   version: string | undefined;
   extensionChar: string;
+}
+
+/** A chapter or section being read: the ranges its own Excludes1 notes name, and the categories inside it. */
+interface NoteScope {
+  readonly ranges: CodeRange[];
+  readonly categories: string[];
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
@@ -33,9 +40,10 @@ const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&',
 /**
  * Reads the tabular list of ICD-10-CM (the CDC/CMS `icd10cm_tabular_YYYY.xml` layout) with a small tag
  * scanner: each `<diag>`'s `<name>`, its `<excludes1>` and `<codeFirst>` notes (code references
- * parsed out of the note text) and its `<sevenChrDef>` extensions. A `<section>`'s Excludes1 notes
- * are given to each category of the section; chapter-level notes, which speak of whole chapters
- * ("see body system-related chapters"), are not read.
+ * parsed out of the note text) and its `<sevenChrDef>` extensions. The Excludes1 notes of a
+ * `<section>` or a `<chapter>` are given to each category inside it (chapter 4's "transitory
+ * endocrine and metabolic disorders specific to newborn (P70-P74)" to E00-E89); a note naming no
+ * code ("certain localized infections - see body system-related chapters") names nothing.
  *
  * @param text - the whole XML file
  * @returns the notes, or `icd10.tabular_format` issues when the file is not a tabular list
@@ -53,6 +61,7 @@ export function scanTabularXml(text: string): Checked<TabularNotes> {
     seventh: new Map(),
     codes: [],
     sections: [],
+    chapters: [],
     version: undefined,
     extensionChar: '',
   };
@@ -85,13 +94,15 @@ function takeTag(state: ScanState, tag: string, offset: number): Issue | undefin
     const opened = state.open.pop();
     if (opened !== name) return formatIssue(`</${name}> at character ${offset} closes <${opened ?? 'nothing'}>`);
     if (name === 'diag') state.diagCodes.pop();
-    if (name === 'section') closeSection(state);
+    if (name === 'section') closeScope(state.sections.pop(), state);
+    if (name === 'chapter') closeScope(state.chapters.pop(), state);
     return undefined;
   }
   const selfClosing = tag.endsWith('/');
   const name = /^[A-Za-z0-9_.:-]+/.exec(tag)?.[0] ?? '';
   if (name === 'diag') state.diagCodes.push(undefined);
   if (name === 'section' && !selfClosing) state.sections.push({ ranges: [], categories: [] });
+  if (name === 'chapter' && !selfClosing) state.chapters.push({ ranges: [], categories: [] });
   if (name === 'extension') state.extensionChar = /char="([^"]*)"/.exec(tag)?.[1] ?? '';
   if (!selfClosing) state.open.push(name);
   return undefined;
@@ -104,11 +115,16 @@ function takeText(state: ScanState, content: string): void {
     const code = content.trim().toUpperCase().replace('.', '');
     state.diagCodes[state.diagCodes.length - 1] = code;
     state.codes.push(code);
-    if (state.open.at(-3) === 'section') state.sections.at(-1)?.categories.push(code);
+    if (state.open.at(-3) === 'section') {
+      state.sections.at(-1)?.categories.push(code);
+      state.chapters.at(-1)?.categories.push(code);
+    }
   } else if (element === 'version' && parent === 'ICD10CM.tabular') {
     state.version = content.trim();
   } else if (element === 'note' && parent === 'excludes1' && state.open.at(-3) === 'section') {
     state.sections.at(-1)?.ranges.push(...parseCodeReferences(content));
+  } else if (element === 'note' && parent === 'excludes1' && state.open.at(-3) === 'chapter') {
+    state.chapters.at(-1)?.ranges.push(...parseCodeReferences(content));
   } else if (element === 'note' && (parent === 'excludes1' || parent === 'codeFirst')) {
     const code = state.diagCodes.at(-1);
     if (code !== undefined && state.open.at(-3) === 'diag') addRanges(state.notes[parent], code, content);
@@ -118,11 +134,10 @@ function takeText(state: ScanState, content: string): void {
   }
 }
 
-/** A section's Excludes1 notes (`Tuberculosis (A15-A19)`) apply to every category in it. */
-function closeSection(state: ScanState): void {
-  const section = state.sections.pop();
-  if (section === undefined || section.ranges.length === 0) return;
-  for (const category of section.categories) mergeRanges(state.notes.excludes1, category, section.ranges);
+/** A section's or chapter's Excludes1 notes (`Tuberculosis (A15-A19)`) apply to every category in it. */
+function closeScope(scope: NoteScope | undefined, state: ScanState): void {
+  if (scope === undefined || scope.ranges.length === 0) return;
+  for (const category of scope.categories) mergeRanges(state.notes.excludes1, category, scope.ranges);
 }
 
 function addRanges(into: Map<string, CodeRange[]>, code: string, noteText: string): void {

@@ -3,6 +3,7 @@ import { fail, ok, type Checked } from '../../core/result.js';
 import { compactToIsoDate } from '../calendarDay.js';
 import type { HcpcsPeriod, HcpcsTable } from '../procedures/hcpcsTable.js';
 import { parseCsv } from '../../core/csv.js';
+import { requireText } from '../usageChecks.js';
 
 /**
  * Loads the CMS HCPCS Level II quarterly file in its "ANWEB" comma-separated layout (columns
@@ -13,6 +14,7 @@ import { parseCsv } from '../../core/csv.js';
  *
  * @param text - the file as text
  * @returns the table; rows that cannot be read are warnings `table.row` with their line number
+ * @throws MedofficeUsageError when `text` is not a string
  * @example
  * ```ts
  * const hcpcs = loadHcpcsAnweb(readFileSync('HCPC2026_OCT_ANWEB.csv', 'utf8'));
@@ -20,6 +22,7 @@ import { parseCsv } from '../../core/csv.js';
  * ```
  */
 export function loadHcpcsAnweb(text: string): Checked<HcpcsTable> {
+  requireText(text, 'loadHcpcsAnweb: text');
   const rows = parseCsv(text, 'table').records;
   const header = rows.findIndex((row) => row.fields[0]?.trim() === 'HCPC');
   if (header < 0) return fail([errorIssue('table.format', [], 'no HCPC header row: not a HCPCS ANWEB file')]);

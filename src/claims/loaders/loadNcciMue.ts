@@ -2,6 +2,9 @@ import { errorIssue, warningIssue, type Issue } from '../../core/issue.js';
 import { fail, ok, type Checked } from '../../core/result.js';
 import type { MueEdit, MueTable } from '../ncci/mueTable.js';
 import { parseCsv } from '../../core/csv.js';
+import { MedofficeUsageError } from '../../core/result.js';
+import { isCalendarDate } from '../calendarDay.js';
+import { kindOf, requireText } from '../usageChecks.js';
 
 /**
  * Loads a CMS MUE table (practitioner, outpatient hospital or DME) in its CSV layout: the AMA
@@ -12,12 +15,16 @@ import { parseCsv } from '../../core/csv.js';
  * @param text - the file as text
  * @param period - the first (and, if superseded, last) date of service it applies to
  * @returns the table; rows that cannot be read are warnings `table.row` with their line number
+ * @throws MedofficeUsageError when `text` is not a string, or `period` is not `{ from, to? }` with
+ *   `YYYY-MM-DD` dates, `to` not before `from`
  * @example
  * ```ts
  * const mue = loadNcciMue(readFileSync('MCR_MUE_PractitionerServices_Eff_07-01-2026.csv', 'utf8'), { from: '2026-07-01' });
  * ```
  */
 export function loadNcciMue(text: string, period: { readonly from: string; readonly to?: string }): Checked<MueTable> {
+  requireText(text, 'loadNcciMue: text');
+  checkPeriod(period);
   const rows = parseCsv(text, 'table').records;
   const header = rows.findIndex((row) => /^HCPCS/i.test(row.fields[0]?.trim() ?? ''));
   if (header < 0) return fail([errorIssue('table.format', [], 'no "HCPCS/CPT Code" header row: not an MUE table')]);
@@ -38,4 +45,17 @@ export function loadNcciMue(text: string, period: { readonly from: string; reado
   }
   const covered = period.to === undefined ? { from: period.from, edits } : { from: period.from, to: period.to, edits };
   return ok({ periods: [covered] }, warnings);
+}
+
+function checkPeriod(period: unknown): asserts period is { readonly from: string; readonly to?: string } {
+  let from: unknown;
+  let to: unknown;
+  try {
+    ({ from, to } = typeof period === 'object' && period !== null ? (period as { from?: unknown; to?: unknown }) : {});
+  } catch {
+    from = undefined;
+  }
+  if (!isCalendarDate(from) || (to !== undefined && (!isCalendarDate(to) || to < from))) {
+    throw new MedofficeUsageError(`loadNcciMue: period must be { from, to? } with YYYY-MM-DD dates, to not before from; from is ${kindOf(from)}, to ${kindOf(to)}`);
+  }
 }

@@ -2,6 +2,7 @@ import { errorIssue, warningIssue, type Issue } from '../../core/issue.js';
 import { fail, ok, type Checked } from '../../core/result.js';
 import { compactToIsoDate } from '../calendarDay.js';
 import { ptpTable, type PtpEdit, type PtpTable } from '../ncci/ptpTable.js';
+import { requireText } from '../usageChecks.js';
 
 /**
  * Loads a CMS NCCI procedure-to-procedure file (practitioner or hospital) in its tab-separated
@@ -10,12 +11,14 @@ import { ptpTable, type PtpEdit, type PtpTable } from '../ncci/ptpTable.js';
  *
  * @param text - the file as text
  * @returns the table; rows that cannot be read are warnings `table.row` with their line number
+ * @throws MedofficeUsageError when `text` is not a string
  * @example
  * ```ts
  * const ptp = loadNcciPtp(readFileSync('ccipra-v322r0-f1.txt', 'utf8'));
  * ```
  */
 export function loadNcciPtp(text: string): Checked<PtpTable> {
+  requireText(text, 'loadNcciPtp: text');
   const edits: PtpEdit[] = [];
   const warnings: Issue[] = [];
   const lines = text.split(/\r?\n/);

@@ -11,7 +11,7 @@ export interface AddOnEdit {
   readonly type: AddOnEditType;
   /** First day the edit is in force. */
   readonly effective: string;
-  /** Last day in force, when deleted. */
+  /** Last day in force, when deleted: the edit's deletion date, or its primary code's when that comes first. */
   readonly deletion?: string;
 }
 

@@ -22,7 +22,11 @@ export const MAX_MODIFIERS = 4;
 /**
  * Checks a line's modifiers: two alphanumeric characters each (`modifier.format`), at most four
  * (`modifier.too_many`), none repeated or contradicting another (`modifier.conflict`: LT with RT,
- * 26 with TC), and in force on the date of service when a HCPCS table is loaded (`modifier.terminated`).
+ * 26 with TC), and, when a HCPCS table listing modifiers is loaded, in force on the date of service
+ * (`modifier.terminated`) and, for a modifier beginning with a letter, listed at all
+ * (`modifier.unknown`). HCPCS Level II modifiers begin with a letter; modifiers beginning with a
+ * digit (25, 59, and the Category II 1P, 2P, 3P, 8P) are CPT's, licensed by the AMA and absent from
+ * the HCPCS file, so they are judged on format only.
  *
  * @param line - the line
  * @param index - its position in the claim
@@ -50,11 +54,17 @@ export function checkModifiers(line: ClaimLine, index: number, hcpcs: HcpcsTable
     if (conflict !== undefined) issues.push(errorIssue('modifier.conflict', path, conflict));
     seen.push(modifier);
     const period = hcpcs?.modifiers.get(modifier);
-    if (period !== undefined && !inForce(period, line.serviceDate)) {
+    if (period === undefined && hcpcs !== undefined && hcpcs.modifiers.size > 0 && !isDigit(modifier.charCodeAt(0))) {
+      issues.push({ ...errorIssue('modifier.unknown', path, `${modifier} is not a modifier of the loaded HCPCS Level II file`), source: 'HCPCS Level II file' });
+    } else if (period !== undefined && !inForce(period, line.serviceDate)) {
       const when = period.effective > line.serviceDate ? `only from ${period.effective}` : `ended ${period.terminated ?? ''}`;
       issues.push({ ...errorIssue('modifier.terminated', path, `modifier ${modifier} is not in force on ${line.serviceDate} (${when})`), source: 'HCPCS Level II file' });
     }
   }
+}
+
+function isDigit(char: number): boolean {
+  return char >= 48 && char <= 57;
 }
 
 function conflictWith(modifier: string, seen: readonly string[]): string | undefined {

@@ -4,6 +4,7 @@
  * (CMS, "Requirements for Check Digit Algorithm for the NPI").
  *
  * @param npi - the ten characters as written
+ * @returns false for anything else, a value that is not a string included
  * @example
  * ```ts
  * isValidNpi('1234567893'); // true: CMS's own example, check digit 3
@@ -11,7 +12,7 @@
  * ```
  */
 export function isValidNpi(npi: string): boolean {
-  if (npi.length !== 10) return false;
+  if (typeof npi !== 'string' || npi.length !== 10) return false;
   let sum = 24; // the doubled-and-summed digits of the prefix 80840
   for (let i = 0; i < 10; i++) {
     const digit = npi.charCodeAt(i) - 48;
@@ -32,13 +33,14 @@ export function isValidNpi(npi: string): boolean {
  * The check digit CMS's algorithm gives for the first nine digits of an NPI.
  *
  * @param firstNine - nine digits
- * @returns the tenth digit, 0 to 9
+ * @returns the tenth digit, 0 to 9; `NaN` when `firstNine` is not nine digits (or not a string)
  * @example
  * ```ts
  * npiCheckDigit('123456789'); // 3
  * ```
  */
 export function npiCheckDigit(firstNine: string): number {
+  if (typeof firstNine !== 'string' || firstNine.length !== 9) return Number.NaN;
   for (let digit = 0; digit < 10; digit++) if (isValidNpi(`${firstNine}${digit}`)) return digit;
   return Number.NaN;
 }

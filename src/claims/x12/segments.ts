@@ -1,3 +1,5 @@
+import { MedofficeUsageError } from '../../core/result.js';
+import { isIterableObject, kindOf, requireText } from '../usageChecks.js';
 import type { TextSource } from '../batch/claimEntry.js';
 import type { X12Delimiters } from './delimiters.js';
 import type { SegmentCursor } from './segmentCursor.js';
@@ -81,6 +83,7 @@ export async function* x12Segments(source: TextSource): AsyncGenerator<X12Segmen
  * ```
  */
 export function textChunks(source: TextSource): Iterable<string> | AsyncIterable<string> {
+  if (typeof source !== 'string' && !isIterableObject(source)) throw new MedofficeUsageError(`X12 input must be text or chunks of text, not ${kindOf(source)}`);
   if (typeof source !== 'string') return Symbol.asyncIterator in source ? withoutMarkAsync(source) : withoutMark(source);
   const text = source.charCodeAt(0) === BYTE_ORDER_MARK ? source.slice(1) : source;
   const slices: string[] = [];
@@ -93,6 +96,7 @@ const BYTE_ORDER_MARK = 0xfeff;
 function* withoutMark(chunks: Iterable<string>): Generator<string> {
   let first = true;
   for (const chunk of chunks) {
+    requireText(chunk, 'an X12 chunk');
     yield first && chunk.charCodeAt(0) === BYTE_ORDER_MARK ? chunk.slice(1) : chunk;
     if (chunk !== '') first = false;
   }
@@ -101,6 +105,7 @@ function* withoutMark(chunks: Iterable<string>): Generator<string> {
 async function* withoutMarkAsync(chunks: AsyncIterable<string>): AsyncGenerator<string> {
   let first = true;
   for await (const chunk of chunks) {
+    requireText(chunk, 'an X12 chunk');
     yield first && chunk.charCodeAt(0) === BYTE_ORDER_MARK ? chunk.slice(1) : chunk;
     if (chunk !== '') first = false;
   }

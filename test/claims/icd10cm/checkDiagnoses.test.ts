@@ -139,4 +139,30 @@ describe('checkDiagnoses', () => {
     const issues = checkDiagnoses({ diagnoses: ['E11.9'], serviceDates: [['2026-02-30']], fallbackDate: undefined, patient: {} });
     expect(issues).toEqual([]);
   });
+
+  it('icd10.excludes1: a single-category FY2027 block note (Block T07 names L55.- and T20-T32)', () => {
+    expect(found(check(['T07.XXXA', 'L55.0'], '2026-11-02'))).toEqual([['icd10.excludes1', 1, 'error']]);
+    expect(found(check(['T20.00XA', 'T07.XXXA'], '2026-11-02'))).toEqual([['icd10.excludes1', 1, 'error']]);
+  });
+
+  it('icd10.excludes1: a chapter note that names codes applies to every category of the chapter', () => {
+    // Chapter 4 (E00-E89): "transitory endocrine and metabolic disorders specific to newborn (P70-P74)", FY2021 and FY2027.
+    for (const date of ['2021-06-01', '2026-11-02']) expect(found(check(['E16.2', 'P70.4'], date))).toEqual([['icd10.excludes1', 1, 'error']]);
+    // Chapter 19 (S00-T88): "birth trauma (P10-P15)", in the FY2021 tabular (fy2027-excludes1.csv has no chapter 19 row).
+    expect(found(check(['S06.5X0A', 'P10.0'], '2021-06-01'))).toEqual([['icd10.excludes1', 1, 'error']]);
+    expect(found(check(['S06.5X0A', 'P10.0'], '2026-09-30'))).toEqual([['icd10.excludes1', 1, 'error']]);
+    // Chapter 15 (O00-O9A): "supervision of normal pregnancy (Z34.-)".
+    for (const date of ['2021-06-01', '2026-11-02']) expect(found(check(['O26.891', 'Z34.01'], date, { birthDate: '1990-01-01', sex: 'F' }))).toEqual([['icd10.excludes1', 1, 'error']]);
+  });
+
+  it('judges only the first 12 diagnoses, so thousands cost no more than twelve', () => {
+    for (const count of [5_000, 50_000]) {
+      const diagnoses = Array.from({ length: count }, (_, i) => (i % 2 === 0 ? 'E11.9' : 'E10.9'));
+      const started = performance.now();
+      const issues = check(diagnoses, '2026-11-02');
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(issues.every((issue) => (issue.path[1] as number) < 12)).toBe(true);
+      expect(issues.length).toBeLessThanOrEqual(66);
+    }
+  });
 });

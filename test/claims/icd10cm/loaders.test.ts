@@ -74,6 +74,21 @@ describe('loadIcd10cmTabularXml on the FY2021 tabular list', () => {
     expect(notes?.codeFirst?.get('G63')).toContainEqual({ low: 'E85', high: 'E85' });
   });
 
+  it('gives a chapter\'s Excludes1 notes that name codes to every category of the chapter; a note naming none adds nothing', () => {
+    expect(notes?.excludes1?.get('E16')).toContainEqual({ low: 'P70', high: 'P74' });
+    expect(notes?.excludes1?.get('E89')).toContainEqual({ low: 'P70', high: 'P74' });
+    expect(notes?.excludes1?.get('S06')).toEqual(expect.arrayContaining([{ low: 'P10', high: 'P15' }, { low: 'O70', high: 'O71' }]));
+    expect(notes?.excludes1?.get('O26')).toContainEqual({ low: 'Z34', high: 'Z34' });
+    expect(notes?.excludes1?.get('F01')?.some((range) => range.low === 'P70')).not.toBe(true);
+    const small = loadIcd10cmTabularXml([
+      '<ICD10CM.tabular><chapter><name>1</name><excludes1><note>certain localized infections - see body system-related chapters</note></excludes1>',
+      '<section id="A00-A01"><diag><name>A00</name></diag><diag><name>A01</name></diag></section></chapter>',
+      '<chapter><name>4</name><excludes1><note>newborn disorders (P70-P74)</note></excludes1>',
+      '<section id="E00-E01"><diag><name>E00</name></diag><diag><name>E01</name><diag><name>E01.0</name></diag></diag></section></chapter></ICD10CM.tabular>',
+    ].join(''), FY2021);
+    expect([...(loaded(small).notes[0]?.excludes1 ?? new Map())]).toEqual([['E00', [{ low: 'P70', high: 'P74' }]], ['E01', [{ low: 'P70', high: 'P74' }]]]);
+  });
+
   it('drives the checks once merged', () => {
     const tables = loaded(loadIcd10cmTabularXml(tabularText, FY2021));
     const merged = mergeIcd10Tables(bundledIcd10Tables(), tables);

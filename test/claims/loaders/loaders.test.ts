@@ -124,4 +124,18 @@ describe('loadNcciAddOn', () => {
     const empty = loadNcciAddOn('nothing here');
     expect(empty.ok ? [] : empty.issues.map((i) => i.code)).toEqual(['table.format']);
   });
+  it('reports an edit effective date that is not YYYYMMDD as table.row, never as an edit in force since always', () => {
+    for (const effective of ['garbage', '2027-01-01', '1/1/2013', '', '*', '20270231']) {
+      const loaded = loadNcciAddOn(`11045,11042,1,20100101,*,${effective},*,\n11001,11000,1,20100101,*,20100101,*,\n`);
+      expect(loaded.ok && loaded.warnings.map((w) => [w.code, w.path])).toEqual([['table.row', [1]]]);
+      expect(loaded.ok && loaded.value.edits.get('11045')).toBeUndefined();
+    }
+  });
+
+  it('ends an edit at its primary code\'s deletion date when that comes before the edit\'s own', () => {
+    const loaded = loadNcciAddOn('11045,11042,1,20100101,20181231,20100101,*,\n11046,11043,1,20100101,20181231,20100101,20151231,\n11047,11044,1,20100101,garbage,20100101,*,\n');
+    expect(loaded.ok && loaded.value.edits.get('11045')).toEqual([{ addOn: '11045', primary: '11042', type: 1, effective: '2010-01-01', deletion: '2018-12-31' }]);
+    expect(loaded.ok && loaded.value.edits.get('11046')?.[0]?.deletion).toBe('2015-12-31');
+    expect(loaded.ok && loaded.warnings.map((w) => [w.code, w.path])).toEqual([['table.row', [3]]]);
+  });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeProcedure, procedureFormat } from '../../../src/claims/procedures/procedureFormat.js';
+import { describeProcedureFormat, normalizeProcedure, procedureFormat } from '../../../src/claims/procedures/procedureFormat.js';
+import { MedofficeUsageError } from '../../../src/core/result.js';
 
 describe('procedureFormat', () => {
   it.each([
@@ -28,5 +29,28 @@ describe('procedureFormat', () => {
         expect(procedureFormat(once)).toBe(procedureFormat(code));
       }),
     );
+  });
+
+  it('reads ASCII letters and digits only: a character that Unicode upper-cases to one (ſ to S, ı to I) is refused', () => {
+    for (const code of ['\u017F0438', ' \u017F0438 ', '0591\uFB05', '\u0131\u0131\u0131\u0131\u0131']) expect(procedureFormat(code)).toBeUndefined();
+    expect(normalizeProcedure('\u017F0438')).toBe('\u017F0438');
+    expect(normalizeProcedure(' j3301 ')).toBe('J3301');
+  });
+
+  it('normalisation keeps the format for any Unicode text (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 8, unit: 'binary' }), (code) => {
+        const once = normalizeProcedure(code);
+        expect(normalizeProcedure(once)).toBe(once);
+        expect(procedureFormat(once)).toBe(procedureFormat(code));
+        if (procedureFormat(code) !== undefined) expect(once).toMatch(/^[0-9A-Z]{5}$/);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('describeProcedureFormat names each format and refuses anything else with MedofficeUsageError', () => {
+    expect(describeProcedureFormat('hcpcs-level-2')).toBe('HCPCS Level II');
+    for (const format of ['x', '', undefined, null, 'toString']) expect(() => describeProcedureFormat(format as never)).toThrow(MedofficeUsageError);
   });
 });

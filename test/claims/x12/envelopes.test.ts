@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MedofficeUsageError } from '../../../src/core/result.js';
 import { read837p, X12_837P_VERSION } from '../../../src/claims/x12/read837p.js';
 import { BILLING_LEVEL, CLAIM_SEGMENTS, LINE_SEGMENTS, SUBSCRIBER_LEVEL, build837p, x12Text } from './build837p.js';
 import { goodClaim } from '../fixtures.js';
@@ -81,5 +82,16 @@ describe('read837p: the transaction must be an 837P', () => {
     const text = x12Text([...BILLING_LEVEL, ...SUBSCRIBER_LEVEL, ...CLAIM_SEGMENTS, ...LINE_SEGMENTS], '005010X224A2').replace(/SE\*\d+/, 'SE*3');
     const entries = await collect(read837p(text));
     expect(entries.map((e) => e.issues.map((i) => i.message.slice(0, 20)))).toEqual([['GS08 is 005010X224A2'], ['ST03 is 005010X224A2'], ['SE says 3 segments, ']]);
+  });
+});
+
+describe('read837p misuse', () => {
+  it('throws a usage error, not a TypeError, for input that is not text or chunks of text', async () => {
+    const drain = async (source: unknown) => {
+      for await (const entry of read837p(source as string)) void entry;
+    };
+    await expect(drain(42)).rejects.toThrow(MedofficeUsageError);
+    await expect(drain([42])).rejects.toThrow(MedofficeUsageError);
+    await expect(drain(null)).rejects.toThrow(MedofficeUsageError);
   });
 });
