@@ -56,7 +56,7 @@ export function isIsoDate(text: string): text is IsoDate {
 }
 
 // `YYYY-MM-DDTHH:mm[:ss[.sss]]` with hours 00-23, then an optional offset of at most 14 hours.
-const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(Z|[+-](?:0\d|1[0-4])(?::?[0-5]\d)?)?$/i;
+const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(Z|[+-](?:(?:0\d|1[0-3])(?::?[0-5]\d)?|14(?::?00)?))?$/i;
 
 /**
  * True when a string is an ISO 8601 date-time on a real calendar date, with hours 00 to 23 (no

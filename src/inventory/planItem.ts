@@ -1,3 +1,4 @@
+import { usageSinceStocked } from './usageSinceStocked.js';
 import { match } from 'ts-pattern';
 import { MedofficeUsageError } from '../core/result.js';
 import { isIsoDate } from '../core/time.js';
@@ -69,7 +70,8 @@ const DAYS_PER_YEAR = 365;
  * expires. Linear in the usage history.
  *
  * @param item - the parsed item
- * @param usage - units used per day, oldest first, ending the day before `settings.asOf`
+ * @param fullUsage - units used per day, oldest first, ending the day before `settings.asOf`; the days
+ *   before the item's `stockedSince` are left out
  * @param stock - lots on hand, units on order and allocated
  * @param settings - the planning day and options
  * @throws MedofficeUsageError when `asOf` is not a calendar date `YYYY-MM-DD`, a day's usage is not
@@ -81,8 +83,11 @@ const DAYS_PER_YEAR = 365;
  * plan.order.quantity; // units to buy today
  * ```
  */
-export function planItem(item: Item, usage: ArrayLike<number>, stock: ItemStock, settings: PlanSettings): ItemPlan {
-  const largestDay = checkPlanInputs(usage, stock, settings);
+export function planItem(item: Item, fullUsage: ArrayLike<number>, stock: ItemStock, settings: PlanSettings): ItemPlan {
+  checkPlanInputs(fullUsage, stock, settings);
+  const usage = usageSinceStocked(fullUsage, item.stockedSince, settings.asOf).usage;
+  let largestDay = 0;
+  for (let t = 0; t < usage.length; t++) largestDay = Math.max(largestDay, usage[t] as number);
   const forecast = forecastDemand(usage, { ...settings.forecast, seasonal: item.seasonal, trend: item.trend });
   const eoq = orderQuantityFor(item, forecast.perDay);
   const targetLevels = replenishmentLevels({
@@ -121,23 +126,20 @@ function orderQuantityFor(item: Item, perDay: number): number {
 }
 
 /** Refuses what planItem cannot plan (see its `@throws`); returns the largest day's usage. */
-function checkPlanInputs(usage: ArrayLike<number>, stock: ItemStock, settings: PlanSettings): number {
+function checkPlanInputs(usage: ArrayLike<number>, stock: ItemStock, settings: PlanSettings): void {
   const refuse = (message: string): never => {
     throw new MedofficeUsageError(`planItem: ${message}`);
   };
   if (typeof settings.asOf !== 'string' || !isIsoDate(settings.asOf)) refuse(`asOf must be a calendar date YYYY-MM-DD, got '${String(settings.asOf)}'`);
   if (settings.overstockDays !== undefined && !(settings.overstockDays >= 0)) refuse(`overstockDays must be a number at least 0, got ${settings.overstockDays}`);
-  let largest = 0;
   for (let t = 0; t < usage.length; t++) {
     const used = usage[t] as number;
     if (!(Number.isFinite(used) && used >= 0)) refuse(`usage must be finite numbers at least 0, got ${used} on day ${t}`);
-    if (used > largest) largest = used;
   }
   const amounts: [string, number][] = [['onOrder', stock.onOrder], ['allocated', stock.allocated], ...stock.lots.map((lot, i): [string, number] => [`lots[${i}].quantity`, lot.quantity])];
   for (const [name, value] of amounts) {
     if (!(Number.isFinite(value) && value >= 0)) refuse(`${name} must be a finite number at least 0, got ${value}`);
   }
-  return largest;
 }
 
 function rawOrder(levels: ReplenishmentLevels, position: number): number {

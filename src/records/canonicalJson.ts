@@ -4,11 +4,25 @@ import type { JsonValue } from './json.js';
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const SURROGATE = /[\uD800-\uDFFF]/;
 
+/**
+ * Whether a text holds a lone (unpaired) UTF-16 surrogate: not well-formed Unicode, and not
+ * something canonical JSON can hold.
+ *
+ * @example
+ * ```ts
+ * hasLoneSurrogate('\uD83D'); // true
+ * hasLoneSurrogate('😀');      // false
+ * ```
+ */
+export function hasLoneSurrogate(text: string): boolean {
+  return SURROGATE.test(text) && LONE_SURROGATE.test(text);
+}
+
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 function serializeString(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return `"${text}"`;
-  if (SURROGATE.test(text) && LONE_SURROGATE.test(text)) throw new MedofficeUsageError('canonical JSON cannot hold a lone surrogate');
+  if (hasLoneSurrogate(text)) throw new MedofficeUsageError('canonical JSON cannot hold a lone surrogate');
   return JSON.stringify(text);
 }
 

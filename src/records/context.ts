@@ -1,3 +1,4 @@
+import { hasLoneSurrogate } from './canonicalJson.js';
 import { z } from 'zod';
 import type { AuditedParty } from './auditEvent.js';
 
@@ -22,8 +23,7 @@ export const PurposeOfUseSchema = z.enum(['TREAT', 'ETREAT', 'HPAYMT', 'HOPERAT'
 export type PurposeOfUse = z.infer<typeof PurposeOfUseSchema>;
 
 // Every string of a context goes into the audit chain's canonical JSON, which cannot hold a lone surrogate.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const text = (max: number) => z.string().min(1).max(max).refine((value) => !LONE_SURROGATE.test(value), { message: 'not well-formed Unicode (a lone surrogate)' });
+const text = (max: number) => z.string().min(1).max(max).refine((value) => !hasLoneSurrogate(value), { message: 'not well-formed Unicode (a lone surrogate)' });
 
 /**
  * Who is asking and why: every store operation takes one, and every audit event records it.

@@ -8,7 +8,7 @@ import { runOperation, type OperationScope } from './operation.js';
 import { recordIssue, type RecordIssue } from './recordIssue.js';
 import type { StoreSettings } from './settings.js';
 import { step, type Steps } from './steps.js';
-import { versionFactOf } from './versionFact.js';
+import { mergedIntoRecord } from './mergedRecords.js';
 import { unreadable } from './writeVersion.js';
 
 const isCalendarDate = (text: string): boolean => isIsoDate(text);
@@ -85,14 +85,8 @@ function dateBound(at: DateTime): string {
 function* mergedInto(scope: OperationScope, key: string, seen: Set<string>): Steps<string[]> {
   if (seen.has(key)) return [];
   seen.add(key);
-  const head = yield* step(scope.tx.head(key));
-  if (head === undefined) return [key];
-  const rows = yield* step(scope.tx.versions(key, 1, head.version));
   const keys = [key];
-  for (const row of rows) {
-    const replaces = versionFactOf(row)?.replaces;
-    if (replaces !== undefined) keys.push(...(yield* mergedInto(scope, replaces, seen)));
-  }
+  for (const replaces of yield* mergedIntoRecord(scope.tx, key)) keys.push(...(yield* mergedInto(scope, replaces, seen)));
   return keys;
 }
 

@@ -9,6 +9,7 @@ import type { VersionMeta } from './versionMeta.js';
 import { unreadable, writeVersion } from './writeVersion.js';
 import { recordIssue } from './recordIssue.js';
 import { step } from './steps.js';
+import { mergedIntoRecord } from './mergedRecords.js';
 
 /**
  * What a merge wrote: the duplicate's last version (state `merged`, `replacedBy` the survivor) and the
@@ -76,7 +77,8 @@ export interface ExpungeOutcome {
 
 /**
  * Expunges a record: the content of its versions, amendments and corrections is removed for good
- * (their hashes stay, so the chain still verifies), an `expunge` entry records who did it, and reads
+ * (their hashes stay, so the chain still verifies), an `expunge` entry records who did it (and the
+ * records merged into this one, whose disclosures stay in its accounting), and reads
  * answer `records.not_found`. Needs the separate `expunge` permission; audit events and disclosures
  * are kept.
  *
@@ -89,8 +91,10 @@ export function expungeRecord<S extends z.ZodType>(settings: StoreSettings<S>, i
   return runOperation(settings, { action: 'expunge', permission: 'expunge' }, id, context, function* (scope) {
     const head = yield* step(scope.tx.head(scope.key));
     if (head === undefined || head.state === 'expunged') return fail([recordIssue('records.not_found', ['id'], 'no such record')]);
+    // The records merged into this one stay known (their disclosures belong to its accounting).
+    const replaces = (yield* mergedIntoRecord(scope.tx, scope.key)).sort();
     yield* step(scope.tx.clearData(scope.key, ['version', 'amendment', 'correction']));
-    scope.chain.add('expunge', scope.key, null, { recordId: scope.key, by: scope.context.actor, reason: scope.context.reason ?? null, versions: head.version, replacedBy: head.replacedBy });
+    scope.chain.add('expunge', scope.key, null, { recordId: scope.key, by: scope.context.actor, reason: scope.context.reason ?? null, versions: head.version, replacedBy: head.replacedBy, replaces });
     yield* step(scope.tx.putHead({ ...head, state: 'expunged', document: 'null', at: scope.chain.at }));
     scope.documents.forget(scope.key);
     return ok({ id, versions: head.version });

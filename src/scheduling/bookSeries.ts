@@ -110,5 +110,5 @@ function occurrenceStarts(schedule: Schedule, start: string, everyWeeks: number)
   const time = wall === undefined ? text.slice(10) : `T${wall.toISOTime({ includeOffset: false, suppressMilliseconds: true }) ?? ''}`;
   const day = dayNumber(date);
   if (day === undefined) return fail([errorIssue('time.invalid_datetime', ['start'], `'${start}' is not on a calendar date of the clinic`)]);
-  return ok((k) => (k === 0 ? start : `${dateOfDayNumber(day + 7 * everyWeeks * k)}${time}`));
+  return ok((k) => (k === 0 ? text : `${dateOfDayNumber(day + 7 * everyWeeks * k)}${time}`));
 }

@@ -10,7 +10,7 @@ import { overbookMismatch } from './overbookReferences.js';
 import { releaseTime } from './releaseTime.js';
 import type { Schedule } from './schedule.js';
 import type { SchedulingIssue } from './schedulingIssue.js';
-import { StatusChangeSchema } from './statusChange.js';
+import { StatusChangeSchema, type StatusChange } from './statusChange.js';
 import { canMove, nextStatuses } from './statusTransitions.js';
 
 /**
@@ -39,7 +39,7 @@ export function changeStatus(
   schedule: Schedule,
   id: string,
   to: AppointmentStatus,
-  change?: { readonly reason?: string; readonly note?: string; readonly now?: string | DateTime },
+  change?: StatusChange,
 ): Checked<Schedule, SchedulingIssue> {
   const parsed = StatusChangeSchema.optional().safeParse(change);
   if (!parsed.success) return fail(issuesFromZod(parsed.error, 'booking.request'));

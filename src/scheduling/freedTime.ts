@@ -24,7 +24,14 @@ export const FreedTimeSchema = z
     when: (payload) => payload.issues.length === 0,
   });
 
-/** Time that has just come free: a provider's stretch between two instants. */
+/**
+ * Time that has just come free: a provider's stretch between two instants.
+ *
+ * @example
+ * ```ts
+ * const freed: FreedTime = { providerId: 'dr-lee', start: '2026-11-02T10:00:00-05:00', end: '2026-11-02T10:30:00-05:00' };
+ * ```
+ */
 export interface FreedTime {
   readonly providerId: string;
   /** ISO 8601 instant with its offset. */

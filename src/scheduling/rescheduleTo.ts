@@ -21,7 +21,14 @@ export const RescheduleToSchema = z.object({
   now: NowSchema.optional(),
 });
 
-/** Where to move an appointment: a new start, optionally another provider or resources, and the moment of the move. */
+/**
+ * Where to move an appointment: a new start, optionally another provider or resources, and the moment of the move.
+ *
+ * @example
+ * ```ts
+ * const to: RescheduleTo = { start: '2026-11-03T10:00', providerId: 'dr-cho', now: '2026-11-02T08:00:00-05:00' };
+ * ```
+ */
 export interface RescheduleTo {
   readonly start: string;
   readonly providerId?: string;

@@ -18,5 +18,12 @@ export const StatusChangeSchema = z.object({
   note: z.string().optional(),
   now: NowSchema.optional(),
 });
-/** What comes with a status move. */
+/**
+ * What comes with a status move.
+ *
+ * @example
+ * ```ts
+ * const change: StatusChange = { reason: 'pat', note: 'called in sick' };
+ * ```
+ */
 export type StatusChange = z.input<typeof StatusChangeSchema>;

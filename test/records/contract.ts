@@ -238,6 +238,23 @@ export function storeContract(name: string, makeAdapter: () => Promise<StorageAd
       await adapter.close();
     });
 
+    it('keeps the disclosures of merged records in the accounting after the records they were merged into are expunged', async () => {
+      const { adapter, store } = await open({ policy: { assistant: ['read', 'write', 'disclose', 'merge'], privacy: ['read', 'expunge'] } });
+      const privacy = { actor: 'po-1', role: 'privacy', purposeOfUse: 'LEGAL' as const, reason: 'court order' };
+      for (const id of ['a', 'b', 'c']) await store.create(id, patient('Rivera'), clerk);
+      for (const id of ['a', 'b', 'c']) await store.recordDisclosure(id, { date: '2026-01-01', recipient: `County ${id}`, description: 'labs', purpose: 'PUBHLTH' }, clerk);
+      await store.merge('a', 'b', clerk);
+      await store.merge('b', 'c', clerk);
+      const before = await store.accountingOfDisclosures('c', DateTime.fromISO('2026-11-02', { zone: 'UTC' }), clerk);
+      expect((await store.expunge('b', privacy)).ok).toBe(true);
+      expect((await store.expunge('c', privacy)).ok).toBe(true);
+      const after = await store.accountingOfDisclosures('c', DateTime.fromISO('2026-11-02', { zone: 'UTC' }), privacy);
+      expect(after.ok && after.value.map((d) => d.recipient).sort()).toEqual(['County a', 'County b', 'County c']);
+      expect(after).toEqual(before);
+      expect((await store.verify()).ok).toBe(true);
+      await adapter.close();
+    });
+
     it('merges a duplicate: both histories kept, reads of the duplicate point to the survivor', async () => {
       const { adapter, store } = await open();
       await store.create('p1', patient('Rivera'), clerk);

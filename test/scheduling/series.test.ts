@@ -38,4 +38,11 @@ describe('bookSeries', () => {
       ['booking.request', ['occurrences', 1, 'start']],
     ]);
   });
+
+  it('reads a start with surrounding spaces the same way for every occurrence', () => {
+    const spaced = bookSeries(nightClinic(), { ...request, start: ' 2026-10-25T01:30 ' }, { count: 2 });
+    const plain = bookSeries(nightClinic(), { ...request, start: '2026-10-25T01:30' }, { count: 2 });
+    expect(spaced.ok && spaced.value.appointments.map((a) => a.start)).toEqual(plain.ok && plain.value.appointments.map((a) => a.start));
+    expect(spaced.ok).toBe(true);
+  });
 });

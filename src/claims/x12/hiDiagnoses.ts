@@ -1,15 +1,13 @@
 import { errorIssue } from '../../core/issue.js';
 import type { SegmentLocation } from '../batch/claimEntry.js';
+import { MAX_DIAGNOSES } from '../checkLines.js';
 import type { ClaimIssue } from '../claimIssue.js';
 import { componentEnd } from './elementValues.js';
 import type { SegmentCursor } from './segmentCursor.js';
 
-/** The diagnosis codes an 837P claim carries at most (HI01 to HI12; CMS-1500 box 21 A to L). */
-export const MAX_X12_DIAGNOSES = 12;
-
 /**
  * The ICD-10-CM diagnosis codes of a claim's HI segments (qualifiers ABK and ABF), at most
- * {@link MAX_X12_DIAGNOSES} of them, with the HI segment and element each came from. ICD-9 codes
+ * {@link MAX_DIAGNOSES} of them, with the HI segment and element each came from. ICD-9 codes
  * (BK, BF) take a place too and are reported; other qualifiers (condition codes BG, anesthesia
  * procedures BP) are not diagnoses and are skipped. The first code past the limit is reported once,
  * at path `['diagnoses', 12]`, and no code after it is read, so a claim of thousands of codes costs
@@ -50,10 +48,10 @@ export class HiDiagnoses {
       const qualifier = abk ? '' : text.slice(from, cut);
       if (!abk && qualifier !== 'BK' && qualifier !== 'BF') continue;
       const element = `HI${String(k).padStart(2, '0')}`;
-      if (++this.seen > MAX_X12_DIAGNOSES) {
+      if (++this.seen > MAX_DIAGNOSES) {
         this.overflow = { position: segment.position, element: k };
-        const message = `${element} is diagnosis ${MAX_X12_DIAGNOSES + 1}: an 837P claim carries at most ${MAX_X12_DIAGNOSES} diagnosis codes (HI01 to HI12), and the codes from here on are not read`;
-        issues.push(hiIssue(segment, k, ['diagnoses', MAX_X12_DIAGNOSES], message));
+        const message = `${element} is diagnosis ${MAX_DIAGNOSES + 1}: an 837P claim carries at most ${MAX_DIAGNOSES} diagnosis codes (HI01 to HI12), and the codes from here on are not read`;
+        issues.push(hiIssue(segment, k, ['diagnoses', MAX_DIAGNOSES], message));
       } else if (!abk) {
         issues.push(hiIssue(segment, k, ['diagnoses'], `${element} is an ICD-9-CM diagnosis (${qualifier}); 837P claims since 2015-10-01 use ICD-10-CM (ABK/ABF)`));
       } else {
@@ -70,7 +68,7 @@ export class HiDiagnoses {
    */
   locate(index: unknown): SegmentLocation | undefined {
     if (typeof index !== 'number') return undefined;
-    if (index >= MAX_X12_DIAGNOSES && this.overflow.position > 0) return { segment: 'HI', position: this.overflow.position, element: this.overflow.element };
+    if (index >= MAX_DIAGNOSES && this.overflow.position > 0) return { segment: 'HI', position: this.overflow.position, element: this.overflow.element };
     const position = this.sources[2 * index];
     const element = this.sources[2 * index + 1];
     return position === undefined || element === undefined ? undefined : { segment: 'HI', position, element };

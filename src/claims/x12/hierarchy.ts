@@ -1,3 +1,5 @@
+import { match } from 'ts-pattern';
+
 /** The HL levels of an 837P: billing provider (loop 2000A), subscriber (2000B) and patient (2000C). */
 export type LevelCode = '20' | '22' | '23';
 
@@ -72,13 +74,11 @@ export function placeLevel(open: OpenLevels, hl: HlSegment): PlacedLevel {
 
 /** The open levels once `level` is placed: it closes the levels below its own kind. */
 function levelsWith(open: OpenLevels, level: HlLevel, code: LevelCode): OpenLevels {
-  // A switch rather than ts-pattern here: this runs for every claim's HL, and the `never` check keeps it exhaustive.
-  switch (code) {
-    case '20': return { billing: level, current: level };
-    case '22': return open.billing === undefined ? { subscriber: level, current: level } : { billing: open.billing, subscriber: level, current: level };
-    case '23': return { ...open, patient: level, current: level };
-    default: return unplaced(code);
-  }
+  return match(code)
+    .with('20', () => ({ billing: level, current: level }))
+    .with('22', () => (open.billing === undefined ? { subscriber: level, current: level } : { billing: open.billing, subscriber: level, current: level }))
+    .with('23', () => ({ ...open, patient: level, current: level }))
+    .exhaustive();
 }
 
 function openLevel(open: OpenLevels, id: string): HlLevel | undefined {
@@ -97,6 +97,3 @@ function parentProblem(hl: HlSegment, code: LevelCode, parent: HlLevel | undefin
   return `${name}, hangs under HL ${parent.id}, a ${LEVEL_NAMES[parent.code] ?? `level ${parent.code}`}; it belongs under a ${LEVEL_NAMES[wanted]}`;
 }
 
-function unplaced(code: never): never {
-  throw new Error(`unhandled HL level ${String(code)}`);
-}

@@ -127,13 +127,19 @@ async function runBatch(db: Database, tx: StorageTx, batch: readonly Pending[], 
     for (const item of batch) item.reject(error);
     return;
   }
+  batch.forEach((item, i) => (outcomes[i]?.ok ? item.resolve(outcomes[i]?.value) : item.reject(outcomes[i]?.value)));
   if (erasure.pending) {
     // secure_delete has zeroed the cleared content in the pages; the WAL still holds their old images
-    // until a checkpoint copies the new ones back and truncates it (best effort while others read).
+    // until a checkpoint copies the new ones back and truncates it. The batch is committed and settled
+    // already, so a checkpoint that cannot run now (a reader holds the WAL, the disk is full) is
+    // left for SQLite's own checkpoints rather than failing writes that succeeded.
     erasure.pending = false;
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // best effort, as above
+    }
   }
-  batch.forEach((item, i) => (outcomes[i]?.ok ? item.resolve(outcomes[i]?.value) : item.reject(outcomes[i]?.value)));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_X12_DIAGNOSES } from '../../../src/claims/x12/hiDiagnoses.js';
+import { MAX_DIAGNOSES } from '../../../src/claims/checkLines.js';
 import { read837p } from '../../../src/claims/x12/read837p.js';
 import { validateClaims } from '../../../src/claims/validateClaims.js';
 import { BILLING_LEVEL, LINE_SEGMENTS, SUBSCRIBER_LEVEL, x12Text } from './build837p.js';
@@ -26,7 +26,7 @@ describe('read837p: at most twelve diagnosis codes per claim', () => {
   it('keeps twelve codes and reports the thirteenth, once, at its HI element', async () => {
     const text = x12Text([...BILLING_LEVEL, ...SUBSCRIBER_LEVEL, ...claimText(hiSegments(14))]);
     const [entry] = await collect(read837p(text));
-    expect((entry?.claim as { diagnoses: string[] }).diagnoses).toHaveLength(MAX_X12_DIAGNOSES);
+    expect((entry?.claim as { diagnoses: string[] }).diagnoses).toHaveLength(MAX_DIAGNOSES);
     expect(entry?.issues.map((i) => [i.code, i.path])).toEqual([['x12.segment', ['diagnoses', 12]]]);
     const secondHi = text.split('~\n').indexOf(hiSegments(14)[1] ?? '') + 1;
     expect(entry?.issues[0]?.source).toBe(`X12 HI (segment ${secondHi}, element 1)`);
