@@ -70,6 +70,13 @@ describe('validateClaim', () => {
         ['modifier.too_many', ['lines', 2, 'modifiers', 4]],
       ]),
     );
+    const many = validateClaim(claimWith([line({ modifiers: Array.from({ length: 100_000 }, (_, k) => (k % 2 === 0 ? 'LT' : 'RT')) })]));
+    expect(many.issues.filter((i) => i.code.startsWith('modifier.')).map((i) => [i.code, i.path])).toEqual([
+      ['modifier.conflict', ['lines', 0, 'modifiers', 1]],
+      ['modifier.conflict', ['lines', 0, 'modifiers', 2]],
+      ['modifier.conflict', ['lines', 0, 'modifiers', 3]],
+      ['modifier.too_many', ['lines', 0, 'modifiers', 4]],
+    ]);
   });
 
   it('checks a modifier as written, so a letter that only upper-cases to ASCII is refused', () => {
@@ -103,9 +110,16 @@ describe('validateClaim', () => {
     expect(report.issues.filter((i) => i.code === 'pointer.invalid').map((i) => i.path)).toEqual([
       ['lines', 0, 'diagnosisPointers', 1],
       ['lines', 0, 'diagnosisPointers', 4],
-      ['lines', 0, 'diagnosisPointers', 4],
       ['lines', 1, 'diagnosisPointers'],
     ]);
+    const many = validateClaim(claimWith([line({ diagnosisPointers: Array.from({ length: 100_000 }, (_, k) => k + 1) })], ['E11.9', 'I10']));
+    expect(many.issues.filter((i) => i.code === 'pointer.invalid').map((i) => [i.path, i.message])).toEqual([
+      [['lines', 0, 'diagnosisPointers', 2], 'pointer 3 points at no diagnosis of the claim: a pointer is 1–2'],
+      [['lines', 0, 'diagnosisPointers', 3], 'pointer 4 points at no diagnosis of the claim: a pointer is 1–2'],
+      [['lines', 0, 'diagnosisPointers', 4], 'a line carries at most 4 diagnosis pointers, not 100000; the rest are not read'],
+    ]);
+    const thirteenth = validateClaim(claimWith([line({ diagnosisPointers: [1, 13] })], Array.from({ length: 14 }, () => 'E11.9')));
+    expect(thirteenth.issues.filter((i) => i.code === 'pointer.invalid').map((i) => i.path)).toEqual([['lines', 0, 'diagnosisPointers', 1]]);
     const unused = validateClaim(claimWith([line()], ['E11.9', 'I10']));
     expect(unused.issues.map((i) => [i.code, i.severity, i.path])).toContainEqual(['pointer.unused', 'warning', ['diagnoses', 1]]);
     expect(codesOf(validateClaim(claimWith([line({ diagnosisPointers: [0] })])))).toContain('pointer.invalid');

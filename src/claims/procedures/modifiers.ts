@@ -21,7 +21,7 @@ export const MAX_MODIFIERS = 4;
 
 /**
  * Checks a line's modifiers: two alphanumeric characters each (`modifier.format`), at most four
- * (`modifier.too_many`), none repeated or contradicting another (`modifier.conflict`: LT with RT,
+ * (`modifier.too_many`, reported once; the rest are not read), none repeated or contradicting another (`modifier.conflict`: LT with RT,
  * 26 with TC), and, when a HCPCS table listing modifiers is loaded, in force on the date of service
  * (`modifier.terminated`) and, for a modifier beginning with a letter, listed at all
  * (`modifier.unknown`). HCPCS Level II modifiers begin with a letter; modifiers beginning with a
@@ -40,11 +40,10 @@ export const MAX_MODIFIERS = 4;
 export function checkModifiers(line: ClaimLine, index: number, hcpcs: HcpcsTable | undefined, issues: ClaimIssue[]): void {
   const modifiers = line.modifiers ?? [];
   const seen: string[] = [];
-  for (let m = 0; m < modifiers.length; m++) {
+  for (let m = 0; m < Math.min(modifiers.length, MAX_MODIFIERS); m++) {
     const path = ['lines', index, 'modifiers', m];
     const written = (modifiers[m] ?? '').trim();
     const modifier = written.toUpperCase();
-    if (m === MAX_MODIFIERS) issues.push(errorIssue('modifier.too_many', path, `a line carries at most ${MAX_MODIFIERS} modifiers`));
     // Checked as written: Unicode upper-casing would turn 'ſt' into 'ST'.
     if (!/^[0-9A-Za-z]{2}$/.test(written)) {
       issues.push(errorIssue('modifier.format', path, `'${modifiers[m] ?? ''}' is not a two-character modifier`));
@@ -60,6 +59,9 @@ export function checkModifiers(line: ClaimLine, index: number, hcpcs: HcpcsTable
       const when = period.effective > line.serviceDate ? `only from ${period.effective}` : `ended ${period.terminated ?? ''}`;
       issues.push({ ...errorIssue('modifier.terminated', path, `modifier ${modifier} is not in force on ${line.serviceDate} (${when})`), source: 'HCPCS Level II file' });
     }
+  }
+  if (modifiers.length > MAX_MODIFIERS) {
+    issues.push(errorIssue('modifier.too_many', ['lines', index, 'modifiers', MAX_MODIFIERS], `a line carries at most ${MAX_MODIFIERS} modifiers, not ${modifiers.length}; the rest are not read`));
   }
 }
 
