@@ -1,12 +1,13 @@
 import { normalQuantile } from '../src/core/normal.js';
 import { createRng, type Rng } from '../src/core/random.js';
 import { samplePoisson, sampleNormal } from '../src/core/samplers.js';
-import { ItemSchema, planInventory, simulatePolicy, type Item, type ItemId, type ItemStock } from '../src/inventory/index.js';
+import { ItemSchema, planInventory, readUsageCsv, simulatePolicy, type Item, type ItemId, type ItemStock } from '../src/inventory/index.js';
 import { compare, measure } from './harness.js';
 
 // Plans 10,000 items with three years of daily usage each (target: under 1 s on one thread), and
 // simulates one item for ten years of days (target: under 50 ms), each beside a naive baseline
-// that keeps usage and stock as objects per day and recomputes with intermediate arrays.
+// that keeps usage and stock as objects per day and recomputes with intermediate arrays; and reads
+// a usage file of a million rows beside a naive reader (reported).
 
 const ITEMS = 10_000;
 const DAYS = 3 * 365;
@@ -110,5 +111,43 @@ let seed = 0;
 const sim = measure('simulatePolicy, one item × 3,650 days', 1, () => simulatePolicy(simulation, createRng(seed++)), 1);
 const simNaive = measure('naive object simulator, 3,650 days', 1, () => naiveSimulate(createRng(seed++)), 1);
 failed ||= !compare(sim, simNaive, { label: 'simulate one item for ten years of days', maxMs: 50 });
+
+// Reading a usage file: about a million rows (560 items on every other day of 3,600 days) streamed
+// into one series per item, beside a naive reader that splits the file into row objects first.
+const USAGE_ITEMS = 560;
+const USAGE_DAYS = 3_600;
+const usageLines: string[] = ['item_id,date,quantity'];
+const firstDay = Date.parse('2017-01-01T00:00:00Z');
+for (let day = 0; day < USAGE_DAYS; day += 2) {
+  const date = new Date(firstDay + day * 86_400_000).toISOString().slice(0, 10);
+  for (let i = 0; i < USAGE_ITEMS; i++) usageLines.push(`item-${i},${date},${(i + day) % 17}`);
+}
+const usageText = usageLines.join('\n');
+const usageIds = new Set(Array.from({ length: USAGE_ITEMS }, (_, i) => `item-${i}`));
+const rowCount = usageLines.length - 1;
+process.stdout.write(`usage file: ${rowCount.toLocaleString('en-US')} rows, ${(usageText.length / 1e6).toFixed(1)} MB\n`);
+const check = readUsageCsv(usageText, usageIds, '2026-12-01');
+if (check.issues.length > 0 || check.usage.size !== USAGE_ITEMS) throw new Error(`usage file read with ${check.issues.length} issues`);
+const streamed = measure('readUsageCsv (streamed into one array per item)', rowCount, () => readUsageCsv(usageText, usageIds, '2026-12-01'), 1);
+const naiveRead = measure('naive: row objects, then per-item maps of days', rowCount, () => naiveReadUsage(usageText, '2026-12-01'), 1);
+compare(streamed, naiveRead, { label: 'usage rows read (reported)' });
+
+function naiveReadUsage(text: string, asOf: string): Map<string, number[]> {
+  const rows = text.split('\n').slice(1).map((line) => {
+    const [item = '', date = '', quantity = ''] = line.split(',');
+    return { item, date, quantity: Number(quantity) };
+  });
+  const end = Date.parse(`${asOf}T00:00:00Z`);
+  const start = Math.min(...rows.slice(0, 1000).map((row) => Date.parse(`${row.date}T00:00:00Z`)));
+  const days = Math.round((end - start) / 86_400_000);
+  const series = new Map<string, number[]>();
+  for (const row of rows) {
+    const list = series.get(row.item) ?? new Array<number>(days).fill(0);
+    const day = Math.round((Date.parse(`${row.date}T00:00:00Z`) - start) / 86_400_000);
+    list[day] = (list[day] ?? 0) + row.quantity;
+    series.set(row.item, list);
+  }
+  return series;
+}
 
 if (failed) process.exitCode = 1;

@@ -75,4 +75,4 @@ export type { CsvRecord, CsvTable } from '../core/csv.js';
 export { csvRows } from './csvRows.js';
 export type { CsvRow } from './csvRows.js';
 export { ITEM_COLUMNS, readItemsCsv } from './readItemsCsv.js';
-export { readUsageCsv, USAGE_COLUMNS } from './readUsageCsv.js';
+export { MAX_USAGE_HISTORY_DAYS, readUsageCsv, USAGE_COLUMNS } from './readUsageCsv.js';

@@ -7,6 +7,18 @@ import type { ItemId } from './model.js';
 /** Columns a usage file must have. */
 export const USAGE_COLUMNS = ['item_id', 'date', 'quantity'] as const;
 
+/**
+ * How far back a usage row may be dated: ten years of 366 days. Older rows (most often a mistyped
+ * year, 0026 for 2026) are warned about and skipped rather than stretching every item's series
+ * over centuries.
+ *
+ * @example
+ * ```ts
+ * readUsageCsv('item_id,date,quantity\ng,0026-11-01,3\n', new Set(['g']), '2026-11-02').issues[0]?.code; // 'inventory.usage_too_old'
+ * ```
+ */
+export const MAX_USAGE_HISTORY_DAYS = 3660;
+
 /** Days without any row, after the file's first rows, that make those rows suspect. */
 const OUTLIER_GAP_DAYS = 90;
 /** The largest share of the dated rows (rounded down, at least one row) that suspect rows may be. */
@@ -19,7 +31,8 @@ const OUTLIER_SHARE = 0.01;
  * dates (`time.invalid_date`) or negative or non-numeric quantities (`inventory.negative_quantity`,
  * `inventory.csv_number`), or that would make a day's total too large for a number
  * (`inventory.usage_overflow`), are reported with line and column and skipped; rows on or after
- * `asOf` are warned about (`inventory.usage_after_as_of`) and ignored.
+ * `asOf` are warned about (`inventory.usage_after_as_of`) and ignored, and so are rows more than
+ * {@link MAX_USAGE_HISTORY_DAYS} days before it (`inventory.usage_too_old`).
  *
  * Since every series starts on the file's earliest date, a few rows dated far before the rest
  * would make every item look unused for the days between. Of the dated rows (known item, calendar
@@ -110,6 +123,10 @@ function checkRow(reading: Reading, cells: readonly string[], line: number, issu
   }
   if (!(day < reading.asOfDay)) {
     issues?.push(warningIssue('inventory.usage_after_as_of', [source, line, 'date'], `${date} is not before the planning day ${reading.asOf}`));
+    return false;
+  }
+  if (reading.asOfDay - day > MAX_USAGE_HISTORY_DAYS) {
+    issues?.push(warningIssue('inventory.usage_too_old', [source, line, 'date'], `${date} is more than ${MAX_USAGE_HISTORY_DAYS} days before the planning day ${reading.asOf}; the row is left out (is the year right?)`));
     return false;
   }
   reading.item = item;

@@ -91,6 +91,21 @@ describe('reading items and usage files', () => {
     expect(issues.map((i) => [i.code, i.severity, i.path])).toEqual([['inventory.usage_after_as_of', 'warning', ['usage.csv', 3, 'date']]]);
     expect([...(usage.get('g' as never) ?? [])]).toEqual([4]);
   });
+
+  it('leaves out, with a warning, rows more than ten years before the planning day (a mistyped year)', () => {
+    const text = 'item_id,date,quantity\ng,0026-11-01,3\ng,2016-10-31,5\ng,2026-11-01,4\n';
+    const { usage, issues } = readUsageCsv(text, new Set(['g']), '2026-11-02');
+    // 2016-10-31 is 3,654 days before 2026-11-02, within the 3,660 allowed (and far before the rest).
+    expect(issues.map((i) => [i.code, i.severity, i.path])).toEqual([
+      ['inventory.usage_too_old', 'warning', ['usage.csv', 2, 'date']],
+      ['inventory.usage_date_outlier', 'warning', ['usage.csv', 3, 'date']],
+    ]);
+    const series = usage.get('g' as never) ?? new Float64Array(0);
+    expect(series.length).toBe(3654);
+    expect([series[0], series[1], series.at(-1)]).toEqual([5, 0, 4]);
+    expect(readUsageCsv('item_id,date,quantity\ng,2016-10-24,1\n', new Set(['g']), '2026-11-02').issues.map((i) => i.code)).toEqual(['inventory.usage_too_old']);
+    expect(readUsageCsv('item_id,date,quantity\ng,2016-10-25,1\n', new Set(['g']), '2026-11-02').issues).toEqual([]);
+  });
 });
 
 /** The usage reading as it was done before streaming: every row parsed, kept and summed at the end. */
@@ -170,16 +185,16 @@ describe('reading usage files row by row', () => {
   }, 60_000);
 
   it('warns about each row dated far before the rest of the file, naming it and stockedSince', () => {
-    const rows = ['item_id,date,quantity', ...dailyRows('g1', '2025-11-02', 365), 'g2,2015-11-01,3', 'g2,2015-11-04,1'];
+    const rows = ['item_id,date,quantity', ...dailyRows('g1', '2025-11-02', 365), 'g2,2017-11-01,3', 'g2,2017-11-04,1'];
     const { usage, issues } = readUsageCsv(rows.join('\n'), new Set(['g1', 'g2']), '2026-11-02');
     expect(issues.map((i) => [i.code, i.severity, i.path])).toEqual([
       ['inventory.usage_date_outlier', 'warning', ['usage.csv', 367, 'date']],
       ['inventory.usage_date_outlier', 'warning', ['usage.csv', 368, 'date']],
     ]);
     expect(issues[0]?.message).toMatch(/stockedSince/);
-    expect(issues[0]?.message).toMatch(/2015-11-01 is 3654 days before the rest of the usage \(from 2025-11-02\)/);
+    expect(issues[0]?.message).toMatch(/2017-11-01 is 2923 days before the rest of the usage \(from 2025-11-02\)/);
     // The rows still count: the warning explains the series, it does not change them.
-    expect(usage.get('g1' as never)?.length).toBe(4019);
+    expect(usage.get('g1' as never)?.length).toBe(3288);
   });
 
   it('does not warn about a gap of 90 days or less, or about early rows that are more than 1% of the file', () => {
