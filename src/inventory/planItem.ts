@@ -1,3 +1,5 @@
+import { requireAmounts } from '../core/requireAmount.js';
+import { lotQuantities } from './lotQuantities.js';
 import { usageSinceStocked } from './usageSinceStocked.js';
 import { match } from 'ts-pattern';
 import { MedofficeUsageError } from '../core/result.js';
@@ -136,10 +138,7 @@ function checkPlanInputs(usage: ArrayLike<number>, stock: ItemStock, settings: P
     const used = usage[t] as number;
     if (!(Number.isFinite(used) && used >= 0)) refuse(`usage must be finite numbers at least 0, got ${used} on day ${t}`);
   }
-  const amounts: [string, number][] = [['onOrder', stock.onOrder], ['allocated', stock.allocated], ...stock.lots.map((lot, i): [string, number] => [`lots[${i}].quantity`, lot.quantity])];
-  for (const [name, value] of amounts) {
-    if (!(Number.isFinite(value) && value >= 0)) refuse(`${name} must be a finite number at least 0, got ${value}`);
-  }
+  requireAmounts('planItem', { onOrder: stock.onOrder, allocated: stock.allocated, ...lotQuantities(stock.lots) });
 }
 
 function rawOrder(levels: ReplenishmentLevels, position: number): number {

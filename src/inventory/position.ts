@@ -1,3 +1,5 @@
+import { requireAmounts } from '../core/requireAmount.js';
+import { lotQuantities } from './lotQuantities.js';
 import { dayNumber } from '../core/calendarDay.js';
 import { compareExpiry, expiredOn, planningDay, type LotStock } from './fefo.js';
 
@@ -26,7 +28,8 @@ export interface StockPosition {
  *
  * @param input - the item's lots, units on order and allocated, daily demand, the day and horizon
  * @returns the position and its parts
- * @throws MedofficeUsageError when `asOf` is not a calendar date `YYYY-MM-DD`
+ * @throws MedofficeUsageError when `asOf` is not a calendar date `YYYY-MM-DD`, or units on order,
+ *   allocated or in a lot, the daily demand or the horizon are not finite numbers at least 0
  * @example
  * ```ts
  * stockPosition({ stock: vaccineLots, onOrder: 0, allocated: 20, demandPerDay: 6, asOf: '2026-11-02', horizonDays: 10 });
@@ -42,6 +45,7 @@ export function stockPosition(input: {
 }): StockPosition {
   const { stock, asOf } = input;
   const today = planningDay(asOf, 'stockPosition');
+  requireAmounts('stockPosition', { onOrder: input.onOrder, allocated: input.allocated, demandPerDay: input.demandPerDay, horizonDays: input.horizonDays, ...lotQuantities(stock) });
   const onHand = stock.reduce((sum, lot) => sum + lot.quantity, 0);
   const usable = stock.filter((lot) => lot.quantity > 0 && !expiredOn(lot.expires, asOf)).sort(compareExpiry);
   const usableOnHand = usable.reduce((sum, lot) => sum + lot.quantity, 0);

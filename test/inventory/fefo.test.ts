@@ -24,6 +24,15 @@ describe('pickFirstExpiry', () => {
     }
   });
 
+  it('throws a usage error for a quantity, or a lot quantity, that is not a finite number at least 0, rather than NaN picks', () => {
+    const lots = [lot('today', '2026-11-02', 10)];
+    for (const quantity of [Number.NaN, -1, Number.POSITIVE_INFINITY]) {
+      expect(() => pickFirstExpiry(lots, quantity, '2026-11-02')).toThrow(/pickFirstExpiry: quantity must be a finite number at least 0/);
+      expect(() => pickFirstExpiry([lot('odd', '2026-12-01', quantity)], 1, '2026-11-02')).toThrow(/lots\[0\]\.quantity/);
+    }
+    expect(pickFirstExpiry(lots, 0, '2026-11-02')).toEqual({ picks: [], shortfall: 0 });
+  });
+
   it('property: picks plus shortfall make the quantity, and no later lot is opened while an earlier one has stock', () => {
     const dates = ['2026-10-01', '2026-11-02', '2026-12-01', '2027-01-01', null] as const;
     fc.assert(

@@ -33,6 +33,16 @@ describe('stock position', () => {
     }
   });
 
+  it('throws a usage error for units on order or allocated, demand or a horizon that is NaN or negative, rather than a NaN position', () => {
+    const stock = [lot('A', '2026-12-02', 30)];
+    const base = { stock, onOrder: 0, allocated: 0, demandPerDay: 5, asOf: '2026-11-02', horizonDays: 10 };
+    expect(stockPosition(base).position).toBe(30);
+    for (const name of ['onOrder', 'allocated', 'demandPerDay', 'horizonDays'] as const) {
+      for (const bad of [Number.NaN, -2]) expect(() => stockPosition({ ...base, [name]: bad })).toThrow(new RegExp(`stockPosition: ${name} must be`));
+    }
+    expect(() => stockPosition({ ...base, stock: [lot('B', null, Number.NaN)] })).toThrow(MedofficeUsageError);
+  });
+
   it('names the status, most urgent first', () => {
     const base = { usableOnHand: 50, position: 150, reorderPoint: 100, safetyStock: 20, maxLevel: 300, demandPerDay: 5, overstockDays: 90 };
     expect(stockStatus({ ...base, usableOnHand: 0 })).toBe('stock-out');

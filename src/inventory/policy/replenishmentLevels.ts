@@ -1,3 +1,4 @@
+import { requireAmounts } from '../../core/requireAmount.js';
 import { match } from 'ts-pattern';
 import type { Replenishment, ServiceTarget } from '../model.js';
 import { MedofficeUsageError } from '../../core/result.js';
@@ -97,9 +98,6 @@ export function replenishmentLevels(input: {
 }
 
 function checkLevelInputs(demand: DemandAndLeadTime, eoq: number): void {
-  const figures = { demandPerDay: demand.demandPerDay, demandSdPerDay: demand.demandSdPerDay, leadTimeDays: demand.leadTimeDays, leadTimeSdDays: demand.leadTimeSdDays, eoq };
-  for (const [name, value] of Object.entries(figures)) {
-    if (!(Number.isFinite(value) && value >= 0)) throw new MedofficeUsageError(`replenishmentLevels: ${name} must be a finite number at least 0, got ${value}`);
-  }
+  requireAmounts('replenishmentLevels', { demandPerDay: demand.demandPerDay, demandSdPerDay: demand.demandSdPerDay, leadTimeDays: demand.leadTimeDays, leadTimeSdDays: demand.leadTimeSdDays, eoq });
   if (demand.largestDay !== undefined && !(demand.largestDay >= 0)) throw new MedofficeUsageError(`replenishmentLevels: largestDay must be a number at least 0, got ${demand.largestDay}`);
 }

@@ -1,3 +1,4 @@
+import { requireAmounts } from '../../core/requireAmount.js';
 import { normalCdf, normalLoss, normalQuantile } from '../../core/normal.js';
 import { MedofficeUsageError } from '../../core/result.js';
 import { solveFalling } from './solveFalling.js';
@@ -35,8 +36,7 @@ export function safetyFactorForCycleService(cycleServiceLevel: number): number {
 export function safetyFactorForFillRate(input: { readonly fillRate: number; readonly orderQuantity: number; readonly sigma: number }): number {
   const { fillRate, orderQuantity, sigma } = input;
   if (!(fillRate > 0 && fillRate < 1)) throw new MedofficeUsageError(`fill rate must be in (0, 1), got ${fillRate}`);
-  if (!(Number.isFinite(orderQuantity) && orderQuantity >= 0)) throw new MedofficeUsageError(`the order quantity must be a finite number at least 0, got ${orderQuantity}`);
-  if (!(Number.isFinite(sigma) && sigma >= 0)) throw new MedofficeUsageError(`σ must be a finite number at least 0, got ${sigma}`);
+  requireAmounts('safetyFactorForFillRate', { orderQuantity, sigma });
   if (sigma === 0) return 0;
   const target = ((1 - fillRate) * orderQuantity) / sigma;
   if (!(target > 0)) return normalQuantile(fillRate);
