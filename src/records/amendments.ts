@@ -37,7 +37,9 @@ export function listAmendments<S extends z.ZodType>(settings: StoreSettings<S>, 
 }
 
 /**
- * Records an individual's request to amend a version of their record.
+ * Records an individual's request to amend a version of their record. A `proposedPatch` is kept
+ * with the request as the individual's wording; it is applied only if the decision passes it (or a
+ * corrected patch) as its own `patch`.
  *
  * @example
  * ```ts
@@ -114,7 +116,9 @@ function* accept(settings: StoreSettings<z.ZodType>, scope: OperationScope, amen
 /**
  * Decides an amendment request (permission `amend-decide`). Acceptance with a patch writes a new
  * version (operation `amend`, which also needs `write`) linked from the amendment; the original
- * version stays readable.
+ * version stays readable. The request's `proposedPatch` is not applied by itself: pass it as the
+ * decision's `patch` to make the change as asked; accepted without a patch, the amendment stays
+ * linked to the version it concerns and no version is written.
  *
  * @example
  * ```ts

@@ -91,6 +91,14 @@ describe('validateClaim', () => {
     expect(codesOf(validateClaim(claim, { tables: { cpt: new Set(['99215']) } }))).not.toContain('procedure.unknown');
   });
 
+  it('reads a taxonomy code in either case, but only with ASCII letters', () => {
+    const withTaxonomy = (taxonomy: string) => codesOf(validateClaim({ ...goodClaim(), billingProvider: { ...goodClaim().billingProvider, taxonomy } }));
+    expect(withTaxonomy('207q00000x')).not.toContain('provider.taxonomy');
+    expect(withTaxonomy(' 207Q00000X ')).not.toContain('provider.taxonomy');
+    expect(withTaxonomy('207\u017F00000X')).toContain('provider.taxonomy');
+    expect(withTaxonomy('207Q0000\u212AX')).toContain('provider.taxonomy');
+  });
+
   it('checks NPIs, tax id and taxonomy', () => {
     const claim = { ...goodClaim(), billingProvider: { npi: '1234567890', taxId: '12-34567', taxonomy: '207Q0000X' }, renderingProvider: { npi: '123' } };
     expect(validateClaim(claim).issues.map((i) => [i.code, i.path])).toEqual([

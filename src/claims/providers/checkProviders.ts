@@ -4,7 +4,8 @@ import type { ClaimIssue } from '../claimIssue.js';
 import { isValidNpi } from './npi.js';
 
 const TAX_ID = /^(?:\d{9}|\d{2}-\d{7}|\d{3}-\d{2}-\d{4})$/;
-const TAXONOMY = /^\d{3}[0-9A-Z]{6}X$/;
+// ASCII letters in either case only: `i` without `u` never folds ſ or K (Kelvin) onto S or K.
+const TAXONOMY = /^\d{3}[0-9A-Z]{6}X$/i;
 
 /**
  * Checks the providers' identifiers: each NPI's check digit (`npi.invalid`), the billing
@@ -46,5 +47,5 @@ function isTaxId(taxId: string): boolean {
 }
 
 function isTaxonomy(taxonomy: string): boolean {
-  return TAXONOMY.test(taxonomy.trim().toUpperCase());
+  return TAXONOMY.test(taxonomy.trim());
 }
