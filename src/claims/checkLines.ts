@@ -1,6 +1,7 @@
 import { errorIssue } from '../core/issue.js';
 import type { Claim, ClaimLine } from './claim.js';
 import type { ClaimIssue } from './claimIssue.js';
+import { lineModifiers } from './procedures/lineModifiers.js';
 
 /**
  * The most diagnoses a professional claim carries (CMS-1500 box 21 A–L; 837P HI).
@@ -93,7 +94,7 @@ function sameService(a: ClaimLine, b: ClaimLine, placeOf: (line: ClaimLine) => s
   // A line without a place of service is at the claim's.
   if (placeOf(a) !== placeOf(b)) return false;
   if (a.procedure !== b.procedure && (isWrittenPlainly(a.procedure) && isWrittenPlainly(b.procedure) || a.procedure.trim().toUpperCase() !== b.procedure.trim().toUpperCase())) return false;
-  return sameModifiers(a.modifiers ?? [], b.modifiers ?? []);
+  return sameModifiers(lineModifiers(a), lineModifiers(b));
 }
 
 /** True when a code has no lower-case letter or space, so it differs from another such code only if its text does. */
@@ -105,10 +106,9 @@ function isWrittenPlainly(code: string): boolean {
   return true;
 }
 
-function sameModifiers(a: readonly string[], b: readonly string[]): boolean {
+function sameModifiers(a: string[], b: string[]): boolean {
   if (a.length !== b.length) return false;
-  if (a.length === 0) return true;
-  const left = a.map((m) => m.trim().toUpperCase()).sort();
-  const right = b.map((m) => m.trim().toUpperCase()).sort();
-  return left.every((m, i) => m === right[i]);
+  a.sort();
+  b.sort();
+  return a.every((m, i) => m === b[i]);
 }

@@ -1,5 +1,5 @@
 import { requireAmounts } from '../core/requireAmount.js';
-import { lotQuantities } from './lotQuantities.js';
+import { requireLotQuantities } from './requireLotQuantities.js';
 import { dayNumber } from '../core/calendarDay.js';
 import { MedofficeUsageError } from '../core/result.js';
 import type { IsoDate } from '../core/time.js';
@@ -117,7 +117,8 @@ export function compareExpiry(a: LotStock, b: LotStock): number {
  */
 export function pickFirstExpiry(stock: readonly LotStock[], quantity: number, asOf: string): FefoPicks {
   planningDay(asOf, 'pickFirstExpiry');
-  requireAmounts('pickFirstExpiry', { quantity, ...lotQuantities(stock) });
+  requireAmounts('pickFirstExpiry', { quantity });
+  requireLotQuantities('pickFirstExpiry', stock);
   const usable = stock.filter((lot) => lot.quantity > 0 && !expiredOn(lot.expires, asOf)).sort(compareExpiry);
   const picks: Pick[] = [];
   let remaining = quantity;

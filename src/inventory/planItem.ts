@@ -1,5 +1,5 @@
 import { requireAmounts } from '../core/requireAmount.js';
-import { lotQuantities } from './lotQuantities.js';
+import { requireLotQuantities } from './requireLotQuantities.js';
 import { usageSinceStocked } from './usageSinceStocked.js';
 import { match } from 'ts-pattern';
 import { MedofficeUsageError } from '../core/result.js';
@@ -138,7 +138,8 @@ function checkPlanInputs(usage: ArrayLike<number>, stock: ItemStock, settings: P
     const used = usage[t] as number;
     if (!(Number.isFinite(used) && used >= 0)) refuse(`usage must be finite numbers at least 0, got ${used} on day ${t}`);
   }
-  requireAmounts('planItem', { onOrder: stock.onOrder, allocated: stock.allocated, ...lotQuantities(stock.lots) });
+  requireAmounts('planItem', { onOrder: stock.onOrder, allocated: stock.allocated });
+  requireLotQuantities('planItem', stock.lots);
 }
 
 function rawOrder(levels: ReplenishmentLevels, position: number): number {

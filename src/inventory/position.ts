@@ -1,5 +1,5 @@
 import { requireAmounts } from '../core/requireAmount.js';
-import { lotQuantities } from './lotQuantities.js';
+import { requireLotQuantities } from './requireLotQuantities.js';
 import { dayNumber } from '../core/calendarDay.js';
 import { compareExpiry, expiredOn, planningDay, type LotStock } from './fefo.js';
 
@@ -45,7 +45,8 @@ export function stockPosition(input: {
 }): StockPosition {
   const { stock, asOf } = input;
   const today = planningDay(asOf, 'stockPosition');
-  requireAmounts('stockPosition', { onOrder: input.onOrder, allocated: input.allocated, demandPerDay: input.demandPerDay, horizonDays: input.horizonDays, ...lotQuantities(stock) });
+  requireAmounts('stockPosition', { onOrder: input.onOrder, allocated: input.allocated, demandPerDay: input.demandPerDay, horizonDays: input.horizonDays });
+  requireLotQuantities('stockPosition', stock);
   const onHand = stock.reduce((sum, lot) => sum + lot.quantity, 0);
   const usable = stock.filter((lot) => lot.quantity > 0 && !expiredOn(lot.expires, asOf)).sort(compareExpiry);
   const usableOnHand = usable.reduce((sum, lot) => sum + lot.quantity, 0);

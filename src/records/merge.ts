@@ -92,7 +92,7 @@ export function expungeRecord<S extends z.ZodType>(settings: StoreSettings<S>, i
     const head = yield* step(scope.tx.head(scope.key));
     if (head === undefined || head.state === 'expunged') return fail([recordIssue('records.not_found', ['id'], 'no such record')]);
     // The records merged into this one stay known (their disclosures belong to its accounting).
-    const replaces = (yield* mergedIntoRecord(scope.tx, scope.key)).sort();
+    const replaces = yield* mergedIntoRecord(scope.tx, scope.key);
     yield* step(scope.tx.clearData(scope.key, ['version', 'amendment', 'correction']));
     scope.chain.add('expunge', scope.key, null, { recordId: scope.key, by: scope.context.actor, reason: scope.context.reason ?? null, versions: head.version, replacedBy: head.replacedBy, replaces });
     yield* step(scope.tx.putHead({ ...head, state: 'expunged', document: 'null', at: scope.chain.at }));

@@ -8,7 +8,7 @@ import { versionFactOf } from './versionFact.js';
  *
  * @param tx - the open transaction
  * @param key - the record's key, `Patient/p1`
- * @returns the keys, oldest merge first (sorted once taken from an expunge entry)
+ * @returns the keys, oldest merge first
  * @example
  * ```ts
  * const duplicates = yield* mergedIntoRecord(scope.tx, 'Patient/p1'); // ['Patient/p2']

@@ -77,6 +77,10 @@ describe('validateClaim', () => {
       ['modifier.conflict', ['lines', 0, 'modifiers', 3]],
       ['modifier.too_many', ['lines', 0, 'modifiers', 4]],
     ]);
+    // Fifty lines of 20,000 modifiers each, equal in the first four: duplicates of one another, found without sorting every modifier.
+    const long = Array.from({ length: 50 }, (_, i) => line({ modifiers: [...Array.from({ length: 19_999 }, () => 'GA'), `Q${i % 10}`] }));
+    const duplicates = validateClaim(claimWith(long)).issues.filter((i) => i.code === 'line.duplicate');
+    expect(duplicates).toHaveLength(49);
   });
 
   it('checks a modifier as written, so a letter that only upper-cases to ASCII is refused', () => {

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sqliteAdapter } from '../../src/records/adapters/sqlite.js';
 import { patientSchema } from '../../src/records/schemas/patient.js';
@@ -31,5 +32,24 @@ describe('SQLite expunge', () => {
     const again = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter: reopened, clock: steppingClock().clock });
     expect((await again.verify()).ok).toBe(true);
     await reopened.close();
+  });
+
+  it('clears the write-ahead log after the next commit when a reader held it back at the expunge', async () => {
+    const path = join(folder, 'held.db');
+    const adapter = await sqliteAdapter({ path });
+    const store = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter, clock: steppingClock().clock, policy: { assistant: ['read', 'write'], privacy: ['expunge'] } });
+    await store.create('keep', patient('Keepsakename'), clerk);
+    await store.create('gone', patient('Zzheldsecret'), clerk);
+    const reader = new Database(path, { readonly: true });
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM sqlite_master').get();
+    expect((await store.expunge('gone', { actor: 'po', role: 'privacy', purposeOfUse: 'LEGAL', reason: 'court order' })).ok).toBe(true);
+    expect(holds(`${path}-wal`, 'Zzheldsecret')).toBe(true);
+    reader.exec('COMMIT');
+    reader.close();
+    expect((await store.read('keep', clerk)).ok).toBe(true);
+    expect(holds(`${path}-wal`, 'Zzheldsecret')).toBe(false);
+    expect(holds(path, 'Zzheldsecret')).toBe(false);
+    await adapter.close();
   });
 });

@@ -1,3 +1,4 @@
+import { lineModifiers } from '../procedures/lineModifiers.js';
 import { errorIssue, warningIssue } from '../../core/issue.js';
 import type { Claim, ClaimLine } from '../claim.js';
 import { MAX_LINES } from '../checkLines.js';
@@ -58,8 +59,7 @@ function checkPtp(lines: readonly ClaimLine[], codes: readonly string[], table: 
 function bypassesPtp(first: ClaimLine, second: ClaimLine): boolean {
   const sitesOf = (line: ClaimLine): string[] => {
     const sites: string[] = [];
-    for (const raw of line.modifiers ?? []) {
-      const modifier = raw.trim().toUpperCase();
+    for (const modifier of lineModifiers(line)) {
       if (!NCCI_ASSOCIATED_MODIFIERS.has(modifier)) continue;
       if (!NCCI_ANATOMIC_MODIFIERS.has(modifier)) return ['*'];
       sites.push(modifier);

@@ -131,14 +131,9 @@ async function runBatch(db: Database, tx: StorageTx, batch: readonly Pending[], 
   if (erasure.pending) {
     // secure_delete has zeroed the cleared content in the pages; the WAL still holds their old images
     // until a checkpoint copies the new ones back and truncates it. The batch is committed and settled
-    // already, so a checkpoint that cannot run now (a reader holds the WAL, the disk is full) is
-    // left for SQLite's own checkpoints rather than failing writes that succeeded.
-    erasure.pending = false;
-    try {
-      db.pragma('wal_checkpoint(TRUNCATE)');
-    } catch {
-      // best effort, as above
-    }
+    // already, so a checkpoint that cannot finish now (a reader holds the WAL, the disk is full) is
+    // tried again after the next commit rather than failing writes that succeeded.
+    erasure.pending = !truncatedWal(db);
   }
 }
 
@@ -206,4 +201,21 @@ export async function sqliteAdapter(options: SqliteAdapterOptions): Promise<Stor
       db.close();
     },
   };
+}
+
+/**
+ * Runs a truncating WAL checkpoint without waiting on readers (the busy timeout is lifted for it, so
+ * a held reader costs the writers nothing); true when it finished.
+ */
+function truncatedWal(db: Database): boolean {
+  const timeout = Number(db.pragma('busy_timeout', { simple: true }));
+  try {
+    db.pragma('busy_timeout = 0');
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return result !== undefined && result.busy === 0;
+  } catch {
+    return false;
+  } finally {
+    db.pragma(`busy_timeout = ${Number.isFinite(timeout) ? timeout : 5000}`);
+  }
 }

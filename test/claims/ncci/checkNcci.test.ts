@@ -42,6 +42,14 @@ describe('ncci.ptp against real rows of the CMS practitioner PTP file v32.2', ()
     expect(ncci([plain[0] as Record<string, unknown>, { ...plain[1], modifiers: ['GA'] }])).toEqual([['ncci.ptp', 'error', ['lines', 1, 'procedure']]]);
   });
 
+  it('reads only the first four modifiers, in ASCII: a fifth 59 or an xſ does not bypass an edit', () => {
+    const plain = [line({ procedure: '0001A', serviceDate: '2023-06-01' }), line({ procedure: '99213', serviceDate: '2023-06-01' })];
+    const withModifiers = (modifiers: string[]) => ncci([plain[0] as Record<string, unknown>, { ...plain[1], modifiers }]).filter(([code]) => code === 'ncci.ptp');
+    expect(withModifiers(['GA', 'GY', 'GZ', 'Q5', '59'])).toEqual([['ncci.ptp', 'error', ['lines', 1, 'procedure']]]);
+    expect(withModifiers(['x\u017F'])).toEqual([['ncci.ptp', 'error', ['lines', 1, 'procedure']]]);
+    expect(withModifiers([' xs'])).toEqual([]);
+  });
+
   it('anatomic modifiers bypass indicator 1 only for different sites (NCCI Policy Manual, Chapter I, section E): RT with RT does not', () => {
     const pair = (first: string[], second: string[]) => [
       line({ procedure: '0001A', serviceDate: '2023-06-01', modifiers: first }),
