@@ -73,7 +73,8 @@ const DAYS_PER_YEAR = 365;
  *
  * @param item - the parsed item
  * @param fullUsage - units used per day, oldest first, ending the day before `settings.asOf`; the days
- *   before the item's `stockedSince` are left out
+ *   before the item's `stockedSince` are left out silently (an item stocked on or after `asOf` is
+ *   planned with no usage); `planInventory` warns about both
  * @param stock - lots on hand, units on order and allocated
  * @param settings - the planning day and options
  * @throws MedofficeUsageError when `asOf` is not a calendar date `YYYY-MM-DD`, a day's usage is not
