@@ -1,6 +1,19 @@
 import { MedofficeUsageError } from './result.js';
 
 /**
+ * Whether a figure is an amount: a finite number at least 0.
+ *
+ * @example
+ * ```ts
+ * isAmount(3);          // true
+ * isAmount(Number.NaN); // false
+ * ```
+ */
+export function isAmount(value: number): boolean {
+  return Number.isFinite(value) && value >= 0;
+}
+
+/**
  * Insists that every named figure is a finite number at least 0 (a quantity, a cost, a rate): a
  * caller passing NaN, Infinity or a negative one has made a programming mistake, so it throws.
  *
@@ -16,7 +29,7 @@ import { MedofficeUsageError } from './result.js';
 export function requireAmounts(caller: string, figures: Readonly<Record<string, number | undefined>>): void {
   for (const name in figures) {
     const value = figures[name];
-    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
+    if (value !== undefined && !isAmount(value)) {
       throw new MedofficeUsageError(`${caller}: ${name} must be a finite number at least 0, got ${value}`);
     }
   }

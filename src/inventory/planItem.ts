@@ -1,4 +1,4 @@
-import { requireAmounts } from '../core/requireAmount.js';
+import { isAmount, requireAmounts } from '../core/requireAmount.js';
 import { requireLotQuantities } from './requireLotQuantities.js';
 import { usageSinceStocked } from './usageSinceStocked.js';
 import { match } from 'ts-pattern';
@@ -128,7 +128,7 @@ function orderQuantityFor(item: Item, perDay: number): number {
   return Math.max(item.packSize, Math.min(quantity, annualDemand));
 }
 
-/** Refuses what planItem cannot plan (see its `@throws`); returns the largest day's usage. */
+/** Refuses what planItem cannot plan (see its `@throws`). */
 function checkPlanInputs(usage: ArrayLike<number>, stock: ItemStock, settings: PlanSettings): void {
   const refuse = (message: string): never => {
     throw new MedofficeUsageError(`planItem: ${message}`);
@@ -137,7 +137,7 @@ function checkPlanInputs(usage: ArrayLike<number>, stock: ItemStock, settings: P
   if (settings.overstockDays !== undefined && !(settings.overstockDays >= 0)) refuse(`overstockDays must be a number at least 0, got ${settings.overstockDays}`);
   for (let t = 0; t < usage.length; t++) {
     const used = usage[t] as number;
-    if (!(Number.isFinite(used) && used >= 0)) refuse(`usage must be finite numbers at least 0, got ${used} on day ${t}`);
+    if (!isAmount(used)) refuse(`usage must be finite numbers at least 0, got ${used} on day ${t}`);
   }
   requireAmounts('planItem', { onOrder: stock.onOrder, allocated: stock.allocated });
   requireLotQuantities('planItem', stock.lots);

@@ -1,3 +1,4 @@
+import { isAmount } from '../core/requireAmount.js';
 import { MedofficeUsageError } from '../core/result.js';
 import type { LotStock } from './fefo.js';
 
@@ -15,7 +16,7 @@ import type { LotStock } from './fefo.js';
 export function requireLotQuantities(caller: string, lots: readonly LotStock[]): void {
   for (let i = 0; i < lots.length; i++) {
     const quantity = (lots[i] as LotStock).quantity;
-    if (!(Number.isFinite(quantity) && quantity >= 0)) {
+    if (!isAmount(quantity)) {
       throw new MedofficeUsageError(`${caller}: lots[${i}].quantity must be a finite number at least 0, got ${quantity}`);
     }
   }

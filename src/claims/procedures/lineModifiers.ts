@@ -1,5 +1,14 @@
 import type { ClaimLine } from '../claim.js';
-import { MAX_MODIFIERS } from './modifiers.js';
+
+/**
+ * The most modifiers a line carries on the CMS-1500 (box 24D) and the 837P (SV101-3 to -6).
+ *
+ * @example
+ * ```ts
+ * (line.modifiers ?? []).length > MAX_MODIFIERS; // modifier.too_many
+ * ```
+ */
+export const MAX_MODIFIERS = 4;
 
 const ASCII_MODIFIER = /^[0-9A-Za-z]{2}$/;
 

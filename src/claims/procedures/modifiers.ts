@@ -1,3 +1,4 @@
+import { lineModifiers, MAX_MODIFIERS } from './lineModifiers.js';
 import { errorIssue } from '../../core/issue.js';
 import type { ClaimLine } from '../claim.js';
 import type { ClaimIssue } from '../claimIssue.js';
@@ -9,15 +10,7 @@ const CONFLICTS: readonly (readonly [string, string])[] = [
   ['26', 'TC'],
 ];
 
-/**
- * The most modifiers a line carries on the CMS-1500 (box 24D) and the 837P (SV101-3 to -6).
- *
- * @example
- * ```ts
- * (line.modifiers ?? []).length > MAX_MODIFIERS; // modifier.too_many
- * ```
- */
-export const MAX_MODIFIERS = 4;
+export { MAX_MODIFIERS } from './lineModifiers.js';
 
 /**
  * Checks a line's modifiers: two alphanumeric characters each (`modifier.format`), at most four
@@ -39,13 +32,13 @@ export const MAX_MODIFIERS = 4;
  */
 export function checkModifiers(line: ClaimLine, index: number, hcpcs: HcpcsTable | undefined, issues: ClaimIssue[]): void {
   const modifiers = line.modifiers ?? [];
+  const read = lineModifiers(line);
   const seen: string[] = [];
-  for (let m = 0; m < Math.min(modifiers.length, MAX_MODIFIERS); m++) {
+  for (let m = 0; m < read.length; m++) {
     const path = ['lines', index, 'modifiers', m];
-    const written = (modifiers[m] ?? '').trim();
-    const modifier = written.toUpperCase();
-    // Checked as written: Unicode upper-casing would turn 'ſt' into 'ST'.
-    if (!/^[0-9A-Za-z]{2}$/.test(written)) {
+    const modifier = read[m] as string;
+    // lineModifiers upper-cases ASCII only, so 'ſt' stays as written (not 'ST') and fails here.
+    if (!/^[0-9A-Z]{2}$/.test(modifier)) {
       issues.push(errorIssue('modifier.format', path, `'${modifiers[m] ?? ''}' is not a two-character modifier`));
       continue;
     }
