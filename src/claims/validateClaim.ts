@@ -111,14 +111,11 @@ function serviceDatesByDiagnosis(count: number, lines: readonly ClaimLine[], ear
     const shared = [earliest];
     return new Array<string[]>(count).fill(shared);
   }
-  const dates: string[][] = Array.from({ length: count }, () => []);
+  const dates: Set<string>[] = Array.from({ length: count }, () => new Set());
   for (const line of lines) {
-    for (const pointer of line.diagnosisPointers) {
-      const list = dates[pointer - 1];
-      if (list !== undefined && !list.includes(line.serviceDate)) list.push(line.serviceDate);
-    }
+    for (const pointer of line.diagnosisPointers) dates[pointer - 1]?.add(line.serviceDate);
   }
-  return dates;
+  return dates.map((found) => [...found]);
 }
 
 function patientOf(claim: Claim): { birthDate?: string; sex?: 'F' | 'M' | 'U' } {

@@ -2,6 +2,7 @@
  * Text encodings for the generated ICD-10-CM tables (the decoders live in src/claims/icd10cm).
  */
 import type { CodeRange } from '../../../src/claims/icd10cm/codeRange.js';
+import { encodeCodeRange } from '../../../src/claims/icd10cm/tableCoding.js';
 import { DESCRIPTION_ALPHABET, DESCRIPTION_BLOCK } from '../../../src/claims/icd10cm/descriptionCoding.js';
 import { BASE, type Span } from './sources.js';
 
@@ -77,10 +78,10 @@ export function encodeSpans(codes: readonly string[], spans: ReadonlyMap<string,
   return records.join(',');
 }
 
-/** Encodes notes as `code=low-high,low;...`. */
+/** Encodes notes as `code=low-high,low@7:B;...` (see encodeCodeRange). */
 export function encodeNotes(notes: ReadonlyMap<string, readonly CodeRange[]>): string {
   return [...notes]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([code, ranges]) => `${code}=${ranges.map((r) => (r.low === r.high ? r.low : `${r.low}-${r.high}`)).join(',')}`)
+    .map(([code, ranges]) => `${code}=${ranges.map(encodeCodeRange).join(',')}`)
     .join(';');
 }

@@ -79,6 +79,7 @@ function writeDescriptions(codes: readonly string[], titles: Titles): void {
 function writeNotes(codes: readonly string[]): void {
   const scanned = scanTabularXml(read('tabular2021'));
   if (!scanned.ok) throw new Error(JSON.stringify(scanned.issues));
+  if (scanned.value.unreadExcludes1.length > 0) throw new Error(`unread Excludes1 qualifiers: ${JSON.stringify(scanned.value.unreadExcludes1)}`);
   const rules: string[] = [];
   const ruleAt: string[] = [];
   for (const [code, rule] of [...scanned.value.seventhCharacters].sort(([a], [b]) => (a < b ? -1 : 1))) {

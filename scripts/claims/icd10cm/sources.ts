@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { dayNumber } from '../../../src/claims/icd10cm/calendarDays.js';
 import type { CodeRange } from '../../../src/claims/icd10cm/codeRange.js';
 import { parseCodeReferences } from '../../../src/claims/icd10cm/codeRange.js';
+import { encodeCodeRange } from '../../../src/claims/icd10cm/tableCoding.js';
 import { MCE_FLAGS, type MceFlag } from '../../../src/claims/icd10cm/mceFlags.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -209,11 +210,13 @@ export function excludes2027(codes: readonly string[]): Map<string, CodeRange[]>
   const notes = new Map<string, CodeRange[]>();
   for (const row of csvRows('excludes2027')) {
     if (row[3] !== 'excludes1') continue;
-    const referenced = (row[5] ?? '').split(';').filter((ref) => ref !== '').flatMap((ref) => parseCodeReferences(`(${ref})`));
-    const ranges = [...parseCodeReferences(row[4] ?? ''), ...referenced];
+    const referenced = (row[5] ?? '').split(';').filter((ref) => ref !== '').flatMap((ref) => parseCodeReferences(`(${ref})`).ranges);
+    const fromText = parseCodeReferences(row[4] ?? '');
+    if (fromText.unread.length > 0) throw new Error(`unread Excludes1 qualifier at ${row[1] ?? ''}: ${fromText.unread.map((found) => found.words).join('; ')}`);
+    const ranges = [...fromText.ranges, ...referenced];
     for (const code of noteSites(row[1] ?? '', categories, chapters)) {
       const known = notes.get(code) ?? [];
-      for (const range of ranges) if (!known.some((r) => r.low === range.low && r.high === range.high)) known.push(range);
+      for (const range of ranges) if (!known.some((r) => encodeCodeRange(r) === encodeCodeRange(range))) known.push(range);
       if (known.length > 0) notes.set(code, known);
     }
   }

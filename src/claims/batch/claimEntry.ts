@@ -59,18 +59,23 @@ export async function* textLines(source: TextSource): AsyncGenerator<string> {
     }
     return;
   }
-  let pending = '';
+  // The pieces of the line being read: only each new chunk is searched, so a long line costs linear time.
+  const pieces: string[] = [];
   let first = true;
-  for await (const chunk of source as AsyncIterable<unknown>) {
-    if (typeof chunk !== 'string') throw new MedofficeUsageError(`a text source must yield strings, not ${kindOf(chunk)}`);
-    pending += first && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
-    if (chunk !== '') first = false;
-    let newline = pending.indexOf('\n');
+  for await (const given of source as AsyncIterable<unknown>) {
+    if (typeof given !== 'string') throw new MedofficeUsageError(`a text source must yield strings, not ${kindOf(given)}`);
+    const chunk = first && given.charCodeAt(0) === 0xfeff ? given.slice(1) : given;
+    if (given !== '') first = false;
+    let start = 0;
+    let newline = chunk.indexOf('\n');
     while (newline >= 0) {
-      yield pending.slice(0, newline).replace(/\r$/, '');
-      pending = pending.slice(newline + 1);
-      newline = pending.indexOf('\n');
+      pieces.push(chunk.slice(start, newline));
+      yield pieces.join('').replace(/\r$/, '');
+      pieces.length = 0;
+      start = newline + 1;
+      newline = chunk.indexOf('\n', start);
     }
+    if (start < chunk.length) pieces.push(chunk.slice(start));
   }
-  if (pending !== '') yield pending.replace(/\r$/, '');
+  if (pieces.length > 0) yield pieces.join('').replace(/\r$/, '');
 }

@@ -81,11 +81,11 @@ export function readDiagnosis(raw: unknown, index: number, dates: readonly strin
     return { index, code, verdicts: date === undefined || day === undefined ? [] : [verdictOn(tables, code, date, day)] };
   }
   const verdicts: CodeVerdict[] = [];
-  const seen: number[] = [];
+  const seen = new Set<number>();
   for (const date of dates) {
     const day = typeof date === 'string' ? dayOf(date) : undefined;
-    if (day === undefined || seen.includes(day)) continue;
-    seen.push(day);
+    if (day === undefined || seen.has(day)) continue;
+    seen.add(day);
     verdicts.push(verdictOn(tables, code, date, day));
   }
   verdicts.sort((a, b) => a.day - b.day);

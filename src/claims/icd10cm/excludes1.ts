@@ -1,5 +1,6 @@
 import { errorIssue } from '../../core/issue.js';
 import type { ClaimIssue } from '../claimIssue.js';
+import { describeCondition } from './characterCondition.js';
 import { categoryKey } from './codePositions.js';
 import { inCodeRange, type CodeRange } from './codeRange.js';
 import type { DiagnosisEntry } from './diagnosisEntry.js';
@@ -146,5 +147,6 @@ function letterBit(code: string): number {
 
 function rangeText(range: CodeRange): string {
   const end = (code: string): string => (code.length === 3 ? `${code}.-` : formatIcd10(code));
-  return range.low === range.high ? end(range.low) : `${formatIcd10(range.low)}-${formatIcd10(range.high)}`;
+  const span = range.low === range.high ? end(range.low) : `${formatIcd10(range.low)}-${formatIcd10(range.high)}`;
+  return range.where === undefined ? span : `${span} ${describeCondition(range.where)}`;
 }

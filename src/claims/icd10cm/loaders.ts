@@ -3,6 +3,7 @@ import { fail, ok, type Checked } from '../../core/result.js';
 import { dayNumber } from './calendarDays.js';
 import { categoryKey, positionsOf } from './codePositions.js';
 import { codeShape } from './diagnosisEntry.js';
+import { formatIcd10 } from './normalize.js';
 import { scanTabularXml } from './tabularXml.js';
 import { kindOf, requireText } from '../usageChecks.js';
 import type { Icd10Category, Icd10CodeSet, Icd10Tables } from './tables.js';
@@ -23,7 +24,7 @@ const MAX_LINE_ISSUES = 20;
  * 1 or 0, short title, long title in fixed columns) as a code set in force over the given dates.
  * Headers come from the billable codes below them; titles come from the file. Malformed lines are
  * reported (`icd10.order_file_line`, warnings, path `['lines', n]` with n 1-based) and skipped.
- * The file carries no MCE flags, so the age and sex edits do not run on its dates.
+ * The file carries no MCE flags, so the age, sex and manifestation-first edits do not run on its dates.
  *
  * @param text - the whole order file
  * @param effective - the dates it is in force, e.g. `{ from: '2027-10-01', to: '2028-09-30' }`
@@ -65,7 +66,9 @@ export function loadIcd10cmOrderFile(text: string, effective: EffectiveDates): C
  *
  * @param text - the whole XML file
  * @param effective - the dates the notes apply to
- * @returns tables holding one notes layer, or `icd10.tabular_format` / `icd10.effective_dates` issues
+ * @returns tables holding one notes layer (with an `icd10.note_unread` warning for each Excludes1
+ *   reference whose `with ...` words it cannot read, left out), or `icd10.tabular_format` /
+ *   `icd10.effective_dates` issues
  * @throws MedofficeUsageError when `text` is not a string
  * @example
  * ```ts
@@ -80,11 +83,15 @@ export function loadIcd10cmTabularXml(text: string, effective: EffectiveDates): 
   if (!scanned.ok) return scanned;
   const notes = scanned.value;
   const source = `ICD-10-CM${notes.version === undefined ? '' : ` FY${notes.version}`} tabular (loaded)`;
+  const unread = notes.unreadExcludes1.map(({ at, words }) => {
+    const site = at === 'section' || at === 'chapter' ? `a ${at}` : formatIcd10(at);
+    return warningIssue('icd10.note_unread', [], `an Excludes1 note at ${site} names codes "with ${words}", words not understood; that reference is left out`);
+  });
   return ok({
     codeSets: [],
     notes: [{ ...span, source, excludes1: notes.excludes1, codeFirst: notes.codeFirst, seventhCharacters: notes.seventhCharacters }],
     ageGroups: [],
-  });
+  }, unread);
 }
 
 function effectiveSpan(effective: EffectiveDates): { from: number; to: number } | Issue[] {

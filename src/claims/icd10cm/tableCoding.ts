@@ -1,3 +1,5 @@
+import { match } from 'ts-pattern';
+import type { CharacterCondition } from './characterCondition.js';
 import type { CodeRange } from './codeRange.js';
 import type { SeventhCharacterRule } from './tables.js';
 
@@ -28,11 +30,50 @@ export function decodeFrontCoded(text: string): string[] {
 }
 
 /**
- * Decodes notes written as `code=low-high,low;code=...` into ranges by the code they sit at.
+ * Writes a code range the way {@link decodeNotes} reads it: `low-high` (or `low` alone), then, for a
+ * range with a condition on its characters, `@` and the condition: `7:B|C` (characters at a
+ * position), `$:23` (final characters) or `i:5` (the intent character of a poisoning code).
+ * Equal ranges give equal texts, so the text also tells ranges apart.
+ *
+ * @example
+ * ```ts
+ * encodeCodeRange({ low: 'S62', high: 'S62', where: { kind: 'at', position: 7, anyOf: ['B'] } }); // 'S62@7:B'
+ * ```
+ */
+export function encodeCodeRange(range: CodeRange): string {
+  const span = range.low === range.high ? range.low : `${range.low}-${range.high}`;
+  if (range.where === undefined) return span;
+  const { where } = range;
+  const place = match(where)
+    .with({ kind: 'at' }, ({ position }) => String(position))
+    .with({ kind: 'final' }, () => '$')
+    .with({ kind: 'intent' }, () => 'i')
+    .exhaustive();
+  return `${span}@${place}:${where.anyOf.join('|')}`;
+}
+
+function decodeCodeRange(text: string): CodeRange {
+  const at = text.indexOf('@');
+  const span = at < 0 ? text : text.slice(0, at);
+  const dash = span.indexOf('-');
+  const low = dash < 0 ? span : span.slice(0, dash);
+  const range = { low, high: dash < 0 ? span : span.slice(dash + 1) };
+  if (at < 0) return range;
+  const colon = text.indexOf(':', at);
+  const place = text.slice(at + 1, colon);
+  const anyOf = text.slice(colon + 1).split('|');
+  const where: CharacterCondition = place === '$' ? { kind: 'final', anyOf } : place === 'i' ? { kind: 'intent', anyOf } : { kind: 'at', position: Number(place), anyOf };
+  return { ...range, where };
+}
+
+/**
+ * Decodes notes written as `code=range,range;code=...` into ranges by the code they sit at, each
+ * range written by {@link encodeCodeRange}.
  *
  * @example
  * ```ts
  * decodeNotes('E10=E11,E08-E09').get('E10'); // [{ low: 'E11', high: 'E11' }, { low: 'E08', high: 'E09' }]
+ * decodeNotes('S61=S62@7:B').get('S61');     // [{ low: 'S62', high: 'S62', where: { kind: 'at', position: 7, anyOf: ['B'] } }]
  * ```
  */
 export function decodeNotes(text: string): Map<string, readonly CodeRange[]> {
@@ -48,9 +89,7 @@ export function decodeNotes(text: string): Map<string, readonly CodeRange[]> {
     while (start < end) {
       let stop = text.indexOf(',', start);
       if (stop < 0 || stop > end) stop = end;
-      const dash = text.indexOf('-', start);
-      const low = text.slice(start, dash >= 0 && dash < stop ? dash : stop);
-      ranges.push({ low, high: dash >= 0 && dash < stop ? text.slice(dash + 1, stop) : low });
+      ranges.push(decodeCodeRange(text.slice(start, stop)));
       start = stop + 1;
     }
     notes.set(text.slice(at, equals), ranges);

@@ -1,6 +1,7 @@
 import { errorIssue, type Issue } from '../../core/issue.js';
 import { fail, ok, type Checked } from '../../core/result.js';
 import { parseCodeReferences, type CodeRange } from './codeRange.js';
+import { encodeCodeRange } from './tableCoding.js';
 import type { SeventhCharacterRule } from './tables.js';
 
 /** The notes read from an ICD-10-CM tabular XML file, keyed by the undotted code they sit at. */
@@ -15,6 +16,11 @@ export interface TabularNotes {
   readonly codeFirst: ReadonlyMap<string, readonly CodeRange[]>;
   /** 7th-character definitions by the code they sit at. */
   readonly seventhCharacters: ReadonlyMap<string, SeventhCharacterRule>;
+  /**
+   * Excludes1 references left out because their `with ...` words could not be read: where the note
+   * sits (an undotted code, `section` or `chapter`) and the words.
+   */
+  readonly unreadExcludes1: readonly { readonly at: string; readonly words: string }[];
 }
 
 interface ScanState {
@@ -25,6 +31,7 @@ interface ScanState {
   readonly codes: string[];
   readonly sections: NoteScope[];
   readonly chapters: NoteScope[];
+  readonly unreadExcludes1: { at: string; words: string }[];
   version: string | undefined;
   extensionChar: string;
 }
@@ -62,6 +69,7 @@ export function scanTabularXml(text: string): Checked<TabularNotes> {
     codes: [],
     sections: [],
     chapters: [],
+    unreadExcludes1: [],
     version: undefined,
     extensionChar: '',
   };
@@ -84,6 +92,7 @@ export function scanTabularXml(text: string): Checked<TabularNotes> {
     excludes1: state.notes.excludes1,
     codeFirst: state.notes.codeFirst,
     seventhCharacters: state.seventh,
+    unreadExcludes1: state.unreadExcludes1,
   });
 }
 
@@ -122,12 +131,14 @@ function takeText(state: ScanState, content: string): void {
   } else if (element === 'version' && parent === 'ICD10CM.tabular') {
     state.version = content.trim();
   } else if (element === 'note' && parent === 'excludes1' && state.open.at(-3) === 'section') {
-    state.sections.at(-1)?.ranges.push(...parseCodeReferences(content));
+    state.sections.at(-1)?.ranges.push(...excludes1Ranges(state, 'section', content));
   } else if (element === 'note' && parent === 'excludes1' && state.open.at(-3) === 'chapter') {
-    state.chapters.at(-1)?.ranges.push(...parseCodeReferences(content));
+    state.chapters.at(-1)?.ranges.push(...excludes1Ranges(state, 'chapter', content));
   } else if (element === 'note' && (parent === 'excludes1' || parent === 'codeFirst')) {
     const code = state.diagCodes.at(-1);
-    if (code !== undefined && state.open.at(-3) === 'diag') addRanges(state.notes[parent], code, content);
+    if (code === undefined || state.open.at(-3) !== 'diag') return;
+    if (parent === 'excludes1') mergeRanges(state.notes.excludes1, code, excludes1Ranges(state, code, content));
+    else mergeRanges(state.notes.codeFirst, code, codeFirstRanges(content));
   } else if (element === 'extension' && parent === 'sevenChrDef') {
     const code = state.diagCodes.at(-1);
     if (code !== undefined && state.open.at(-3) === 'diag') addExtension(state, code, content.trim());
@@ -140,15 +151,25 @@ function closeScope(scope: NoteScope | undefined, state: ScanState): void {
   for (const category of scope.categories) mergeRanges(state.notes.excludes1, category, scope.ranges);
 }
 
-function addRanges(into: Map<string, CodeRange[]>, code: string, noteText: string): void {
-  mergeRanges(into, code, parseCodeReferences(noteText));
+/** An Excludes1 note's ranges; a reference whose qualifier cannot be read names nothing (an error must not rest on a guess) and is noted. */
+function excludes1Ranges(state: ScanState, at: string, noteText: string): CodeRange[] {
+  const found = parseCodeReferences(noteText);
+  for (const reference of found.unread) state.unreadExcludes1.push({ at, words: reference.words });
+  return found.ranges;
+}
+
+/** A code-first note's ranges; one whose qualifier cannot be read is kept whole, as the note only gives examples and a miss is a warning. */
+function codeFirstRanges(noteText: string): CodeRange[] {
+  const found = parseCodeReferences(noteText);
+  return [...found.ranges, ...found.unread.flatMap((reference) => reference.ranges)];
 }
 
 function mergeRanges(into: Map<string, CodeRange[]>, code: string, ranges: readonly CodeRange[]): void {
   if (ranges.length === 0) return;
   const known = into.get(code) ?? [];
   for (const range of ranges) {
-    if (!known.some((seen) => seen.low === range.low && seen.high === range.high)) known.push(range);
+    const text = encodeCodeRange(range);
+    if (!known.some((seen) => encodeCodeRange(seen) === text)) known.push(range);
   }
   into.set(code, known);
 }

@@ -140,6 +140,29 @@ describe('checkDiagnoses', () => {
     expect(issues).toEqual([]);
   });
 
+  it('icd10.excludes1: a qualified reference names only the codes it qualifies (FY2021 tabular and FY2027 Excludes1 notes)', () => {
+    for (const date of ['2025-06-02', '2026-11-02']) {
+      // S61 "open fracture of wrist, hand and finger (S62.- with 7th character B)": a closed fracture may go with the wound.
+      expect(check(['S61.210A', 'S62.600A'], date)).toEqual([]);
+      expect(found(check(['S61.210A', 'S62.600B'], date))).toEqual([['icd10.excludes1', 1, 'error']]);
+      expect(check(['S01.01XA', 'S02.0XXA'], date)).toEqual([]);
+      expect(found(check(['S01.01XA', 'S02.0XXB'], date))).toEqual([['icd10.excludes1', 1, 'error']]);
+      // S51 "(S52.- with open fracture 7th character)": B, C and the later open-fracture encounters.
+      expect(check(['S51.011A', 'S52.001A'], date)).toEqual([]);
+      expect(found(check(['S51.011A', 'S52.001M'], date))).toEqual([['icd10.excludes1', 1, 'error']]);
+      // I73.8 "diabetic (peripheral) angiopathy (E08-E13 with .51-.52)".
+      expect(check(['E11.9', 'I73.81'], date)).toEqual([]);
+      expect(found(check(['E11.52', 'I73.81'], date))).toEqual([['icd10.excludes1', 1, 'error']]);
+      // R44 "hallucinations in drug psychosis (F11-F19 with fifth to sixth characters 51)".
+      expect(check(['F17.210', 'R44.0'], date)).toEqual([]);
+      expect(found(check(['F11.151', 'R44.0'], date))).toEqual([['icd10.excludes1', 1, 'error']]);
+      // F80.81 "fluency disorder (stuttering) following cerebrovascular disease (I69. with final characters -23)".
+      expect(check(['I69.351', 'F80.81'], date)).toEqual([]);
+      expect(found(check(['I69.323', 'F80.81'], date))).toEqual([['icd10.excludes1', 1, 'error']]);
+    }
+    expect(check(['S61.210A', 'S62.600B'], '2026-11-02')[0]?.message).toContain('names S62.- with seventh character B');
+  });
+
   it('icd10.excludes1: a single-category FY2027 block note (Block T07 names L55.- and T20-T32)', () => {
     expect(found(check(['T07.XXXA', 'L55.0'], '2026-11-02'))).toEqual([['icd10.excludes1', 1, 'error']]);
     expect(found(check(['T20.00XA', 'T07.XXXA'], '2026-11-02'))).toEqual([['icd10.excludes1', 1, 'error']]);

@@ -89,6 +89,24 @@ describe('loadIcd10cmTabularXml on the FY2021 tabular list', () => {
     expect([...(loaded(small).notes[0]?.excludes1 ?? new Map())]).toEqual([['E00', [{ low: 'P70', high: 'P74' }]], ['E01', [{ low: 'P70', high: 'P74' }]]]);
   });
 
+  it('reads qualified references with their conditions, and warns of one it cannot read, leaving it out of Excludes1 only', () => {
+    expect(notes?.excludes1?.get('S61')).toContainEqual({ low: 'S62', high: 'S62', where: { kind: 'at', position: 7, anyOf: ['B'] } });
+    const full = loadIcd10cmTabularXml(tabularText, FY2021);
+    expect(full.ok ? full.warnings : full.issues).toEqual([]);
+    const small = loadIcd10cmTabularXml([
+      '<ICD10CM.tabular><chapter><name>19</name><section id="J84"><diag><name>J84</name><diag><name>J84.8</name>',
+      '<excludes1><note>toxic (T51-T65 with fifth or sixth character to indicate intent), (J68.-)</note></excludes1>',
+      '<codeFirst><note>poisoning (T51-T65 with fifth or sixth character to indicate intent)</note></codeFirst>',
+      '</diag></diag></section></chapter></ICD10CM.tabular>',
+    ].join(''), FY2021);
+    const layer = loaded(small).notes[0];
+    expect(layer?.excludes1?.get('J848')).toEqual([{ low: 'J68', high: 'J68' }]);
+    expect(layer?.codeFirst?.get('J848')).toEqual([{ low: 'T51', high: 'T65' }]);
+    expect((small.ok ? small.warnings : small.issues).map((issue) => [issue.code, issue.severity, issue.message])).toEqual([[
+      'icd10.note_unread', 'warning', 'an Excludes1 note at J84.8 names codes "with fifth or sixth character to indicate intent", words not understood; that reference is left out',
+    ]]);
+  });
+
   it('drives the checks once merged', () => {
     const tables = loaded(loadIcd10cmTabularXml(tabularText, FY2021));
     const merged = mergeIcd10Tables(bundledIcd10Tables(), tables);
