@@ -1,5 +1,6 @@
 import { MedofficeUsageError } from '../core/result.js';
 import { isCalendarDate } from './calendarDay.js';
+import { checkTables } from './checkTables.js';
 import type { ValidateClaimOptions } from './claimOptions.js';
 import { kindOf } from './usageChecks.js';
 
@@ -7,7 +8,8 @@ const SEVERITIES: readonly unknown[] = ['error', 'warning', 'off'];
 
 /**
  * Refuses options a caller could only pass by mistake, before any claim is read: options that are
- * not an object (`undefined` and `null` mean none), an `asOf` that is not a `YYYY-MM-DD` date, payer
+ * not an object (`undefined` and `null` mean none), an `asOf` that is not a `YYYY-MM-DD` date, loaded
+ * tables that are not what their loaders make (see `checkTables`), payer
  * rules that are not objects, a filing limit that is not a whole number from 1, and a severity other
  * than `'error'`, `'warning'` or `'off'` (so a typo such as `'Error'` cannot keep an issue while
  * calling the claim valid).
@@ -32,8 +34,9 @@ export function checkOptions(options: unknown): asserts options is ValidateClaim
 
 function checkOptionFields(options: unknown): void {
   if (!isPlainObject(options)) throw new MedofficeUsageError(`options must be an object such as { asOf: '2026-11-02' }, not ${kindOf(options)}`);
-  const { asOf, payers, defaultPayerRules } = options as ValidateClaimOptions;
+  const { asOf, payers, defaultPayerRules, tables } = options as ValidateClaimOptions;
   if (asOf !== undefined && !isCalendarDate(asOf)) throw new MedofficeUsageError(`options.asOf must be a date YYYY-MM-DD, not ${kindOf(asOf)}`);
+  checkTables(tables);
   if (defaultPayerRules !== undefined) checkPayerRules(defaultPayerRules, 'options.defaultPayerRules');
   if (payers === undefined) return;
   if (!isPlainObject(payers)) throw new MedofficeUsageError(`options.payers must be an object of payer rules by payer id, not ${kindOf(payers)}`);

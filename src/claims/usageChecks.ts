@@ -28,7 +28,8 @@ export function kindOf(value: unknown): string {
     case 'function':
       return 'a function';
     default:
-      return value === null ? 'null' : 'an object';
+      if (value === null) return 'null';
+      return Array.isArray(value) ? 'an array' : 'an object';
   }
 }
 

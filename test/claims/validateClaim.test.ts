@@ -214,6 +214,21 @@ describe('validateClaim', () => {
     expect(() => validateClaim(Symbol('claim'), { asOf: '2026-11-02' })).not.toThrow();
   });
 
+  it('refuses loaded tables that are not what their loaders make, naming the member, instead of failing inside every claim', () => {
+    const ptp = { ok: true, value: { edits: new Map() }, warnings: [] };
+    const cases: [unknown, RegExp][] = [
+      [null, /options\.tables must be an object/],
+      [{ cpt: ['99213'] }, /options\.tables\.cpt must be a Set of CPT codes, not an array/],
+      [{ ptp }, /options\.tables\.ptp must be a PTP table .*pass its \.value/],
+      [{ mue: { periods: {} } }, /options\.tables\.mue must be an MUE table/],
+      [{ icd10: {} }, /options\.tables\.icd10 must be ICD-10-CM tables/],
+      [{ hcpcs: new Map() }, /options\.tables\.hcpcs must be a HCPCS table/],
+      [{ addOn: { edits: [] } }, /options\.tables\.addOn must be an add-on table/],
+    ];
+    for (const [tables, message] of cases) expect(() => validateClaim(goodClaim(), { tables } as never)).toThrow(message);
+    expect(validateClaim(goodClaim(), { asOf: '2026-11-02', tables: { ptp: ptp.value, cpt: new Set(['99213']) } }).valid).toBe(true);
+  });
+
   it('is valid exactly when no issue is an error', () => {
     const report = validateClaim(claimWith([line()], ['E11.9', 'I10']));
     expect(report.issues.every((i) => i.severity === 'warning')).toBe(true);

@@ -55,11 +55,15 @@ export class SegmentScanner {
     if (this.pending.length > SegmentScanner.MAX_SEGMENT_LENGTH) this.stop(this.pending, 'SEG?');
   }
 
-  /** Ends the input and visits a last segment left without its terminator, if any. */
+  /**
+   * Ends the input and visits a last segment left without its terminator, if any. Padding at the very
+   * end (NUL, the DOS end-of-file Ctrl-Z, form feed or vertical tab, as file transfers and old systems
+   * add) is not a segment.
+   */
   end(): void {
     const rest = this.pending.slice(skipSpace(this.pending, 0));
     this.pending = '';
-    if (rest === '' || this.stopped) return;
+    if (TRAILING_PADDING.test(rest) || this.stopped) return;
     this.cursor.set(rest, 0, rest.length, ++this.position, this.delimiters ?? DEFAULT_DELIMITERS);
     this.visit(this.cursor);
   }
@@ -72,6 +76,8 @@ export class SegmentScanner {
     this.visit(this.cursor);
   }
 }
+
+const TRAILING_PADDING = /^[\s\0\v\f\x1a]*$/;
 
 function skipSpace(text: string, from: number): number {
   let i = from;

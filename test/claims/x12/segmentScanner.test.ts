@@ -30,6 +30,11 @@ describe('SegmentScanner', () => {
     expect([isa?.id, isa?.position, gs?.elements.slice(0, 4), sv1?.elements]).toEqual(['ISA', 1, ['GS', 'HC', 'A', ''], ['SV1', '', '']]);
   });
 
+  it('takes padding at the very end (NUL, Ctrl-Z, form feed) for padding, and a last unterminated segment for a segment', () => {
+    for (const tail of ['\0\0', '\x1a', '\f', '\r\n\x1a\0']) expect(scan([`${isaHeader()}IEA*1*1~`, tail]).map((seen) => seen.id)).toEqual(['ISA', 'IEA']);
+    expect(scan([`${isaHeader()}IEA*1*1~`, 'SE*1']).map((seen) => seen.id)).toEqual(['ISA', 'IEA', 'SE']);
+  });
+
   describe('properties', () => {
     it('gives the elements a split would, however the text is cut into chunks', () => {
       fc.assert(
