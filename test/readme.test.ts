@@ -17,7 +17,7 @@ const expectations: Record<string, readonly RegExp[]> = {
   'Scheduling: exact session costs': [/^\d+(\.\d+)? \d+(\.\d+)? \d+(\.\d+)?$/m, /^(\d+ ?){40}$/m],
   'Claims: scrub': [/^false$/m, /icd10\.not_billable diagnoses\.0/, /icd10\.seventh_character diagnoses\.1/, /Type 2 diabetes mellitus without complications true/],
   'Records: versions': [/records\.version_conflict/, /^true$/m],
-  'Inventory: this week': [/medline \[ '\d+ × 100 glove' \]/],
+  'Inventory: this week': [/medline \[ '(\d+) × 100 = \1\d\d glove' \]/],
 };
 
 function toSources(code: string): string {

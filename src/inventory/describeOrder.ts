@@ -29,7 +29,7 @@ export function describeOrder(item: Item, plan: Omit<ItemPlan, 'reasons'>): Orde
     {
       code: 'safety_stock',
       value: levels.safetyStock,
-      text: `safety stock ${whole(levels.safetyStock)} ${unit} = k ${levels.k.toFixed(2)} × σ ${one(levels.sigma)} for ${service}`,
+      text: `safety stock ${whole(levels.safetyStock)} ${unit} = k ${levels.k.toFixed(2)} × σ ${one(levels.sigma)} for ${plan.newsvendor === null ? service : `the newsvendor critical ratio ${plan.newsvendor.criticalRatio.toFixed(3)}`}`,
     },
     ...(plan.newsvendor === null
       ? []

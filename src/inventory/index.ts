@@ -76,3 +76,4 @@ export { csvRows } from './csvRows.js';
 export type { CsvRow } from './csvRows.js';
 export { ITEM_COLUMNS, readItemsCsv } from './readItemsCsv.js';
 export { MAX_USAGE_HISTORY_DAYS, readUsageCsv, USAGE_COLUMNS } from './readUsageCsv.js';
+export { ITEM_LIMITS } from './itemLimits.js';

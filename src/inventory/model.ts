@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Brand } from '../core/brand.js';
 import { isIsoDate, type IsoDate } from '../core/time.js';
+import { ITEM_LIMITS } from './itemLimits.js';
 
 /** An item's id, e.g. `gloves-nitrile-m`. */
 export type ItemId = Brand<string, 'ItemId'>;
@@ -88,8 +89,8 @@ export type ServiceTarget = z.infer<typeof ServiceTargetSchema>;
 export const ReplenishmentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sQ') }),
   z.object({ kind: z.literal('sS') }),
-  z.object({ kind: z.literal('periodic'), reviewDays: z.number().int().positive() }),
-  z.object({ kind: z.literal('par'), reviewDays: z.number().int().positive(), parLevel: z.number().int().nonnegative() }),
+  z.object({ kind: z.literal('periodic'), reviewDays: z.number().int().positive().max(ITEM_LIMITS.leadTimeDays) }),
+  z.object({ kind: z.literal('par'), reviewDays: z.number().int().positive().max(ITEM_LIMITS.leadTimeDays), parLevel: z.number().int().nonnegative().max(ITEM_LIMITS.units) }),
 ]);
 /** A replenishment rule, see {@link ReplenishmentSchema}. */
 export type Replenishment = z.infer<typeof ReplenishmentSchema>;
@@ -97,7 +98,7 @@ export type Replenishment = z.infer<typeof ReplenishmentSchema>;
 /**
  * A stocked supply: how it is counted and bought, how long it takes to arrive, how long it keeps,
  * and the service its stock must give. Quantities are in `unit`s; a pack holds `packSize` units.
- * `shortageCostCents`, the cost of a unit short, lets a perishable that cannot outlast a cycle be
+ * Figures past {@link ITEM_LIMITS} are refused. `shortageCostCents`, the cost of a unit short, lets a perishable that cannot outlast a cycle be
  * ordered by the newsvendor rule instead of its service target. `stockedSince`, the first day the
  * item was kept, starts its usage history there: an item added partway through the history is not
  * forecast as one that sat unused before.
@@ -114,20 +115,23 @@ export const ItemSchema = z.object({
   id: ItemIdSchema,
   name: z.string().min(1),
   unit: z.string().min(1),
-  packSize: z.number().int().positive(),
-  unitCostCents: z.number().int().nonnegative(),
-  minimumOrder: z.number().int().nonnegative().default(0),
+  packSize: z.number().int().positive().max(ITEM_LIMITS.units),
+  unitCostCents: z.number().int().nonnegative().max(ITEM_LIMITS.cents),
+  minimumOrder: z.number().int().nonnegative().max(ITEM_LIMITS.units).default(0),
   supplier: SupplierIdSchema,
-  leadTime: z.object({ meanDays: z.number().nonnegative(), sdDays: z.number().nonnegative().default(0) }),
-  shelfLifeDays: z.number().int().positive().nullable().default(null),
-  orderCostCents: z.number().int().nonnegative().default(1500),
+  leadTime: z.object({
+    meanDays: z.number().nonnegative().max(ITEM_LIMITS.leadTimeDays),
+    sdDays: z.number().nonnegative().max(ITEM_LIMITS.leadTimeDays).default(0),
+  }),
+  shelfLifeDays: z.number().int().positive().max(ITEM_LIMITS.shelfLifeDays).nullable().default(null),
+  orderCostCents: z.number().int().nonnegative().max(ITEM_LIMITS.cents).default(1500),
   holdingRatePerYear: z.number().nonnegative().default(0.25),
   service: ServiceTargetSchema.default({ kind: 'fill', target: 0.98 }),
   replenishment: ReplenishmentSchema.default({ kind: 'periodic', reviewDays: 7 }),
   seasonal: z.boolean().default(false),
   trend: z.boolean().default(false),
   criticality: z.number().positive().default(1),
-  shortageCostCents: z.number().int().positive().nullable().default(null),
+  shortageCostCents: z.number().int().positive().max(ITEM_LIMITS.cents).nullable().default(null),
   stockedSince: IsoDateSchema.nullable().default(null),
 });
 /** A stocked supply, see {@link ItemSchema}. */

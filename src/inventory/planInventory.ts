@@ -1,8 +1,9 @@
-import { warningIssue, type Issue } from '../core/issue.js';
+import { errorIssue, warningIssue, type Issue } from '../core/issue.js';
 import { HOLT_WINTERS_MIN_DAYS } from './forecast/forecastDemand.js';
 import { allocateBudget, type BudgetAllocation } from './budget.js';
 import { planningDay } from './fefo.js';
 import type { Item, ItemId } from './model.js';
+import type { OrderReasonCode } from './orderReason.js';
 import { planItem, type ItemPlan, type ItemStock, type PlanSettings } from './planItem.js';
 import { purchaseOrderDrafts, type PurchaseOrderDraft } from './purchaseOrders.js';
 import { usageSinceStocked } from './usageSinceStocked.js';
@@ -16,11 +17,21 @@ export interface InventoryPlan {
   readonly budget: BudgetAllocation | undefined;
   /** Draft purchase orders per supplier. */
   readonly purchaseOrders: readonly PurchaseOrderDraft[];
-  /** Warnings such as `inventory.no_usage`, `inventory.forecast_method` and `inventory.usage_before_stocked` (path `['items', i]`). */
+  /**
+   * Warnings such as `inventory.no_usage`, `inventory.forecast_method` and `inventory.usage_before_stocked`,
+   * and `inventory.order_too_large` errors for an order that cannot be priced in whole cents (path `['items', i]`).
+   */
   readonly issues: readonly Issue[];
 }
 
 const EMPTY = new Float64Array(0);
+const ORDER_REASONS: readonly OrderReasonCode[] = ['rule', 'rounding', 'minimum_order', 'expiry_cap', 'budget_cut'];
+
+/** A plan whose order is dropped: no quantity, no cost, and no reasons about the order. */
+function unordered(plan: ItemPlan): ItemPlan {
+  const order = { quantity: 0, packs: 0, roundedUp: false, raisedToMinimum: false, cappedByExpiry: false };
+  return { ...plan, order, costCents: 0, reasons: plan.reasons.filter((reason) => !ORDER_REASONS.includes(reason.code)) };
+}
 const NO_STOCK: ItemStock = { lots: [], onOrder: 0, allocated: 0 };
 
 /**
@@ -61,7 +72,10 @@ export function planInventory(
       const { method: _forced, ...automatic } = settings.forecast;
       itemSettings = { ...settings, forecast: automatic };
     }
-    return planItem(item, usage, input.stock.get(item.id) ?? NO_STOCK, itemSettings);
+    const plan = planItem(item, usage, input.stock.get(item.id) ?? NO_STOCK, itemSettings);
+    if (Number.isSafeInteger(plan.costCents)) return plan;
+    issues.push(errorIssue('inventory.order_too_large', ['items', index], `${item.id} would need ${plan.order.quantity} ${item.unit} at ${item.unitCostCents} cents each, more than can be priced in whole cents; nothing is ordered (check its usage and lead time)`));
+    return unordered(plan);
   });
   const budget = settings.budgetCents === undefined ? undefined : allocateBudget(plans, settings.budgetCents);
   const final = budget?.plans ?? plans;

@@ -15,6 +15,7 @@ import { replenishmentLevels, type ReplenishmentLevels } from './policy/replenis
 import { roundOrder, type RoundedOrder } from './policy/roundOrder.js';
 import { stockPosition, stockStatus, type StockPosition, type StockStatus } from './position.js';
 import { describeOrder } from './describeOrder.js';
+import { ITEM_LIMITS } from './itemLimits.js';
 
 /** An item's stock as the planner sees it. */
 export interface ItemStock {
@@ -78,7 +79,7 @@ const DAYS_PER_YEAR = 365;
  * @param stock - lots on hand, units on order and allocated
  * @param settings - the planning day and options
  * @throws MedofficeUsageError when `asOf` is not a calendar date `YYYY-MM-DD`, a day's usage is not
- *   a finite number at least 0, units on order, allocated or in a lot are not a finite number at
+ *   a number from 0 to `ITEM_LIMITS.dailyUnits`, units on order, allocated or in a lot are not a finite number at
  *   least 0, or `overstockDays` is negative or NaN
  * @example
  * ```ts
@@ -137,7 +138,7 @@ function checkPlanInputs(usage: ArrayLike<number>, stock: ItemStock, settings: P
   if (settings.overstockDays !== undefined && !(settings.overstockDays >= 0)) refuse(`overstockDays must be a number at least 0, got ${settings.overstockDays}`);
   for (let t = 0; t < usage.length; t++) {
     const used = usage[t] as number;
-    if (!isAmount(used)) refuse(`usage must be finite numbers at least 0, got ${used} on day ${t}`);
+    if (!isAmount(used) || used > ITEM_LIMITS.dailyUnits) refuse(`usage must be numbers from 0 to ${ITEM_LIMITS.dailyUnits} a day, got ${used} on day ${t}`);
   }
   requireAmounts('planItem', { onOrder: stock.onOrder, allocated: stock.allocated });
   requireLotQuantities('planItem', stock.lots);

@@ -3,6 +3,7 @@ import { dateOfDayNumber, dayNumber } from '../core/calendarDay.js';
 import { decimalCell, forEachCsvRow } from './csvRows.js';
 import { planningDay } from './fefo.js';
 import type { ItemId } from './model.js';
+import { ITEM_LIMITS } from './itemLimits.js';
 
 /** Columns a usage file must have. */
 export const USAGE_COLUMNS = ['item_id', 'date', 'quantity'] as const;
@@ -26,11 +27,12 @@ const OUTLIER_SHARE = 0.01;
 
 /**
  * Reads a usage CSV (`item_id, date, quantity`: units used on a day) into one daily series per
- * item, from the earliest date in the file to the day before `asOf`; days without a row count as
- * zero and repeated rows add up. Rows for unknown items (`inventory.unknown_item`), with malformed
- * dates (`time.invalid_date`) or negative or non-numeric quantities (`inventory.negative_quantity`,
- * `inventory.csv_number`), or that would make a day's total too large for a number
- * (`inventory.usage_overflow`), are reported with line and column and skipped; rows on or after
+ * item that has a row, from the earliest date in the file to the day before `asOf`; days without a
+ * row count as zero and repeated rows add up. An item with no usable row gets no series, so the
+ * planner reports it (`inventory.no_usage`) instead of planning it on a history of zeros. Rows for unknown items (`inventory.unknown_item`), with malformed
+ * dates (`time.invalid_date`) or negative, non-numeric or absurd quantities (`inventory.negative_quantity`,
+ * `inventory.csv_number`; at most `ITEM_LIMITS.dailyUnits`), or that would make a day's total pass that
+ * limit (`inventory.usage_overflow`), are reported with line and column and skipped; rows on or after
  * `asOf` are warned about (`inventory.usage_after_as_of`) and ignored, and so are rows more than
  * {@link MAX_USAGE_HISTORY_DAYS} days before it (`inventory.usage_too_old`).
  *
@@ -65,13 +67,16 @@ export function readUsageCsv(text: string, known: ReadonlySet<string>, asOf: str
     reading.rowsByBack[back] = (reading.rowsByBack[back] as number) + 1;
     reading.dated++;
     if (!addUsage(reading, item, back, reading.quantity)) {
-      rowIssues.push(errorIssue('inventory.usage_overflow', [source, line, 'quantity'], `adding ${cells[2]} makes the day's total for ${cells[0]} too large for a number`));
+      rowIssues.push(errorIssue('inventory.usage_overflow', [source, line, 'quantity'], `adding ${cells[2]} makes the day's total for ${cells[0]} more than ${ITEM_LIMITS.dailyUnits} units`));
     }
   });
   const issues = [...shapeIssues, ...rowIssues];
   const usage = new Map<ItemId, Float64Array>();
   if (reading.span === 0) return { usage, issues };
-  for (const [id, item] of reading.items) usage.set(id as ItemId, forward(reading.byItem[item] as Float64Array, reading.span));
+  for (const [id, item] of reading.items) {
+    // An item without a single row has no history (the planner warns `inventory.no_usage`), not years of zeros.
+    if (reading.byItem[item] !== EMPTY) usage.set(id as ItemId, forward(reading.byItem[item] as Float64Array, reading.span));
+  }
   return { usage, issues: [...issues, ...outlierWarnings(reading, text)] };
 }
 
@@ -117,6 +122,7 @@ function checkRow(reading: Reading, cells: readonly string[], line: number, issu
   if (day === undefined) found.push(errorIssue('time.invalid_date', [source, line, 'date'], `'${date}' is not a calendar date (YYYY-MM-DD)`));
   if (quantityText === '' || !Number.isFinite(quantity)) found.push(errorIssue('inventory.csv_number', [source, line, 'quantity'], `'${quantityText}' is not a number`));
   else if (quantity < 0) found.push(errorIssue('inventory.negative_quantity', [source, line, 'quantity'], `${quantity} is negative`));
+  else if (quantity > ITEM_LIMITS.dailyUnits) found.push(errorIssue('inventory.csv_number', [source, line, 'quantity'], `${quantityText} is more than ${ITEM_LIMITS.dailyUnits} units in a day`));
   if (found.length > 0 || item === undefined || day === undefined) {
     issues?.push(...found);
     return false;
@@ -135,11 +141,11 @@ function checkRow(reading: Reading, cells: readonly string[], line: number, issu
   return true;
 }
 
-/** Adds a row's units to its item's day; false (and nothing added) when the total would overflow. */
+/** Adds a row's units to its item's day; false (and nothing added) when the total would pass the daily limit. */
 function addUsage(reading: Reading, item: number, back: number, quantity: number): boolean {
   const series = reading.byItem[item] as Float64Array;
   const total = (back < series.length ? (series[back] as number) : 0) + quantity;
-  if (total === Infinity) return false;
+  if (total > ITEM_LIMITS.dailyUnits) return false;
   const room = grownTo(series, back + 1);
   reading.byItem[item] = room;
   room[back] = total;

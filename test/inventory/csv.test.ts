@@ -8,7 +8,7 @@ import { dayNumber } from '../../src/core/calendarDay.js';
 import { errorIssue, warningIssue, type Issue } from '../../src/core/issue.js';
 import { MedofficeUsageError } from '../../src/core/result.js';
 import { csvRows, decimalCell } from '../../src/inventory/csvRows.js';
-import { forecastDemand, parseCsv, readItemsCsv, readUsageCsv } from '../../src/inventory/index.js';
+import { forecastDemand, parseCsv, planInventory, readItemsCsv, readUsageCsv } from '../../src/inventory/index.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const fixture = (name: string): string => readFileSync(join(fixtures, name), 'utf8');
@@ -130,7 +130,8 @@ function usageByTable(text: string, known: ReadonlySet<string>, asOf: string): {
   const usage = new Map<string, Float64Array>();
   if (good.length === 0) return { usage, issues };
   const start = Math.min(...good.map((row) => row.day));
-  for (const id of known) usage.set(id, new Float64Array(asOfDay - start));
+  // Only items with a row get a series.
+  for (const id of known) if (good.some((row) => row.itemId === id)) usage.set(id, new Float64Array(asOfDay - start));
   for (const row of good) {
     const series = usage.get(row.itemId) as Float64Array;
     series[row.day - start] = (series[row.day - start] as number) + row.quantity;
@@ -209,16 +210,29 @@ describe('reading usage files row by row', () => {
     expect(outliers([...dailyRows('g1', '2024-05-01', 60), ...year])).toEqual([]);
   });
 
-  it('reports a day whose total overflows a number, and keeps the rest of the day', () => {
-    const { usage, issues } = readUsageCsv('item_id,date,quantity\ng1,2026-11-01,1e308\ng1,2026-11-01,1e308\ng1,2026-10-31,2\n', new Set(['g1']), '2026-11-02');
-    expect(issues.map((i) => [i.code, i.path])).toEqual([['inventory.usage_overflow', ['usage.csv', 3, 'quantity']]]);
-    expect([...(usage.get('g1' as never) ?? [])]).toEqual([2, 1e308]);
+  it('reports a row past the daily limit and a day whose total would pass it, and keeps the rest of the day', () => {
+    const rows = ['g1,2026-11-01,1e200', 'g1,2026-11-01,6e8', 'g1,2026-11-01,6e8', 'g1,2026-11-01,4e8', 'g1,2026-10-31,2'];
+    const { usage, issues } = readUsageCsv(['item_id,date,quantity', ...rows].join('\n'), new Set(['g1']), '2026-11-02');
+    expect(issues.map((i) => [i.code, i.path])).toEqual([['inventory.csv_number', ['usage.csv', 2, 'quantity']], ['inventory.usage_overflow', ['usage.csv', 4, 'quantity']]]);
+    expect([...(usage.get('g1' as never) ?? [])]).toEqual([2, 1e9]);
   });
 
   it('throws a usage error for a planning day that is not YYYY-MM-DD, instead of warning on every row', () => {
     for (const asOf of ['2026-11-2', '11/02/2026', '2026-11-02T00:00:00Z']) {
       expect(() => readUsageCsv('item_id,date,quantity\ng1,2026-11-01,5\n', new Set(['g1']), asOf)).toThrow(MedofficeUsageError);
     }
+  });
+});
+
+describe('items without usage rows', () => {
+  it('get no series, so the planner warns inventory.no_usage instead of planning years of zeros', () => {
+    const header = 'id,name,unit,pack_size,unit_cost,supplier,lead_time_days';
+    const { items, stock } = readItemsCsv(`${header}\ngloves-m,Gloves,glove,100,0.09,medline,3\nmasks,Masks,mask,50,0.12,medline,3\n`);
+    const { usage, issues } = readUsageCsv(['item_id,date,quantity', ...dailyRows('gloves-m', '2026-09-01', 30, 150)].join('\n'), new Set(items.map((item) => item.id)), '2026-10-03');
+    expect(issues).toEqual([]);
+    expect([...usage.keys()]).toEqual(['gloves-m']);
+    const plan = planInventory({ items, usage, stock }, { asOf: '2026-10-03' });
+    expect(plan.issues.map((issue) => [issue.code, issue.path])).toEqual([['inventory.no_usage', ['items', 1]]]);
   });
 });
 

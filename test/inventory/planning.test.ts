@@ -195,3 +195,33 @@ describe('budget and purchase orders', () => {
     );
   });
 });
+
+describe('figures past the item limits', () => {
+  it('are refused by the item schema at their field', () => {
+    const base = { id: 'b', name: 'B', unit: 'each', packSize: 10, unitCostCents: 100, supplier: 's1' };
+    const failing = (input: object) => {
+      const parsed = ItemSchema.safeParse({ ...base, ...input });
+      return parsed.success ? [] : parsed.error.issues.map((issue) => issue.path.join('.'));
+    };
+    expect(failing({ leadTime: { meanDays: 3660, sdDays: 3660 } })).toEqual([]);
+    expect(failing({ leadTime: { meanDays: 1e300, sdDays: 1 } })).toEqual(['leadTime.meanDays']);
+    expect(failing({ leadTime: { meanDays: 3, sdDays: 3661 } })).toEqual(['leadTime.sdDays']);
+    expect(failing({ leadTime: { meanDays: 3 }, replenishment: { kind: 'periodic', reviewDays: 9007199254740991 } })).toEqual(['replenishment.reviewDays']);
+    expect(failing({ leadTime: { meanDays: 3 }, shelfLifeDays: 36_601 })).toEqual(['shelfLifeDays']);
+    expect(failing({ leadTime: { meanDays: 3 }, unitCostCents: 1e9 + 1 })).toEqual(['unitCostCents']);
+  });
+
+  it('a day of usage past the limit is a usage error of planItem', () => {
+    expect(() => planItem(gloves, [1, 2e9], { lots: [], onOrder: 0, allocated: 0 }, { asOf: '2026-11-02' })).toThrow(MedofficeUsageError);
+  });
+
+  it('an order too large to price in whole cents is reported and dropped; the other items are planned', () => {
+    const costly = ItemSchema.parse({ id: 'costly', name: 'C', unit: 'each', packSize: 1, unitCostCents: 1e9, supplier: 's1', leadTime: { meanDays: 3660 } });
+    const usage = new Map([['costly' as ItemId, new Float64Array(60).fill(1e9)], [gloves.id, usageSeries(150, 60, 3)]]);
+    const plan = planInventory({ items: [costly, gloves], usage, stock: new Map() }, { asOf: '2026-11-02' });
+    expect(plan.issues.map((issue) => [issue.code, issue.severity, issue.path])).toEqual([['inventory.order_too_large', 'error', ['items', 0]]]);
+    expect([plan.plans[0]?.order.quantity, plan.plans[0]?.costCents, plan.plans[0]?.reasons.some((reason) => reason.code === 'rounding')]).toEqual([0, 0, false]);
+    expect(plan.plans[1]?.order.quantity).toBeGreaterThan(0);
+    expect(plan.purchaseOrders.flatMap((order) => order.lines.map((line) => line.itemId))).toEqual([gloves.id]);
+  });
+});
