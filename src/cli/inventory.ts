@@ -12,28 +12,34 @@ expiring before use discounted), rounds to packs and minimum orders within shelf
 order into the budget, and drafts one purchase order per supplier with the reason for every line.
   --items FILE    items CSV: id,name,unit,pack_size,unit_cost,supplier,lead_time_days and optional
                   lead_time_sd_days,minimum_order,shelf_life_days,order_cost,service,service_level,
-                  policy,review_days,par_level,seasonal,shortage_cost,criticality,
+                  policy,review_days,par_level,seasonal,shortage_cost,criticality,stocked_since,
                   on_hand,on_order,allocated,expiring_quantity,expiring_on
   --usage FILE    usage CSV: item_id,date,quantity (units used that day)
   --as-of DATE    the planning day, YYYY-MM-DD (default: today); usage on or after it is ignored
   --budget N      the money for this order, in dollars
   --format F      text (default), json, or csv (one row per item)
 Every bad CSV row is reported with its line and column; the good rows are still planned.
-Exit status: 0 planned cleanly, 1 planned but some input rows were bad, 2 bad usage or unreadable input.`;
+Exit status: 0 planned cleanly, 1 planned but some input rows were bad, 2 bad usage or unreadable
+input (a file that cannot be read, or that is empty or lacks a required column, so no row is read).`;
 
-/** Takes `--format csv` out of the words (parseCommandArgs knows only text and json). */
-function extractCsvFormat(argv: readonly string[]): { argv: string[]; csv: boolean } {
+/** CSV issues after which not one row of the file was read. */
+const UNREADABLE_FILE = new Set(['csv.empty', 'csv.missing_column', 'csv.duplicate_column']);
+
+/** Takes `--format csv` out of the words (parseCommandArgs knows only text and json), and finds a format that is none of the three. */
+function extractCsvFormat(argv: readonly string[]): { argv: string[]; csv: boolean; badFormat: string | undefined } {
   const rest: string[] = [];
   let csv = false;
+  let badFormat: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i] as string;
-    if (word === '--format=csv') csv = true;
-    else if (word === '--format' && argv[i + 1] === 'csv') {
+    const given = word.startsWith('--format=') ? word.slice('--format='.length) : word === '--format' ? argv[i + 1] : undefined;
+    if (given !== undefined && !['text', 'json', 'csv'].includes(given)) badFormat = given;
+    if (given === 'csv') {
       csv = true;
-      i++;
+      if (word === '--format') i++;
     } else rest.push(word);
   }
-  return { argv: rest, csv };
+  return { argv: rest, csv, badFormat };
 }
 
 
@@ -42,10 +48,12 @@ const planCommand: CliCommand = {
   summary: 'Plan the supply order from items and usage CSV files',
   usage: PLAN_USAGE,
   run: async (words, io) => {
-    const { argv, csv } = extractCsvFormat(words);
+    const { argv, csv, badFormat } = extractCsvFormat(words);
+    if (badFormat !== undefined) return usageFailure(io, 'inventory plan', `--format must be text, json or csv, not '${badFormat}'`, PLAN_USAGE);
     const parsed = parseCommandArgs(argv, { items: { type: 'string' }, usage: { type: 'string' }, 'as-of': { type: 'string' }, budget: { type: 'string' } });
     if (typeof parsed === 'string') return usageFailure(io, 'inventory plan', parsed, PLAN_USAGE);
     if (parsed.help) return (io.out(`${PLAN_USAGE}\n`), ExitCode.ok);
+    if (parsed.positionals.length > 0) return usageFailure(io, 'inventory plan', `unexpected '${parsed.positionals[0] ?? ''}': every input is given by an option`, PLAN_USAGE);
     const { items: itemsPath, usage: usagePath, budget } = parsed.values;
     if (typeof itemsPath !== 'string' || typeof usagePath !== 'string') return usageFailure(io, 'inventory plan', 'give --items and --usage', PLAN_USAGE);
     const asOf = typeof parsed.values['as-of'] === 'string' ? parsed.values['as-of'] : io.today();
@@ -65,6 +73,11 @@ const planCommand: CliCommand = {
     }
     const items = readItemsCsv(texts[0], itemsPath);
     const usage = readUsageCsv(texts[1], new Set(items.items.map((item) => item.id)), asOf, usagePath);
+    const unreadable = [...items.issues, ...usage.issues].filter((issue) => UNREADABLE_FILE.has(issue.code));
+    if (unreadable.length > 0) {
+      for (const issue of unreadable) io.err(`${issue.severity} ${issue.code} at ${formatPath(issue.path)}: ${issue.message}\n`);
+      return ExitCode.usage;
+    }
     const plan = planInventory({ items: items.items, usage: usage.usage, stock: items.stock }, budgetCents === undefined ? { asOf } : { asOf, budgetCents });
     const issues = [...items.issues, ...usage.issues, ...plan.issues];
     for (const issue of issues) io.err(`${issue.severity} ${issue.code} at ${formatPath(issue.path)}: ${issue.message}\n`);

@@ -57,5 +57,25 @@ describe('medoffice inventory plan', () => {
     const help = fakeIo();
     expect(await inventoryCommand.run(['plan', '--help'], help)).toBe(0);
     expect(help.stdout()).toContain('--budget');
+    expect(help.stdout()).toContain('stocked_since');
+  });
+
+  it('exits 2 when a file yields no row at all (empty, or a required column missing), naming the file', async () => {
+    const items = files['items.csv'];
+    for (const broken of [{ 'items.csv': '', 'usage.csv': files['usage.csv'] }, { 'items.csv': items, 'usage.csv': '' }, { 'items.csv': items, 'usage.csv': 'item,day,qty\ng,2026-11-01,1\n' }]) {
+      const io = fakeIo(broken);
+      expect(await inventoryCommand.run(plan, io)).toBe(2);
+      expect(io.stderr()).toMatch(/csv\.(empty|missing_column) at (items|usage)\.csv/);
+      expect(io.stdout()).toBe('');
+    }
+  });
+
+  it('names csv among the formats, and refuses words that are not options', async () => {
+    const bad = fakeIo(files);
+    expect(await inventoryCommand.run([...plan, '--format', 'CSV'], bad)).toBe(2);
+    expect(bad.stderr()).toContain("--format must be text, json or csv, not 'CSV'");
+    const extra = fakeIo(files);
+    expect(await inventoryCommand.run([...plan, '--budget', '600', '700'], extra)).toBe(2);
+    expect(extra.stderr()).toContain("unexpected '700'");
   });
 });

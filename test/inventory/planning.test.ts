@@ -50,6 +50,14 @@ describe('planItem', () => {
     expect(keeps.newsvendor).toBeNull();
   });
 
+  it('keeps the service-target levels of a continuous-review perishable, so S stays an order quantity above s', () => {
+    const vaccine = { ...flu, shelfLifeDays: 5, shortageCostCents: 5000, unitCostCents: 1000, leadTime: { meanDays: 7, sdDays: 0 }, replenishment: { kind: 'sS' } as const };
+    const plan = planItem(vaccine, usageSeries(8, 365, 5), { lots: [], onOrder: 0, allocated: 0 }, { asOf: '2026-11-02' });
+    expect(plan.newsvendor).toBeNull();
+    expect(plan.levels.orderUpTo - plan.levels.reorderPoint).toBeCloseTo(plan.eoq, 9);
+    expect(plan.levels.orderUpTo - plan.levels.reorderPoint).toBeGreaterThan(8);
+  });
+
   it('uses SBA for intermittent demand and Holt-Winters for seasonal items with two years of history', () => {
     expect(forecastDemand(usageSeries(4, 730, 3, 3)).method).toBe('sba');
     const season = new Float64Array(3 * 364);
