@@ -1,6 +1,8 @@
 import { errorIssue } from '../../core/issue.js';
 import { fail, ok, type Checked } from '../../core/result.js';
+import type { Distribution } from '../../core/distribution.js';
 import { planGrid } from './gridPlan.js';
+import { serviceGridLength } from './serviceGrid.js';
 import { checkSession, DEFAULT_WEIGHTS, type ObjectiveWeights, type ScheduleIssue, type ScheduleSession } from './session.js';
 import { createBuffers, createChain, initialState, runChain, type WorkloadChain } from './workloadChain.js';
 
@@ -70,6 +72,27 @@ export function gridIssues(chain: WorkloadChain): ScheduleIssue[] {
 }
 
 /**
+ * The `schedule.grid_too_large` issue for a session whose grid would pass {@link MAX_GRID_POINTS},
+ * judged before any grid is built (a service law with a far outlier, or a tiny interval, would
+ * otherwise exhaust memory first).
+ *
+ * @param service - the service law
+ * @param intervalMinutes - the interval length
+ * @param steps - grid steps per interval
+ * @param patients - the most patients the grid must hold
+ * @example
+ * ```ts
+ * plannedGridIssues({ kind: 'empirical', values: [10, 1e9] }, 15, 16, 20); // [schedule.grid_too_large at ['service']]
+ * ```
+ */
+export function plannedGridIssues(service: Distribution, intervalMinutes: number, steps: number, patients: number): ScheduleIssue[] {
+  const points = Math.max(1, patients) * (serviceGridLength(service, intervalMinutes / steps) - 1) + 1;
+  return points > MAX_GRID_POINTS
+    ? [errorIssue('schedule.grid_too_large', ['service'], `the workload grid would need about ${points.toPrecision(3)} points (at most ${MAX_GRID_POINTS}): the service law reaches too far for the grid step`)]
+    : [];
+}
+
+/**
  * The exact expected total waiting time, idle time and overtime of a single-provider session, and
  * Kaandorp and Koole's objective. The workload left for the provider is a Markov chain observed at
  * interval starts; its distribution is carried on a grid of `intervalMinutes / stepsPerInterval`
@@ -96,6 +119,8 @@ export function evaluateSchedule(input: unknown, options: EvaluateOptions = {}):
   const requested = options.stepsPerInterval ?? plan.stepsPerInterval;
   const extrapolate = options.extrapolate ?? plan.extrapolate;
   const steps = extrapolate ? Math.max(2, requested + (requested % 2)) : Math.max(1, Math.round(requested));
+  const planned = plannedGridIssues(session.service, session.intervalMinutes, steps, session.slots.reduce((sum, n) => sum + n, 0));
+  if (planned.length > 0) return fail(planned);
   const fine = chainFor(session, steps);
   const tooLarge = gridIssues(fine);
   if (tooLarge.length > 0) return fail(tooLarge);

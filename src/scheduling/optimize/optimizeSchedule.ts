@@ -1,6 +1,6 @@
 import { fail, ok, type Checked } from '../../core/result.js';
 import { CLASSIC_RULES, classicSchedule, type ClassicRule } from './classicRules.js';
-import { chainFor, evaluateSchedule, gridIssues, type ScheduleEvaluation } from './evaluateSchedule.js';
+import { chainFor, evaluateSchedule, gridIssues, plannedGridIssues, type ScheduleEvaluation } from './evaluateSchedule.js';
 import { planGrid } from './gridPlan.js';
 import { patientMoves, singleShifts, subsetMoves, type Move } from './neighbourhood.js';
 import { checkProblem, type OptimizeProblem } from './problem.js';
@@ -140,7 +140,10 @@ export function optimizeSchedule(input: unknown, options: OptimizeOptions = {}):
   const plan = planGrid(problem.service, problem.intervalMinutes, template.sessionMinutes);
   const searchSteps = options.searchStepsPerInterval ?? Math.max(2, Math.round(plan.stepsPerInterval / 4));
   const sized = { ...template, slots: [problem.patients, ...template.slots.slice(1)] };
-  const fine = chainFor(sized, plan.extrapolate ? searchSteps * 2 : searchSteps);
+  const fineSteps = plan.extrapolate ? searchSteps * 2 : searchSteps;
+  const planned = plannedGridIssues(problem.service, problem.intervalMinutes, Math.max(fineSteps, plan.stepsPerInterval), problem.patients);
+  if (planned.length > 0) return fail(planned);
+  const fine = chainFor(sized, fineSteps);
   const tooLarge = gridIssues(fine);
   if (tooLarge.length > 0) return fail(tooLarge);
   const chains = plan.extrapolate ? [fine, chainFor(sized, searchSteps)] : [fine];

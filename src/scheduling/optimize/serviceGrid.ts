@@ -89,6 +89,31 @@ function discretiseContinuous(law: ContinuousLaw, step: number): number[] {
 }
 
 /**
+ * How many grid points {@link discretiseService} would give a law on a grid of `step` minutes, found
+ * without building it: the largest point mass over the step for point laws, and for continuous ones
+ * a point past which less than the tail mass is left (found by doubling, so at most twice the
+ * length). Lets a caller refuse a grid too large before allocating it.
+ *
+ * @param service - a duration law
+ * @param step - the grid step h in minutes
+ * @returns an upper bound on the grid length (Infinity for a step that is not positive)
+ * @example
+ * ```ts
+ * serviceGridLength({ kind: 'deterministic', value: 1e12 }, 1); // about 1e12
+ * ```
+ */
+export function serviceGridLength(service: Distribution, step: number): number {
+  if (!(step > 0)) return Number.POSITIVE_INFINITY;
+  const law = continuousLaw(service);
+  if (Array.isArray(law)) return Math.ceil(Math.max(0, ...(law as readonly number[])) / step) + 2;
+  const { cdf } = law as ContinuousLaw;
+  let b = step;
+  // The discretising loop stops after a million steps whatever the tail; so does this one.
+  while (1 - cdf(b) >= TAIL_MASS && b / step < 1_000_002) b *= 2;
+  return Math.min(Math.ceil(b / step), 1_000_002) + 2;
+}
+
+/**
  * Discretises a service-time law on a grid of `step` minutes so that the grid law has exactly the
  * same mean: the mass of [k·h, (k+1)·h] is shared between its two ends in proportion to where it
  * lies (the piecewise-linear, mean-preserving rounding). Point masses (deterministic, empirical)

@@ -60,13 +60,19 @@ export function summarizeKpis(columns: KpiColumns): Record<KpiName, Summary> {
  * ```
  */
 export function replicationIssues(options: SimulateOptions): SimulationIssue[] {
-  const { replications, seed } = options;
+  if (typeof options !== 'object' || options === null) {
+    return [errorIssue('simulate.replications', [], 'options must be an object such as { replications: 1000, seed: 1 }')];
+  }
+  const { replications, seed, engine } = options as Partial<SimulateOptions>;
   const issues: SimulationIssue[] = [];
-  if (!Number.isSafeInteger(replications) || replications < 1 || replications > MAX_REPLICATIONS) {
+  if (!Number.isSafeInteger(replications) || (replications as number) < 1 || (replications as number) > MAX_REPLICATIONS) {
     issues.push(errorIssue('simulate.replications', ['replications'], `replications must be an integer in 1..${MAX_REPLICATIONS}`));
   }
-  if (typeof seed === 'number' && !Number.isSafeInteger(seed)) {
+  if (!(typeof seed === 'string' || Number.isSafeInteger(seed))) {
     issues.push(errorIssue('simulate.replications', ['seed'], 'the seed must be a safe integer or a string'));
+  }
+  if (engine !== undefined && engine !== 'auto' && engine !== 'event') {
+    issues.push(errorIssue('simulate.replications', ['engine'], `the engine must be 'auto' or 'event', not ${JSON.stringify(engine) ?? String(engine)}`));
   }
   return issues;
 }

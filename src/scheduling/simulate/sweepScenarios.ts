@@ -1,4 +1,4 @@
-import { prefixIssues } from '../../core/issue.js';
+import { errorIssue, prefixIssues } from '../../core/issue.js';
 import { fail, ok, type Checked } from '../../core/result.js';
 import { createKpiColumns, KPI_NAMES, type KpiColumns } from './kpis.js';
 import { checkScenario, type Scenario, type SimulationIssue } from './scenario.js';
@@ -76,6 +76,10 @@ function assemble(results: readonly SweepTaskResult[], replications: number): Ma
  */
 export async function sweepScenarios(scenarios: readonly unknown[], options: SweepOptions): Promise<Checked<SweepResult, SimulationIssue>> {
   const optionIssues = replicationIssues(options);
+  const chunk = (options as Partial<SweepOptions> | null)?.chunk;
+  if (chunk !== undefined && !(Number.isSafeInteger(chunk) && chunk >= 1)) {
+    optionIssues.push(errorIssue('simulate.replications', ['chunk'], 'chunk must be a whole number of replications from 1'));
+  }
   if (optionIssues.length > 0) return fail(optionIssues);
   const checked = scenarios.map((s) => checkScenario(s));
   const valid = checked.flatMap((c, i) => (c.ok ? [i] : []));
@@ -87,7 +91,8 @@ export async function sweepScenarios(scenarios: readonly unknown[], options: Swe
   return ok(
     checked.map((c, i): Checked<SimulationResult, SimulationIssue> => {
       if (!c.ok) return fail(prefixIssues(c.issues, ['scenarios', i]));
-      const kpiColumns = columns.get(i) ?? createKpiColumns(options.replications);
+      const kpiColumns = columns.get(i);
+      if (kpiColumns === undefined) throw new Error(`scenario ${i} was planned but no replication of it came back`);
       return ok({
         replications: options.replications,
         seed: options.seed,

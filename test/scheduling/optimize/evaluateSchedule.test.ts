@@ -156,6 +156,12 @@ describe('evaluateSchedule: bad sessions', () => {
     [{ ...good, service: { kind: 'uniform', min: -2, max: 5 } }, 'schedule.negative_duration', ['service', 'min']],
     [{ ...good, service: { kind: 'normal', mean: 15, sd: 5 } }, 'schedule.service_unsupported', ['service', 'kind']],
     [{ ...good, sessionMinutes: 20 }, 'schedule.beyond_session', ['slots']],
+    // Service laws reaching far past the grid step are refused before any grid is built.
+    [{ ...good, service: { kind: 'empirical', values: [10, 12, 15, 1e9] } }, 'schedule.grid_too_large', ['service']],
+    [{ ...good, service: { kind: 'deterministic', value: 1e12 } }, 'schedule.grid_too_large', ['service']],
+    [{ ...good, service: exponential(1e9) }, 'schedule.grid_too_large', ['service']],
+    [{ ...good, service: { kind: 'uniform', min: 5, max: 1e8 } }, 'schedule.grid_too_large', ['service']],
+    [{ ...good, intervalMinutes: 1e-6, sessionMinutes: 2e-6 }, 'schedule.grid_too_large', ['service']],
   ])('%# reports %s at its path', (session, code, path) => {
     const result = evaluateSchedule(session);
     expect(result.ok).toBe(false);

@@ -110,3 +110,10 @@ describe('optimizeSchedule: bad problems', () => {
     if (!result.ok) expect(result.issues).toContainEqual(expect.objectContaining({ code, path }));
   });
 });
+
+describe('optimizeSchedule: a service law too wide for the grid', () => {
+  it('is refused with schedule.grid_too_large at service before any grid is built', () => {
+    const result = optimizeSchedule({ patients: 20, intervals: 20, intervalMinutes: 15, service: { kind: 'empirical', values: [10, 12, 15, 1e9] }, noShowProbability: 0.1 });
+    expect(result.ok ? [] : result.issues.map((issue) => [issue.code, issue.path])).toEqual([['schedule.grid_too_large', ['service']]]);
+  });
+});

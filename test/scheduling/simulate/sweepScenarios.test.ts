@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { simulateSessions } from '../../../src/scheduling/simulate/simulateSessions.js';
 import { sweepScenarios } from '../../../src/scheduling/simulate/sweepScenarios.js';
 import { createSimulationPool } from '../../../src/scheduling/simulate/simulationPool.js';
 
@@ -49,5 +50,26 @@ describe('sweepScenarios', () => {
     if (second !== undefined && !second.ok) {
       expect(second.issues).toContainEqual(expect.objectContaining({ code: 'simulate.schema', path: ['scenarios', 1, 'classes', 'visit', 'noShowProbability'] }));
     }
+  });
+});
+
+describe('sweepScenarios and simulateSessions: unusable options', () => {
+  const scenario = { sessionMinutes: 60, classes: { v: { service: { kind: 'exponential', mean: 12 } } }, schedule: { slots: [1, 1, 1, 1], intervalMinutes: 15, class: 'v' } };
+  const paths = (result: { ok: boolean; issues?: readonly { code: string; path: readonly (string | number)[] }[] }) => (result.ok ? [] : (result.issues ?? []).map((issue) => [issue.code, issue.path]));
+
+  it('a chunk that is not a whole number from 1 is reported, never run as zeros or forever', async () => {
+    for (const chunk of [Number.NaN, 0, -5, 0.5]) {
+      expect(paths(await sweepScenarios([scenario], { replications: 1000, seed: 1, chunk }))).toEqual([['simulate.replications', ['chunk']]]);
+    }
+    expect((await sweepScenarios([scenario], { replications: 1000, seed: 1, chunk: 100 })).ok).toBe(true);
+  });
+
+  it('missing options, a missing or unusable seed and an unknown engine are reported at their path', async () => {
+    const cases: [unknown, (string | number)[]][] = [[undefined, []], [{ replications: 10 }, ['seed']], [{ replications: 10, seed: null }, ['seed']], [{ replications: 10, seed: {} }, ['seed']], [{ replications: 10, seed: 1, engine: 'fast' }, ['engine']]];
+    for (const [options, path] of cases) {
+      expect(paths(simulateSessions(scenario, options as never))).toEqual([['simulate.replications', path]]);
+      expect(paths(await sweepScenarios([scenario], options as never))).toEqual([['simulate.replications', path]]);
+    }
+    expect(simulateSessions(scenario, { replications: 10, seed: 'clinic' }).ok).toBe(true);
   });
 });
