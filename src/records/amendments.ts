@@ -67,7 +67,7 @@ export function requestAmendment<S extends z.ZodType>(
     const { version, description, proposedPatch } = request;
     record(scope, { event: 'requested', amendmentId, version, description, ...(proposedPatch ? { proposedPatch } : {}) });
     return ok({
-      id: amendmentId, version, description, requestedBy: context.actor, requestedAt: scope.chain.at, status: 'requested',
+      id: amendmentId, version, description, requestedBy: scope.context.actor, requestedAt: scope.chain.at, status: 'requested',
       ...(proposedPatch ? { proposedPatch } : {}),
     });
   });
@@ -136,12 +136,12 @@ export function decideAmendment<S extends z.ZodType>(settings: StoreSettings<S>,
       const badReason = statementIssue(settings, decision.reason, ['decision', 'reason']);
       if (badReason !== undefined) return fail([badReason]);
       record(scope, { event: 'denied', amendmentId, reason: decision.reason });
-      return ok({ ...found.value, status: 'denied', decidedBy: context.actor, decidedAt: scope.chain.at, denialReason: decision.reason });
+      return ok({ ...found.value, status: 'denied', decidedBy: scope.context.actor, decidedAt: scope.chain.at, denialReason: decision.reason });
     }
     const applied = yield* accept(settings, scope, amendmentId, decision.expectedVersion, decision.patch);
     if (!applied.ok) return applied;
     record(scope, { event: 'accepted', amendmentId, ...(applied.value !== undefined ? { appliedVersion: applied.value } : {}) });
-    return ok({ ...found.value, status: 'accepted', decidedBy: context.actor, decidedAt: scope.chain.at, ...(applied.value !== undefined ? { appliedVersion: applied.value } : {}) });
+    return ok({ ...found.value, status: 'accepted', decidedBy: scope.context.actor, decidedAt: scope.chain.at, ...(applied.value !== undefined ? { appliedVersion: applied.value } : {}) });
   });
 }
 
@@ -172,6 +172,6 @@ export function fileAmendmentStatement<S extends z.ZodType>(
     const badStatement = statementIssue(settings, statement, ['statement']);
     if (badStatement !== undefined) return fail([badStatement]);
     record(scope, { event: kind, amendmentId, statement });
-    return ok({ ...found.value, [kind]: { by: context.actor, at: scope.chain.at, statement } });
+    return ok({ ...found.value, [kind]: { by: scope.context.actor, at: scope.chain.at, statement } });
   });
 }

@@ -49,7 +49,17 @@ function sortNames(keys: string[]): void {
   }
 }
 
+// A Date, Map, Set or class instance is not JSON: its own members (none, for a Date or a Set) would
+// be written as if they were all it holds.
+function requirePlainObject(value: object): void {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) {
+    throw new MedofficeUsageError(`canonical JSON cannot hold a ${(value as { constructor?: { name?: string } }).constructor?.name ?? 'non-plain object'}`);
+  }
+}
+
 function serializeObject(value: object): string {
+  requirePlainObject(value);
   const keys = Object.keys(value);
   sortNames(keys);
   let out = '{';
@@ -75,7 +85,8 @@ function serializeArray(value: readonly unknown[]): string {
  *
  * @param value - a JSON value (objects, arrays, strings, finite numbers, booleans, null)
  * @returns the canonical text, the same for every equal document
- * @throws MedofficeUsageError for NaN, Infinity, lone surrogates or non-JSON values
+ * @throws MedofficeUsageError for NaN, Infinity, lone surrogates or non-JSON values (a Date, Map,
+ *   Set or class instance included)
  * @example
  * ```ts
  * canonicalJson({ b: 1, a: [1e30, 4.50] }); // '{"a":[1e+30,4.5],"b":1}'
@@ -134,6 +145,7 @@ function copyOf(value: unknown, flags: CopyFlags, depth: number): JsonValue {
         for (let i = 0; i < value.length; i++) copy[i] = copyOf(value[i] ?? null, flags, depth + 1);
         return copy;
       }
+      requirePlainObject(value);
       const keys = Object.keys(value);
       sortNames(keys);
       const copy: Record<string, JsonValue> = {};

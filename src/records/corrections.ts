@@ -60,8 +60,8 @@ export function correctRecord<S extends z.ZodType>(
     if (unchanged && errorVersion === head.version) return fail([recordIssue('records.invalid_input', ['correction', 'document'], `the document is version ${errorVersion} itself, the one entered in error`)]);
     const written = unchanged
       ? yield* currentVersion(scope, head)
-      : yield* writeVersion({ ...scope, context: { ...context, reason } }, head, { document: valid.value, state: 'active', operation: 'correct' });
-    const found: Correction = { errorVersion, correctedVersion: written.meta.version, by: context.actor, at: scope.chain.at, reason };
+      : yield* writeVersion({ ...scope, context: { ...scope.context, reason } }, head, { document: valid.value, state: 'active', operation: 'correct' });
+    const found: Correction = { errorVersion, correctedVersion: written.meta.version, by: scope.context.actor, at: scope.chain.at, reason };
     scope.chain.add('correction', scope.key, null, { recordId: scope.key, errorVersion, correctedVersion: found.correctedVersion, by: found.by, reason });
     return ok(found);
   });

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { issuesFromZod } from '../core/parse.js';
+import { hasLoneSurrogate } from './canonicalJson.js';
 import { fail, ok, type Checked } from '../core/result.js';
 import { isIsoDate } from '../core/time.js';
 import { PurposeOfUseSchema, type AccessContext } from './context.js';
@@ -22,13 +23,15 @@ const isCalendarDate = (text: string): boolean => isIsoDate(text);
  * DisclosureSchema.parse({ date: '2026-11-02', recipient: 'County Health Dept', description: 'TB test result', purpose: 'PUBHLTH' });
  * ```
  */
+const text = (max: number) => z.string().min(1).max(max).refine((value) => !hasLoneSurrogate(value), { message: 'not well-formed Unicode (a lone surrogate)' });
+
 export const DisclosureSchema = z.object({
   date: z.string().refine(isCalendarDate, 'a date YYYY-MM-DD'),
-  recipient: z.string().min(1).max(500),
-  recipientAddress: z.string().min(1).max(1000).optional(),
-  description: z.string().min(1).max(2000),
+  recipient: text(500),
+  recipientAddress: text(1000).optional(),
+  description: text(2000),
   purpose: PurposeOfUseSchema,
-  purposeStatement: z.string().min(1).max(2000).optional(),
+  purposeStatement: text(2000).optional(),
 });
 
 /**

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { IssuePath } from '../core/issue.js';
-import { canonicalForm, type CanonicalForm } from './canonicalJson.js';
+import { canonicalForm, hasLoneSurrogate, type CanonicalForm } from './canonicalJson.js';
 import { documentShapeIssue } from './documentShape.js';
 import { readOperation } from './patchOperation.js';
 import { recordIssue, type RecordIssue } from './recordIssue.js';
@@ -41,8 +41,8 @@ export function patchInputIssue<S extends z.ZodType>(settings: StoreSettings<S>,
 
 /**
  * Checks a free-text statement (an amendment's description, a denial's basis, a statement of
- * disagreement or rebuttal, a correction's reason): a non-blank string no longer than the store's
- * document limit.
+ * disagreement or rebuttal, a correction's reason): a non-blank string of well-formed Unicode no
+ * longer than the store's document limit.
  *
  * @param settings - the store's settings (for `maxDocumentBytes`)
  * @param text - the caller's text
@@ -56,5 +56,6 @@ export function patchInputIssue<S extends z.ZodType>(settings: StoreSettings<S>,
 export function statementIssue<S extends z.ZodType>(settings: StoreSettings<S>, text: unknown, path: IssuePath): RecordIssue | undefined {
   if (typeof text !== 'string' || text.trim() === '') return recordIssue('records.invalid_input', path, 'the text is empty');
   if (text.length > settings.maxDocumentBytes) return recordIssue('records.too_large', path, `the text is over ${settings.maxDocumentBytes} characters`);
+  if (hasLoneSurrogate(text)) return recordIssue('records.invalid_input', path, 'the text is not well-formed Unicode (a lone surrogate)');
   return undefined;
 }

@@ -115,3 +115,57 @@ describe('hostile arguments', () => {
     expect(await store.readView('p1', [{ role: 'assistant', purposes: ['TREAT'], fields: [7] }] as never, clerk)).toMatchObject({ ok: false, issues: [{ code: 'records.invalid_input', path: ['policy', 0, 'fields', 0] }] });
   });
 });
+
+describe('free text and documents that are not well-formed JSON', () => {
+  it('answers a lone surrogate in any free-text field with records.invalid_input at its path, never a throw, and changes nothing', async () => {
+    const adapter = memoryAdapter();
+    const store = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter, clock: steppingClock().clock });
+    await store.create('p1', patient('Rivera'), doctor);
+    const lone = 'bad \uD800';
+    const attempts: [() => Promise<{ ok: boolean; issues?: readonly { code: string; path: readonly (string | number)[] }[] }>, (string | number)[]][] = [
+      [() => store.requestAmendment('p1', { version: 1, description: lone }, doctor), ['request', 'description']],
+      [() => store.recordDisclosure('p1', { date: '2026-11-01', recipient: lone, description: 'labs', purpose: 'LEGAL' }, doctor), ['disclosure', 'recipient']],
+      [() => store.correct('p1', { errorVersion: 1, expectedVersion: 1, document: patient('Lopez'), reason: lone }, doctor), ['correction', 'reason']],
+    ];
+    for (const [attempt, path] of attempts) {
+      await unchanged(adapter, async () => {
+        const result = await attempt();
+        expect(result.ok ? [] : (result.issues ?? []).map((issue) => [issue.code, issue.path])).toEqual([['records.invalid_input', path]]);
+      });
+    }
+    expect((await store.verify()).ok).toBe(true);
+  });
+
+  it('refuses a schema output holding a Date or a Set (not JSON) with records.schema instead of storing {}', async () => {
+    const store = createRecordStore({ schema: z.object({ when: z.coerce.date(), tags: z.set(z.string()) }), resourceType: 'Doc', adapter: memoryAdapter(), clock: steppingClock().clock });
+    const created = await store.create('d1', { when: '2026-11-02', tags: new Set(['a']) }, clerk);
+    expect(created.ok ? [] : created.issues.map((issue) => issue.code)).toEqual(['records.schema']);
+  });
+
+  it('writes a correction under the context as it was checked: a session object whose fields are getters works as it does for update', async () => {
+    class Session {
+      get actor(): string { return 'dr-lee'; }
+      get role(): string { return 'physician'; }
+      get purposeOfUse(): 'TREAT' { return 'TREAT'; }
+    }
+    const store = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter: memoryAdapter(), clock: steppingClock().clock });
+    await store.create('p1', patient('Rivera'), doctor);
+    const corrected = await store.correct('p1', { errorVersion: 1, expectedVersion: 1, document: patient('Lopez'), reason: 'wrong chart' }, new Session() as never);
+    expect(corrected.ok && corrected.value.by).toBe('dr-lee');
+    const history = await store.history('p1', {}, doctor);
+    expect(history.ok && history.value.versions[0]?.author).toBe('dr-lee');
+  });
+});
+
+describe('memoryAdapter().snapshot()', () => {
+  it('is a copy: changing its rows changes nothing stored', async () => {
+    const adapter = memoryAdapter();
+    const store = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter, clock: steppingClock().clock });
+    await store.create('p1', patient('Rivera'), doctor);
+    const copy = adapter.snapshot();
+    (copy.entries[0] as { data: string | null }).data = 'tampered';
+    (copy.heads[0] as { document: string }).document = '{}';
+    expect((await store.verify()).ok).toBe(true);
+    expect((await store.read('p1', doctor)).ok).toBe(true);
+  });
+});

@@ -157,7 +157,8 @@ export function memoryAdapter(options: { readonly from?: MemorySnapshot } = {}):
     // Reads wait their turn too, so they never see a transaction's head before its chain entries.
     scan: (fromSequence, limit) => transact(() => state.entries.slice(Math.max(0, fromSequence - 1), Math.max(0, fromSequence - 1) + limit)),
     heads: () => transact(() => [...state.heads.values()]),
-    snapshot: () => ({ entries: [...state.entries], heads: [...state.heads.values()] }),
+    // Copies of the rows (their fields are strings, numbers and null), so changing them changes nothing here.
+    snapshot: () => ({ entries: state.entries.map((row) => ({ ...row })), heads: [...state.heads.values()].map((row) => ({ ...row })) }),
     close: async () => undefined,
   };
 }
