@@ -63,6 +63,7 @@ export { MCE_FLAGS } from './icd10cm/mceFlags.js';
 export type { MceFlag } from './icd10cm/mceFlags.js';
 export type { Icd10Tables, Icd10Category, Icd10CodeSet, Icd10NotesLayer, MceAgeGroup, Icd10Descriptions, Icd10SourceSpan, SeventhCharacterRule } from './icd10cm/tables.js';
 export type { CodeRange } from './icd10cm/codeRange.js';
+export type { CharacterCondition } from './icd10cm/characterCondition.js';
 export { loadIcd10cmOrderFile, loadIcd10cmTabularXml } from './icd10cm/loaders.js';
 export type { EffectiveDates } from './icd10cm/loaders.js';
 export { checkDiagnoses } from './icd10cm/checkDiagnoses.js';

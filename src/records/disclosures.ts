@@ -14,6 +14,9 @@ import { unreadable } from './writeVersion.js';
 
 const isCalendarDate = (text: string): boolean => isIsoDate(text);
 
+/** A non-empty text of at most `max` characters, in well-formed Unicode (canonical JSON cannot hold a lone surrogate). */
+const text = (max: number) => z.string().min(1).max(max).refine((value) => !hasLoneSurrogate(value), { message: 'not well-formed Unicode (a lone surrogate)' });
+
 /**
  * A disclosure of protected health information, as HIPAA 164.528(b)(2) asks it to be accounted for:
  * the date, the recipient (and address if known), a brief description and the purpose.
@@ -23,8 +26,6 @@ const isCalendarDate = (text: string): boolean => isIsoDate(text);
  * DisclosureSchema.parse({ date: '2026-11-02', recipient: 'County Health Dept', description: 'TB test result', purpose: 'PUBHLTH' });
  * ```
  */
-const text = (max: number) => z.string().min(1).max(max).refine((value) => !hasLoneSurrogate(value), { message: 'not well-formed Unicode (a lone surrogate)' });
-
 export const DisclosureSchema = z.object({
   date: z.string().refine(isCalendarDate, 'a date YYYY-MM-DD'),
   recipient: text(500),

@@ -6,6 +6,7 @@
  */
 export { checkDiagnoses, type DiagnosisContext } from './checkDiagnoses.js';
 export { type CodeRange } from './codeRange.js';
+export { type CharacterCondition } from './characterCondition.js';
 export { loadIcd10cmOrderFile, loadIcd10cmTabularXml, type EffectiveDates } from './loaders.js';
 export { icd10Children, lookupIcd10cm, type Icd10Lookup } from './lookup.js';
 export { MCE_FLAGS, type MceFlag } from './mceFlags.js';
