@@ -13,8 +13,10 @@ export type IsoDate = Brand<string, 'IsoDate'>;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * Checks that a string names an IANA zone (`UTC` included); fixed offsets and abbreviations
- * such as `EST` are refused because they do not follow daylight-saving rules.
+ * Checks that a string names an IANA zone (`UTC` included); bare offsets such as `-05:00` and
+ * abbreviations such as `EST` are refused because they do not follow daylight-saving rules. Names
+ * of the IANA database itself are kept as given, its links (`US/Eastern`) and fixed `Etc/GMT+5`
+ * zones included.
  *
  * @example
  * ```ts

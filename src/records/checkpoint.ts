@@ -61,6 +61,9 @@ export async function signCheckpoint(adapter: StorageAdapter, privateKey: KeyObj
  * ```
  */
 export async function verifyCheckpoint(adapter: StorageAdapter, checkpoint: SignedCheckpoint, publicKey: KeyObject): Promise<Checked<SignedCheckpoint, RecordIssue>> {
+  if (typeof checkpoint !== 'object' || checkpoint === null) {
+    return fail([recordIssue('records.invalid_input', ['checkpoint'], 'the checkpoint must be an object { sequence, headHash, signature }')]);
+  }
   if (!Number.isSafeInteger(checkpoint.sequence) || checkpoint.sequence < 0) {
     return fail([recordIssue('records.invalid_input', ['checkpoint', 'sequence'], 'the sequence must be a whole number')]);
   }

@@ -1,7 +1,7 @@
 import { issuesFromZod } from '../core/parse.js';
 import { fail, ok, type Checked } from '../core/result.js';
 import { AccessContextSchema, type AccessContext } from './context.js';
-import type { RecordIssue } from './recordIssue.js';
+import { recordIssue, type RecordIssue } from './recordIssue.js';
 
 /**
  * Checks access contexts against {@link AccessContextSchema}, remembering each context object's parsed
@@ -42,11 +42,17 @@ export function contextCache(): ContextCache {
   return {
     check(raw) {
       const isObject = typeof raw === 'object' && raw !== null;
-      if (isObject) {
-        const found = known.get(raw);
-        if (found !== undefined && found.ok && sameFields(raw as Record<string, unknown>, found.value)) return found;
+      let parsed: ReturnType<typeof AccessContextSchema.safeParse>;
+      try {
+        if (isObject) {
+          const found = known.get(raw);
+          if (found !== undefined && found.ok && sameFields(raw as Record<string, unknown>, found.value)) return found;
+        }
+        parsed = AccessContextSchema.safeParse(raw);
+      } catch {
+        // A getter or proxy that throws: the context cannot be read, and the refusal is still audited.
+        return fail([recordIssue('records.invalid_input', ['context'], 'the context could not be read (a getter or proxy threw)')]);
       }
-      const parsed = AccessContextSchema.safeParse(raw);
       if (!parsed.success) return fail(issuesFromZod(parsed.error, 'records.invalid_input', ['context']));
       const checked = ok(parsed.data);
       if (isObject) known.set(raw, checked);

@@ -26,8 +26,8 @@ export interface WaitlistOffer {
  * (buffers, resources and all), who accepts that provider, whose earliest date has come, and one of
  * whose windows (in the patient's zone) holds the slot. Ordered by priority (highest first), then
  * by who waited longest (`addedAt`), then by id: deterministic. Freed time that is not a known
- * provider's stretch between two instants, ending after it starts, has nobody to offer it to
- * (`fillFromWaitlist` says why).
+ * provider's stretch between two instants, ending after it starts, has nobody to offer it to,
+ * and neither has an invalid `now` (`fillFromWaitlist` says why: `slots.query` at `now`).
  *
  * @param schedule - the clinic, with the freed time already free
  * @param freed - the time that came free: a provider id and two instants with offsets
@@ -58,6 +58,7 @@ export function rankWaitlist(schedule: Schedule, freed: FreedTime, now: DateTime
 export function fillFromWaitlist(schedule: Schedule, freed: FreedTime, now: DateTime): Checked<Booked & { readonly entry: WaitlistEntry }, SchedulingIssue> {
   const checked = checkFreedTime(schedule, freed);
   if (!checked.ok) return checked;
+  if (!isRealInstant(now)) return fail([errorIssue('slots.query', ['now'], 'now is not a real instant')]);
   const [best] = rank(schedule, checked.value, now);
   if (best === undefined) return fail([errorIssue('waitlist.no_candidate', ['waitlist'], 'nobody on the waitlist fits that time')]);
   const booked = book(schedule, {
@@ -71,6 +72,11 @@ export function fillFromWaitlist(schedule: Schedule, freed: FreedTime, now: Date
   if (!booked.ok) return booked;
   const waitlist = booked.value.schedule.waitlist.filter((e) => e.id !== best.entry.id);
   return ok({ schedule: { ...booked.value.schedule, waitlist }, appointment: booked.value.appointment, entry: best.entry });
+}
+
+/** Whether `now` is a valid luxon DateTime (a caller's invalid one would otherwise read as "nobody fits"). */
+function isRealInstant(now: unknown): now is DateTime {
+  return DateTime.isDateTime(now) && now.isValid;
 }
 
 function rank(schedule: Schedule, freed: { readonly providerId: ProviderId; readonly start: string; readonly end: string }, now: DateTime): WaitlistOffer[] {

@@ -39,6 +39,13 @@ describe('verifyCheckpoint', () => {
     expect(await verifyCheckpoint(adapter, checkpoint, publicKey)).toMatchObject({ ok: true, value: checkpoint });
   });
 
+  it('answers a checkpoint that is not an object, or has a bad sequence, with records.invalid_input', async () => {
+    const { adapter, publicKey } = await signedStore();
+    for (const [given, path] of [[null, ['checkpoint']], ['cp', ['checkpoint']], [{ sequence: -1, headHash: '', signature: '' }, ['checkpoint', 'sequence']]] as const) {
+      expect(await verifyCheckpoint(adapter, given as never, publicKey)).toMatchObject({ ok: false, issues: [{ code: 'records.invalid_input', path }] });
+    }
+  });
+
   it('names the first altered entry before the checkpoint, though the signed head is untouched', async () => {
     const { adapter, checkpoint, publicKey } = await signedStore();
     const { entries, heads } = adapter.snapshot();

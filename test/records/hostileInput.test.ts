@@ -169,3 +169,15 @@ describe('memoryAdapter().snapshot()', () => {
     expect((await store.read('p1', doctor)).ok).toBe(true);
   });
 });
+
+describe('a context that cannot be read', () => {
+  it('is refused with records.invalid_input at context, and the refused attempt is audited under what could be read', async () => {
+    const store = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter: memoryAdapter(), clock: steppingClock().clock });
+    await store.create('p1', patient('Rivera'), doctor);
+    const hostile = { actor: 'mallory', role: 'physician', get purposeOfUse(): string { throw new Error('no'); } };
+    const read = await store.read('p1', hostile as never);
+    expect(read.ok ? [] : read.issues.map((issue) => [issue.code, issue.path])).toEqual([['records.invalid_input', ['context']]]);
+    const trail = await store.auditTrail('p1', {}, { actor: 'privacy', role: 'physician', purposeOfUse: 'HOPERAT' });
+    expect(trail.ok && trail.value.events.map((event) => [event.action, event.actor, event.outcome])).toContainEqual(['read', 'mallory', 'failure']);
+  });
+});

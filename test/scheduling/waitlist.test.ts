@@ -39,6 +39,13 @@ describe('waitlist', () => {
     ]);
   });
 
+  it('answers an invalid now with slots.query at now, not "nobody fits"', () => {
+    const schedule = scheduleOf(clinicInput({ waitlist }));
+    const freed = { providerId: 'dr-lee' as never, start: '2026-11-02T10:00:00-05:00', end: '2026-11-02T10:20:00-05:00' };
+    const filled = fillFromWaitlist(schedule, freed, DateTime.fromISO('not a time'));
+    expect(!filled.ok && filled.issues.map((i) => [i.code, i.path])).toEqual([['slots.query', ['now']]]);
+  });
+
   it('says so when nobody fits', () => {
     const schedule = scheduleOf(clinicInput());
     const filled = fillFromWaitlist(schedule, { providerId: 'dr-lee' as never, start: '2026-11-02T10:00:00-05:00', end: '2026-11-02T10:20:00-05:00' }, now);

@@ -4,6 +4,7 @@ import { issuesFromZod } from '../../core/parse.js';
 import { fail, type Checked } from '../../core/result.js';
 import { AppointmentSchema, AppointmentStatusSchema, type Appointment } from '../appointment.js';
 import type { Schedule } from '../schedule.js';
+import { CANCELLATION_REASON_CODES } from './cancellationReasons.js';
 import {
   APPOINTMENT_TYPE_SYSTEM,
   CANCELLATION_REASON_SYSTEM,
@@ -44,8 +45,10 @@ export type FhirAppointment = z.infer<typeof FhirAppointmentSchema>;
 /**
  * A medoffice appointment as a FHIR R4 Appointment: the patient as `Patient/…`, the provider as
  * `Practitioner/…`, rooms as `Location/…` and equipment as `Device/…` participants; the type in
- * `appointmentType`; the cancellation reason in `cancelationReason` (FHIR R4's spelling); the
- * patient's zone, series, overbooking and urgency as medoffice extensions.
+ * `appointmentType`; the cancellation reason in `cancelationReason` (FHIR R4's spelling): a coding
+ * of HL7's appointment-cancellation-reason when the reason is one of its codes (the note as the
+ * text), the text otherwise (the note then as a medoffice extension); the patient's zone, series,
+ * overbooking and urgency as medoffice extensions.
  *
  * @param schedule - the clinic (for type names and resource kinds)
  * @param appointment - the appointment
@@ -57,25 +60,28 @@ export type FhirAppointment = z.infer<typeof FhirAppointmentSchema>;
 export function toFhirAppointment(schedule: Schedule, appointment: Appointment): FhirAppointment {
   const type = schedule.appointmentTypes.find((t) => t.id === appointment.typeId);
   const participantStatus: 'accepted' | 'declined' = appointment.status === 'cancelled' ? 'declined' : 'accepted';
+  const cancellation = appointment.cancellation;
+  const coded = cancellation !== undefined && CANCELLATION_REASON_CODES.has(cancellation.reason);
   const extension: FhirExtension[] = [
     ...(appointment.patientZone !== undefined ? [medofficeExtension('patient-zone', { valueString: appointment.patientZone })] : []),
     ...(appointment.seriesId !== undefined ? [medofficeExtension('series', { valueString: appointment.seriesId })] : []),
     ...(appointment.overbooks !== undefined ? [medofficeExtension('overbooks', { valueString: appointment.overbooks })] : []),
     ...(appointment.urgent !== undefined ? [medofficeExtension('urgent', { valueBoolean: appointment.urgent })] : []),
+    // A reason in free text fills cancelationReason.text, so its note travels beside it.
+    ...(cancellation !== undefined && !coded && cancellation.note !== undefined ? [medofficeExtension('cancellation-note', { valueString: cancellation.note })] : []),
   ];
   return {
     resourceType: 'Appointment',
     id: appointment.id,
     ...(extension.length > 0 ? { extension } : {}),
     status: appointment.status,
-    ...(appointment.cancellation !== undefined
-      ? {
-          cancelationReason: {
-            coding: [{ system: CANCELLATION_REASON_SYSTEM, code: appointment.cancellation.reason }],
-            ...(appointment.cancellation.note !== undefined ? { text: appointment.cancellation.note } : {}),
-          },
-        }
-      : {}),
+    ...(cancellation === undefined
+      ? {}
+      : {
+          cancelationReason: coded
+            ? { coding: [{ system: CANCELLATION_REASON_SYSTEM, code: cancellation.reason }], ...(cancellation.note !== undefined ? { text: cancellation.note } : {}) }
+            : { text: cancellation.reason },
+        }),
     appointmentType: { coding: [{ system: APPOINTMENT_TYPE_SYSTEM, code: appointment.typeId, ...(type !== undefined ? { display: type.name } : {}) }] },
     start: appointment.start,
     end: appointment.end,
@@ -118,9 +124,9 @@ export function fromFhirAppointment(resource: unknown): Checked<Appointment> {
     ...(r.end === undefined ? [errorIssue('fhir.missing_element', ['end'], 'no end')] : []),
   ];
   if (missing.length > 0) return fail(missing);
-  const reason = r.cancelationReason?.coding?.[0]?.code ?? r.cancelationReason?.text;
-  const note = r.cancelationReason?.coding?.[0]?.code !== undefined ? r.cancelationReason.text : undefined;
   const text = (name: string): string | undefined => extensionValue(r.extension, name)?.valueString;
+  const reason = r.cancelationReason?.coding?.[0]?.code ?? r.cancelationReason?.text;
+  const note = r.cancelationReason?.coding?.[0]?.code !== undefined ? r.cancelationReason.text : text('cancellation-note');
   const urgent = extensionValue(r.extension, 'urgent')?.valueBoolean;
   const candidate = {
     id: r.id,

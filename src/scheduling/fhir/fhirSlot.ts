@@ -46,7 +46,8 @@ export function toFhirSlot(slot: Slot): FhirSlot {
     resourceType: 'Slot',
     // The instant in UTC, so the two 01:30s of a fall-back night get different ids.
     id: `${slot.providerId}-${utcStamp(slot.start)}-${slot.typeId}`,
-    extension: slot.resourceIds.map((id) => medofficeExtension('resource', { valueString: id })),
+    // FHIR JSON has no empty arrays: a slot without resources has no extension at all.
+    ...(slot.resourceIds.length > 0 ? { extension: slot.resourceIds.map((id) => medofficeExtension('resource', { valueString: id })) } : {}),
     appointmentType: { coding: [{ system: APPOINTMENT_TYPE_SYSTEM, code: slot.typeId }] },
     schedule: { reference: `Schedule/${slot.providerId}` },
     status: 'free',

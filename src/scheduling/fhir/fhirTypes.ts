@@ -29,11 +29,14 @@ export type FhirExtension = z.infer<typeof ExtensionSchema>;
  * @example
  * ```ts
  * referencedId({ reference: 'Patient/p1' }, ['Patient']); // 'p1'
+ * referencedId({ reference: 'Patient/p1/_history/2' }, ['Patient']); // 'p1'
  * ```
  */
 export function referencedId(reference: { readonly reference?: string | undefined } | undefined, types: readonly string[]): { type: string; id: string } | undefined {
-  const text = reference?.reference;
-  if (text === undefined) return undefined;
+  const given = reference?.reference;
+  if (given === undefined) return undefined;
+  // A versioned reference (`Patient/p1/_history/2`) names the same resource.
+  const text = given.replace(/\/_history\/[^/]+$/, '');
   const slash = text.lastIndexOf('/');
   const type = text.slice(0, slash).split('/').pop() ?? '';
   const id = text.slice(slash + 1);

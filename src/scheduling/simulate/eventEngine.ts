@@ -14,9 +14,16 @@ export interface Visit {
   readonly className: string;
 }
 
+/** Patients waiting in order of arrival; taking one moves `head` on, so a long queue costs no shifting. */
+interface Fifo {
+  readonly items: number[];
+  head: number;
+}
+
 interface EngineState {
   readonly heap: ReturnType<typeof createEventHeap>;
-  readonly queues: [number[], number[]];
+  /** Urgent patients, then the others. */
+  readonly queues: [Fifo, Fifo];
   readonly freeProviders: boolean[];
   freeRooms: number;
   seq: number;
@@ -32,9 +39,10 @@ function schedule(state: EngineState, time: number, kind: SimEvent['kind'], id: 
 function startVisits(compiled: CompiledScenario, buffers: PatientBuffers, state: EngineState, now: number, waits: Float64Array, trace?: Visit[]): void {
   for (;;) {
     const provider = state.freeProviders.indexOf(true);
-    const queue = (state.queues[0].length > 0 ? state.queues[0] : state.queues[1]) as number[];
-    if (provider < 0 || state.freeRooms === 0 || queue.length === 0) return;
-    const patient = queue.shift() as number;
+    const urgent = state.queues[0];
+    const queue = urgent.head < urgent.items.length ? urgent : state.queues[1];
+    if (provider < 0 || state.freeRooms === 0 || queue.head >= queue.items.length) return;
+    const patient = queue.items[queue.head++] as number;
     state.freeProviders[provider] = false;
     state.freeRooms--;
     const start = Math.max(now, 0);
@@ -73,7 +81,7 @@ export function runEventEngine(
 ): void {
   const state: EngineState = {
     heap: createEventHeap(),
-    queues: [[], []],
+    queues: [{ items: [], head: 0 }, { items: [], head: 0 }],
     freeProviders: new Array<boolean>(compiled.providers).fill(true),
     freeRooms: compiled.rooms,
     seq: 0,
@@ -84,7 +92,7 @@ export function runEventEngine(
   for (let i = 0; i < buffers.count; i++) schedule(state, buffers.arrival[i] as number, 'arrival', i);
   for (let event = state.heap.pop(); event !== undefined; event = state.heap.pop()) {
     if (event.kind === 'arrival') {
-      state.queues[buffers.priority[event.id] === 0 ? 0 : 1].push(event.id);
+      state.queues[buffers.priority[event.id] === 0 ? 0 : 1].items.push(event.id);
     } else if (event.kind === 'serviceEnd') {
       state.freeProviders[event.id] = true;
       if (compiled.roomTurnoverMinutes > 0) schedule(state, event.time + compiled.roomTurnoverMinutes, 'roomFree', 0);

@@ -11,9 +11,15 @@ export interface ReplicationOutcome {
   lastEnd: number;
 }
 
-/** Sorts patient indices by arrival (ties by index) into `order`, by insertion: sessions are short. */
+/** Sorts patient indices by arrival (ties by index) into `order`: by insertion for a session's few dozen patients, by the typed-array sort for long sessions. */
 function sortByArrival(buffers: PatientBuffers, order: Int32Array): void {
   const arrival = buffers.arrival;
+  if (buffers.count > 64) {
+    const indices = order.subarray(0, buffers.count);
+    for (let i = 0; i < buffers.count; i++) indices[i] = i;
+    indices.sort((a, b) => (arrival[a] as number) - (arrival[b] as number) || a - b);
+    return;
+  }
   for (let i = 0; i < buffers.count; i++) {
     const a = arrival[i] as number;
     let j = i - 1;

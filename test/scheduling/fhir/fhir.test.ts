@@ -18,7 +18,7 @@ const appointmentArb: fc.Arbitrary<Appointment> = fc
     resourceIds: fc.subarray(['room-1', 'ultrasound']),
     minute: fc.integer({ min: 0, max: 500_000 }),
     patientZone: fc.option(fc.constantFrom('Europe/London', 'Asia/Tokyo'), { nil: undefined }),
-    cancellation: fc.option(fc.record({ reason: fc.constantFrom('pat', 'prov', 'oth'), note: fc.option(fc.string({ minLength: 1 }), { nil: undefined }) }), { nil: undefined }),
+    cancellation: fc.option(fc.record({ reason: fc.constantFrom('pat', 'prov', 'oth-weath', 'Patient called in sick'), note: fc.option(fc.string({ minLength: 1 }), { nil: undefined }) }), { nil: undefined }),
     overbooks: fc.option(fc.constant('a0'), { nil: undefined }),
     seriesId: fc.option(fc.constant('s1'), { nil: undefined }),
     urgent: fc.option(fc.boolean(), { nil: undefined }),
@@ -51,6 +51,28 @@ describe('FHIR R4', () => {
     expect(resource.participant.every((p) => p.status === 'declined')).toBe(true);
     expect(resource.cancelationReason?.coding?.[0]).toEqual({ system: 'http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason', code: 'pat' });
     expect(resource.minutesDuration).toBe(30);
+  });
+
+  it('writes a reason outside HL7\'s code system as text, never as a code, its note as an extension; reads versioned references', () => {
+    const cancelled = {
+      id: 'a1', patientId: 'p1', providerId: 'dr-lee', typeId: 'scan', status: 'cancelled', resourceIds: ['ultrasound', 'room-1'],
+      start: '2026-11-02T09:00:00-05:00', end: '2026-11-02T09:30:00-05:00', cancellation: { reason: 'Patient called in sick', note: 'will rebook' },
+    } as Appointment;
+    const resource = toFhirAppointment(schedule, cancelled);
+    expect(resource.cancelationReason).toEqual({ text: 'Patient called in sick' });
+    const back = fromFhirAppointment(JSON.parse(JSON.stringify(resource)));
+    expect(back.ok && back.value.cancellation).toEqual({ reason: 'Patient called in sick', note: 'will rebook' });
+    const versioned = JSON.parse(JSON.stringify(resource).replace('"Patient/p1"', '"Patient/p1/_history/2"'));
+    expect(fromFhirAppointment(versioned).ok).toBe(true);
+  });
+
+  it('writes no empty extension array for a slot without resources', () => {
+    const found = findSlots(schedule, { typeId: 'follow-up', from: '2026-11-02', to: '2026-11-02', now: '2026-10-01T00:00:00Z' });
+    const first = found.ok ? found.value[0] : undefined;
+    if (first === undefined) throw new Error('no slot');
+    const slot = { ...first, resourceIds: [] };
+    expect('extension' in toFhirSlot(slot)).toBe(false);
+    expect(fromFhirSlot(JSON.parse(JSON.stringify(toFhirSlot(slot))))).toMatchObject({ ok: true, value: slot });
   });
 
   it('Slot and Schedule round-trip', () => {

@@ -6,6 +6,7 @@ import type { Distribution } from '../../../src/core/distribution.js';
 import { compileScenario } from '../../../src/scheduling/simulate/compile.js';
 import { traceReplication } from '../../../src/scheduling/simulate/replications.js';
 import { ScenarioSchema } from '../../../src/scheduling/simulate/scenario.js';
+import { p90InPlace } from '../../../src/scheduling/simulate/kpis.js';
 
 function simulated(scenario: unknown, options: Parameters<typeof simulateSessions>[1]): SimulationResult {
   const result = simulateSessions(scenario, options);
@@ -94,6 +95,28 @@ describe('reproducibility', () => {
         for (let i = 0; i < x.length; i++) expect(x[i]).toBeCloseTo(y[i] as number, 9);
       }
     }
+  });
+
+  it('the two engines also agree on long sessions (200 patients arriving out of order)', () => {
+    const long = { ...scheduled(new Array(200).fill(1), 5, 1000, { kind: 'lognormal', mean: 5, sd: 2.5 }, 0.1), punctuality: { kind: 'normal', mean: 0, sd: 12 } };
+    const fast = simulated(long, { replications: 50, seed: 3, keepReplications: true });
+    const event = simulated(long, { replications: 50, seed: 3, engine: 'event', keepReplications: true });
+    expect([fast.engine, event.engine]).toEqual(['single-server', 'event']);
+    for (const name of ['waitTotal', 'waitP90', 'idle', 'overtime', 'seen'] as const) {
+      const x = fast.columns?.[name] ?? new Float64Array();
+      const y = event.columns?.[name] ?? new Float64Array();
+      for (let i = 0; i < x.length; i++) expect(x[i]).toBeCloseTo(y[i] as number, 9);
+    }
+  });
+
+  it('p90InPlace is the type-7 90th percentile for short and long lists alike', () => {
+    fc.assert(fc.property(fc.array(fc.double({ min: 0, max: 1000, noNaN: true }), { maxLength: 300 }), (values) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      const h = (sorted.length - 1) * 0.9;
+      const lo = Math.floor(h);
+      const expected = sorted.length === 0 ? 0 : (sorted[lo] as number) + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] as number) - (sorted[lo] as number));
+      expect(p90InPlace(Float64Array.from([...values, 5e9]), values.length)).toBeCloseTo(expected, 9);
+    }));
   });
 
   it('a replication does not depend on how many run before it', () => {
