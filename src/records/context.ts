@@ -59,14 +59,16 @@ export type AccessContext = z.infer<typeof AccessContextSchema>;
 /**
  * The permissions an access policy grants. `amend` lets a role file an amendment request and the
  * individual's statement of disagreement; `amend-decide` lets it accept or deny a request and file the
- * rebuttal (accepting with a patch also needs `write`, since it writes a version).
+ * rebuttal (accepting with a patch also needs `write`, since it writes a version). `view` lets a role
+ * read through a minimum-necessary view only (`readView`), so a role given `view` and not `read`
+ * cannot read the whole record; `read` includes `view`.
  *
  * @example
  * ```ts
  * const p: Permission = 'expunge';
  * ```
  */
-export type Permission = 'read' | 'write' | 'delete' | 'expunge' | 'amend' | 'amend-decide' | 'disclose' | 'merge' | 'audit';
+export type Permission = 'read' | 'view' | 'write' | 'delete' | 'expunge' | 'amend' | 'amend-decide' | 'disclose' | 'merge' | 'audit';
 
 /**
  * Permissions by role. A role not listed may do nothing. Without a policy every role may do
@@ -89,11 +91,13 @@ export type AccessPolicy = Readonly<Record<string, readonly Permission[]>>;
  * @example
  * ```ts
  * permits(undefined, 'clerk', 'expunge'); // false
+ * permits({ biller: ['view'] }, 'biller', 'read'); // false: views only
  * ```
  */
 export function permits(policy: AccessPolicy | undefined, role: string, permission: Permission): boolean {
   if (policy === undefined) return permission !== 'expunge';
-  return Object.hasOwn(policy, role) && (policy[role] ?? []).includes(permission);
+  const granted = Object.hasOwn(policy, role) ? (policy[role] ?? []) : [];
+  return granted.includes(permission) || (permission === 'view' && granted.includes('read'));
 }
 
 /**

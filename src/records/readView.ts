@@ -13,8 +13,9 @@ import { unreadable } from './writeVersion.js';
 
 /**
  * Reads a record's current version through a minimum-necessary view: the redacted copy the context's
- * role may see for its purpose. One audited operation, `read-view`: a view the policy refuses is
- * audited as `denied` and a malformed policy as a failure, never as a full read.
+ * role may see for its purpose, with the version's metadata less its free-text `reason`. Needs the
+ * `view` permission (which `read` includes). One audited operation, `read-view`: a view the policy
+ * refuses is audited as `denied` and a malformed policy as a failure, never as a full read.
  *
  * @example
  * ```ts
@@ -22,12 +23,14 @@ import { unreadable } from './writeVersion.js';
  * ```
  */
 export function readRecordView<S extends z.ZodType>(settings: StoreSettings<S>, id: string, policy: ViewPolicy, context: AccessContext): Promise<Checked<RecordVersion<JsonValue>, RecordIssue>> {
-  return runOperation(settings, { action: 'read-view', permission: 'read' }, id, context, function* (scope) {
+  return runOperation(settings, { action: 'read-view', permission: 'view' }, id, context, function* (scope) {
     const head = yield* step(scope.tx.head(scope.key));
     const problem = unreadable(head, ['id']);
     if (problem !== undefined || head === undefined) return fail([problem ?? recordIssue('records.not_found', ['id'], 'no such record')]);
     const current = yield* currentVersion<JsonValue>(scope, head);
     const redacted = redactForView(current.document, policy, scope.context.role, scope.context.purposeOfUse);
-    return redacted.ok ? ok({ meta: current.meta, document: redacted.value }) : fail(redacted.issues);
+    // The version's reason is free text a writer may fill with clinical detail: no view shows it.
+    const { reason: _reason, ...meta } = current.meta;
+    return redacted.ok ? ok({ meta, document: redacted.value }) : fail(redacted.issues);
   }, (view) => view.meta.version);
 }

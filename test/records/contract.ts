@@ -417,6 +417,20 @@ export function storeContract(name: string, makeAdapter: () => Promise<StorageAd
       await adapter.close();
     });
 
+    it('confines a role given only view to views, and shows no version reason through a view', async () => {
+      const { adapter, store } = await open({ policy: { assistant: ['read', 'write'], biller: ['view'] } });
+      await store.create('p1', patient('Rivera'), { ...clerk, reason: 'new HIV+ result; started ART' });
+      const policy = [{ role: 'biller', purposes: ['HPAYMT' as const], fields: ['/name/*/family'] }];
+      const biller = { actor: 'bo', role: 'biller', purposeOfUse: 'HPAYMT' as const };
+      const view = await store.readView('p1', policy, biller);
+      expect(view.ok && view.value.document).toEqual({ name: [{ family: 'Rivera' }] });
+      expect(view.ok && 'reason' in view.value.meta).toBe(false);
+      expect(await store.read('p1', biller)).toMatchObject({ ok: false, issues: [{ code: 'records.forbidden' }] });
+      expect(await store.history('p1', {}, biller)).toMatchObject({ ok: false, issues: [{ code: 'records.forbidden' }] });
+      expect((await store.readView('p1', [{ role: 'assistant', purposes: ['TREAT'], fields: ['/name'] }], clerk)).ok).toBe(true);
+      await adapter.close();
+    });
+
     it('rejects bad input with clear issues and leaves the records unchanged', async () => {
       const { adapter, store } = await open();
       await store.create('p1', patient('Rivera'), clerk);
