@@ -1,6 +1,7 @@
 import { errorIssue, type Issue } from '../core/issue.js';
 import { checkZone } from '../core/time.js';
 import type { ClinicFile } from './clinicFile.js';
+import { holdsTime } from './appointment.js';
 import { epochMinuteOfIso } from './time/epochMinutes.js';
 import { minutesOfWallTime } from './wallTime.js';
 import { providerMaySee } from './clinic.js';
@@ -107,6 +108,13 @@ function referenceIssues(file: ClinicFile): Issue[] {
     const known = types.get(a.typeId);
     if (known !== undefined && providers.has(a.providerId) && !providerMaySee(known, a.providerId)) {
       issues.push(errorIssue('schedule.provider_not_allowed', ['appointments', i, 'providerId'], `${a.providerId} may not see ${a.typeId}`));
+    }
+    // An appointment holding time without the rooms or equipment its type needs would leave them free for another booking.
+    if (known !== undefined && holdsTime(a.status)) {
+      known.requiredResources.forEach((requirement, j) => {
+        if (requirement.anyOf.some((id) => a.resourceIds.includes(id))) return;
+        issues.push(errorIssue('schedule.resource_mismatch', ['appointments', i, 'resourceIds'], `${a.id} is a ${a.typeId} and holds none of ${requirement.anyOf.join(', ')} (requirement ${j + 1} of its type)`));
+      });
     }
   });
   file.waitlist.forEach((w, i) => {

@@ -54,8 +54,8 @@ describe('parseSchedule', () => {
 
   it('checks every overbooking against the appointment it names', () => {
     const at = (start: string, end: string) => ({ start: `2026-11-02T${start}:00-05:00`, end: `2026-11-02T${end}:00-05:00` });
-    const holder = { id: 'h', patientId: 'p1', providerId: 'dr-lee', typeId: 'follow-up', status: 'booked' as const, ...at('09:00', '09:20') };
-    const over = { id: 'o', patientId: 'p2', providerId: 'dr-lee', typeId: 'follow-up', status: 'booked' as const, ...at('09:00', '09:20'), overbooks: 'h' };
+    const holder = { id: 'h', patientId: 'p1', providerId: 'dr-lee', typeId: 'follow-up', status: 'booked' as const, ...at('09:00', '09:20'), resourceIds: ['room-1'] };
+    const over = { id: 'o', patientId: 'p2', providerId: 'dr-lee', typeId: 'follow-up', status: 'booked' as const, ...at('09:00', '09:20'), overbooks: 'h', resourceIds: ['room-1'] };
     expect(codesAndPaths(clinicInput({ appointments: [holder, over] }))).toEqual([]);
     expect(codesAndPaths(clinicInput({ appointments: [holder, { ...over, overbooks: 'ghost' }] }))).toEqual([['schedule.unknown_appointment', ['appointments', 1, 'overbooks']]]);
     for (const broken of [
@@ -77,6 +77,13 @@ describe('parseSchedule', () => {
     expect(codesAndPaths(clinicInput({ appointments: [roomed, { ...over, resourceIds: ['room-2'] }, other] }))).toEqual([]);
   });
 
+  it('refuses an appointment holding time without the resources its type requires (the room would stay free for another booking)', () => {
+    const appointment = { id: 'a', patientId: 'p', providerId: 'dr-lee', typeId: 'follow-up', status: 'booked' as const, start: '2026-11-02T09:00:00-05:00', end: '2026-11-02T09:20:00-05:00' };
+    expect(codesAndPaths(clinicInput({ appointments: [appointment] }))).toEqual([['schedule.resource_mismatch', ['appointments', 0, 'resourceIds']]]);
+    expect(codesAndPaths(clinicInput({ appointments: [{ ...appointment, resourceIds: ['room-1'] }] }))).toEqual([]);
+    expect(codesAndPaths(clinicInput({ appointments: [{ ...appointment, status: 'cancelled' as never, cancellation: { reason: 'pat' } }] }))).toEqual([]);
+  });
+
   it('refuses impossible instants and a resource listed twice by one appointment', () => {
     const appointment = { id: 'a', patientId: 'p', providerId: 'dr-lee', typeId: 'follow-up', status: 'booked' as const, start: '2026-11-02T09:00:00-05:00', end: '2026-11-02T09:20:00-05:00' };
     for (const start of ['2026-02-30T09:00:00-05:00', '2026-04-31T09:00:00-04:00', '2026-11-02T24:00:00-05:00', '2026-11-02T10:00:00+25:00']) {
@@ -88,8 +95,8 @@ describe('parseSchedule', () => {
   });
 
   it('reports existing appointments that double-book, naming the index', () => {
-    const appointment = { patientId: 'p', providerId: 'dr-lee', typeId: 'follow-up', status: 'booked' as const, start: '2026-11-02T09:00:00-05:00', end: '2026-11-02T09:20:00-05:00' };
-    expect(codesAndPaths(clinicInput({ appointments: [{ id: 'a', ...appointment }, { id: 'b', ...appointment, start: '2026-11-02T09:10:00-05:00', end: '2026-11-02T09:30:00-05:00' }] }))).toEqual([
+    const appointment = { patientId: 'p', providerId: 'dr-lee', typeId: 'follow-up', status: 'booked' as const, start: '2026-11-02T09:00:00-05:00', end: '2026-11-02T09:20:00-05:00', resourceIds: ['room-1'] };
+    expect(codesAndPaths(clinicInput({ appointments: [{ id: 'a', ...appointment }, { id: 'b', ...appointment, resourceIds: ['room-2'], start: '2026-11-02T09:10:00-05:00', end: '2026-11-02T09:30:00-05:00' }] }))).toEqual([
       ['schedule.appointment_conflict', ['appointments', 1]],
     ]);
     expect(codesAndPaths(clinicInput({ appointments: [{ id: 'a', ...appointment }, { id: 'a', ...appointment, status: 'cancelled' }] }))).toEqual([
