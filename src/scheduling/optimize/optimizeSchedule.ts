@@ -13,6 +13,12 @@ export interface OptimizeOptions {
   readonly fullNeighbourhoodUpTo?: number;
   /** Grid steps per interval of the search (default: a quarter of the evaluation grid's, at least 2). */
   readonly searchStepsPerInterval?: number;
+  /**
+   * Most schedules the search evaluates (default: no limit). The search then stops with the best
+   * schedule found so far (`stoppedEarly: true`), still never worse than the classic rule it
+   * started from; a bound on run time, which grows with both patients and intervals.
+   */
+  readonly maxEvaluations?: number;
 }
 
 /** The optimised schedule with its exact evaluation and how the search went. */
@@ -29,6 +35,8 @@ export interface OptimizedSchedule {
   readonly evaluations: number;
   /** True when the search ended in a local optimum of the full neighbourhood (hence a global one). */
   readonly fullNeighbourhood: boolean;
+  /** True when `maxEvaluations` stopped the search before it reached a local optimum. */
+  readonly stoppedEarly: boolean;
 }
 
 /**
@@ -89,14 +97,15 @@ function bestStart(problem: OptimizeProblem, search: SearchEvaluator, limit: num
   return best;
 }
 
-/** First-improvement descent through the neighbourhood levels; returns the local optimum. */
-function descend(start: number[], search: SearchEvaluator, levels: readonly ((t: number) => Iterable<Move>)[], limit: number) {
+/** First-improvement descent through the neighbourhood levels; returns the local optimum, or the best so far once `maxEvaluations` schedules were evaluated. */
+function descend(start: number[], search: SearchEvaluator, levels: readonly ((t: number) => Iterable<Move>)[], limit: number, maxEvaluations: number) {
   let current = start;
   let value = search.setCurrent(current);
   let improvements = 0;
   for (let level = 0; level < levels.length; ) {
     let improved = false;
     for (const move of (levels[level] as (t: number) => Iterable<Move>)(current.length)) {
+      if (search.evaluations() >= maxEvaluations) return { slots: current, improvements, stoppedEarly: true };
       const candidate = applyMove(current, move, limit);
       if (candidate === undefined) continue;
       const candidateValue = search.neighbour(candidate, move.firstChanged);
@@ -110,7 +119,7 @@ function descend(start: number[], search: SearchEvaluator, levels: readonly ((t:
     }
     level = improved ? 0 : level + 1;
   }
-  return { slots: current, improvements };
+  return { slots: current, improvements, stoppedEarly: false };
 }
 
 /**
@@ -151,7 +160,7 @@ export function optimizeSchedule(input: unknown, options: OptimizeOptions = {}):
   const start = bestStart(problem, search, limit);
   const full = problem.intervals <= (options.fullNeighbourhoodUpTo ?? 12);
   const levels = full ? [singleShifts, patientMoves, subsetMoves] : [singleShifts, patientMoves];
-  const found = descend(start.slots, search, levels, limit);
+  const found = descend(start.slots, search, levels, limit, options.maxEvaluations ?? Number.POSITIVE_INFINITY);
   const evaluation = evaluateSchedule(sessionOf(problem, found.slots));
   if (!evaluation.ok) return evaluation;
   return ok({
@@ -160,6 +169,7 @@ export function optimizeSchedule(input: unknown, options: OptimizeOptions = {}):
     startedFrom: start.rule,
     improvements: found.improvements,
     evaluations: search.evaluations(),
-    fullNeighbourhood: full,
+    fullNeighbourhood: full && !found.stoppedEarly,
+    stoppedEarly: found.stoppedEarly,
   });
 }

@@ -117,3 +117,20 @@ describe('optimizeSchedule: a service law too wide for the grid', () => {
     expect(result.ok ? [] : result.issues.map((issue) => [issue.code, issue.path])).toEqual([['schedule.grid_too_large', ['service']]]);
   });
 });
+
+describe('optimizeSchedule: maxEvaluations', () => {
+  const problem = { patients: 12, intervals: 16, intervalMinutes: 10, service: { kind: 'lognormal', mean: 12, sd: 6 }, noShowProbability: 0.1 };
+
+  it('stops the search at the budget with the best schedule so far, never worse than the classic start', () => {
+    const free = optimizeSchedule(problem);
+    const bounded = optimizeSchedule(problem, { maxEvaluations: 40 });
+    if (!free.ok || !bounded.ok) throw new Error('optimisation failed');
+    expect([free.value.stoppedEarly, bounded.value.stoppedEarly, bounded.value.fullNeighbourhood]).toEqual([false, true, false]);
+    expect(bounded.value.evaluations).toBeLessThanOrEqual(40);
+    expect(bounded.value.evaluations).toBeLessThan(free.value.evaluations);
+    expect(bounded.value.evaluation.objective).toBeGreaterThanOrEqual(free.value.evaluation.objective - 1e-9);
+    const start = evaluateSchedule(sessionOf(problem as OptimizeProblem, classicSchedule(bounded.value.startedFrom === 'given' ? 'bailey-welch' : bounded.value.startedFrom, 12, 16)));
+    if (!start.ok) throw new Error('evaluation failed');
+    expect(bounded.value.evaluation.objective).toBeLessThanOrEqual(start.value.objective + 1e-9);
+  });
+});
