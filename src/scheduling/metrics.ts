@@ -22,15 +22,20 @@ export interface ProviderDayMetrics {
   readonly bufferMinutes: number;
   /** Open minutes nobody holds. */
   readonly freeMinutes: number;
-  /** Free minutes in gaps too short for the shortest type the provider sees (with its buffers). */
+  /**
+   * Free minutes in gaps no type the provider sees fits into, with buffers judged as findSlots
+   * judges them (room for a buffer is needed only where the gap meets another appointment's time,
+   * since buffers may reach past availability); the slot grid is not applied.
+   */
   readonly fragmentedMinutes: number;
   /** How many such gaps. */
   readonly fragments: number;
 }
 
 /**
- * Booked, buffer and free minutes per provider and day, and fragmentation: free gaps too short to
- * hold even the shortest appointment type the provider may see.
+ * Booked, buffer and free minutes per provider and day, and fragmentation: free gaps no appointment
+ * type the provider may see fits into (a buffer counts only where the gap meets another
+ * appointment, as in findSlots).
  *
  * @param schedule - the clinic
  * @param range - inclusive clinic-local dates, at most `MAX_SEARCH_DAYS` of them and none after
@@ -75,10 +80,13 @@ function dayMetrics(schedule: Schedule, providerId: string, date: string, timeli
   );
   const held = normalizeIntervals(footprints);
   const gaps = subtractIntervals(windows, held);
-  const shortest = Math.min(
-    ...schedule.appointmentTypes.filter((t) => providerMaySee(t, providerId)).map((t) => t.durationMinutes + t.bufferBeforeMinutes + t.bufferAfterMinutes),
-  );
-  const fragmentGaps = gaps.filter((g) => g.end - g.start < shortest);
+  const types = schedule.appointmentTypes.filter((t) => providerMaySee(t, providerId));
+  // As findSlots judges it: a buffer may reach past availability, never into another appointment's time.
+  const heldEnds = new Set(held.map((h) => h.end));
+  const heldStarts = new Set(held.map((h) => h.start));
+  const fits = (gap: { readonly start: number; readonly end: number }): boolean =>
+    types.some((t) => gap.end - gap.start >= t.durationMinutes + (heldEnds.has(gap.start) ? t.bufferBeforeMinutes : 0) + (heldStarts.has(gap.end) ? t.bufferAfterMinutes : 0));
+  const fragmentGaps = gaps.filter((g) => !fits(g));
   const available = totalMinutes(windows);
   const booked = totalMinutes(intersectIntervals(windows, own));
   const free = totalMinutes(gaps);

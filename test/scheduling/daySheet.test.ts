@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { book } from '../../src/scheduling/book.js';
 import { daySheet, formatDaySheet } from '../../src/scheduling/daySheet.js';
 import { providerDayMetrics } from '../../src/scheduling/metrics.js';
+import { findSlots } from '../../src/scheduling/findSlots.js';
+import { parseSchedule } from '../../src/scheduling/parseSchedule.js';
+import { toClinicFile } from '../../src/scheduling/schedule.js';
 import type { Schedule } from '../../src/scheduling/schedule.js';
 import { smallClinic } from './fixtures.js';
 
@@ -34,5 +37,30 @@ describe('day sheet and metrics', () => {
     // open 420; booked 40 + 20 + 20 = 80; buffer 10 after the new patient; free gaps 09:50-10:00 (10), 10:20-10:35 (15),
     // 10:55-12:00 (65), 13:00-17:00 (240). The shortest type is 20 minutes, so 10 + 15 minutes are fragments.
     expect(lee).toEqual({ providerId: 'dr-lee', date: '2026-11-02', availableMinutes: 420, bookedMinutes: 80, bufferMinutes: 10, freeMinutes: 330, fragmentedMinutes: 25, fragments: 2 });
+  });
+});
+
+describe('fragments, with buffers judged as findSlots judges them', () => {
+  it('a gap at the end of availability fits a visit whose buffer reaches past it; a gap between visits needs room for the buffer', () => {
+    const parsed = parseSchedule({
+      zone: 'America/New_York',
+      providers: [{ id: 'dr-lee', name: 'Dr. Lee' }],
+      appointmentTypes: [{ id: 'fu', name: 'Follow-up', durationMinutes: 20, visit: 'follow-up', bufferAfterMinutes: 10 }],
+      rules: [{ id: 'mon', providerId: 'dr-lee', weekday: 1, start: '09:00', end: '09:50', effectiveFrom: '2026-01-01' }],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const first = book(parsed.value, { patientId: 'p1', providerId: 'dr-lee', typeId: 'fu', start: '2026-11-02T09:00' });
+    if (!first.ok) throw new Error(JSON.stringify(first.issues));
+    const metrics = (schedule: Schedule) => providerDayMetrics(schedule, { from: '2026-11-02', to: '2026-11-02' })[0];
+    // Free 09:30-09:50: a 20-minute visit fits, its buffer running past 09:50, and findSlots offers it.
+    expect([metrics(first.value.schedule)?.freeMinutes, metrics(first.value.schedule)?.fragmentedMinutes]).toEqual([20, 0]);
+    const offered = findSlots(first.value.schedule, { typeId: 'fu', from: '2026-11-02', to: '2026-11-02', now: '2026-10-01T00:00:00Z' });
+    expect(offered.ok && offered.value.map((slot) => slot.start)).toEqual(['2026-11-02T09:30:00-05:00']);
+    // Held again from 09:45 (rule widened to 10:15): the 15 minutes 09:30-09:45 fit no visit.
+    const wider = parseSchedule({ ...toClinicFile(first.value.schedule), rules: [{ id: 'mon', providerId: 'dr-lee', weekday: 1, start: '09:00', end: '10:15', effectiveFrom: '2026-01-01' }] });
+    if (!wider.ok) throw new Error(JSON.stringify(wider.issues));
+    const second = book(wider.value, { patientId: 'p2', providerId: 'dr-lee', typeId: 'fu', start: '2026-11-02T09:45' });
+    if (!second.ok) throw new Error(JSON.stringify(second.issues));
+    expect([metrics(second.value.schedule)?.fragments, metrics(second.value.schedule)?.fragmentedMinutes]).toEqual([1, 15]);
   });
 });
