@@ -160,7 +160,9 @@ export async function verifyChainPrefix(adapter: StorageAdapter, sequence: numbe
  * content matches its content hash (content removed by an expunge is allowed), and every record's
  * current state matches its last version (and every record with versions has one). Names the first broken
  * link. Writers may keep writing while it runs: heads are read after the walk, and a head that moved on
- * is checked against its own version further along the chain.
+ * is checked against its own version further along the chain; a break found while the heads kept
+ * moving (a version and then its record's expunge landing during the check) is checked again, up to
+ * three times in all.
  *
  * @param adapter - the storage to check
  * @param pageSize - entries read at a time
@@ -172,13 +174,29 @@ export async function verifyChainPrefix(adapter: StorageAdapter, sequence: numbe
  * ```
  */
 export async function verifyChain(adapter: StorageAdapter, pageSize = 10_000): Promise<Checked<VerifyReport, RecordIssue>> {
+  // A head judged against a store that writers changed meanwhile (a version, then an expunge of it)
+  // can look broken; when the heads moved on during the check, it is run again, a few times at most.
+  // Without writers the heads stay as they were and a break is reported at once.
+  for (let attempt = 1; ; attempt += 1) {
+    const { result, heads } = await verifyOnce(adapter, pageSize);
+    if (result.ok || heads === undefined || attempt === MAX_VERIFY_ATTEMPTS) return result;
+    if (JSON.stringify(await adapter.heads()) === JSON.stringify(heads)) return result;
+  }
+}
+
+/** How many times {@link verifyChain} checks a store whose heads keep moving before it reports what it found. */
+const MAX_VERIFY_ATTEMPTS = 3;
+
+/** One check of the whole store, with the heads it judged (none when the chain itself broke, which no head can explain). */
+async function verifyOnce(adapter: StorageAdapter, pageSize: number): Promise<{ result: Checked<VerifyReport, RecordIssue>; heads: readonly HeadRow[] | undefined }> {
+  const verdict = (result: Checked<VerifyReport, RecordIssue>, heads?: readonly HeadRow[]) => ({ result, heads });
   const walk: Walk = { sequence: 0, prevHash: GENESIS_HASH, expunged: await expungedRecords(adapter, pageSize) };
   const latest = new Map<string, EntryRow>();
   const first = await walkChain(adapter, walk, pageSize, (row) => {
     if (row.recordId !== null) latest.set(row.recordId, row);
     return true;
   });
-  if (first !== undefined) return fail([first]);
+  if (first !== undefined) return verdict(fail([first]));
   // Heads are read after the walk, so each is at least as new as the last version walked; a head that
   // writers have moved on since is checked against its own version, further along the chain.
   const heads = await adapter.heads();
@@ -189,16 +207,16 @@ export async function verifyChain(adapter: StorageAdapter, pageSize = 10_000): P
     if (row.recordId !== null && wanted.get(row.recordId) === row.version) matched.set(row.recordId, row);
     return matched.size < wanted.size;
   });
-  if (rest !== undefined) return fail([rest]);
+  if (rest !== undefined) return verdict(fail([rest]), heads);
   const unfound = [...wanted].find(([recordId]) => !matched.has(recordId));
-  if (unfound !== undefined) return fail([broken(walk.sequence + 1, `the chain ends at entry ${walk.sequence} without version ${unfound[1]} of ${unfound[0]}, which its head names`)]);
+  if (unfound !== undefined) return verdict(fail([broken(walk.sequence + 1, `the chain ends at entry ${walk.sequence} without version ${unfound[1]} of ${unfound[0]}, which its head names`)]), heads);
   if (heads.some((head) => head.state === 'expunged' && !walk.expunged.has(head.recordId))) walk.expunged = await expungedRecords(adapter, pageSize);
   const headIds = new Set(heads.map((head) => head.recordId));
   const headless = [...latest.values()].find((row) => !headIds.has(row.recordId ?? ''));
-  if (headless !== undefined) return fail([broken(headless.sequence, `${headless.recordId ?? ''} has versions but no head`)]);
+  if (headless !== undefined) return verdict(fail([broken(headless.sequence, `${headless.recordId ?? ''} has versions but no head`)]), heads);
   for (const head of heads) {
     const problem = checkHead(head, matched.get(head.recordId) ?? latest.get(head.recordId), walk.expunged, walk.sequence);
-    if (problem !== undefined) return fail([problem]);
+    if (problem !== undefined) return verdict(fail([problem]), heads);
   }
-  return ok({ entries: walk.sequence, headSequence: walk.sequence, headHash: walk.prevHash });
+  return verdict(ok({ entries: walk.sequence, headSequence: walk.sequence, headHash: walk.prevHash }), heads);
 }

@@ -275,4 +275,35 @@ describe('concurrency', () => {
       { numRuns: 30 },
     );
   });
+
+  it('verify passes on an intact store while a version and then an expunge land during the check', async () => {
+    const inner = memoryAdapter();
+    let beforeHeads: (() => Promise<unknown>) | undefined;
+    let afterHeads: (() => Promise<unknown>) | undefined;
+    const once = async (hook: (() => Promise<unknown>) | undefined): Promise<void> => {
+      if (hook !== undefined) await hook();
+    };
+    const adapter: StorageAdapter = {
+      ...inner,
+      heads: async () => {
+        const before = beforeHeads;
+        beforeHeads = undefined;
+        await once(before);
+        const heads = await inner.heads();
+        const after = afterHeads;
+        afterHeads = undefined;
+        await once(after);
+        return heads;
+      },
+    };
+    const privacy = { actor: 'privacy-1', role: 'privacy', purposeOfUse: 'HOPERAT' as const };
+    const store = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter, clock: clockFrom([5]), policy: { assistant: ['read', 'write'], privacy: ['read', 'expunge'] } });
+    await store.create('p1', patient('A'), clerk);
+    await store.update('p1', patient('B'), 1, clerk);
+    beforeHeads = () => store.update('p1', patient('C'), 2, clerk);
+    afterHeads = () => store.expunge('p1', privacy);
+    expect((await verifyChain(adapter)).ok).toBe(true);
+    expect((await inner.heads())[0]?.state).toBe('expunged');
+    expect((await verifyChain(adapter)).ok).toBe(true);
+  });
 });
