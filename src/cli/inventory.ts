@@ -12,7 +12,8 @@ expiring before use discounted), rounds to packs and minimum orders within shelf
 order into the budget, and drafts one purchase order per supplier with the reason for every line.
   --items FILE    items CSV: id,name,unit,pack_size,unit_cost,supplier,lead_time_days and optional
                   lead_time_sd_days,minimum_order,shelf_life_days,order_cost,service,service_level,
-                  policy,review_days,par_level,seasonal,shortage_cost,criticality,stocked_since,
+                  policy,review_days,par_level,seasonal,trend,holding_rate,shortage_cost,
+                  criticality,stocked_since,
                   on_hand,on_order,allocated,expiring_quantity,expiring_on
   --usage FILE    usage CSV: item_id,date,quantity (units used that day)
   --as-of DATE    the planning day, YYYY-MM-DD (default: today); usage on or after it is ignored

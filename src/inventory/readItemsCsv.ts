@@ -16,7 +16,7 @@ const FIELD_COLUMNS: Readonly<Record<string, string>> = {
   id: 'id', name: 'name', unit: 'unit', packSize: 'pack_size', unitCostCents: 'unit_cost', minimumOrder: 'minimum_order',
   supplier: 'supplier', leadTime: 'lead_time_days', shelfLifeDays: 'shelf_life_days', orderCostCents: 'order_cost',
   service: 'service_level', replenishment: 'policy', shortageCostCents: 'shortage_cost', criticality: 'criticality',
-  stockedSince: 'stocked_since',
+  stockedSince: 'stocked_since', trend: 'trend', holdingRatePerYear: 'holding_rate',
 };
 
 /** Columns of nested item fields, by `field.member`. */
@@ -34,8 +34,9 @@ function columnOf(path: readonly PropertyKey[]): string {
  * Reads an items CSV: one item per row with its stock. Required columns: `id, name, unit, pack_size,
  * unit_cost` (dollars), `supplier, lead_time_days`. Optional: `lead_time_sd_days, minimum_order,
  * shelf_life_days, order_cost` (dollars), `service` (`fill` or `cycle`), `service_level` (e.g. 0.98),
- * `policy` (`periodic`, `sQ`, `sS`, `par`), `review_days, par_level, seasonal` (yes/no, true/false,
- * 1/0 or blank for no), `shortage_cost` (dollars), `criticality, stocked_since` (YYYY-MM-DD), `on_hand,
+ * `policy` (`periodic`, `sQ`, `sS`, `par`), `review_days, par_level, seasonal, trend` (yes/no,
+ * true/false, 1/0 or blank for no), `holding_rate` (a fraction of unit cost per year, e.g. 0.25),
+ * `shortage_cost` (dollars), `criticality, stocked_since` (YYYY-MM-DD), `on_hand,
  * on_order, allocated, expiring_quantity, expiring_on`. A `service` other than `fill` needs a
  * `service_level`; without either the target is a 98% fill rate. Every bad row is reported with its
  * line and column and left out; the good rows are returned. A row whose id was on an earlier row,
@@ -135,6 +136,8 @@ function rawItem(row: CsvRow, found: Issue[]): Record<string, unknown> {
     service: serviceLevel === undefined ? (serviceKind === '' || serviceKind === 'fill' ? undefined : { kind: serviceKind }) : { kind: serviceKind || 'fill', target: serviceLevel },
     replenishment: policy === 'par' ? { kind: 'par', reviewDays, parLevel: numberCell(row, 'par_level', found) } : policy === 'periodic' ? { kind: 'periodic', reviewDays } : { kind: policy },
     seasonal: flagCell(row, 'seasonal', found),
+    trend: flagCell(row, 'trend', found),
+    holdingRatePerYear: numberCell(row, 'holding_rate', found),
     shortageCostCents: dollarCell(row, 'shortage_cost', found),
     criticality: numberCell(row, 'criticality', found),
     stockedSince: row.text('stocked_since') || undefined,

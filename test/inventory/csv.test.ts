@@ -23,6 +23,16 @@ describe('reading items and usage files', () => {
     expect(row('g,G,u,10,0.5,s,3,1,fill,0.9,par,7,')).toEqual(['par_level']);
   });
 
+  it('reads the trend flag and the holding rate, and points bad ones at their columns', () => {
+    const header = 'id,name,unit,pack_size,unit_cost,supplier,lead_time_days,trend,holding_rate';
+    expect(readItemsCsv(`${header}\ng,G,u,10,0.5,s,3,yes,0.3\n`).items[0]).toMatchObject({ trend: true, holdingRatePerYear: 0.3 });
+    expect(readItemsCsv(`${header}\ng,G,u,10,0.5,s,3,,\n`).items[0]).toMatchObject({ trend: false, holdingRatePerYear: 0.25 });
+    expect(readItemsCsv(`${header}\ng,G,u,10,0.5,s,3,maybe,-1\n`).issues.map((issue) => [issue.code, issue.path[2]])).toEqual([
+      ['inventory.item_schema', 'trend'],
+      ['inventory.item_schema', 'holding_rate'],
+    ]);
+  });
+
   it('reads the stocking day, and points a bad one at its column', () => {
     const header = 'id,name,unit,pack_size,unit_cost,supplier,lead_time_days,stocked_since';
     expect(readItemsCsv(`${header}\ng,G,u,10,0.5,s,3,2026-07-25\n`).items[0]?.stockedSince).toBe('2026-07-25');
