@@ -8,6 +8,9 @@ import { regularizedLowerGamma } from './incompleteGamma.js';
 /** Probability mass left in the tail beyond the last grid point (then placed at the tail's mean). */
 const TAIL_MASS = 1e-7;
 
+/** The discretising loop stops after this many steps whatever tail is left. */
+const LAST_STEP = 1_000_001;
+
 /** A continuous duration law given by its CDF F(x) and partial mean G(x) = E[S; S ≤ x]. */
 interface ContinuousLaw {
   readonly mean: number;
@@ -81,22 +84,39 @@ function discretiseContinuous(law: ContinuousLaw, step: number): number[] {
     masses[j + 1] = dG - j * dF;
     previousF = f;
     previousG = g;
-    if (1 - f < TAIL_MASS || j > 1_000_000) break;
+    if (1 - f < TAIL_MASS || j >= LAST_STEP) break;
   }
   const tail = 1 - previousF;
   if (tail > 0) addPoint(masses, Math.max((law.mean - previousG) / tail, masses.length * step), tail, step);
   return masses;
 }
 
+/** The step j at which {@link discretiseContinuous} stops: the first with 1 − F((j+1)h) below the tail mass. */
+function lastContinuousStep(law: ContinuousLaw, step: number): number {
+  const stops = (j: number): boolean => 1 - law.cdf((j + 1) * step) < TAIL_MASS || j >= LAST_STEP;
+  let low = 0;
+  let high = 0;
+  while (!stops(high)) {
+    low = high + 1;
+    high = Math.min(high * 2 + 1, LAST_STEP);
+  }
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (stops(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
 /**
  * How many grid points {@link discretiseService} would give a law on a grid of `step` minutes, found
- * without building it: the largest point mass over the step for point laws, and for continuous ones
- * a point past which less than the tail mass is left (found by doubling, so at most twice the
- * length). Lets a caller refuse a grid too large before allocating it.
+ * without building it: the largest point mass over the step for point laws; for continuous ones the
+ * step where the discretisation stops (found by bisection, so the same step) and where the tail mass
+ * beyond it lands. Lets a caller refuse a grid too large before allocating it.
  *
  * @param service - a duration law
  * @param step - the grid step h in minutes
- * @returns an upper bound on the grid length (Infinity for a step that is not positive)
+ * @returns an upper bound on the grid length, at most two points over it (Infinity for a step that is not positive)
  * @example
  * ```ts
  * serviceGridLength({ kind: 'deterministic', value: 1e12 }, 1); // about 1e12
@@ -106,11 +126,14 @@ export function serviceGridLength(service: Distribution, step: number): number {
   if (!(step > 0)) return Number.POSITIVE_INFINITY;
   const law = continuousLaw(service);
   if (Array.isArray(law)) return Math.ceil(Math.max(0, ...(law as readonly number[])) / step) + 2;
-  const { cdf } = law as ContinuousLaw;
-  let b = step;
-  // The discretising loop stops after a million steps whatever the tail; so does this one.
-  while (1 - cdf(b) >= TAIL_MASS && b / step < 1_000_002) b *= 2;
-  return Math.min(Math.ceil(b / step), 1_000_002) + 2;
+  const continuous = law as ContinuousLaw;
+  const last = lastContinuousStep(continuous, step);
+  const length = last + 2;
+  const f = continuous.cdf((last + 1) * step);
+  const tail = 1 - f;
+  if (!(tail > 0)) return length;
+  const tailMean = (continuous.mean - continuous.partialMean((last + 1) * step)) / tail;
+  return Math.max(length, Math.floor(Math.max(tailMean, length * step) / step) + 2);
 }
 
 /**
