@@ -10,7 +10,7 @@ export const SCHEDULING_ISSUE_CODES = {
   'schedule.shared_requirement': 'two requirements of an appointment type list the same resource',
   'schedule.unknown_type': 'a reference names no appointment type of the clinic',
   'schedule.provider_not_allowed': 'an appointment is with a provider its type does not allow',
-  'schedule.resource_mismatch': 'an appointment holding time lacks a room or piece of equipment its type requires (one issue per unmet requirement)',
+  'schedule.resource_mismatch': 'a pending or booked appointment lacks a room or piece of equipment its type requires (one issue per unmet requirement; visits under way or done are kept as recorded)',
   'schedule.time_range': 'a rule, exception, window or appointment ends before it starts',
   'schedule.overlapping_rules': 'two weekly rules of a provider claim the same hours over overlapping dates',
   'schedule.appointment_conflict': 'an existing appointment double-books its provider',

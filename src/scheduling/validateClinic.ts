@@ -1,7 +1,6 @@
 import { errorIssue, type Issue } from '../core/issue.js';
 import { checkZone } from '../core/time.js';
 import type { ClinicFile } from './clinicFile.js';
-import { holdsTime } from './appointment.js';
 import { epochMinuteOfIso } from './time/epochMinutes.js';
 import { minutesOfWallTime } from './wallTime.js';
 import { providerMaySee } from './clinic.js';
@@ -77,6 +76,11 @@ function duplicateIssues(file: ClinicFile): Issue[] {
   return issues;
 }
 
+// Pending and booked appointments are still to come: their resources can still block a new booking.
+function awaitsVisit(status: ClinicFile['appointments'][number]['status']): boolean {
+  return status === 'pending' || status === 'booked';
+}
+
 function referenceIssues(file: ClinicFile): Issue[] {
   const issues: Issue[] = [];
   const providers = new Set<string>(file.providers.map((p) => p.id));
@@ -109,8 +113,9 @@ function referenceIssues(file: ClinicFile): Issue[] {
     if (known !== undefined && providers.has(a.providerId) && !providerMaySee(known, a.providerId)) {
       issues.push(errorIssue('schedule.provider_not_allowed', ['appointments', i, 'providerId'], `${a.providerId} may not see ${a.typeId}`));
     }
-    // An appointment holding time without the rooms or equipment its type needs would leave them free for another booking.
-    if (known !== undefined && holdsTime(a.status)) {
+    // A booking still to come without the rooms or equipment its type needs would leave them free for
+    // another booking; a visit under way or done is history, kept as it was recorded.
+    if (known !== undefined && awaitsVisit(a.status)) {
       known.requiredResources.forEach((requirement, j) => {
         if (requirement.anyOf.some((id) => a.resourceIds.includes(id))) return;
         issues.push(errorIssue('schedule.resource_mismatch', ['appointments', i, 'resourceIds'], `${a.id} is a ${a.typeId} and holds none of ${requirement.anyOf.join(', ')} (requirement ${j + 1} of its type)`));

@@ -82,6 +82,11 @@ describe('parseSchedule', () => {
     expect(codesAndPaths(clinicInput({ appointments: [appointment] }))).toEqual([['schedule.resource_mismatch', ['appointments', 0, 'resourceIds']]]);
     expect(codesAndPaths(clinicInput({ appointments: [{ ...appointment, resourceIds: ['room-1'] }] }))).toEqual([]);
     expect(codesAndPaths(clinicInput({ appointments: [{ ...appointment, status: 'cancelled' as never, cancellation: { reason: 'pat' } }] }))).toEqual([]);
+    expect(codesAndPaths(clinicInput({ appointments: [{ ...appointment, status: 'pending' as never }] }))).toEqual([['schedule.resource_mismatch', ['appointments', 0, 'resourceIds']]]);
+    // A visit under way or done stays as recorded (the type may have gained its room requirement later).
+    for (const status of ['arrived', 'checked-in', 'fulfilled'] as const) {
+      expect(codesAndPaths(clinicInput({ appointments: [{ ...appointment, status: status as never }] })), status).toEqual([]);
+    }
   });
 
   it('refuses impossible instants and a resource listed twice by one appointment', () => {
