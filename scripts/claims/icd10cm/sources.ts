@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dayNumber } from '../../../src/claims/icd10cm/calendarDays.js';
 import type { CodeRange } from '../../../src/claims/icd10cm/codeRange.js';
-import { parseCodeReferences } from '../../../src/claims/icd10cm/codeRange.js';
+import { describeCodeRange, inCodeRange, parseCodeReferences } from '../../../src/claims/icd10cm/codeRange.js';
 import { encodeCodeRange } from '../../../src/claims/icd10cm/tableCoding.js';
 import { MCE_FLAGS, type MceFlag } from '../../../src/claims/icd10cm/mceFlags.js';
 
@@ -44,6 +44,25 @@ export function day(text: string): number {
 
 export function read(name: keyof typeof FILES): string {
   return readFileSync(join(data, FILES[name]), 'utf8');
+}
+
+/**
+ * Misprints of the FY2021 tabular corrected as later tabulars print them: at G02 the B27 codes of
+ * infectious mononucleosis with meningitis carry 2 as their fifth character (B27.02, B27.12, ...),
+ * as the FY2027 tabular says; no B27 code has 2 as its fourth.
+ */
+export const ERRATA_FY2021: readonly (readonly [string, string])[] = [
+  ['(B27.- with fourth character 2)', '(B27.- with fifth character 2)'],
+];
+
+/** The FY2021 tabular XML with {@link ERRATA_FY2021} applied. */
+export function correctedTabular2021(): string {
+  let text = read('tabular2021');
+  for (const [printed, meant] of ERRATA_FY2021) {
+    if (text.split(printed).length !== 2) throw new Error(`erratum not found exactly once: ${printed}`);
+    text = text.replace(printed, meant);
+  }
+  return text;
 }
 
 export function lines(name: keyof typeof FILES): string[] {
@@ -214,6 +233,8 @@ export function excludes2027(codes: readonly string[]): Map<string, CodeRange[]>
     const fromText = parseCodeReferences(row[4] ?? '');
     if (fromText.unread.length > 0) throw new Error(`unread Excludes1 qualifier at ${row[1] ?? ''}: ${fromText.unread.map((found) => found.words).join('; ')}`);
     const ranges = [...fromText.ranges, ...referenced];
+    const unmet = ranges.filter((range) => range.where !== undefined && !codes.some((code) => inCodeRange(code, range)));
+    if (unmet.length > 0) throw new Error(`Excludes1 at ${row[1] ?? ''} names no code: ${unmet.map(describeCodeRange).join('; ')}`);
     for (const code of noteSites(row[1] ?? '', categories, chapters)) {
       const known = notes.get(code) ?? [];
       for (const range of ranges) if (!known.some((r) => encodeCodeRange(r) === encodeCodeRange(range))) known.push(range);

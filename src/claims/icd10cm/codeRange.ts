@@ -1,4 +1,5 @@
-import { meetsCondition, type CharacterCondition } from './characterCondition.js';
+import { describeCondition, meetsCondition, type CharacterCondition } from './characterCondition.js';
+import { formatIcd10 } from './normalize.js';
 import { readNoteQualifier } from './noteQualifier.js';
 
 /**
@@ -32,6 +33,20 @@ export interface CodeRange {
  */
 export function inCodeRange(code: string, range: CodeRange): boolean {
   return comparePrefix(code, range.low) >= 0 && comparePrefix(code, range.high) <= 0 && (range.where === undefined || meetsCondition(code, range.where));
+}
+
+/**
+ * A range in the tabular's words: `E10.-`, `E08-E13`, `S62.- with seventh character B`.
+ *
+ * @example
+ * ```ts
+ * describeCodeRange({ low: 'E08', high: 'E13' }); // 'E08-E13'
+ * ```
+ */
+export function describeCodeRange(range: CodeRange): string {
+  const end = (code: string): string => (code.length === 3 ? `${code}.-` : formatIcd10(code));
+  const span = range.low === range.high ? end(range.low) : `${formatIcd10(range.low)}-${formatIcd10(range.high)}`;
+  return range.where === undefined ? span : `${span} ${describeCondition(range.where)}`;
 }
 
 /** Compares the first `bound.length` characters of a code with a bound, without copying. */

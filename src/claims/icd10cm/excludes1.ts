@@ -1,8 +1,7 @@
 import { errorIssue } from '../../core/issue.js';
 import type { ClaimIssue } from '../claimIssue.js';
-import { describeCondition } from './characterCondition.js';
 import { categoryKey } from './codePositions.js';
-import { inCodeRange, type CodeRange } from './codeRange.js';
+import { describeCodeRange, inCodeRange, type CodeRange } from './codeRange.js';
 import type { DiagnosisEntry } from './diagnosisEntry.js';
 import { excludes1Index, type Excludes1Index, type Excludes1Site } from './excludes1Index.js';
 import { formatIcd10 } from './normalize.js';
@@ -55,7 +54,7 @@ export function excludes1Issues(entries: readonly DiagnosisEntry[], tables: Icd1
 function excludes1Issue(second: string, later: number, first: string, earlier: number, found: Excludes1Match & { source: string }): ClaimIssue {
   return {
     ...errorIssue('icd10.excludes1', ['diagnoses', later],
-      `${formatIcd10(second)} and ${formatIcd10(first)} (diagnosis ${earlier + 1}) may not be coded together: Excludes1 at ${formatIcd10(found.noteAt)} names ${rangeText(found.range)}`),
+      `${formatIcd10(second)} and ${formatIcd10(first)} (diagnosis ${earlier + 1}) may not be coded together: Excludes1 at ${formatIcd10(found.noteAt)} names ${describeCodeRange(found.range)}`),
     source: `${found.source}, Excludes1 at ${formatIcd10(found.noteAt)}`,
   };
 }
@@ -143,10 +142,4 @@ function findIn(notes: NotesOfCode | undefined, other: string): (Excludes1Match 
 /** The bit of a code's first letter in an {@link Excludes1Site} letter mask. */
 function letterBit(code: string): number {
   return 1 << (code.charCodeAt(0) - 65);
-}
-
-function rangeText(range: CodeRange): string {
-  const end = (code: string): string => (code.length === 3 ? `${code}.-` : formatIcd10(code));
-  const span = range.low === range.high ? end(range.low) : `${formatIcd10(range.low)}-${formatIcd10(range.high)}`;
-  return range.where === undefined ? span : `${span} ${describeCondition(range.where)}`;
 }

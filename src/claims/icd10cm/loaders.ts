@@ -1,3 +1,4 @@
+import { match } from 'ts-pattern';
 import { errorIssue, warningIssue, type Issue } from '../../core/issue.js';
 import { fail, ok, type Checked } from '../../core/result.js';
 import { dayNumber } from './calendarDays.js';
@@ -67,7 +68,7 @@ export function loadIcd10cmOrderFile(text: string, effective: EffectiveDates): C
  * @param text - the whole XML file
  * @param effective - the dates the notes apply to
  * @returns tables holding one notes layer (with an `icd10.note_unread` warning for each Excludes1
- *   reference whose `with ...` words it cannot read, left out), or `icd10.tabular_format` /
+ *   reference whose `with ...` words it cannot read or whose condition no code of the file meets, left out), or `icd10.tabular_format` /
  *   `icd10.effective_dates` issues
  * @throws MedofficeUsageError when `text` is not a string
  * @example
@@ -83,9 +84,13 @@ export function loadIcd10cmTabularXml(text: string, effective: EffectiveDates): 
   if (!scanned.ok) return scanned;
   const notes = scanned.value;
   const source = `ICD-10-CM${notes.version === undefined ? '' : ` FY${notes.version}`} tabular (loaded)`;
-  const unread = notes.unreadExcludes1.map(({ at, words }) => {
+  const unread = notes.unreadExcludes1.map(({ at, words, reason }) => {
     const site = at === 'section' || at === 'chapter' ? `a ${at}` : formatIcd10(at);
-    return warningIssue('icd10.note_unread', [], `an Excludes1 note at ${site} names codes "with ${words}", words not understood; that reference is left out`);
+    const what = match(reason)
+      .with('unread', () => `names codes "with ${words}", words not understood`)
+      .with('no_code', () => `names ${words}, which no code of the file is`)
+      .exhaustive();
+    return warningIssue('icd10.note_unread', [], `an Excludes1 note at ${site} ${what}; that reference is left out`);
   });
   return ok({
     codeSets: [],

@@ -1,6 +1,6 @@
 import { errorIssue, type Issue } from '../../core/issue.js';
 import { fail, ok, type Checked } from '../../core/result.js';
-import { parseCodeReferences, type CodeRange } from './codeRange.js';
+import { describeCodeRange, inCodeRange, parseCodeReferences, type CodeRange } from './codeRange.js';
 import { encodeCodeRange } from './tableCoding.js';
 import type { SeventhCharacterRule } from './tables.js';
 
@@ -17,10 +17,21 @@ export interface TabularNotes {
   /** 7th-character definitions by the code they sit at. */
   readonly seventhCharacters: ReadonlyMap<string, SeventhCharacterRule>;
   /**
-   * Excludes1 references left out because their `with ...` words could not be read: where the note
-   * sits (an undotted code, `section` or `chapter`) and the words.
+   * Excludes1 references left out: where the note sits (an undotted code, `section` or `chapter`),
+   * the words, and why: `unread` when the `with ...` words could not be read, `no_code` when the
+   * reference read names no code of the file (a misprinted character position).
    */
-  readonly unreadExcludes1: readonly { readonly at: string; readonly words: string }[];
+  readonly unreadExcludes1: readonly UnreadReference[];
+}
+
+/** An Excludes1 reference left out of the notes (see {@link TabularNotes.unreadExcludes1}). */
+export interface UnreadReference {
+  /** The undotted code the note sits at, or `section` / `chapter`. */
+  readonly at: string;
+  /** The `with ...` words (`unread`), or the whole reference as read (`no_code`). */
+  readonly words: string;
+  /** Why it was left out. */
+  readonly reason: 'unread' | 'no_code';
 }
 
 interface ScanState {
@@ -31,7 +42,7 @@ interface ScanState {
   readonly codes: string[];
   readonly sections: NoteScope[];
   readonly chapters: NoteScope[];
-  readonly unreadExcludes1: { at: string; words: string }[];
+  readonly unreadExcludes1: UnreadReference[];
   version: string | undefined;
   extensionChar: string;
 }
@@ -86,6 +97,7 @@ export function scanTabularXml(text: string): Checked<TabularNotes> {
   }
   if (state.open.length > 0) return fail([formatIssue(`<${state.open.at(-1) ?? ''}> is never closed`)]);
   if (state.codes.length === 0) return fail([formatIssue('no <diag> element with a <name> was found')]);
+  dropConditionsNamingNothing(state);
   return ok({
     version: state.version,
     codes: state.codes,
@@ -154,8 +166,65 @@ function closeScope(scope: NoteScope | undefined, state: ScanState): void {
 /** An Excludes1 note's ranges; a reference whose qualifier cannot be read names nothing (an error must not rest on a guess) and is noted. */
 function excludes1Ranges(state: ScanState, at: string, noteText: string): CodeRange[] {
   const found = parseCodeReferences(noteText);
-  for (const reference of found.unread) state.unreadExcludes1.push({ at, words: reference.words });
+  for (const reference of found.unread) state.unreadExcludes1.push({ at, words: reference.words, reason: 'unread' });
   return found.ranges;
+}
+
+/**
+ * A reference whose `with ...` condition no code of the file meets (FY2021's `B27.- with fourth
+ * character 2`, where every B27 meningitis code has 2 as its fifth) names nothing rather than a
+ * guess, and is noted once per distinct reference.
+ */
+function dropConditionsNamingNothing(state: ScanState): void {
+  const sorted = [...state.codes].sort();
+  const verdicts = new Map<string, boolean>();
+  for (const [at, ranges] of state.notes.excludes1) {
+    const kept = ranges.filter((range) => {
+      if (range.where === undefined) return true;
+      const key = encodeCodeRange(range);
+      let namesSome = verdicts.get(key);
+      if (namesSome === undefined) {
+        namesSome = namesSomeCode(sorted, range, state.seventh);
+        verdicts.set(key, namesSome);
+        if (!namesSome) state.unreadExcludes1.push({ at, words: describeCodeRange(range), reason: 'no_code' });
+      }
+      return namesSome;
+    });
+    if (kept.length === ranges.length) continue;
+    if (kept.length === 0) state.notes.excludes1.delete(at);
+    else state.notes.excludes1.set(at, kept);
+  }
+}
+
+/**
+ * True when some code of a sorted list falls in the range, a code taking the 7th characters defined
+ * at it or above it (`S02.0` with `B` is S02.0XXB) as the tabular lists them only once.
+ */
+function namesSomeCode(sorted: readonly string[], range: CodeRange, seventh: ReadonlyMap<string, { characters: string }>): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] as string) < range.low) low = middle + 1;
+    else high = middle;
+  }
+  for (let i = low; i < sorted.length; i += 1) {
+    const code = sorted[i] as string;
+    if (code.slice(0, range.high.length) > range.high) return false;
+    if (inCodeRange(code, range)) return true;
+    const characters = seventhCharactersAt(code, seventh);
+    if (code.length <= 6 && [...characters].some((character) => inCodeRange(code.padEnd(6, 'X') + character, range))) return true;
+  }
+  return false;
+}
+
+/** The 7th characters a code takes from the nearest definition at it or above it. */
+function seventhCharactersAt(code: string, seventh: ReadonlyMap<string, { characters: string }>): string {
+  for (let length = code.length; length >= 3; length -= 1) {
+    const rule = seventh.get(code.slice(0, length));
+    if (rule !== undefined) return rule.characters;
+  }
+  return '';
 }
 
 /** A code-first note's ranges; one whose qualifier cannot be read is kept whole, as the note only gives examples and a miss is a warning. */

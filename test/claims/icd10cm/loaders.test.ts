@@ -92,7 +92,11 @@ describe('loadIcd10cmTabularXml on the FY2021 tabular list', () => {
   it('reads qualified references with their conditions, and warns of one it cannot read, leaving it out of Excludes1 only', () => {
     expect(notes?.excludes1?.get('S61')).toContainEqual({ low: 'S62', high: 'S62', where: { kind: 'at', position: 7, anyOf: ['B'] } });
     const full = loadIcd10cmTabularXml(tabularText, FY2021);
-    expect(full.ok ? full.warnings : full.issues).toEqual([]);
+    // The one reference of the official file no code meets: B27 meningitis codes have 2 as their fifth character.
+    expect((full.ok ? full.warnings : full.issues).map((issue) => issue.message)).toEqual([
+      'an Excludes1 note at G02 names B27.- with fourth character 2, which no code of the file is; that reference is left out',
+    ]);
+    expect(loaded(full).notes[0]?.excludes1?.get('G02')?.some((range) => range.low === 'B27')).toBe(false);
     const small = loadIcd10cmTabularXml([
       '<ICD10CM.tabular><chapter><name>19</name><section id="J84"><diag><name>J84</name><diag><name>J84.8</name>',
       '<excludes1><note>toxic (T51-T65 with fifth or sixth character to indicate intent), (J68.-)</note></excludes1>',
@@ -105,6 +109,19 @@ describe('loadIcd10cmTabularXml on the FY2021 tabular list', () => {
     expect((small.ok ? small.warnings : small.issues).map((issue) => [issue.code, issue.severity, issue.message])).toEqual([[
       'icd10.note_unread', 'warning', 'an Excludes1 note at J84.8 names codes "with fifth or sixth character to indicate intent", words not understood; that reference is left out',
     ]]);
+  });
+
+  it('leaves out a condition no code of the file meets, counting 7th characters defined above a code', () => {
+    const small = loadIcd10cmTabularXml([
+      '<ICD10CM.tabular><chapter><name>19</name><section id="S00-S09">',
+      '<diag><name>S01</name><excludes1><note>open skull fracture (S02.- with 7th character B)</note><note>misprint (S02.- with 7th character Z)</note></excludes1></diag>',
+      '<diag><name>S02</name><sevenChrDef><extension char="A">initial, closed</extension><extension char="B">initial, open</extension></sevenChrDef>',
+      '<diag><name>S02.0</name></diag></diag></section></chapter></ICD10CM.tabular>',
+    ].join(''), FY2021);
+    expect(loaded(small).notes[0]?.excludes1?.get('S01')).toEqual([{ low: 'S02', high: 'S02', where: { kind: 'at', position: 7, anyOf: ['B'] } }]);
+    expect((small.ok ? small.warnings : small.issues).map((issue) => issue.message)).toEqual([
+      'an Excludes1 note at S01 names S02.- with seventh character Z, which no code of the file is; that reference is left out',
+    ]);
   });
 
   it('drives the checks once merged', () => {
