@@ -24,8 +24,8 @@ export interface ProviderDayMetrics {
   readonly freeMinutes: number;
   /**
    * Free minutes in gaps no type the provider sees fits into, with buffers judged as findSlots
-   * judges them (room for a buffer is needed only where the gap meets another appointment's time,
-   * since buffers may reach past availability); the slot grid is not applied.
+   * judges them (a buffer may reach past availability but not into another appointment's time,
+   * even one just outside the gap); the slot grid is not applied.
    */
   readonly fragmentedMinutes: number;
   /** How many such gaps. */
@@ -34,8 +34,8 @@ export interface ProviderDayMetrics {
 
 /**
  * Booked, buffer and free minutes per provider and day, and fragmentation: free gaps no appointment
- * type the provider may see fits into (a buffer counts only where the gap meets another
- * appointment, as in findSlots).
+ * type the provider may see fits into (a buffer may reach past availability, not into another
+ * appointment's time, as in findSlots).
  *
  * @param schedule - the clinic
  * @param range - inclusive clinic-local dates, at most `MAX_SEARCH_DAYS` of them and none after
@@ -81,11 +81,16 @@ function dayMetrics(schedule: Schedule, providerId: string, date: string, timeli
   const held = normalizeIntervals(footprints);
   const gaps = subtractIntervals(windows, held);
   const types = schedule.appointmentTypes.filter((t) => providerMaySee(t, providerId));
-  // As findSlots judges it: a buffer may reach past availability, never into another appointment's time.
-  const heldEnds = new Set(held.map((h) => h.end));
-  const heldStarts = new Set(held.map((h) => h.start));
-  const fits = (gap: { readonly start: number; readonly end: number }): boolean =>
-    types.some((t) => gap.end - gap.start >= t.durationMinutes + (heldEnds.has(gap.start) ? t.bufferBeforeMinutes : 0) + (heldStarts.has(gap.end) ? t.bufferAfterMinutes : 0));
+  // As findSlots judges it: a buffer may reach past availability, never into another appointment's
+  // time, even one held just outside the gap (ending before the gap's window opens).
+  const fits = (gap: { readonly start: number; readonly end: number }): boolean => {
+    const previousEnd = held.reduce((end, h) => (h.end <= gap.start ? Math.max(end, h.end) : end), Number.NEGATIVE_INFINITY);
+    const nextStart = held.reduce((start, h) => (h.start >= gap.end ? Math.min(start, h.start) : start), Number.POSITIVE_INFINITY);
+    return types.some((t) => {
+      const visitEnd = Math.max(gap.start, previousEnd + t.bufferBeforeMinutes) + t.durationMinutes;
+      return visitEnd <= gap.end && visitEnd + t.bufferAfterMinutes <= nextStart;
+    });
+  };
   const fragmentGaps = gaps.filter((g) => !fits(g));
   const available = totalMinutes(windows);
   const booked = totalMinutes(intersectIntervals(windows, own));

@@ -63,4 +63,25 @@ describe('fragments, with buffers judged as findSlots judges them', () => {
     if (!second.ok) throw new Error(JSON.stringify(second.issues));
     expect([metrics(second.value.schedule)?.fragments, metrics(second.value.schedule)?.fragmentedMinutes]).toEqual([1, 15]);
   });
+
+  it('a gap opening at the edge of availability needs room for a buffer reaching back into a visit just before it', () => {
+    const parsed = parseSchedule({
+      zone: 'America/New_York',
+      providers: [{ id: 'dr-lee', name: 'Dr. Lee' }],
+      appointmentTypes: [{ id: 'fu', name: 'Follow-up', durationMinutes: 20, visit: 'follow-up', bufferBeforeMinutes: 10 }],
+      rules: [
+        { id: 'early', providerId: 'dr-lee', weekday: 1, start: '09:00', end: '09:40', effectiveFrom: '2026-01-01' },
+        { id: 'late', providerId: 'dr-lee', weekday: 1, start: '09:45', end: '10:05', effectiveFrom: '2026-01-01' },
+      ],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const booked = book(parsed.value, { patientId: 'p1', providerId: 'dr-lee', typeId: 'fu', start: '2026-11-02T09:20' });
+    if (!booked.ok) throw new Error(JSON.stringify(booked.issues));
+    // Held 09:10-09:40 with the buffer. Free 09:00-09:10 and 09:45-10:05: a visit at 09:45 would need
+    // its buffer from 09:35, inside the booked visit; from 09:50 it would run past 10:05. Neither gap fits.
+    const [row] = providerDayMetrics(booked.value.schedule, { from: '2026-11-02', to: '2026-11-02' });
+    expect([row?.freeMinutes, row?.fragments, row?.fragmentedMinutes]).toEqual([30, 2, 30]);
+    const offered = findSlots(booked.value.schedule, { typeId: 'fu', from: '2026-11-02', to: '2026-11-02', now: '2026-10-01T00:00:00Z' });
+    expect(offered.ok && offered.value).toEqual([]);
+  });
 });
