@@ -3,23 +3,12 @@ import { CLASSIC_RULES, classicSchedule, type ClassicRule } from './classicRules
 import { chainFor, evaluateSchedule, gridIssues, plannedGridIssues, type ScheduleEvaluation } from './evaluateSchedule.js';
 import { planGrid } from './gridPlan.js';
 import { patientMoves, singleShifts, subsetMoves, type Move } from './neighbourhood.js';
+import { requireOptimizeOptions, type OptimizeOptions } from './optimizeOptions.js';
 import { checkProblem, type OptimizeProblem } from './problem.js';
 import { createSearchEvaluator, type SearchEvaluator } from './searchEvaluator.js';
 import { DEFAULT_WEIGHTS, type ScheduleIssue, type ScheduleSession } from './session.js';
 
-/** Options of {@link optimizeSchedule}. */
-export interface OptimizeOptions {
-  /** Use Kaandorp and Koole's full 2^T − 2 neighbourhood when T is at most this (default 12). */
-  readonly fullNeighbourhoodUpTo?: number;
-  /** Grid steps per interval of the search (default: a quarter of the evaluation grid's, at least 2). */
-  readonly searchStepsPerInterval?: number;
-  /**
-   * Most schedules the search evaluates (default: no limit). The search then stops with the best
-   * schedule found so far (`stoppedEarly: true`), still never worse than the classic rule it
-   * started from; a bound on run time, which grows with both patients and intervals.
-   */
-  readonly maxEvaluations?: number;
-}
+export type { OptimizeOptions } from './optimizeOptions.js';
 
 /** The optimised schedule with its exact evaluation and how the search went. */
 export interface OptimizedSchedule {
@@ -131,8 +120,9 @@ function descend(start: number[], search: SearchEvaluator, levels: readonly ((t:
  * start, so never worse than any classic rule.
  *
  * @param input - an {@link OptimizeProblemSchema} problem; untrusted input is checked
- * @param options - neighbourhood and grid settings
+ * @param options - neighbourhood, grid and budget settings
  * @returns the best schedule with its exact evaluation, or issues with paths
+ * @throws MedofficeUsageError when an option is out of its range (see {@link OptimizeOptions})
  * @example
  * ```ts
  * const r = optimizeSchedule({ patients: 10, intervals: 10, intervalMinutes: 15,
@@ -141,6 +131,7 @@ function descend(start: number[], search: SearchEvaluator, levels: readonly ((t:
  * ```
  */
 export function optimizeSchedule(input: unknown, options: OptimizeOptions = {}): Checked<OptimizedSchedule, ScheduleIssue> {
+  requireOptimizeOptions(options);
   const checked = checkProblem(input);
   if (!checked.ok) return checked;
   const problem = checked.value;

@@ -1,3 +1,4 @@
+import { MedofficeUsageError } from '../../../src/core/result.js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { optimizeSchedule, sessionOf } from '../../../src/scheduling/optimize/optimizeSchedule.js';
@@ -126,11 +127,40 @@ describe('optimizeSchedule: maxEvaluations', () => {
     const bounded = optimizeSchedule(problem, { maxEvaluations: 40 });
     if (!free.ok || !bounded.ok) throw new Error('optimisation failed');
     expect([free.value.stoppedEarly, bounded.value.stoppedEarly, bounded.value.fullNeighbourhood]).toEqual([false, true, false]);
-    expect(bounded.value.evaluations).toBeLessThanOrEqual(40);
+    expect(bounded.value.evaluations).toBeLessThanOrEqual(41);
     expect(bounded.value.evaluations).toBeLessThan(free.value.evaluations);
     expect(bounded.value.evaluation.objective).toBeGreaterThanOrEqual(free.value.evaluation.objective - 1e-9);
     const start = evaluateSchedule(sessionOf(problem as OptimizeProblem, classicSchedule(bounded.value.startedFrom === 'given' ? 'bailey-welch' : bounded.value.startedFrom, 12, 16)));
     if (!start.ok) throw new Error('evaluation failed');
     expect(bounded.value.evaluation.objective).toBeLessThanOrEqual(start.value.objective + 1e-9);
+  });
+
+  it('counts the evaluations before the descent (six starts, the chosen one again) and stops right after them at a budget of one', () => {
+    const tight = optimizeSchedule(problem, { maxEvaluations: 1 });
+    if (!tight.ok) throw new Error('optimisation failed');
+    expect([tight.value.evaluations, tight.value.improvements, tight.value.stoppedEarly]).toEqual([7, 0, true]);
+    for (const budget of [10, 25, 60]) {
+      const bounded = optimizeSchedule(problem, { maxEvaluations: budget });
+      expect(bounded.ok && bounded.value.evaluations).toBeLessThanOrEqual(budget + 1);
+    }
+  });
+
+  it.each([
+    [{ maxEvaluations: 0 }, 'maxEvaluations'],
+    [{ maxEvaluations: -5 }, 'maxEvaluations'],
+    [{ maxEvaluations: Number.NaN }, 'maxEvaluations'],
+    [{ maxEvaluations: 2.5 }, 'maxEvaluations'],
+    [{ maxEvaluations: '100' as unknown as number }, 'maxEvaluations'],
+    [{ searchStepsPerInterval: 0 }, 'searchStepsPerInterval'],
+    [{ searchStepsPerInterval: Number.POSITIVE_INFINITY }, 'searchStepsPerInterval'],
+    [{ fullNeighbourhoodUpTo: -1 }, 'fullNeighbourhoodUpTo'],
+  ])('throws a usage error for %o', (options, name) => {
+    expect(() => optimizeSchedule(problem, options)).toThrow(MedofficeUsageError);
+    expect(() => optimizeSchedule(problem, options)).toThrow(name);
+  });
+
+  it('takes Infinity as no bound', () => {
+    const unbounded = optimizeSchedule({ ...problem, patients: 4, intervals: 6 }, { maxEvaluations: Number.POSITIVE_INFINITY, fullNeighbourhoodUpTo: Number.POSITIVE_INFINITY });
+    expect(unbounded.ok && [unbounded.value.stoppedEarly, unbounded.value.fullNeighbourhood]).toEqual([false, true]);
   });
 });

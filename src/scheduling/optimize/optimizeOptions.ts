@@ -1,0 +1,51 @@
+import { MedofficeUsageError } from '../../core/result.js';
+
+/**
+ * Options of `optimizeSchedule`.
+ *
+ * @example
+ * ```ts
+ * const options: OptimizeOptions = { fullNeighbourhoodUpTo: 8, maxEvaluations: 5_000 };
+ * ```
+ */
+export interface OptimizeOptions {
+  /** Use Kaandorp and Koole's full 2^T − 2 neighbourhood when T is at most this (default 12); a whole number ≥ 0. */
+  readonly fullNeighbourhoodUpTo?: number;
+  /** Grid steps per interval of the search (default: a quarter of the evaluation grid's, at least 2); a whole number ≥ 1. */
+  readonly searchStepsPerInterval?: number;
+  /**
+   * Most schedules the search evaluates (default: no limit); a whole number ≥ 1, or Infinity. The
+   * evaluations before the descent always happen and count: each classic-rule start (up to six:
+   * the five rules and an even spread) and the chosen start once more. The descent stops before a
+   * neighbour once the count reaches the bound (so it ends at most one over it, an improving move
+   * being evaluated in full once taken), with the best schedule found so far (`stoppedEarly: true`),
+   * never worse than the classic rule it started from. A bound on run time, which grows with both
+   * patients and intervals.
+   */
+  readonly maxEvaluations?: number;
+}
+
+/**
+ * Throws when `optimizeSchedule` options are not what {@link OptimizeOptions} says: they are the
+ * caller's code, not data, so a bad one is a programmer's mistake.
+ *
+ * @param options - the options given
+ * @throws MedofficeUsageError naming the option and its value
+ * @example
+ * ```ts
+ * requireOptimizeOptions({ maxEvaluations: 1000 }); // passes
+ * requireOptimizeOptions({ maxEvaluations: 0 });    // throws
+ * ```
+ */
+export function requireOptimizeOptions(options: OptimizeOptions): void {
+  if (typeof options !== 'object' || options === null) throw new MedofficeUsageError('optimizeSchedule: options must be an object');
+  const wholeAtLeast = (name: keyof OptimizeOptions, least: number, infinite: boolean): void => {
+    const value: unknown = options[name];
+    if (value === undefined) return;
+    const fits = typeof value === 'number' && value >= least && (Number.isInteger(value) || (infinite && value === Number.POSITIVE_INFINITY));
+    if (!fits) throw new MedofficeUsageError(`optimizeSchedule: ${name} must be a whole number of at least ${least}${infinite ? ' or Infinity' : ''}, not ${String(value)}`);
+  };
+  wholeAtLeast('fullNeighbourhoodUpTo', 0, true);
+  wholeAtLeast('searchStepsPerInterval', 1, false);
+  wholeAtLeast('maxEvaluations', 1, true);
+}
