@@ -50,12 +50,14 @@ function sortNames(keys: string[]): void {
 }
 
 // A Date, Map, Set or class instance is not JSON: its own members (none, for a Date or a Set) would
-// be written as if they were all it holds.
+// be written as if they were all it holds. A plain object from another realm (a vm context) has that
+// realm's Object.prototype, itself without a prototype.
 function requirePlainObject(value: object): void {
   const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) {
-    throw new MedofficeUsageError(`canonical JSON cannot hold a ${(value as { constructor?: { name?: string } }).constructor?.name ?? 'non-plain object'}`);
-  }
+  if (prototype === Object.prototype || prototype === null) return;
+  const tag = Object.prototype.toString.call(value).slice(8, -1);
+  if (tag === 'Object' && Object.getPrototypeOf(prototype) === null) return;
+  throw new MedofficeUsageError(`canonical JSON cannot hold ${tag === 'Object' ? 'an instance of a class' : `a ${tag}`}: only plain objects, arrays, strings, finite numbers, booleans and null`);
 }
 
 function serializeObject(value: object): string {

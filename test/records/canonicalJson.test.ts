@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/records/canonicalJson.js';
 import { MedofficeUsageError } from '../../src/core/result.js';
@@ -81,5 +82,24 @@ describe('sha256Hex', () => {
   it('matches the FIPS 180-2 example for "abc"', async () => {
     const { sha256Hex } = await import('../../src/records/hashing.js');
     expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it('takes plain objects from another realm and refuses what is not JSON, naming it', () => {
+    const foreign = runInNewContext('({ b: [1, { d: null }], a: "x" })') as object;
+    expect(canonicalJson(foreign)).toBe('{"a":"x","b":[1,{"d":null}]}');
+    expect(canonicalJson(Object.assign(Object.create(null) as object, { z: 1 }))).toBe('{"z":1}');
+    class Visit {
+      readonly day = '2026-11-02';
+    }
+    for (const [value, named] of [
+      [new Date(0), 'a Date'],
+      [new Map(), 'a Map'],
+      [runInNewContext('new Set([1])'), 'a Set'],
+      [new Visit(), 'an instance of a class'],
+      [runInNewContext('new (class Visit { constructor() { this.day = 1; } })()'), 'an instance of a class'],
+    ] as const) {
+      expect(() => canonicalJson({ value })).toThrow(MedofficeUsageError);
+      expect(() => canonicalJson({ value })).toThrow(`cannot hold ${named}`);
+    }
   });
 });
