@@ -3,7 +3,7 @@ import { checkSession } from '../../scheduling/optimize/session.js';
 import { compareWithBaselines, type BaselineComparison } from '../../scheduling/optimize/compareBaselines.js';
 import { ExitCode, parseCommandArgs, printIssues, usageFailure, type CliCommand } from '../command.js';
 
-const USAGE = `Usage: medoffice schedule optimize session.json [--format text|json]
+const USAGE = `Usage: medoffice schedule optimize session.json [--max-evaluations N] [--format text|json]
 
 Finds the appointment schedule that minimises Kaandorp and Koole's objective
   wait · E[total wait] / N + idle · E[idle] + overtime · E[overtime]
@@ -16,6 +16,8 @@ The file holds either a session, whose schedule is compared too:
     "weights": { "wait": 1, "idle": 1, "overtime": 1 } }
 or a problem: { "patients": 20, "intervals": 40, "intervalMinutes": 7.5, "service": ..., "noShowProbability": ...,
     "maxPerInterval": 3 }
+--max-evaluations N stops the search after about N schedules have been evaluated (a whole number ≥ 1;
+  by default the search runs until no move improves), and the best schedule found so far is printed.
 Exit status: 0 optimised, 1 the file's content has problems (listed with their paths), 2 bad usage or unreadable file.`;
 
 
@@ -39,6 +41,14 @@ function withDefaultSession(input: Record<string, unknown>): Record<string, unkn
   return { ...input, sessionMinutes: slots.length * intervalMinutes };
 }
 
+/** `--max-evaluations`: a whole number ≥ 1, or no limit when it is not given; a message when it is malformed. */
+function evaluationBudget(given: unknown): number | string {
+  if (given === undefined) return Number.POSITIVE_INFINITY;
+  const text = String(given);
+  const n = /^[1-9][0-9]*$/.test(text) ? Number(text) : Number.NaN;
+  return Number.isSafeInteger(n) ? n : `--max-evaluations must be a whole number of at least 1, not '${text}'`;
+}
+
 function compactSlots(slots: readonly number[]): string {
   return slots.every((n) => n < 10) ? slots.join('') : slots.join(',');
 }
@@ -50,7 +60,7 @@ function textReport(comparison: BaselineComparison): string {
     return `${row.name.padEnd(16)}${e.expectedWaitPerPatient.toFixed(2).padStart(13)}${e.expectedIdle.toFixed(2).padStart(9)}${e.expectedOvertime.toFixed(2).padStart(10)}${e.objective.toFixed(3).padStart(11)}  ${compactSlots(row.slots)}`;
   });
   const o = comparison.optimised;
-  const how = `Local search from ${o.startedFrom}: ${o.improvements} improving moves, ${o.evaluations} schedules evaluated${o.fullNeighbourhood ? ', full neighbourhood (global optimum)' : ''}.`;
+  const how = `Local search from ${o.startedFrom}: ${o.improvements} improving moves, ${o.evaluations} schedules evaluated${o.fullNeighbourhood ? ', full neighbourhood (global optimum)' : ''}${o.stoppedEarly ? ', stopped at the evaluation budget (a better schedule may exist)' : ''}.`;
   return `${header}\n${lines.join('\n')}\n\nMinutes expected per session; schedule = patients booked at the start of each interval.\n${how}\n`;
 }
 
@@ -67,9 +77,11 @@ export const optimizeCommand: CliCommand = {
   summary: 'Optimise a session schedule under no-shows and compare it with the classic rules',
   usage: USAGE,
   run: async (argv, io) => {
-    const parsed = parseCommandArgs(argv, {});
+    const parsed = parseCommandArgs(argv, { 'max-evaluations': { type: 'string' } });
     if (typeof parsed === 'string') return usageFailure(io, 'schedule optimize', parsed, USAGE);
     if (parsed.help) return (io.out(`${USAGE}\n`), ExitCode.ok);
+    const maxEvaluations = evaluationBudget(parsed.values['max-evaluations']);
+    if (typeof maxEvaluations === 'string') return usageFailure(io, 'schedule optimize', maxEvaluations, USAGE);
     const [path] = parsed.positionals;
     if (path === undefined || parsed.positionals.length > 1) return usageFailure(io, 'schedule optimize', 'give one session file', USAGE);
     let input: unknown;
@@ -84,7 +96,7 @@ export const optimizeCommand: CliCommand = {
       printIssues(session.issues, io, path);
       return ExitCode.findings;
     }
-    const result = compareWithBaselines(session.problem, session.given);
+    const result = compareWithBaselines(session.problem, session.given, { maxEvaluations });
     if (!result.ok) {
       printIssues(result.issues, io, path);
       return ExitCode.findings;

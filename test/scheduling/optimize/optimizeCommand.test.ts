@@ -51,6 +51,25 @@ describe('medoffice schedule optimize', () => {
     }
   });
 
+  it('stops at --max-evaluations and says so', async () => {
+    const io = fakeIo({ 'session.json': JSON.stringify({ ...session, slots: Array.from({ length: 24 }, (_, i) => (i % 2 === 0 ? 1 : 0)), sessionMinutes: 360 }) });
+    expect(await optimizeCommand.run(['session.json', '--max-evaluations', '20', '--format', 'json'], io)).toBe(0);
+    const out = JSON.parse(io.stdout()) as { optimised: { evaluations: number; stoppedEarly: boolean } };
+    expect(out.optimised.stoppedEarly).toBe(true);
+    expect(out.optimised.evaluations).toBeLessThanOrEqual(21);
+    const text = fakeIo({ 'session.json': JSON.stringify(session) });
+    expect(await optimizeCommand.run(['session.json', '--max-evaluations', '1'], text)).toBe(0);
+    expect(text.stdout()).toContain('stopped at the evaluation budget');
+  });
+
+  it('exits 2 for a malformed --max-evaluations', async () => {
+    for (const bad of ['0', '-3', '2.5', 'many', '', '1e3']) {
+      const io = fakeIo({ 'session.json': JSON.stringify(session) });
+      expect(await optimizeCommand.run(['session.json', `--max-evaluations=${bad}`], io)).toBe(2);
+      expect(io.stderr()).toContain('--max-evaluations must be a whole number');
+    }
+  });
+
   it('exits 2 for a missing file, bad JSON or no file', async () => {
     expect(await optimizeCommand.run(['nope.json'], fakeIo())).toBe(2);
     expect(await optimizeCommand.run(['x.json'], fakeIo({ 'x.json': '{' }))).toBe(2);
