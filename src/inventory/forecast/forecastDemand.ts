@@ -13,7 +13,7 @@ export type ForecastMethod = 'ses' | 'holt' | 'holt-winters' | 'croston' | 'sba'
 export interface ForecastSettings {
   /** Force a method instead of choosing by demand class. */
   readonly method?: ForecastMethod;
-  /** Level constant for SES, Holt and Holt-Winters (default 0.1). */
+  /** Level constant for SES and Holt (default 0.1) and for weekly Holt-Winters (default 0.2). */
   readonly alpha?: number;
   /** Trend constant β* for Holt and Holt-Winters (default 0.01). */
   readonly beta?: number;
