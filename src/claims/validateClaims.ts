@@ -1,4 +1,4 @@
-import { formatPath } from '../core/issue.js';
+import { errorIssue, formatPath } from '../core/issue.js';
 import { MedofficeUsageError } from '../core/result.js';
 import { readNdjson } from './batch/readNdjson.js';
 import type { ClaimEntry, SegmentLocation, TextSource } from './batch/claimEntry.js';
@@ -91,13 +91,40 @@ async function* reports(source: ClaimSource, options: ValidateClaimOptions): Asy
 
 async function* entriesOf(source: ClaimSource): AsyncGenerator<ClaimEntry> {
   if (isIterableObject(source)) {
-    let item = 0;
-    for await (const claim of source) yield { claim, place: `item ${++item}`, issues: [] };
+    yield* (isAsyncIterable(source) ? asyncItems(source) : syncItems(source));
   } else if ('ndjson' in source) {
     yield* readNdjson(source.ndjson);
   } else {
     yield* read837p(source.x12);
   }
+}
+
+async function* asyncItems(source: AsyncIterable<unknown>): AsyncGenerator<ClaimEntry> {
+  let item = 0;
+  for await (const claim of source) yield { claim, place: `item ${++item}`, issues: [] };
+}
+
+/**
+ * Each item of an array or other iterable, awaited one by one on its own, so an item whose `then`
+ * throws (a hostile proxy) or a rejected promise is reported where it is and the items after it are still read.
+ */
+async function* syncItems(source: Iterable<unknown>): AsyncGenerator<ClaimEntry> {
+  let item = 0;
+  for (const value of source) {
+    yield await settledItem(value, `item ${++item}`);
+  }
+}
+
+async function settledItem(value: unknown, place: string): Promise<ClaimEntry> {
+  try {
+    return { claim: await value, place, issues: [] };
+  } catch {
+    return { place, issues: [{ ...errorIssue('claim.schema', [], `${place} could not be read: reading it threw or its promise was rejected`), source: place }] };
+  }
+}
+
+function isAsyncIterable(source: Iterable<unknown> | AsyncIterable<unknown>): source is AsyncIterable<unknown> {
+  return Symbol.asyncIterator in source;
 }
 
 function reportEntry(entry: ClaimEntry, index: number, options: ValidateClaimOptions): BatchClaimReport {

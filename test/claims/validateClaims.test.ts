@@ -27,6 +27,25 @@ describe('validateClaims', () => {
     }
   });
 
+  it('reports an item that cannot be read (a hostile proxy, a revoked proxy, a rejected promise) where it is and reads the rest', async () => {
+    const hostile = new Proxy({}, { get: () => { throw new Error('getter trap'); } });
+    const revocable = Proxy.revocable({}, {});
+    revocable.revoke();
+    const rejected = Promise.reject(new Error('no claim'));
+    rejected.catch(() => undefined);
+    const reports = await collect([hostile, goodClaim(), revocable.proxy, rejected, Promise.resolve(goodClaim()), null] as unknown as ClaimSource);
+    expect(reports.map((r) => [r.place, r.valid])).toEqual([
+      ['item 1', false],
+      ['item 2', true],
+      ['item 3', false],
+      ['item 4', false],
+      ['item 5', true],
+      ['item 6', false],
+    ]);
+    for (const i of [0, 2, 3, 5]) expect(reports[i]?.issues.map((found) => found.code)).toContain('claim.schema');
+    expect(reports[0]?.issues[0]?.message).toContain('item 1 could not be read');
+  });
+
   it('reads NDJSON in chunks, with or without a byte-order mark: a malformed line is reported with its line number and the rest goes on', async () => {
     const text = [JSON.stringify(goodClaim()), '', '{"id": "C-2", oops', JSON.stringify(bad), ''].join('\n');
     const chunks = text.match(/[\s\S]{1,13}/g) ?? [];
