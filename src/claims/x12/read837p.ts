@@ -1,5 +1,6 @@
 import type { ClaimEntry, TextSource } from '../batch/claimEntry.js';
 import { ClaimBuilder } from './claimBuilder.js';
+import { ISA_LENGTH } from './delimiters.js';
 import { emptyParties, patientParties, subscriberParties, type ClaimParties } from './claimParties.js';
 import { checkTransaction, Envelopes } from './envelopes.js';
 import { placeLevel, type OpenLevels } from './hierarchy.js';
@@ -109,7 +110,10 @@ class ReaderState {
 
   private other(segment: SegmentCursor): void {
     const id = segment.id;
-    if (id === 'ISA?') return this.problem(segment, 'the input does not start with an ISA interchange header');
+    if (id === 'ISA?') {
+      if (!segment.segmentText().startsWith('ISA')) return this.problem(segment, 'the input does not start with an ISA interchange header');
+      return this.problem(segment, `the ISA header is not ${ISA_LENGTH} characters of fixed-width elements (component separator at 105, segment terminator at 106), so its delimiters cannot be read`);
+    }
     if (id === 'SEG?') {
       // Reading stops here: the missing trailers that follow from it are not separate faults.
       this.envelopes.abandon();

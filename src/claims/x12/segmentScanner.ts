@@ -64,6 +64,8 @@ export class SegmentScanner {
     const rest = this.pending.slice(skipSpace(this.pending, 0));
     this.pending = '';
     if (TRAILING_PADDING.test(rest) || this.stopped) return;
+    // Input that ends before a whole ISA (or before three letters) never declared its delimiters.
+    if (this.delimiters === undefined) return this.stop(rest);
     this.cursor.set(rest, 0, rest.length, ++this.position, this.delimiters ?? DEFAULT_DELIMITERS);
     this.visit(this.cursor);
   }

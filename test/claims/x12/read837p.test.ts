@@ -44,7 +44,11 @@ describe('read837p', () => {
     const codes = async (source: string | string[]) => (await collect(read837p(source))).flatMap((e) => e.issues.map((i) => [i.code, i.message.slice(0, 40)]));
     const text = build837p([goodClaim()]);
     expect(await codes(text.slice(0, text.indexOf('IEA')))).toEqual([['x12.envelope', 'interchange 000000001 has no IEA trailer']]);
-    expect((await codes('ISA*00*    ')).map(([code]) => code)).toEqual(['x12.envelope']);
+    const message = async (source: string) => (await collect(read837p(source))).flatMap((e) => e.issues.map((i) => i.message));
+    expect(await message('ISA*00*    ')).toEqual([expect.stringContaining('the ISA header is not 106 characters of fixed-width elements')]);
+    expect(await message(`ISA*00*short*00*${'x'.repeat(120)}~GS*HC~`)).toEqual([expect.stringContaining('the ISA header is not 106 characters')]);
+    expect(await message('IS')).toEqual(['the input does not start with an ISA interchange header']);
+    expect(await message('GS*HC*A*B~')).toEqual(['the input does not start with an ISA interchange header']);
     const runOn = isaHeader() + 'GS*HC'.padEnd(2_200_000, '*x');
     expect(await codes(runOn.match(/[\s\S]{1,65536}/g) ?? [])).toEqual([['x12.envelope', 'no segment terminator within 1048576 cha']]);
     const cut = text.slice(0, text.indexOf('IEA'));
