@@ -27,7 +27,7 @@ const nonNegative = z.number().finite().nonnegative();
  * ```
  */
 export const DistributionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('deterministic'), value: nonNegative }),
+  z.object({ kind: z.literal('deterministic'), value: z.number().finite() }),
   z
     .object({ kind: z.literal('uniform'), min: z.number().finite(), max: z.number().finite() })
     .refine((d) => d.max >= d.min, { message: 'max must be at least min', path: ['max'] }),

@@ -76,6 +76,7 @@ export function checkSetup(setup: SimulationSetup): void {
   for (const [name, distribution] of [['demand', setup.demand], ['lead time', setup.leadTime]] as const) {
     const parsed = DistributionSchema.safeParse(distribution);
     if (!parsed.success) refuse(`the ${name} is not a valid distribution with finite parameters: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'kind'}: ${issue.message}`).join('; ')}`);
+    if (distribution.kind === 'deterministic' && distribution.value < 0) refuse(`a fixed ${name} cannot be negative, got ${distribution.value}`);
   }
   if (!distributionNumbers(setup.leadTime).every((value) => Math.abs(value) <= MAX_SIMULATED_DAYS)) refuse(`lead-time parameters must be within ±${MAX_SIMULATED_DAYS} days, got ${JSON.stringify(setup.leadTime)}`);
   for (const [name, value] of [['unit cost', setup.unitCostCents], ['order cost', setup.orderCostCents], ['holding rate', setup.holdingRatePerYear]] as const) {

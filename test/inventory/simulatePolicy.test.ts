@@ -31,6 +31,8 @@ describe('simulatePolicy', () => {
       { policy, days: 30, demand: { kind: 'poisson', mean: Number.POSITIVE_INFINITY }, leadTime },
       { policy, days: 30, demand, leadTime: { kind: 'normal', mean: 3, sd: Number.NaN } },
       { policy, days: 30, demand, leadTime: { kind: 'deterministic', value: 3e9 } },
+      { policy, days: 30, demand, leadTime: { kind: 'deterministic', value: -1 } },
+      { policy, days: 30, demand: { kind: 'deterministic', value: -4 }, leadTime },
       { policy, days: 30, demand, leadTime: { kind: 'uniform', min: 0, max: 2 ** 32 + 5 } },
       { policy, days: 30, demand, leadTime, unitCostCents: Number.NaN },
       { policy, days: 30, demand, leadTime, holdingRatePerYear: -0.25 },

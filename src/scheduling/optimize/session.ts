@@ -97,7 +97,10 @@ export function serviceIssues(service: Distribution, path: IssuePath): ScheduleI
         v < 0 ? [errorIssue('schedule.negative_duration', [...path, 'values', i], `observed duration ${v} is negative`)] : [],
       ),
     )
-    .with({ kind: 'deterministic' }, { kind: 'lognormal' }, { kind: 'gamma' }, { kind: 'exponential' }, () => [])
+    .with({ kind: 'deterministic' }, (d) =>
+      d.value < 0 ? [errorIssue('schedule.negative_duration', [...path, 'value'], `service cannot be negative (value ${d.value})`)] : [],
+    )
+    .with({ kind: 'lognormal' }, { kind: 'gamma' }, { kind: 'exponential' }, () => [])
     .exhaustive();
 }
 

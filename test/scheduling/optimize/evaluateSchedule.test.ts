@@ -151,7 +151,7 @@ describe('evaluateSchedule: bad sessions', () => {
     [{ ...good, noShowProbability: 1.2 }, 'schedule.schema', ['noShowProbability']],
     [{ ...good, noShowProbability: -0.1 }, 'schedule.schema', ['noShowProbability']],
     [{ ...good, slots: [1, -1] }, 'schedule.schema', ['slots', 1]],
-    [{ ...good, service: { kind: 'deterministic', value: -5 } }, 'schedule.schema', ['service', 'value']],
+    [{ ...good, service: { kind: 'deterministic', value: -5 } }, 'schedule.negative_duration', ['service', 'value']],
     [{ ...good, service: { kind: 'empirical', values: [12, -3] } }, 'schedule.negative_duration', ['service', 'values', 1]],
     [{ ...good, service: { kind: 'uniform', min: -2, max: 5 } }, 'schedule.negative_duration', ['service', 'min']],
     [{ ...good, service: { kind: 'normal', mean: 15, sd: 5 } }, 'schedule.service_unsupported', ['service', 'kind']],

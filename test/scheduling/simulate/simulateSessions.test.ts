@@ -97,6 +97,17 @@ describe('reproducibility', () => {
     }
   });
 
+  it('takes a fixed early arrival (deterministic punctuality below zero) as the same law written as one observation', () => {
+    const base = scheduled([1, 0, 1, 0, 1, 0], 10, 60, { kind: 'deterministic', value: 12 }, 0);
+    const fixed = simulated({ ...base, punctuality: { kind: 'deterministic', value: -5 } }, { replications: 50, seed: 3, engine: 'event' });
+    const observed = simulated({ ...base, punctuality: { kind: 'empirical', values: [-5] } }, { replications: 50, seed: 3, engine: 'event' });
+    expect(fixed.kpis).toEqual(observed.kpis);
+    // Patients at 0, 20 and 40 arrive at -5, 15 and 35; 12-minute visits start on time and never wait.
+    expect(fixed.kpis.waitMean.mean).toBe(0);
+    const service = simulateSessions(scheduled([1], 10, 60, { kind: 'deterministic', value: -5 }, 0), { replications: 1, seed: 1 });
+    expect(service.ok ? [] : service.issues.map((found) => [found.code, found.path])).toEqual([['simulate.negative_duration', ['classes', 'visit', 'service', 'value']]]);
+  });
+
   it('the two engines also agree on long sessions (200 patients arriving out of order)', () => {
     const long = { ...scheduled(new Array(200).fill(1), 5, 1000, { kind: 'lognormal', mean: 5, sd: 2.5 }, 0.1), punctuality: { kind: 'normal', mean: 0, sd: 12 } };
     const fast = simulated(long, { replications: 50, seed: 3, keepReplications: true });
