@@ -1,3 +1,4 @@
+import { match } from 'ts-pattern';
 import { z } from 'zod';
 import { errorIssue } from '../../core/issue.js';
 import { issuesFromZod } from '../../core/parse.js';
@@ -11,16 +12,29 @@ import {
   CodeableConceptSchema,
   extensionValue,
   ExtensionSchema,
+  IdentifierSchema,
   medofficeExtension,
+  medofficeId,
   referencedId,
   ReferenceSchema,
+  referenceTo,
+  resourceIdentity,
   type FhirExtension,
 } from './fhirTypes.js';
+
+// FHIR R4 invariant app-4: only a cancelled or no-show appointment carries a cancellation reason.
+const CARRIES_CANCELLATION_REASON: ReadonlySet<string> = new Set(['cancelled', 'noshow']);
+
+// A FHIR `instant` is known to the second: `09:00-05:00` is written `09:00:00-05:00`.
+function withSeconds(instant: string): string {
+  return instant.replace(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?=Z|[+-])/, '$1:00');
+}
 
 /** Schema of the parts of a FHIR R4 Appointment that medoffice reads. */
 export const FhirAppointmentSchema = z.object({
   resourceType: z.literal('Appointment'),
-  id: z.string().min(1),
+  id: z.string().min(1).optional(),
+  identifier: z.array(IdentifierSchema).optional(),
   extension: z.array(ExtensionSchema).optional(),
   status: AppointmentStatusSchema,
   cancelationReason: CodeableConceptSchema.optional(),
@@ -48,7 +62,11 @@ export type FhirAppointment = z.infer<typeof FhirAppointmentSchema>;
  * `appointmentType`; the cancellation reason in `cancelationReason` (FHIR R4's spelling): a coding
  * of HL7's appointment-cancellation-reason when the reason is one of its codes (the note as the
  * text), the text otherwise (the note then as a medoffice extension); the patient's zone, series,
- * overbooking and urgency as medoffice extensions.
+ * overbooking and urgency as medoffice extensions. `cancelationReason` is written only for a cancelled
+ * or no-show appointment (FHIR's invariant app-4); a reason kept from an earlier cancellation (the
+ * appointment since marked entered-in-error) goes in a medoffice extension. Times are written to the second, and an id that is not a
+ * FHIR id (`[A-Za-z0-9\-.]{1,64}`) travels as a medoffice identifier instead: the appointment's in
+ * `identifier`, a participant's as a logical reference (type and identifier).
  *
  * @param schedule - the clinic (for type names and resource kinds)
  * @param appointment - the appointment
@@ -60,19 +78,23 @@ export type FhirAppointment = z.infer<typeof FhirAppointmentSchema>;
 export function toFhirAppointment(schedule: Schedule, appointment: Appointment): FhirAppointment {
   const type = schedule.appointmentTypes.find((t) => t.id === appointment.typeId);
   const participantStatus: 'accepted' | 'declined' = appointment.status === 'cancelled' ? 'declined' : 'accepted';
-  const cancellation = appointment.cancellation;
+  // A reason kept from an earlier cancellation (now entered-in-error) travels as a medoffice extension.
+  const kept = CARRIES_CANCELLATION_REASON.has(appointment.status) ? undefined : appointment.cancellation;
+  const cancellation = kept === undefined ? appointment.cancellation : undefined;
   const coded = cancellation !== undefined && CANCELLATION_REASON_CODES.has(cancellation.reason);
   const extension: FhirExtension[] = [
     ...(appointment.patientZone !== undefined ? [medofficeExtension('patient-zone', { valueString: appointment.patientZone })] : []),
     ...(appointment.seriesId !== undefined ? [medofficeExtension('series', { valueString: appointment.seriesId })] : []),
     ...(appointment.overbooks !== undefined ? [medofficeExtension('overbooks', { valueString: appointment.overbooks })] : []),
     ...(appointment.urgent !== undefined ? [medofficeExtension('urgent', { valueBoolean: appointment.urgent })] : []),
+    ...(kept !== undefined ? [medofficeExtension('cancellation-reason', { valueString: kept.reason })] : []),
     // A reason in free text fills cancelationReason.text, so its note travels beside it.
     ...(cancellation !== undefined && !coded && cancellation.note !== undefined ? [medofficeExtension('cancellation-note', { valueString: cancellation.note })] : []),
+    ...(kept?.note !== undefined ? [medofficeExtension('cancellation-note', { valueString: kept.note })] : []),
   ];
   return {
     resourceType: 'Appointment',
-    id: appointment.id,
+    ...resourceIdentity(appointment.id),
     ...(extension.length > 0 ? { extension } : {}),
     status: appointment.status,
     ...(cancellation === undefined
@@ -83,16 +105,16 @@ export function toFhirAppointment(schedule: Schedule, appointment: Appointment):
             : { text: cancellation.reason },
         }),
     appointmentType: { coding: [{ system: APPOINTMENT_TYPE_SYSTEM, code: appointment.typeId, ...(type !== undefined ? { display: type.name } : {}) }] },
-    start: appointment.start,
-    end: appointment.end,
+    start: withSeconds(appointment.start),
+    end: withSeconds(appointment.end),
     minutesDuration: Math.round((Date.parse(appointment.end) - Date.parse(appointment.start)) / 60_000),
     ...(appointment.comment !== undefined ? { comment: appointment.comment } : {}),
     participant: [
-      { actor: { reference: `Patient/${appointment.patientId}` }, required: 'required', status: participantStatus },
-      { actor: { reference: `Practitioner/${appointment.providerId}` }, required: 'required', status: participantStatus },
+      { actor: referenceTo('Patient', appointment.patientId), required: 'required', status: participantStatus },
+      { actor: referenceTo('Practitioner', appointment.providerId), required: 'required', status: participantStatus },
       ...appointment.resourceIds.map((id) => {
         const kind = schedule.resources.find((r) => r.id === id)?.kind;
-        return { actor: { reference: `${kind === 'equipment' ? 'Device' : 'Location'}/${id}` }, required: 'required' as const, status: participantStatus };
+        return { actor: referenceTo(kind === 'equipment' ? 'Device' : 'Location', id), required: 'required' as const, status: participantStatus };
       }),
     ],
   };
@@ -102,7 +124,9 @@ export function toFhirAppointment(schedule: Schedule, appointment: Appointment):
  * A FHIR R4 Appointment as a medoffice appointment (the inverse of {@link toFhirAppointment}).
  *
  * @param resource - anything claiming to be a FHIR Appointment
- * @returns the appointment, or `fhir.schema` / `fhir.missing_element` issues with paths into the resource
+ * @returns the appointment, or `fhir.schema` / `fhir.missing_element` issues with paths into the
+ *   resource (an end not after the start, or a cancellation reason on an appointment neither cancelled
+ *   nor a no-show, is `fhir.schema`)
  * @example
  * ```ts
  * const back = fromFhirAppointment(toFhirAppointment(schedule, appointment)); // equal to appointment
@@ -116,7 +140,9 @@ export function fromFhirAppointment(resource: unknown): Checked<Appointment> {
   const patient = actors.find((a) => a?.type === 'Patient');
   const provider = actors.find((a) => a?.type === 'Practitioner');
   const typeCode = r.appointmentType?.coding?.find((c) => c.system === APPOINTMENT_TYPE_SYSTEM)?.code ?? r.appointmentType?.coding?.[0]?.code;
+  const id = medofficeId(r);
   const missing = [
+    ...(id === undefined ? [errorIssue('fhir.missing_element', ['id'], 'no id (nor a medoffice identifier)')] : []),
     ...(patient === undefined ? [errorIssue('fhir.missing_element', ['participant'], 'no Patient participant')] : []),
     ...(provider === undefined ? [errorIssue('fhir.missing_element', ['participant'], 'no Practitioner participant')] : []),
     ...(typeCode === undefined ? [errorIssue('fhir.missing_element', ['appointmentType'], 'no appointment type code')] : []),
@@ -124,19 +150,27 @@ export function fromFhirAppointment(resource: unknown): Checked<Appointment> {
     ...(r.end === undefined ? [errorIssue('fhir.missing_element', ['end'], 'no end')] : []),
   ];
   if (missing.length > 0) return fail(missing);
+  const inconsistent = [
+    ...(r.cancelationReason !== undefined && !CARRIES_CANCELLATION_REASON.has(r.status)
+      ? [errorIssue('fhir.schema', ['cancelationReason'], `a ${r.status} appointment carries no cancellation reason (only cancelled or no-show ones do: FHIR invariant app-4)`)]
+      : []),
+    ...(r.start !== undefined && r.end !== undefined && !(Date.parse(r.start) < Date.parse(r.end)) ? [errorIssue('fhir.schema', ['end'], 'the appointment does not end after it starts')] : []),
+  ];
+  if (inconsistent.length > 0) return fail(inconsistent);
   const text = (name: string): string | undefined => extensionValue(r.extension, name)?.valueString;
-  const reason = r.cancelationReason?.coding?.[0]?.code ?? r.cancelationReason?.text;
+  const reason = r.cancelationReason?.coding?.[0]?.code ?? r.cancelationReason?.text ?? text('cancellation-reason');
   const note = r.cancelationReason?.coding?.[0]?.code !== undefined ? r.cancelationReason.text : text('cancellation-note');
   const urgent = extensionValue(r.extension, 'urgent')?.valueBoolean;
+  const resources = actors.flatMap((a, index) => (a?.type === 'Location' || a?.type === 'Device' ? [{ id: a.id, index }] : []));
   const candidate = {
-    id: r.id,
+    id,
     patientId: patient?.id,
     providerId: provider?.id,
     typeId: typeCode,
     start: r.start,
     end: r.end,
     status: r.status,
-    resourceIds: actors.filter((a) => a?.type === 'Location' || a?.type === 'Device').map((a) => a?.id),
+    resourceIds: resources.map((a) => a.id),
     ...(text('patient-zone') !== undefined ? { patientZone: text('patient-zone') } : {}),
     ...(reason !== undefined ? { cancellation: { reason, ...(note !== undefined ? { note } : {}) } } : {}),
     ...(text('series') !== undefined ? { seriesId: text('series') } : {}),
@@ -145,5 +179,23 @@ export function fromFhirAppointment(resource: unknown): Checked<Appointment> {
     ...(r.comment !== undefined ? { comment: r.comment } : {}),
   };
   const appointment = AppointmentSchema.safeParse(candidate);
-  return appointment.success ? { ok: true, value: appointment.data, warnings: [] } : fail(issuesFromZod(appointment.error, 'fhir.schema'));
+  if (appointment.success) return { ok: true, value: appointment.data, warnings: [] };
+  const participantAt = (index: number): (string | number)[] => ['participant', index, 'actor'];
+  // Each field of the appointment is named where the resource holds it.
+  const where = (field: string | number | undefined, item: string | number | undefined): (string | number)[] =>
+    match(field)
+      .with('id', () => (r.id === undefined ? ['identifier'] : ['id']))
+      .with('patientId', () => participantAt(actors.indexOf(patient)))
+      .with('providerId', () => participantAt(actors.indexOf(provider)))
+      .with('resourceIds', () => {
+        // An issue with the list as a whole (a resource named twice) points at the repeat.
+        const at = typeof item === 'number' ? item : resources.findIndex((a, k) => resources.findIndex((b) => b.id === a.id) < k);
+        const resource = resources[at];
+        return resource === undefined ? ['participant'] : participantAt(resource.index);
+      })
+      .with('typeId', () => ['appointmentType'])
+      .with('cancellation', () => ['cancelationReason'])
+      .with('patientZone', 'seriesId', 'overbooks', 'urgent', () => ['extension'])
+      .otherwise(() => (field === undefined ? [] : [field]));
+  return fail(issuesFromZod(appointment.error, 'fhir.schema').map((found) => ({ ...found, path: where(found.path[0], found.path[1]) })));
 }

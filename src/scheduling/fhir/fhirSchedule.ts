@@ -4,12 +4,13 @@ import { issuesFromZod } from '../../core/parse.js';
 import { fail, ok, type Checked } from '../../core/result.js';
 import { InstantSchema } from '../appointment.js';
 import { ProviderSchema, type Provider } from '../clinic.js';
-import { extensionValue, ExtensionSchema, medofficeExtension, referencedId, ReferenceSchema } from './fhirTypes.js';
+import { extensionValue, ExtensionSchema, IdentifierSchema, medofficeExtension, referencedId, ReferenceSchema, referenceTo, resourceIdentity } from './fhirTypes.js';
 
 /** Schema of the parts of a FHIR R4 Schedule that medoffice reads. */
 export const FhirScheduleSchema = z.object({
   resourceType: z.literal('Schedule'),
   id: z.string().optional(),
+  identifier: z.array(IdentifierSchema).optional(),
   extension: z.array(ExtensionSchema).optional(),
   active: z.boolean().optional(),
   actor: z.array(ReferenceSchema).min(1),
@@ -22,7 +23,8 @@ export type FhirSchedule = z.infer<typeof FhirScheduleSchema>;
 /**
  * A provider's schedule as a FHIR R4 Schedule: id = provider id, the provider as the
  * `Practitioner/…` actor (its name as display), the planning horizon, and the daily cap as a
- * medoffice extension.
+ * medoffice extension. A provider id that is not a FHIR id travels as a medoffice identifier (and
+ * the actor as a logical reference).
  *
  * @param provider - the provider
  * @param horizon - the planning horizon, as instants
@@ -34,10 +36,10 @@ export type FhirSchedule = z.infer<typeof FhirScheduleSchema>;
 export function toFhirSchedule(provider: Provider, horizon?: { readonly start: string; readonly end: string }): FhirSchedule {
   return {
     resourceType: 'Schedule',
-    id: provider.id,
+    ...resourceIdentity(provider.id),
     ...(provider.dailyCap !== undefined ? { extension: [medofficeExtension('daily-cap', { valueInteger: provider.dailyCap })] } : {}),
     active: true,
-    actor: [{ reference: `Practitioner/${provider.id}`, display: provider.name }],
+    actor: [{ ...referenceTo('Practitioner', provider.id), display: provider.name }],
     ...(horizon !== undefined ? { planningHorizon: { start: horizon.start, end: horizon.end } } : {}),
   };
 }

@@ -8,7 +8,7 @@ import { InstantSchema } from '../appointment.js';
 import { epochMinuteOfIso } from '../time/epochMinutes.js';
 import type { AppointmentTypeId, ProviderId, ResourceId } from '../ids.js';
 import type { Slot } from '../slotQuery.js';
-import { APPOINTMENT_TYPE_SYSTEM, CodeableConceptSchema, extensionValue, ExtensionSchema, medofficeExtension, referencedId, ReferenceSchema } from './fhirTypes.js';
+import { APPOINTMENT_TYPE_SYSTEM, CodeableConceptSchema, extensionValue, ExtensionSchema, isFhirId, medofficeExtension, referencedId, ReferenceSchema, referenceTo } from './fhirTypes.js';
 
 /** Schema of the parts of a FHIR R4 Slot that medoffice reads. */
 export const FhirSlotSchema = z.object({
@@ -28,6 +28,10 @@ function utcStamp(instant: string): string {
   return `${isoInstant(epochMinuteOfIso(instant) * 60_000).slice(0, 16).replace(/[-T:]/g, '')}Z`;
 }
 
+function idIfFhir(id: string): { id?: string } {
+  return isFhirId(id) ? { id } : {};
+}
+
 /** A FHIR R4 Slot (the elements medoffice uses). */
 export type FhirSlot = z.infer<typeof FhirSlotSchema>;
 
@@ -44,12 +48,13 @@ export type FhirSlot = z.infer<typeof FhirSlotSchema>;
 export function toFhirSlot(slot: Slot): FhirSlot {
   return {
     resourceType: 'Slot',
-    // The instant in UTC, so the two 01:30s of a fall-back night get different ids.
-    id: `${slot.providerId}-${utcStamp(slot.start)}-${slot.typeId}`,
+    // The instant in UTC, so the two 01:30s of a fall-back night get different ids; a slot whose
+    // provider or type id would make no FHIR id goes without one (a Slot's id is optional).
+    ...idIfFhir(`${slot.providerId}-${utcStamp(slot.start)}-${slot.typeId}`),
     // FHIR JSON has no empty arrays: a slot without resources has no extension at all.
     ...(slot.resourceIds.length > 0 ? { extension: slot.resourceIds.map((id) => medofficeExtension('resource', { valueString: id })) } : {}),
     appointmentType: { coding: [{ system: APPOINTMENT_TYPE_SYSTEM, code: slot.typeId }] },
-    schedule: { reference: `Schedule/${slot.providerId}` },
+    schedule: referenceTo('Schedule', slot.providerId),
     status: 'free',
     start: slot.start,
     end: slot.end,

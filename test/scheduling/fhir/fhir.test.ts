@@ -11,7 +11,9 @@ const schedule = smallClinic();
 
 const appointmentArb: fc.Arbitrary<Appointment> = fc
   .record({
-    id: fc.stringMatching(/^[a-z0-9-]{1,12}$/),
+    // FHIR ids, and medoffice ids FHIR's id grammar cannot carry.
+    id: fc.oneof(fc.stringMatching(/^[a-z0-9-]{1,12}$/), fc.constantFrom('visit 7', 'a/2', 'x'.repeat(65), 'ü-1')),
+    patientId: fc.constantFrom('p1', 'mrn/123', 'p 2'),
     status: fc.constantFrom(...APPOINTMENT_STATUSES),
     typeId: fc.constantFrom('follow-up', 'new', 'scan'),
     providerId: fc.constantFrom('dr-lee', 'dr-cho'),
@@ -31,7 +33,7 @@ const appointmentArb: fc.Arbitrary<Appointment> = fc
       Object.entries({ patientZone: r.patientZone, overbooks: r.overbooks, seriesId: r.seriesId, urgent: r.urgent, comment: r.comment }).filter(([, v]) => v !== undefined),
     );
     const cancellation = r.cancellation === undefined ? {} : { cancellation: r.cancellation.note === undefined ? { reason: r.cancellation.reason } : r.cancellation };
-    return { id: r.id, patientId: 'p1', providerId: r.providerId, typeId: r.typeId, start, end, status: r.status, resourceIds: r.resourceIds, ...optional, ...cancellation } as Appointment;
+    return { id: r.id, patientId: r.patientId, providerId: r.providerId, typeId: r.typeId, start, end, status: r.status, resourceIds: r.resourceIds, ...optional, ...cancellation } as Appointment;
   });
 
 describe('FHIR R4', () => {
@@ -98,5 +100,60 @@ describe('FHIR R4', () => {
     expect(!noPatient.ok && noPatient.issues.map((i) => [i.code, i.path])).toEqual([['fhir.missing_element', ['participant']]]);
     const busy = fromFhirSlot({ resourceType: 'Slot', schedule: { reference: 'Schedule/dr-lee' }, status: 'busy', start: '2026-11-02T09:00:00Z', end: '2026-11-02T09:30:00Z' });
     expect(!busy.ok && busy.issues.map((i) => i.code)).toEqual(['fhir.slot_not_free']);
+  });
+
+  const booked = {
+    id: 'a1', patientId: 'p1', providerId: 'dr-lee', typeId: 'scan', status: 'booked', resourceIds: ['room-1'],
+    start: '2026-11-02T09:00:00-05:00', end: '2026-11-02T09:30:00-05:00',
+  } as Appointment;
+  const resourceOf = (appointment: Appointment): Record<string, unknown> => JSON.parse(JSON.stringify(toFhirAppointment(schedule, appointment))) as Record<string, unknown>;
+
+  it('writes cancelationReason only for a cancelled or no-show appointment (R4 app-4), keeping an earlier reason in an extension', () => {
+    const voided = { ...booked, status: 'entered-in-error', cancellation: { reason: 'pat', note: 'sick' } } as Appointment;
+    const resource = resourceOf(voided);
+    expect(resource['cancelationReason']).toBeUndefined();
+    expect(JSON.stringify(resource['extension'])).toContain('cancellation-reason');
+    expect(fromFhirAppointment(resource)).toMatchObject({ ok: true, value: voided });
+    expect(resourceOf({ ...voided, status: 'noshow' } as Appointment)['cancelationReason']).toEqual({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason', code: 'pat' }], text: 'sick' });
+  });
+
+  it('carries ids FHIR cannot hold as a medoffice identifier and logical references, and round-trips them', () => {
+    const odd = { ...booked, id: 'visit 7', patientId: 'mrn/123' } as Appointment;
+    const resource = resourceOf(odd);
+    expect(resource['id']).toBeUndefined();
+    expect(resource['identifier']).toEqual([{ system: 'https://medoffice.dev/fhir/id', value: 'visit 7' }]);
+    expect((resource['participant'] as { actor: unknown }[])[0]?.actor).toEqual({ type: 'Patient', identifier: { system: 'https://medoffice.dev/fhir/id', value: 'mrn/123' } });
+    expect(fromFhirAppointment(resource)).toMatchObject({ ok: true, value: odd });
+    const provider = { id: 'dr/lee', name: 'Dr. Ana Lee' };
+    const fhirSchedule = JSON.parse(JSON.stringify(toFhirSchedule(provider as never))) as Record<string, unknown>;
+    expect(fhirSchedule['id']).toBeUndefined();
+    expect(fromFhirSchedule(fhirSchedule)).toMatchObject({ ok: true, value: { provider } });
+    const found = findSlots(schedule, { typeId: 'scan', from: '2026-11-02', to: '2026-11-02', now: '2026-10-01T00:00:00Z' });
+    const first = found.ok ? found.value[0] : undefined;
+    if (first === undefined) throw new Error('no slot');
+    const slot = { ...first, providerId: 'dr/lee' } as typeof first;
+    const fhirSlot = JSON.parse(JSON.stringify(toFhirSlot(slot))) as Record<string, unknown>;
+    expect(fhirSlot['id']).toBeUndefined();
+    expect(fromFhirSlot(fhirSlot)).toMatchObject({ ok: true, value: slot });
+  });
+
+  it('writes times to the second, as a FHIR instant must be', () => {
+    const resource = toFhirAppointment(schedule, { ...booked, start: '2026-11-02T09:00-05:00', end: '2026-11-02T09:30Z' } as Appointment);
+    expect([resource.start, resource.end]).toEqual(['2026-11-02T09:00:00-05:00', '2026-11-02T09:30:00Z']);
+  });
+
+  it('refuses an appointment that does not end after it starts, or a reason on one neither cancelled nor a no-show, and names fields where the resource holds them', () => {
+    const resource = resourceOf(booked);
+    const codes = (r: unknown) => {
+      const back = fromFhirAppointment(r);
+      return back.ok ? [] : back.issues.map((i) => [i.code, i.path]);
+    };
+    expect(codes({ ...resource, end: resource['start'] })).toEqual([['fhir.schema', ['end']]]);
+    expect(codes({ ...resource, cancelationReason: { text: 'moved' } })).toEqual([['fhir.schema', ['cancelationReason']]]);
+    const participant = resource['participant'] as { actor: { reference: string } }[];
+    const longPatient = participant.map((p, i) => (i === 0 ? { ...p, actor: { reference: `Patient/${'p'.repeat(129)}` } } : p));
+    expect(codes({ ...resource, participant: longPatient })).toEqual([['fhir.schema', ['participant', 0, 'actor']]]);
+    const twice = [...participant, participant[2]];
+    expect(codes({ ...resource, participant: twice })).toEqual([['fhir.schema', ['participant', 3, 'actor']]]);
   });
 });
