@@ -10,6 +10,8 @@ import type { ProviderId } from './ids.js';
 import type { Schedule } from './schedule.js';
 import type { SchedulingIssue } from './schedulingIssue.js';
 import type { Slot } from './slotQuery.js';
+import { epochMinuteOfIso, isoWeekday, localDateAt, wallInstant } from './time/epochMinutes.js';
+import { zoneTimeline } from './time/zoneTimeline.js';
 import { minutesOfWallTime } from './wallTime.js';
 import type { WaitlistEntry, WaitlistWindow } from './waitlistEntry.js';
 
@@ -105,13 +107,17 @@ function sortEntries(entries: readonly WaitlistEntry[]): WaitlistEntry[] {
 
 function inWindows(slot: Slot, entry: WaitlistEntry, clinicZone: IanaZone): boolean {
   if (entry.windows === undefined) return true;
-  const zone = entry.patientZone ?? clinicZone;
-  const start = DateTime.fromISO(slot.start, { zone });
-  const end = DateTime.fromISO(slot.end, { zone });
-  const startMinute = start.hour * 60 + start.minute;
-  const endMinute = startMinute + end.diff(start, 'minutes').minutes;
+  // The entry's zone was checked when the clinic file was read.
+  const zone = (entry.patientZone as IanaZone | undefined) ?? clinicZone;
+  const start = epochMinuteOfIso(slot.start);
+  const end = epochMinuteOfIso(slot.end);
+  const timeline = zoneTimeline(zone, start - 1440, end + 1440);
+  const date = localDateAt(start, timeline);
+  const weekday = isoWeekday(date);
+  // The window's wall times on the slot's local date, as instants, so a slot across a clock change is
+  // judged by where it really ends (a spring-forward hour is not inside a window it overruns).
   return entry.windows.some((window: WaitlistWindow) => {
-    const dayFits = window.weekdays === undefined || window.weekdays.includes(start.weekday);
-    return dayFits && startMinute >= minutesOfWallTime(window.start) && endMinute <= minutesOfWallTime(window.end);
+    const dayFits = window.weekdays === undefined || window.weekdays.includes(weekday);
+    return dayFits && start >= wallInstant(date, minutesOfWallTime(window.start), timeline) && end <= wallInstant(date, minutesOfWallTime(window.end), timeline);
   });
 }

@@ -51,4 +51,16 @@ describe('waitlist', () => {
     const filled = fillFromWaitlist(schedule, { providerId: 'dr-lee' as never, start: '2026-11-02T10:00:00-05:00', end: '2026-11-02T10:20:00-05:00' }, now);
     expect(!filled.ok && filled.issues.map((i) => i.code)).toEqual(['waitlist.no_candidate']);
   });
+
+  it('judges windows by the wall clock where a slot really ends on clock-change days', () => {
+    const entry = (start: string, end: string) => [{ id: 'w1', patientId: 'p9', typeId: 'new', priority: 5, windows: [{ start, end }], earliestDate: '2026-01-01', addedAt: '2026-01-01T10:00:00-05:00' }];
+    const early = DateTime.fromISO('2026-02-01T00:00:00-05:00');
+    // 01:45 EST to 03:25 EDT overruns a window ending at 03:00, though only 40 minutes pass.
+    const spring = scheduleOf(clinicInput({ extraHours: [{ id: 'x', providerId: 'dr-lee', date: '2026-03-08', start: '00:00', end: '06:00' }], waitlist: entry('00:00', '03:00') }));
+    expect(rankWaitlist(spring, { providerId: 'dr-lee', start: '2026-03-08T01:45:00-05:00', end: '2026-03-08T03:25:00-04:00' }, early)).toEqual([]);
+    expect(rankWaitlist(spring, { providerId: 'dr-lee', start: '2026-03-08T01:00:00-05:00', end: '2026-03-08T01:40:00-05:00' }, early).map((o) => o.entry.id)).toEqual(['w1']);
+    // 01:30 EDT to 01:10 EST (after the clocks go back) lies inside a window ending at 02:00.
+    const fall = scheduleOf(clinicInput({ extraHours: [{ id: 'x', providerId: 'dr-lee', date: '2026-11-01', start: '00:00', end: '03:00' }], waitlist: entry('00:00', '02:00') }));
+    expect(rankWaitlist(fall, { providerId: 'dr-lee', start: '2026-11-01T01:30:00-04:00', end: '2026-11-01T01:10:00-05:00' }, early).map((o) => o.entry.id)).toEqual(['w1']);
+  });
 });
