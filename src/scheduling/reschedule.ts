@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon';
+import type { z } from 'zod';
 import { errorIssue } from '../core/issue.js';
 import { issuesFromZod } from '../core/parse.js';
 import { fail, ok, type Checked } from '../core/result.js';
 import type { Appointment } from './appointment.js';
 import { draftAppointment, type Booked } from './book.js';
 import { checkBooking } from './checkBooking.js';
-import { occupies, occupyAppointment } from './occupancy.js';
+import { occupies, occupyAppointment, vacateAppointment } from './occupancy.js';
 import { offGridWarnings } from './offGrid.js';
 import { releaseTime } from './releaseTime.js';
 import { RescheduleToSchema, type RescheduleTo } from './rescheduleTo.js';
@@ -17,7 +18,9 @@ export type { RescheduleTo } from './rescheduleTo.js';
 /**
  * Moves a pending or booked appointment to a new time, atomically: the old time is freed only if
  * the new one books, the appointment keeps its id, and on failure the input schedule is returned
- * untouched with the issues. An overbooking that is moved becomes an ordinary booking. With
+ * untouched with the issues. An overbooking that is moved becomes an ordinary booking. A holder
+ * whose overbooking would take its place keeps it instead when it stays at its own time (a change of
+ * room); the overbooking then shares its new rooms and equipment. With
  * `to.now` the new time must also respect the urgent hold, as `book` does with `now` (an
  * appointment marked `urgent` may use held time on the day of `now`); without `now` no hold applies.
  *
@@ -38,31 +41,58 @@ export function reschedule(schedule: Schedule, id: string, to: RescheduleTo): Ch
   const index = schedule.appointments.findIndex((a) => a.id === id);
   const current = schedule.appointments[index];
   if (current === undefined) return fail([errorIssue('booking.not_found', ['id'], `no appointment ${id}`)]);
-  if (current.status !== 'booked' && current.status !== 'pending') {
-    return fail([errorIssue('booking.not_reschedulable', ['status'], `a ${current.status} appointment cannot be rescheduled`)]);
+  const status = current.status;
+  if (status !== 'booked' && status !== 'pending') {
+    return fail([errorIssue('booking.not_reschedulable', ['status'], `a ${status} appointment cannot be rescheduled`)]);
   }
-  const freed = occupies(current) ? releaseTime(schedule, current) : schedule;
-  const others = { ...schedule, ...freed, appointments: freed.appointments.filter((a) => a.id !== id) };
+  const released = occupies(current) ? releaseTime(schedule, current) : schedule;
+  const attempt = tryTime(schedule, current, status, target, released);
+  if (attempt.ok || attempt.staysPut !== true || released.appointments === schedule.appointments) return finish(schedule, current, attempt);
+  // The holder keeps its own time (a change of room, say): its overbooking stays an overbooking of it
+  // instead of being promoted into that time and then standing in its way.
+  const type = schedule.appointmentTypes.find((t) => t.id === current.typeId);
+  const vacated = type === undefined ? released : { appointments: schedule.appointments, occupancy: vacateAppointment(schedule.occupancy, current, type) };
+  return finish(schedule, current, tryTime(schedule, current, status, target, vacated));
+}
+
+type Freed = Pick<Schedule, 'appointments' | 'occupancy'>;
+type Attempt =
+  | { readonly ok: true; readonly freed: Freed; readonly drafted: Appointment; readonly resourceIds: ReturnType<typeof checkBooking>['resourceIds'] }
+  | { readonly ok: false; readonly issues: readonly SchedulingIssue[]; readonly staysPut?: boolean };
+
+/** Checks the new time against the schedule with the appointment's old time freed as `freed` says. */
+function tryTime(schedule: Schedule, current: Appointment, status: 'booked' | 'pending', target: z.infer<typeof RescheduleToSchema>, freed: Freed): Attempt {
+  const others = { ...schedule, ...freed, appointments: freed.appointments.filter((a) => a.id !== current.id) };
   const drafted = draftAppointment(others, {
     id: current.id,
     patientId: current.patientId,
     providerId: target.providerId ?? current.providerId,
     typeId: current.typeId,
     start: target.start,
-    status: current.status,
+    status,
     ...(target.resourceIds !== undefined ? { resourceIds: [...target.resourceIds] } : {}),
   });
-  if (!drafted.ok) return drafted;
+  if (!drafted.ok) return { ok: false, issues: drafted.issues };
+  const draft = drafted.value.appointment;
   const now = target.now === undefined ? undefined : typeof target.now === 'string' ? DateTime.fromISO(target.now, { setZone: true }) : target.now;
-  const check = checkBooking(others, drafted.value.appointment, {
+  const check = checkBooking(others, draft, {
     explicitResources: target.resourceIds !== undefined,
     ...(now !== undefined ? { now, urgent: current.urgent === true } : {}),
   });
-  if (check.issues.length > 0) return fail(check.issues);
+  const staysPut = draft.providerId === current.providerId && Date.parse(draft.start) === Date.parse(current.start) && Date.parse(draft.end) === Date.parse(current.end);
+  if (check.issues.length > 0) return { ok: false, issues: check.issues, staysPut };
+  return { ok: true, freed, drafted: draft, resourceIds: check.resourceIds };
+}
+
+function finish(schedule: Schedule, current: Appointment, attempt: Attempt): Checked<Booked, SchedulingIssue> {
+  if (!attempt.ok) return fail([...attempt.issues]);
+  const { freed, drafted } = attempt;
+  const id = current.id;
   const { overbooks: _shared, ...base } = current;
-  const moved: Appointment = { ...base, providerId: drafted.value.appointment.providerId, start: drafted.value.appointment.start, end: drafted.value.appointment.end, resourceIds: [...check.resourceIds] };
+  const moved: Appointment = { ...base, providerId: drafted.providerId, start: drafted.start, end: drafted.end, resourceIds: [...attempt.resourceIds] };
   const type = schedule.appointmentTypes.find((t) => t.id === moved.typeId);
   if (type === undefined) return fail([errorIssue('booking.unknown_type', ['typeId'], `no appointment type ${moved.typeId}`)]);
-  const appointments = freed.appointments.map((a) => (a.id === id ? moved : a));
+  // An overbooking still on the holder (it kept its time) shares the holder's rooms and equipment, as `book` gives them.
+  const appointments = freed.appointments.map((a) => (a.id === id ? moved : a.overbooks === id ? { ...a, resourceIds: [...moved.resourceIds] } : a));
   return ok({ schedule: { ...schedule, appointments, occupancy: occupyAppointment(freed.occupancy, moved, type) }, appointment: moved }, offGridWarnings(schedule, moved));
 }

@@ -181,6 +181,24 @@ describe('overbooking', () => {
     const found = findSlots(cancelled.value, { typeId: 'follow-up', from: '2026-11-02', to: '2026-11-02', providerIds: ['dr-lee'], now: '2026-10-01T00:00:00Z' });
     expect(found.ok && found.value.some((s) => s.start === '2026-11-02T09:00:00-05:00')).toBe(false);
   });
+  it('lets an overbooked holder keep its time (a change of room) with its overbooking still on it, and promotes the overbooking when the holder moves away', () => {
+    let schedule = scheduleOf(clinicInput({ policy: { alignmentMinutes: 15, minimumNoticeMinutes: 0, horizonDays: 365, overbooking: { showThreshold: 0.5, dailyCap: 2 } } }));
+    const holder = book(schedule, { id: 'H', patientId: 'p1', providerId: 'dr-lee', typeId: 'new', start: '2026-11-02T09:00' });
+    if (!holder.ok) throw new Error('booking failed');
+    const over = book(holder.value.schedule, { id: 'O', patientId: 'p2', providerId: 'dr-lee', typeId: 'follow-up', start: '2026-11-02T09:00', overbook: true }, { showProbability: () => 0.2 });
+    if (!over.ok) throw new Error('overbooking failed');
+    schedule = over.value.schedule;
+    for (const to of [{ start: '2026-11-02T09:00' }, { start: '2026-11-02T09:00', resourceIds: ['room-2'] }]) {
+      const kept = reschedule(schedule, 'H', to);
+      expect(kept.ok ? kept.value.schedule.appointments.find((a) => a.id === 'O')?.overbooks : kept.issues.map((i) => i.code)).toBe('H');
+      if (kept.ok) expect(parseSchedule(toClinicFile(kept.value.schedule)).ok).toBe(true);
+    }
+    const away = reschedule(schedule, 'H', { start: '2026-11-02T11:00' });
+    expect(away.ok && away.value.schedule.appointments.find((a) => a.id === 'O')?.overbooks).toBeUndefined();
+    const elsewhere = reschedule(schedule, 'H', { start: '2026-11-02T09:15' });
+    expect(!elsewhere.ok && elsewhere.issues.map((i) => i.code)).toEqual(['booking.provider_conflict']);
+  });
+
   it('saves clinic files that load again: overbooking inside a buffer, and a cancelled overbooking whose holder moves', () => {
     const loads = (schedule: Schedule): boolean => parseSchedule(JSON.parse(JSON.stringify(toClinicFile(schedule)))).ok;
     const showProbability = () => 0.3;
