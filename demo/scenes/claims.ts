@@ -47,7 +47,7 @@ export const claimsScene: DemoScene = {
     const { say, day } = context;
     const options: ValidateClaimOptions = { asOf: day, payers: { ACME: { timelyFilingDays: 90, severity: { 'pointer.unused': 'off' } } } };
     say(`${context.morning.toFormat('HH:mm')}: Dana in billing runs last week's six claims through the scrubber before the 10:00 clearinghouse cut-off.`);
-    say('Medicare allows 365 days to file; Acme Health only 90, and it does not care about unused diagnoses.');
+    say('Medicare allows 12 months from the date of service to file; Acme Health only 90, and it does not care about unused diagnoses.');
     const reports: BatchClaimReport[] = [];
     for await (const report of validateClaims(lastWeek(), options)) reports.push(report);
     for (const report of reports) show(say, report);

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { match } from 'ts-pattern';
+import { InputFileError, readFailure as describeReadFailure, readInputText } from './readInput.js';
 import {
   explainCode,
   loadHcpcsAnweb,
@@ -46,8 +47,8 @@ const validateCommand: CliCommand = {
   usage: VALIDATE_USAGE,
   run: async (argv, io) => {
     const parsed = parseCommandArgs(argv, { 'as-of': { type: 'string' }, ncci: { type: 'string' }, hcpcs: { type: 'string' } });
+    if (typeof parsed !== 'string' && parsed.help) return (io.out(`${VALIDATE_USAGE}\n`), ExitCode.ok);
     if (typeof parsed === 'string' || parsed.positionals.length !== 1) return usageFailure(io, 'claims', typeof parsed === 'string' ? parsed : 'give one file (or -)', VALIDATE_USAGE);
-    if (parsed.help) return (io.out(`${VALIDATE_USAGE}\n`), ExitCode.ok);
     const asOf = typeof parsed.values['as-of'] === 'string' ? parsed.values['as-of'] : io.today();
     if (!isIsoDate(asOf)) return usageFailure(io, 'claims', `--as-of must be a calendar date YYYY-MM-DD, not '${asOf}'`, VALIDATE_USAGE);
     try {
@@ -75,8 +76,8 @@ const codeCommand: CliCommand = {
   usage: CODE_USAGE,
   run: async (argv, io) => {
     const parsed = parseCommandArgs(argv, { date: { type: 'string' } });
+    if (typeof parsed !== 'string' && parsed.help) return (io.out(`${CODE_USAGE}\n`), ExitCode.ok);
     if (typeof parsed === 'string' || parsed.positionals.length !== 1) return usageFailure(io, 'claims', typeof parsed === 'string' ? parsed : 'give one code', CODE_USAGE);
-    if (parsed.help) return (io.out(`${CODE_USAGE}\n`), ExitCode.ok);
     const date = typeof parsed.values['date'] === 'string' ? parsed.values['date'] : io.today();
     if (!isIsoDate(date)) return usageFailure(io, 'claims', `--date must be a calendar date YYYY-MM-DD, not '${date}'`, CODE_USAGE);
     const explained = explainCode(parsed.positionals[0] ?? '', date);
@@ -120,19 +121,23 @@ async function sourceOf(io: CliIo, path: string): Promise<ClaimSource> {
 
 async function loadTables(io: CliIo, ncci: unknown, hcpcs: unknown): Promise<ClaimTables> {
   const tables: { -readonly [K in keyof ClaimTables]: ClaimTables[K] } = {};
-  if (typeof hcpcs === 'string') tables.hcpcs = loaded(loadHcpcsAnweb(await io.readText(hcpcs)), hcpcs);
+  if (typeof hcpcs === 'string') tables.hcpcs = loaded(loadHcpcsAnweb(await readInputText(io, hcpcs)), hcpcs);
   if (typeof ncci !== 'string') return tables;
   // CMS splits one quarter's PTP edits over several files (ccipra-v322r0-f1 … f4): every file found is kept.
   const ptps: PtpTable[] = [];
   const addOns: AddOnTable[] = [];
   const mues: MueTable[] = [];
-  for (const name of (await readdir(ncci)).sort()) {
+  const names = await readdir(ncci).catch((error: unknown) => {
+    const code = (error as { code?: unknown } | undefined)?.code;
+    throw new InputFileError(code === 'ENOTDIR' ? `${ncci} is not a folder (--ncci names the folder of NCCI files)` : describeReadFailure(error, ncci));
+  });
+  for (const name of names.sort()) {
     const path = join(ncci, name);
-    if (/ccipra|ccinra|ptp/i.test(name)) ptps.push(loaded(loadNcciPtp(await io.readText(path)), path));
-    else if (/add.?on|aoc/i.test(name)) addOns.push(loaded(loadNcciAddOn(await io.readText(path)), path));
+    if (/ccipra|ccinra|ptp/i.test(name)) ptps.push(loaded(loadNcciPtp(await readInputText(io, path)), path));
+    else if (/add.?on|aoc/i.test(name)) addOns.push(loaded(loadNcciAddOn(await readInputText(io, path)), path));
     // Professional claims are edited with the practitioner MUE table; the DME supplier and outpatient
     // hospital tables of the same quarter would otherwise hide its limits.
-    else if (/mue/i.test(name) && !/dme|outpatient|hospital|facility/i.test(name)) mues.push(loaded(loadNcciMue(await io.readText(path), { from: mueStart(name) ?? '0001-01-01' }), path));
+    else if (/mue/i.test(name) && !/dme|outpatient|hospital|facility/i.test(name)) mues.push(loaded(loadNcciMue(await readInputText(io, path), { from: mueStart(name) ?? '0001-01-01' }), path));
   }
   if (ptps.length > 0) tables.ptp = mergePtpTables(...ptps);
   if (addOns.length > 0) tables.addOn = mergeAddOnTables(...addOns);
@@ -143,7 +148,7 @@ async function loadTables(io: CliIo, ncci: unknown, hcpcs: unknown): Promise<Cla
 
 /** A person's account of why the input could not be read (file-system codes spelled out). */
 function readFailure(error: unknown, input: string): string {
-  if (error instanceof InputError) return error.message;
+  if (error instanceof InputError || error instanceof InputFileError) return error.message;
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   const path = typeof error === 'object' && error !== null ? (error as { path?: unknown }).path : undefined;
   const where = typeof path === 'string' ? path : input;

@@ -3,6 +3,7 @@ import { formatCents, parseDollars, type Cents } from '../core/money.js';
 import { isIsoDate } from '../core/time.js';
 import { planInventory, readItemsCsv, readUsageCsv, type InventoryPlan, type ItemPlan } from '../inventory/index.js';
 import { commandGroup, ExitCode, parseCommandArgs, usageFailure, type CliCommand } from './command.js';
+import { readInputText } from './readInput.js';
 
 const PLAN_USAGE = `Usage: medoffice inventory plan --items items.csv --usage usage.csv --as-of DATE [--budget DOLLARS] [--format text|json|csv]
 
@@ -67,7 +68,7 @@ const planCommand: CliCommand = {
     }
     let texts: [string, string];
     try {
-      texts = [await io.readText(itemsPath), await io.readText(usagePath)];
+      texts = [await readInputText(io, itemsPath), await readInputText(io, usagePath)];
     } catch (error) {
       io.err(`medoffice inventory plan: ${error instanceof Error ? error.message : String(error)}\n`);
       return ExitCode.usage;

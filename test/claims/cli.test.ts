@@ -128,6 +128,23 @@ describe('medoffice claims validate', () => {
     expect(await claimsCommand.run(['validate', 'x.json'], fakeIo({ 'x.json': '[oops' }))).toBe(2);
   });
 
+  it('shows help for --help and -h without a file, and names the table file that cannot be read', async () => {
+    for (const args of [['validate', '--help'], ['validate', '-h'], ['code', '--help']]) {
+      const io = fakeIo();
+      expect(await claimsCommand.run(args, io), args.join(' ')).toBe(0);
+      expect(io.stdout(), args.join(' ')).toContain('Usage: medoffice claims');
+    }
+    const base = fakeIo({ 'claim.json': JSON.stringify(goodClaim()) });
+    const folder = Object.assign(new Error('EISDIR: illegal operation on a directory, read'), { code: 'EISDIR' });
+    const io = { ...base, readText: (path: string) => (path === 'hcpcs' ? Promise.reject(folder) : base.readText(path)) };
+    const err: string[] = [];
+    expect(await claimsCommand.run(['validate', 'claim.json', '--hcpcs', 'hcpcs'], { ...io, err: (t) => err.push(t) })).toBe(2);
+    expect(err.join('')).toContain('hcpcs is a folder, not a file');
+    const notFolder = fakeIo({ 'claim.json': JSON.stringify(goodClaim()) });
+    expect(await claimsCommand.run(['validate', 'claim.json', '--ncci', join(sharedClaimsData, 'ncci', 'ccipra-v322r0-f1.excerpt.txt')], notFolder)).toBe(2);
+    expect(notFolder.stderr()).toContain('is not a folder (--ncci names the folder of NCCI files)');
+  });
+
   it('answers empty, claimless, binary and folder inputs with exit 2 and nothing on standard output', async () => {
     const folder = { ...fakeIo(), readText: () => Promise.reject(Object.assign(new Error('EISDIR: illegal operation on a directory, read'), { code: 'EISDIR' })) };
     const cases: [string, FakeIo][] = [

@@ -29,6 +29,15 @@ describe('medoffice inventory plan', () => {
     expect(io.stderr()).toContain('usage.csv[13].quantity');
   });
 
+  it('names the input that is a folder', async () => {
+    const base = fakeIo(files);
+    const folder = Object.assign(new Error('EISDIR: illegal operation on a directory, read'), { code: 'EISDIR' });
+    const err: string[] = [];
+    const io = { ...base, readText: (path: string) => (path === 'items.csv' ? Promise.reject(folder) : base.readText(path)), err: (t: string) => err.push(t) };
+    expect(await inventoryCommand.run(plan, io)).toBe(2);
+    expect(err.join('')).toContain('items.csv is a folder, not a file');
+  });
+
   it('writes one CSV row per item and keeps the budget', async () => {
     const io = fakeIo(files);
     await inventoryCommand.run([...plan, '--budget', '60', '--format', 'csv'], io);

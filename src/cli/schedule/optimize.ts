@@ -2,6 +2,7 @@ import type { Issue } from '../../core/issue.js';
 import { checkSession } from '../../scheduling/optimize/session.js';
 import { compareWithBaselines, type BaselineComparison } from '../../scheduling/optimize/compareBaselines.js';
 import { ExitCode, parseCommandArgs, printIssues, usageFailure, type CliCommand } from '../command.js';
+import { readJsonFile } from '../readInput.js';
 
 const USAGE = `Usage: medoffice schedule optimize session.json [--max-evaluations N] [--format text|json]
 
@@ -86,7 +87,7 @@ export const optimizeCommand: CliCommand = {
     if (path === undefined || parsed.positionals.length > 1) return usageFailure(io, 'schedule optimize', 'give one session file', USAGE);
     let input: unknown;
     try {
-      input = JSON.parse(await io.readText(path));
+      input = await readJsonFile(io, path);
     } catch (error) {
       io.err(`medoffice schedule optimize: ${error instanceof Error ? error.message : String(error)}\n`);
       return ExitCode.usage;

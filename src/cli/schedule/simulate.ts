@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { match } from 'ts-pattern';
 import { KPI_NAMES } from '../../scheduling/simulate/kpis.js';
 import { buildSimulationReport } from '../../scheduling/simulate/report/buildReport.js';
 import { renderSimulationReport } from '../../scheduling/simulate/report/renderReport.js';
@@ -6,6 +8,7 @@ import { sweepScenarios } from '../../scheduling/simulate/sweepScenarios.js';
 import type { Checked } from '../../core/result.js';
 import type { SimulationIssue } from '../../scheduling/simulate/scenario.js';
 import { ExitCode, parseCommandArgs, printIssues, usageFailure, type CliCommand } from '../command.js';
+import { readJsonFile } from '../readInput.js';
 
 const USAGE = `Usage: medoffice schedule simulate scenario.json [--reps N] [--seed S] [--workers W] [--report out.html] [--format text|json]
 
@@ -49,6 +52,15 @@ async function simulate(input: unknown, options: { replications: number; seed: n
   return only === undefined ? simulateSessions(input, options) : only.ok ? only : { ok: false, issues: only.issues.map((i) => ({ ...i, path: i.path.slice(2) })) };
 }
 
+function writeFailure(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return match(code)
+    .with('ENOENT', () => 'its folder does not exist')
+    .with('EISDIR', () => 'it is a folder')
+    .with('EACCES', 'EPERM', () => 'permission denied')
+    .otherwise(() => (error instanceof Error ? error.message : String(error)));
+}
+
 /**
  * `medoffice schedule simulate`: KPIs of a clinic scenario with confidence intervals, and an HTML report.
  *
@@ -71,19 +83,27 @@ export const simulateCommand: CliCommand = {
     if (typeof options === 'string') return usageFailure(io, 'schedule simulate', options, USAGE);
     let input: unknown;
     try {
-      input = JSON.parse(await io.readText(path));
+      input = await readJsonFile(io, path);
     } catch (error) {
       io.err(`medoffice schedule simulate: ${error instanceof Error ? error.message : String(error)}\n`);
       return ExitCode.usage;
     }
     const reportPath = parsed.values['report'];
+    if (typeof reportPath === 'string' && resolve(reportPath) === resolve(path)) return usageFailure(io, 'schedule simulate', `--report ${reportPath} would overwrite the scenario file`, USAGE);
     const data = typeof reportPath === 'string' ? buildSimulationReport(input, options) : undefined;
     const result = data === undefined ? await simulate(input, options) : data.ok ? { ok: true as const, value: data.value.result } : data;
     if (!result.ok) {
       printIssues(result.issues, io, path);
       return ExitCode.findings;
     }
-    if (data?.ok === true && typeof reportPath === 'string') await io.writeText(reportPath, renderSimulationReport(data.value));
+    if (data?.ok === true && typeof reportPath === 'string') {
+      try {
+        await io.writeText(reportPath, renderSimulationReport(data.value));
+      } catch (error) {
+        io.err(`medoffice schedule simulate: cannot write the report ${reportPath}: ${writeFailure(error)}\n`);
+        return ExitCode.usage;
+      }
+    }
     io.out(parsed.format === 'json' ? `${JSON.stringify(result.value, null, 2)}\n` : textReport(result.value));
     return ExitCode.ok;
   },

@@ -4,6 +4,7 @@ import { parseSchedule } from '../../scheduling/parseSchedule.js';
 import type { Schedule } from '../../scheduling/schedule.js';
 import type { Slot } from '../../scheduling/slotQuery.js';
 import { ExitCode, parseCommandArgs, printIssues, usageFailure, type CliCommand, type CliIo } from '../command.js';
+import { readJsonFile } from '../readInput.js';
 
 const usage = `Usage: medoffice schedule slots --clinic clinic.json --type TYPE --from DATE --to DATE [options]
 
@@ -34,9 +35,9 @@ Exit status: 0 listed, 2 bad usage or an invalid clinic file.`;
 export async function loadClinic(path: string, io: CliIo): Promise<Schedule | undefined> {
   let data: unknown;
   try {
-    data = JSON.parse(await io.readText(path));
+    data = await readJsonFile(io, path);
   } catch (error) {
-    io.err(`medoffice schedule: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.err(`medoffice schedule: ${error instanceof Error ? error.message : String(error)}\n`);
     return undefined;
   }
   const parsed = parseSchedule(data);

@@ -56,6 +56,11 @@ describe('medoffice schedule slots', () => {
     expect((JSON.parse(io.stdout.join('')) as unknown[]).length).toBeGreaterThan(0);
   });
 
+  it('reads a clinic file saved with a byte-order mark', async () => {
+    const io = fakeIo({ 'clinic.json': `\ufeff${clinicJson}` });
+    expect(await slotsCommand.run(['--clinic', 'clinic.json', '--type', 'scan', '--from', '2026-11-02', '--to', '2026-11-02'], io)).toBe(0);
+  });
+
   it('exits 2 on missing options, unreadable files and invalid clinics (with paths)', async () => {
     expect(await slotsCommand.run(['--type', 'scan'], fakeIo({}))).toBe(2);
     expect(await slotsCommand.run(['--clinic', 'missing.json', '--type', 'scan', '--from', '2026-11-02', '--to', '2026-11-02'], fakeIo({}))).toBe(2);

@@ -34,6 +34,19 @@ describe('medoffice schedule simulate', () => {
     expect(html).not.toMatch(/<script|<link|src="http/);
   });
 
+  it('refuses a --report that would overwrite the scenario, and names a report it cannot write', async () => {
+    const io = fakeIo({ 's.json': JSON.stringify(scenario) });
+    expect(await simulateCommand.run(['s.json', '--reps', '100', '--report', './s.json'], io)).toBe(2);
+    expect(io.stderr()).toContain('would overwrite the scenario file');
+    expect(io.files.get('s.json')).toBe(JSON.stringify(scenario));
+    const base = fakeIo({ 's.json': `\ufeff${JSON.stringify(scenario)}` });
+    const missing = Object.assign(new Error('ENOENT: no such file or directory'), { code: 'ENOENT' });
+    const failing = { ...base, writeText: () => Promise.reject(missing) };
+    const err: string[] = [];
+    expect(await simulateCommand.run(['s.json', '--reps', '100', '--report', 'gone/out.html'], { ...failing, err: (t) => err.push(t) })).toBe(2);
+    expect(err.join('')).toContain('cannot write the report gone/out.html: its folder does not exist');
+  });
+
   it('lists scenario problems with their paths and exits 1', async () => {
     const bad = { ...scenario, classes: { visit: { service: { kind: 'empirical', values: [10, -2] } } } };
     const io = fakeIo({ 'bad.json': JSON.stringify(bad) });
