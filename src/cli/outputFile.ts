@@ -67,7 +67,16 @@ async function resolvedPath(path: string): Promise<string> {
   return join(folder, basename(absolute));
 }
 
-async function samePlace(a: string, b: string): Promise<boolean> {
+/**
+ * Whether two paths name the same file: the same device and inode when both exist (symbolic and
+ * hard links included), otherwise the same real path.
+ *
+ * @example
+ * ```ts
+ * await samePlace('report.html', './report.html'); // true
+ * ```
+ */
+export async function samePlace(a: string, b: string): Promise<boolean> {
   const [first, second] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)]);
   if (first !== undefined && second !== undefined && first.dev === second.dev && first.ino === second.ino) return true;
   return (await resolvedPath(a)) === (await resolvedPath(b));

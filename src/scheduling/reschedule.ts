@@ -47,12 +47,12 @@ export function reschedule(schedule: Schedule, id: string, to: RescheduleTo): Ch
   }
   const released = occupies(current) ? releaseTime(schedule, current) : schedule;
   const attempt = tryTime(schedule, current, status, target, released);
-  if (attempt.ok || attempt.staysPut !== true || released.appointments === schedule.appointments) return finish(schedule, current, attempt);
+  if (attempt.ok || attempt.staysPut !== true || released.appointments === schedule.appointments) return finish(schedule, current, attempt, false);
   // The holder keeps its own time (a change of room, say): its overbooking stays an overbooking of it
   // instead of being promoted into that time and then standing in its way.
   const type = schedule.appointmentTypes.find((t) => t.id === current.typeId);
   const vacated = type === undefined ? released : { appointments: schedule.appointments, occupancy: vacateAppointment(schedule.occupancy, current, type) };
-  return finish(schedule, current, tryTime(schedule, current, status, target, vacated));
+  return finish(schedule, current, tryTime(schedule, current, status, target, vacated), true);
 }
 
 type Freed = Pick<Schedule, 'appointments' | 'occupancy'>;
@@ -84,7 +84,7 @@ function tryTime(schedule: Schedule, current: Appointment, status: 'booked' | 'p
   return { ok: true, freed, drafted: draft, resourceIds: check.resourceIds };
 }
 
-function finish(schedule: Schedule, current: Appointment, attempt: Attempt): Checked<Booked, SchedulingIssue> {
+function finish(schedule: Schedule, current: Appointment, attempt: Attempt, keepsOverbooking: boolean): Checked<Booked, SchedulingIssue> {
   if (!attempt.ok) return fail([...attempt.issues]);
   const { freed, drafted } = attempt;
   const id = current.id;
@@ -93,6 +93,6 @@ function finish(schedule: Schedule, current: Appointment, attempt: Attempt): Che
   const type = schedule.appointmentTypes.find((t) => t.id === moved.typeId);
   if (type === undefined) return fail([errorIssue('booking.unknown_type', ['typeId'], `no appointment type ${moved.typeId}`)]);
   // An overbooking still on the holder (it kept its time) shares the holder's rooms and equipment, as `book` gives them.
-  const appointments = freed.appointments.map((a) => (a.id === id ? moved : a.overbooks === id ? { ...a, resourceIds: [...moved.resourceIds] } : a));
+  const appointments = freed.appointments.map((a) => (a.id === id ? moved : keepsOverbooking && a.overbooks === id ? { ...a, resourceIds: [...moved.resourceIds] } : a));
   return ok({ schedule: { ...schedule, appointments, occupancy: occupyAppointment(freed.occupancy, moved, type) }, appointment: moved }, offGridWarnings(schedule, moved));
 }

@@ -10,8 +10,8 @@ import type { ProviderId } from './ids.js';
 import type { Schedule } from './schedule.js';
 import type { SchedulingIssue } from './schedulingIssue.js';
 import type { Slot } from './slotQuery.js';
-import { epochMinuteOfIso, isoWeekday, localDateAt, wallInstant } from './time/epochMinutes.js';
-import { zoneTimeline } from './time/zoneTimeline.js';
+import { epochMinuteOfIso, isoWeekday, localDateAt, localDayMinute } from './time/epochMinutes.js';
+import { zoneTimeline, type ZoneTimeline } from './time/zoneTimeline.js';
 import { minutesOfWallTime } from './wallTime.js';
 import type { WaitlistEntry, WaitlistWindow } from './waitlistEntry.js';
 
@@ -114,10 +114,28 @@ function inWindows(slot: Slot, entry: WaitlistEntry, clinicZone: IanaZone): bool
   const timeline = zoneTimeline(zone, start - 1440, end + 1440);
   const date = localDateAt(start, timeline);
   const weekday = isoWeekday(date);
-  // The window's wall times on the slot's local date, as instants, so a slot across a clock change is
-  // judged by where it really ends (a spring-forward hour is not inside a window it overruns).
+  const pieces = wallClockPieces(start, end, timeline, localDayMinute(date));
   return entry.windows.some((window: WaitlistWindow) => {
     const dayFits = window.weekdays === undefined || window.weekdays.includes(weekday);
-    return dayFits && start >= wallInstant(date, minutesOfWallTime(window.start), timeline) && end <= wallInstant(date, minutesOfWallTime(window.end), timeline);
+    const from = minutesOfWallTime(window.start);
+    const to = minutesOfWallTime(window.end);
+    return dayFits && pieces.every((piece) => piece.from >= from && piece.to <= to);
   });
+}
+
+/**
+ * The wall-clock times a slot covers, in minutes after its local date's midnight, one piece per
+ * stretch of constant offset: a slot across a clock change covers two pieces of the wall clock
+ * (01:45-02:00 and 03:00-03:25 on a spring-forward night), and must lie in a window with both.
+ */
+function wallClockPieces(start: number, end: number, timeline: ZoneTimeline, midnight: number): { from: number; to: number }[] {
+  const pieces: { from: number; to: number }[] = [];
+  for (let at = start; at < end; ) {
+    const change = timeline.nextTransitionAfter(at);
+    const next = change !== undefined && change > at && change < end ? change : end;
+    const offset = timeline.offsetAt(at);
+    pieces.push({ from: at + offset - midnight, to: next + offset - midnight });
+    at = next;
+  }
+  return pieces;
 }

@@ -195,6 +195,10 @@ describe('overbooking', () => {
     }
     const away = reschedule(schedule, 'H', { start: '2026-11-02T11:00' });
     expect(away.ok && away.value.schedule.appointments.find((a) => a.id === 'O')?.overbooks).toBeUndefined();
+    const withdrawn = cancel(schedule, 'O', { reason: 'pat' });
+    if (!withdrawn.ok) throw new Error('cancel failed');
+    const movedAway = reschedule(withdrawn.value, 'H', { start: '2026-11-02T11:00', resourceIds: ['room-2'] });
+    expect(movedAway.ok && movedAway.value.schedule.appointments.find((a) => a.id === 'O')?.resourceIds).toEqual(['room-1']);
     const elsewhere = reschedule(schedule, 'H', { start: '2026-11-02T09:15' });
     expect(!elsewhere.ok && elsewhere.issues.map((i) => i.code)).toEqual(['booking.provider_conflict']);
   });

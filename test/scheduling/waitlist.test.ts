@@ -62,5 +62,14 @@ describe('waitlist', () => {
     // 01:30 EDT to 01:10 EST (after the clocks go back) lies inside a window ending at 02:00.
     const fall = scheduleOf(clinicInput({ extraHours: [{ id: 'x', providerId: 'dr-lee', date: '2026-11-01', start: '00:00', end: '03:00' }], waitlist: entry('00:00', '02:00') }));
     expect(rankWaitlist(fall, { providerId: 'dr-lee', start: '2026-11-01T01:30:00-04:00', end: '2026-11-01T01:10:00-05:00' }, early).map((o) => o.entry.id)).toEqual(['w1']);
+    // Window edges inside the skipped or repeated hour: 03:00 EDT is after 02:30 on the wall clock, and
+    // the second 01:00-01:20 (standard time) is before 01:30.
+    const gapEdge = scheduleOf(clinicInput({ extraHours: [{ id: 'x', providerId: 'dr-lee', date: '2026-03-08', start: '00:00', end: '06:00' }], waitlist: entry('02:30', '06:00') }));
+    expect(rankWaitlist(gapEdge, { providerId: 'dr-lee', start: '2026-03-08T03:00:00-04:00', end: '2026-03-08T03:40:00-04:00' }, early).map((o) => o.entry.id)).toEqual(['w1']);
+    const repeatEdge = scheduleOf(clinicInput({ extraHours: [{ id: 'x', providerId: 'dr-lee', date: '2026-11-01', start: '00:00', end: '03:00' }], waitlist: entry('00:00', '01:45') }));
+    expect(rankWaitlist(repeatEdge, { providerId: 'dr-lee', start: '2026-11-01T01:00:00-05:00', end: '2026-11-01T01:40:00-05:00' }, early).map((o) => o.entry.id)).toEqual(['w1']);
+    // 01:30 EDT to 01:10 EST passes the wall-clock 01:00, before a window opening at 01:20.
+    const late = scheduleOf(clinicInput({ extraHours: [{ id: 'x', providerId: 'dr-lee', date: '2026-11-01', start: '00:00', end: '03:00' }], waitlist: entry('01:20', '02:00') }));
+    expect(rankWaitlist(late, { providerId: 'dr-lee', start: '2026-11-01T01:30:00-04:00', end: '2026-11-01T01:10:00-05:00' }, early)).toEqual([]);
   });
 });

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { match } from 'ts-pattern';
 import { KPI_NAMES } from '../../scheduling/simulate/kpis.js';
 import { buildSimulationReport } from '../../scheduling/simulate/report/buildReport.js';
@@ -8,6 +7,7 @@ import { sweepScenarios } from '../../scheduling/simulate/sweepScenarios.js';
 import type { Checked } from '../../core/result.js';
 import type { SimulationIssue } from '../../scheduling/simulate/scenario.js';
 import { ExitCode, parseCommandArgs, printIssues, usageFailure, type CliCommand } from '../command.js';
+import { samePlace } from '../outputFile.js';
 import { readJsonFile } from '../readInput.js';
 
 const USAGE = `Usage: medoffice schedule simulate scenario.json [--reps N] [--seed S] [--workers W] [--report out.html] [--format text|json]
@@ -89,7 +89,7 @@ export const simulateCommand: CliCommand = {
       return ExitCode.usage;
     }
     const reportPath = parsed.values['report'];
-    if (typeof reportPath === 'string' && resolve(reportPath) === resolve(path)) return usageFailure(io, 'schedule simulate', `--report ${reportPath} would overwrite the scenario file`, USAGE);
+    if (typeof reportPath === 'string' && (await samePlace(reportPath, path))) return usageFailure(io, 'schedule simulate', `--report ${reportPath} would overwrite the scenario file`, USAGE);
     const data = typeof reportPath === 'string' ? buildSimulationReport(input, options) : undefined;
     const result = data === undefined ? await simulate(input, options) : data.ok ? { ok: true as const, value: data.value.result } : data;
     if (!result.ok) {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { errorIssue } from '../../core/issue.js';
 import { issuesFromZod } from '../../core/parse.js';
 import { fail, type Checked } from '../../core/result.js';
-import { AppointmentSchema, AppointmentStatusSchema, type Appointment } from '../appointment.js';
+import { AppointmentSchema, AppointmentStatusSchema, InstantSchema, type Appointment } from '../appointment.js';
 import type { Schedule } from '../schedule.js';
 import { CANCELLATION_REASON_CODES } from './cancellationReasons.js';
 import {
@@ -13,6 +13,7 @@ import {
   extensionValue,
   ExtensionSchema,
   IdentifierSchema,
+  MEDOFFICE_ID_SYSTEM,
   medofficeExtension,
   medofficeId,
   referencedId,
@@ -129,7 +130,7 @@ export function toFhirAppointment(schedule: Schedule, appointment: Appointment):
  *   nor a no-show, is `fhir.schema`)
  * @example
  * ```ts
- * const back = fromFhirAppointment(toFhirAppointment(schedule, appointment)); // equal to appointment
+ * const back = fromFhirAppointment(toFhirAppointment(schedule, appointment)); // equal to appointment (times to the second)
  * ```
  */
 export function fromFhirAppointment(resource: unknown): Checked<Appointment> {
@@ -154,7 +155,10 @@ export function fromFhirAppointment(resource: unknown): Checked<Appointment> {
     ...(r.cancelationReason !== undefined && !CARRIES_CANCELLATION_REASON.has(r.status)
       ? [errorIssue('fhir.schema', ['cancelationReason'], `a ${r.status} appointment carries no cancellation reason (only cancelled or no-show ones do: FHIR invariant app-4)`)]
       : []),
-    ...(r.start !== undefined && r.end !== undefined && !(Date.parse(r.start) < Date.parse(r.end)) ? [errorIssue('fhir.schema', ['end'], 'the appointment does not end after it starts')] : []),
+    // Judged only between two well-formed instants; a malformed one is reported where it is below.
+    ...(InstantSchema.safeParse(r.start).success && InstantSchema.safeParse(r.end).success && !(Date.parse(r.start ?? '') < Date.parse(r.end ?? ''))
+      ? [errorIssue('fhir.schema', ['end'], 'the appointment does not end after it starts')]
+      : []),
   ];
   if (inconsistent.length > 0) return fail(inconsistent);
   const text = (name: string): string | undefined => extensionValue(r.extension, name)?.valueString;
@@ -184,7 +188,10 @@ export function fromFhirAppointment(resource: unknown): Checked<Appointment> {
   // Each field of the appointment is named where the resource holds it.
   const where = (field: string | number | undefined, item: string | number | undefined): (string | number)[] =>
     match(field)
-      .with('id', () => (r.id === undefined ? ['identifier'] : ['id']))
+      .with('id', () => {
+        const at = (r.identifier ?? []).findIndex((i) => i.system === MEDOFFICE_ID_SYSTEM && i.value !== undefined);
+        return at >= 0 ? ['identifier', at] : ['id'];
+      })
       .with('patientId', () => participantAt(actors.indexOf(patient)))
       .with('providerId', () => participantAt(actors.indexOf(provider)))
       .with('resourceIds', () => {
@@ -194,7 +201,7 @@ export function fromFhirAppointment(resource: unknown): Checked<Appointment> {
         return resource === undefined ? ['participant'] : participantAt(resource.index);
       })
       .with('typeId', () => ['appointmentType'])
-      .with('cancellation', () => ['cancelationReason'])
+      .with('cancellation', () => (r.cancelationReason !== undefined ? ['cancelationReason'] : ['extension']))
       .with('patientZone', 'seriesId', 'overbooks', 'urgent', () => ['extension'])
       .otherwise(() => (field === undefined ? [] : [field]));
   return fail(issuesFromZod(appointment.error, 'fhir.schema').map((found) => ({ ...found, path: where(found.path[0], found.path[1]) })));

@@ -153,6 +153,9 @@ describe('FHIR R4', () => {
     const participant = resource['participant'] as { actor: { reference: string } }[];
     const longPatient = participant.map((p, i) => (i === 0 ? { ...p, actor: { reference: `Patient/${'p'.repeat(129)}` } } : p));
     expect(codes({ ...resource, participant: longPatient })).toEqual([['fhir.schema', ['participant', 0, 'actor']]]);
+    expect(codes({ ...resource, start: 'soon' })).toEqual([['fhir.schema', ['start']]]);
+    const { id: _id, ...anonymous } = resource;
+    expect(codes({ ...anonymous, identifier: [{ system: 'https://medoffice.dev/fhir/id', value: 'v'.repeat(200) }] })).toEqual([['fhir.schema', ['identifier', 0]]]);
     const twice = [...participant, participant[2]];
     expect(codes({ ...resource, participant: twice })).toEqual([['fhir.schema', ['participant', 3, 'actor']]]);
   });

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simulateCommand } from '../../../src/cli/schedule/simulate.js';
 import { fakeIo } from '../../cli/fakeIo.js';
@@ -39,6 +42,17 @@ describe('medoffice schedule simulate', () => {
     expect(await simulateCommand.run(['s.json', '--reps', '100', '--report', './s.json'], io)).toBe(2);
     expect(io.stderr()).toContain('would overwrite the scenario file');
     expect(io.files.get('s.json')).toBe(JSON.stringify(scenario));
+    const folder = await mkdtemp(join(tmpdir(), 'medoffice-report-'));
+    try {
+      const real = join(folder, 's.json');
+      await writeFile(real, JSON.stringify(scenario));
+      await symlink(real, join(folder, 'link.json'));
+      const linked = fakeIo({ [real]: JSON.stringify(scenario) });
+      expect(await simulateCommand.run([real, '--reps', '100', '--report', join(folder, 'link.json')], linked)).toBe(2);
+      expect(linked.stderr()).toContain('would overwrite the scenario file');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
     const base = fakeIo({ 's.json': `\ufeff${JSON.stringify(scenario)}` });
     const missing = Object.assign(new Error('ENOENT: no such file or directory'), { code: 'ENOENT' });
     const failing = { ...base, writeText: () => Promise.reject(missing) };
