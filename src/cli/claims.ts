@@ -149,13 +149,8 @@ async function loadTables(io: CliIo, ncci: unknown, hcpcs: unknown): Promise<Cla
 /** A person's account of why the input could not be read (file-system codes spelled out). */
 function readFailure(error: unknown, input: string): string {
   if (error instanceof InputError || error instanceof InputFileError) return error.message;
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   const path = typeof error === 'object' && error !== null ? (error as { path?: unknown }).path : undefined;
-  const where = typeof path === 'string' ? path : input;
-  if (code === 'EISDIR') return `${where} is a folder, not a claims file`;
-  if (code === 'ENOENT') return `${where} does not exist`;
-  if (code === 'EACCES') return `${where} cannot be read (permission denied)`;
-  return error instanceof Error ? error.message : String(error);
+  return describeReadFailure(error, typeof path === 'string' ? path : input);
 }
 
 function mueStart(name: string): string | undefined {

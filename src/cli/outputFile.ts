@@ -52,10 +52,24 @@ const REASONS: Readonly<Record<string, string>> = {
   ENAMETOOLONG: 'the name is too long',
 };
 
+/**
+ * Why a file could not be written, the file system's code spelled out (`its folder does not exist`).
+ *
+ * @param error - what writing threw
+ * @returns the reason
+ * @example
+ * ```ts
+ * writeFailureReason(Object.assign(new Error('ENOENT'), { code: 'ENOENT' })); // 'its folder does not exist'
+ * ```
+ */
+export function writeFailureReason(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? (REASONS[code] ?? `the system refused (${code})`) : 'the system refused';
+}
+
 function unwritable(path: string, error: unknown): OutputFileIssue {
   const code = (error as { code?: unknown } | undefined)?.code;
-  const reason = typeof code === 'string' ? (REASONS[code] ?? `the system refused (${code})`) : 'the system refused';
-  return errorIssue(code === 'EEXIST' ? 'output.exists' : 'output.unwritable', [], `cannot write '${path}': ${reason}`);
+  return errorIssue(code === 'EEXIST' ? 'output.exists' : 'output.unwritable', [], `cannot write '${path}': ${writeFailureReason(error)}`);
 }
 
 /** The path with its folder's links resolved; the file itself need not exist. */

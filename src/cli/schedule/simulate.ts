@@ -1,4 +1,3 @@
-import { match } from 'ts-pattern';
 import { KPI_NAMES } from '../../scheduling/simulate/kpis.js';
 import { buildSimulationReport } from '../../scheduling/simulate/report/buildReport.js';
 import { renderSimulationReport } from '../../scheduling/simulate/report/renderReport.js';
@@ -7,7 +6,7 @@ import { sweepScenarios } from '../../scheduling/simulate/sweepScenarios.js';
 import type { Checked } from '../../core/result.js';
 import type { SimulationIssue } from '../../scheduling/simulate/scenario.js';
 import { ExitCode, parseCommandArgs, printIssues, usageFailure, type CliCommand } from '../command.js';
-import { samePlace } from '../outputFile.js';
+import { samePlace, writeFailureReason } from '../outputFile.js';
 import { readJsonFile } from '../readInput.js';
 
 const USAGE = `Usage: medoffice schedule simulate scenario.json [--reps N] [--seed S] [--workers W] [--report out.html] [--format text|json]
@@ -52,15 +51,6 @@ async function simulate(input: unknown, options: { replications: number; seed: n
   return only === undefined ? simulateSessions(input, options) : only.ok ? only : { ok: false, issues: only.issues.map((i) => ({ ...i, path: i.path.slice(2) })) };
 }
 
-function writeFailure(error: unknown): string {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  return match(code)
-    .with('ENOENT', () => 'its folder does not exist')
-    .with('EISDIR', () => 'it is a folder')
-    .with('EACCES', 'EPERM', () => 'permission denied')
-    .otherwise(() => (error instanceof Error ? error.message : String(error)));
-}
-
 /**
  * `medoffice schedule simulate`: KPIs of a clinic scenario with confidence intervals, and an HTML report.
  *
@@ -100,7 +90,7 @@ export const simulateCommand: CliCommand = {
       try {
         await io.writeText(reportPath, renderSimulationReport(data.value));
       } catch (error) {
-        io.err(`medoffice schedule simulate: cannot write the report ${reportPath}: ${writeFailure(error)}\n`);
+        io.err(`medoffice schedule simulate: cannot write the report ${reportPath}: ${writeFailureReason(error)}\n`);
         return ExitCode.usage;
       }
     }
