@@ -33,7 +33,7 @@ export const MAX_UNITS = 99_999;
 
 /**
  * Checks the claim's size and arithmetic: `claim.too_many_diagnoses`, `claim.too_many_lines`,
- * `line.units`, `line.charge`, `claim.total_mismatch` and `line.duplicate` (among the first
+ * `line.units`, `line.unit_basis`, `line.charge`, `claim.total_mismatch` and `line.duplicate` (among the first
  * {@link MAX_LINES} lines; a line without a place of service is at the claim's).
  *
  * @param claim - a claim that passed the schema
@@ -55,6 +55,9 @@ export function checkLines(claim: Claim, issues: ClaimIssue[]): void {
   for (let i = 0; i < claim.lines.length; i++) {
     const line = claim.lines[i] as ClaimLine;
     checkUnits(line.units, i, issues);
+    if (line.unitBasis !== undefined && line.unitBasis !== 'UN' && line.unitBasis !== 'MJ') {
+      issues.push(errorIssue('line.unit_basis', ['lines', i, 'unitBasis'], `unit basis '${line.unitBasis}' is neither UN (units of service) nor MJ (minutes)`));
+    }
     if (!Number.isSafeInteger(line.chargeCents) || line.chargeCents < 0) {
       issues.push(errorIssue('line.charge', ['lines', i, 'chargeCents'], `${line.chargeCents} is not a whole, non-negative number of cents`));
       chargesValid = false;

@@ -115,6 +115,11 @@ export const ClaimLineSchema = z.object({
   procedure: ProcedureCodeSchema,
   modifiers: z.array(ModifierCodeSchema).optional(),
   units: z.number(),
+  /**
+   * What `units` counts: `UN` units of service (the default) or `MJ` minutes, as anesthesia time is
+   * reported (X12 SV103; CMS-1500 box 24G holds the minutes).
+   */
+  unitBasis: z.string().optional(),
   chargeCents: z.number(),
   serviceDate: isoDate,
   serviceDateTo: isoDate.optional(),

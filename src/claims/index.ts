@@ -38,6 +38,8 @@ export { MAX_POINTERS } from './checkPointers.js';
 export { NCCI_ASSOCIATED_MODIFIERS } from './ncci/associatedModifiers.js';
 export { ptpTable, ptpEditOn, mergePtpTables } from './ncci/ptpTable.js';
 export type { PtpTable, PtpEdit, PtpModifierIndicator } from './ncci/ptpTable.js';
+export { ncciReleaseOf, newestNcciRelease } from './ncci/ncciRelease.js';
+export type { NcciRelease, NewestRelease } from './ncci/ncciRelease.js';
 export { mueEditOn, mergeMueTables } from './ncci/mueTable.js';
 export type { MueTable, MuePeriod, MueEdit, MueAdjudicationIndicator } from './ncci/mueTable.js';
 export { addOnTable, mergeAddOnTables } from './ncci/addOnTable.js';

@@ -26,6 +26,7 @@ export const CLAIM_ISSUE_CODES = {
   'claim.too_many_lines': { severity: 'error', trigger: 'more than 50 service lines', source: '837P loop 2400 (50 repeats)' },
   'claim.total_mismatch': { severity: 'error', trigger: 'totalChargeCents differs from the sum of the lines', source: 'CMS-1500 box 28; 837P CLM02' },
   'line.units': { severity: 'error', trigger: 'units not above 0, above 99,999, or with more than three decimals', source: '837P SV104' },
+  'line.unit_basis': { severity: 'error', trigger: 'a unit basis other than UN (units of service) or MJ (minutes)', source: '837P SV103' },
   'line.charge': { severity: 'error', trigger: 'a charge that is negative or not whole cents', source: '837P SV102' },
   'line.duplicate': { severity: 'error', trigger: 'two lines with the same procedure, modifiers, dates and place', source: 'payer duplicate-claim edits' },
   'procedure.format': { severity: 'error', trigger: 'neither CPT (Category I, II, III, PLA, MAAA, vaccine) nor HCPCS Level II', source: 'AMA CPT and CMS HCPCS code formats' },

@@ -120,6 +120,7 @@ function readLine(fields: FieldReader, value: unknown, index: number): ClaimLine
     procedure: fields.text(owner, path, 'procedure', true, 1),
     modifiers,
     units: fields.number(owner, path, 'units', false),
+    unitBasis: fields.text(owner, path, 'unitBasis', false),
     chargeCents: fields.number(owner, path, 'chargeCents', false),
     serviceDate: fields.date(owner, path, 'serviceDate', true),
     serviceDateTo: fields.date(owner, path, 'serviceDateTo', false),

@@ -101,12 +101,13 @@ function serviceLine(value: unknown): ClaimLine | undefined {
   const serviceDate = value['serviceDate'];
   const serviceDateTo = value['serviceDateTo'];
   const placeOfService = value['placeOfService'];
+  const unitBasis = value['unitBasis'];
   if (typeof procedure !== 'string' || procedure.length === 0 || !Number.isFinite(units) || !Number.isFinite(chargeCents)) return undefined;
-  if (!isCalendarDate(serviceDate) || (serviceDateTo !== undefined && !isCalendarDate(serviceDateTo)) || !optionalText(placeOfService)) return undefined;
+  if (!isCalendarDate(serviceDate) || (serviceDateTo !== undefined && !isCalendarDate(serviceDateTo)) || !optionalText(placeOfService) || !optionalText(unitBasis)) return undefined;
   const modifiers = textList(value['modifiers']);
   const diagnosisPointers = integerList(value['diagnosisPointers']);
   if (modifiers === null || diagnosisPointers === undefined) return undefined;
-  return { procedure, modifiers, units, chargeCents, serviceDate, serviceDateTo, diagnosisPointers, placeOfService } as unknown as ClaimLine;
+  return { procedure, modifiers, units, unitBasis, chargeCents, serviceDate, serviceDateTo, diagnosisPointers, placeOfService } as unknown as ClaimLine;
 }
 
 /** The strings of an optional array: undefined when absent, null when malformed. */

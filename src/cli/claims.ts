@@ -11,6 +11,7 @@ import {
   mergeAddOnTables,
   mergeMueTables,
   mergePtpTables,
+  newestNcciRelease,
   validateClaims,
   type AddOnTable,
   type BatchClaimReport,
@@ -28,7 +29,8 @@ const VALIDATE_USAGE = `Usage: medoffice claims validate <file|-> [--as-of DATE]
 Validates professional claims: a .json array or object, .ndjson (one claim per line), or an X12 837P
 interchange (.837, .x12, .edi, .txt starting with ISA). Standard input (-) is sniffed.
   --as-of DATE   the day of checking, for future dates and timely filing (default: today)
-  --ncci DIR     a folder of CMS NCCI files: PTP (*ccipra*, *ptp*), MUE (*mue*, in force from the
+  --ncci DIR     a folder of CMS NCCI files: PTP (*ccipra*, *ptp*; every part of the newest release,
+                 vNNNrN in the name, replaces older ones), MUE (*mue*, in force from the
                  _Eff_MM-DD-YYYY date in its name, else always), add-on (*addon*, *aoc*)
   --hcpcs FILE   the CMS HCPCS ANWEB file (codes and modifiers with their dates)
 Exit status: 0 all claims valid, 1 some claim invalid or an X12 envelope problem, 2 bad usage or
@@ -123,7 +125,7 @@ async function loadTables(io: CliIo, ncci: unknown, hcpcs: unknown): Promise<Cla
   const tables: { -readonly [K in keyof ClaimTables]: ClaimTables[K] } = {};
   if (typeof hcpcs === 'string') tables.hcpcs = loaded(loadHcpcsAnweb(await readInputText(io, hcpcs)), hcpcs);
   if (typeof ncci !== 'string') return tables;
-  // CMS splits one quarter's PTP edits over several files (ccipra-v322r0-f1 … f4): every file found is kept.
+  // CMS splits one release's PTP edits over several files (ccipra-v322r0-f1 … f4): every part is kept.
   const ptps: PtpTable[] = [];
   const addOns: AddOnTable[] = [];
   const mues: MueTable[] = [];
@@ -131,10 +133,17 @@ async function loadTables(io: CliIo, ncci: unknown, hcpcs: unknown): Promise<Cla
     const code = (error as { code?: unknown } | undefined)?.code;
     throw new InputFileError(code === 'ENOTDIR' ? `${ncci} is not a folder (--ncci names the folder of NCCI files)` : describeReadFailure(error, ncci));
   });
-  for (const name of names.sort()) {
+  const isPtp = (name: string): boolean => /ccipra|ccinra|ptp/i.test(name);
+  // Each PTP release replaces the one before in full: older releases' files would bring back deleted edits.
+  const ptpFiles = newestNcciRelease(names.filter(isPtp).sort());
+  if (ptpFiles.replaced.length > 0) io.err(`medoffice claims validate: using PTP release v${ptpFiles.release?.version}r${ptpFiles.release?.revision}; older releases left out: ${ptpFiles.replaced.join(', ')}\n`);
+  for (const name of ptpFiles.kept) {
     const path = join(ncci, name);
-    if (/ccipra|ccinra|ptp/i.test(name)) ptps.push(loaded(loadNcciPtp(await readInputText(io, path)), path));
-    else if (/add.?on|aoc/i.test(name)) addOns.push(loaded(loadNcciAddOn(await readInputText(io, path)), path));
+    ptps.push(loaded(loadNcciPtp(await readInputText(io, path)), path));
+  }
+  for (const name of names.filter((name) => !isPtp(name)).sort()) {
+    const path = join(ncci, name);
+    if (/add.?on|aoc/i.test(name)) addOns.push(loaded(loadNcciAddOn(await readInputText(io, path)), path));
     // Professional claims are edited with the practitioner MUE table; the DME supplier and outpatient
     // hospital tables of the same quarter would otherwise hide its limits.
     else if (/mue/i.test(name) && !/dme|outpatient|hospital|facility/i.test(name)) mues.push(loaded(loadNcciMue(await readInputText(io, path), { from: mueStart(name) ?? '0001-01-01' }), path));

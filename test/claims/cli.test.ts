@@ -100,6 +100,22 @@ describe('medoffice claims validate', () => {
     await rm(empty, { recursive: true });
   });
 
+  it('--ncci loads only the newest PTP release: an older one in the folder would bring back an edit the newer deleted', async () => {
+    const current = await readFile(join(sharedClaimsData, 'ncci', 'ccipra-v322r0-f1.excerpt.txt'), 'utf8');
+    // The previous quarter's file, in which 0001U/0029U was still in force (v322 deletes it on 2026-06-30).
+    const previous = current.replace('0001U\t0029U\t\t20180701\t20260630', '0001U\t0029U\t\t20180701\t*');
+    expect(previous).not.toBe(current);
+    const folder = await mkdtemp(join(tmpdir(), 'ncci-'));
+    await writeFile(join(folder, 'ccipra-v321r0-f1.txt'), previous);
+    await writeFile(join(folder, 'ccipra-v322r0-f1.txt'), current);
+    const pair = { ...goodClaim(), id: 'after-deletion', lines: ['0001U', '0029U'].map((procedure) => ({ ...line(), procedure, serviceDate: '2026-08-03', chargeCents: 100 })), totalChargeCents: 200 };
+    const claims = fakeIo({ 'c.json': JSON.stringify([pair]) });
+    const io = { ...claims, readText: (path: string) => (path === 'c.json' ? claims.readText(path) : readFile(path, 'utf8')) };
+    expect(await claimsCommand.run(['validate', 'c.json', '--ncci', folder, '--format', 'json', '--as-of', '2026-11-02'], io)).toBe(0);
+    expect(claims.stderr()).toContain('using PTP release v322r0; older releases left out: ccipra-v321r0-f1.txt');
+    await rm(folder, { recursive: true });
+  });
+
   it('--ncci uses the practitioner MUE table even beside the DME table of the same quarter', async () => {
     const mue = await readFile(join(sharedClaimsData, 'ncci', 'MCR_MUE_PractitionerServices_Eff_07-01-2026.excerpt.csv'), 'utf8');
     const folder = await mkdtemp(join(tmpdir(), 'ncci-'));

@@ -72,26 +72,43 @@ function bypassesPtp(first: ClaimLine, second: ClaimLine): boolean {
   return (a.length > 0 || b.length > 0) && a.join() !== b.join();
 }
 
+// Units are summed in thousandths (a line carries at most three decimals), so 0.1 + 2.7 + 0.2 is 3 exactly.
+const THOUSANDTHS = 1000;
+
+/**
+ * The units of service a line counts for MUE, in thousandths. A line whose units are minutes
+ * (`unitBasis` MJ, anesthesia time) is one service: its minutes measure time, not services.
+ */
+function mueThousandths(line: ClaimLine): number {
+  return line.unitBasis === 'MJ' ? THOUSANDTHS : Math.round(line.units * THOUSANDTHS);
+}
+
+function unitsText(thousandths: number): string {
+  return String(thousandths / THOUSANDTHS);
+}
+
 function checkMue(lines: readonly ClaimLine[], codes: readonly string[], table: MueTable, issues: ClaimIssue[]): void {
-  const perDate = new Map<string, { units: number; last: number }>();
+  const perDate = new Map<string, number>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as ClaimLine;
     const code = codes[i] ?? '';
     const edit = mueEditOn(table, code, line.serviceDate);
     if (edit === undefined) continue;
     const source = `NCCI MUE ${code}: ${edit.value}, adjudication indicator ${edit.indicator}`;
+    const limit = edit.value * THOUSANDTHS;
+    const units = mueThousandths(line);
     if (edit.indicator === 1) {
-      if (line.units > edit.value) {
-        issues.push({ ...errorIssue('ncci.mue', ['lines', i, 'units'], `${line.units} units of ${code} exceed the MUE of ${edit.value} per line`), source });
+      if (units > limit) {
+        issues.push({ ...errorIssue('ncci.mue', ['lines', i, 'units'], `${unitsText(units)} units of ${code} exceed the MUE of ${edit.value} per line`), source });
       }
       continue;
     }
     const key = `${code}|${line.serviceDate}`;
-    const total = (perDate.get(key)?.units ?? 0) + line.units;
-    perDate.set(key, { units: total, last: i });
-    const previous = total - line.units;
-    if (total > edit.value && previous <= edit.value) {
-      issues.push({ ...errorIssue('ncci.mue', ['lines', i, 'units'], `${total} units of ${code} on ${line.serviceDate} exceed the MUE of ${edit.value} per date of service`), source });
+    const previous = perDate.get(key) ?? 0;
+    const total = previous + units;
+    perDate.set(key, total);
+    if (total > limit && previous <= limit) {
+      issues.push({ ...errorIssue('ncci.mue', ['lines', i, 'units'], `${unitsText(total)} units of ${code} on ${line.serviceDate} exceed the MUE of ${edit.value} per date of service`), source });
     }
   }
 }

@@ -31,7 +31,8 @@ export interface PtpTable {
 }
 
 /**
- * Builds a PTP table from edits, e.g. to combine quarters or files.
+ * Builds a PTP table from edits, e.g. the rows of several files of one release. Do not combine
+ * releases: each quarter's release replaces the one before in full (see `newestNcciRelease`).
  *
  * @example
  * ```ts
@@ -50,8 +51,9 @@ export function ptpTable(edits: Iterable<PtpEdit>): PtpTable {
 }
 
 /**
- * Combines PTP tables into one, e.g. the four files CMS splits a quarter's practitioner edits over
- * (`ccipra-v322r0-f1.txt` … `f4`).
+ * Combines PTP tables into one, e.g. the four files CMS splits a release's practitioner edits over
+ * (`ccipra-v322r0-f1.txt` … `f4`). Tables of different releases must not be combined: a newer release
+ * lists every edit with its current dates, and an older one would bring back edits it deleted.
  *
  * @param tables - the tables loaded from each file
  * @returns one table holding every edit

@@ -11,7 +11,7 @@ import { diagnosisPointers, procedureModifiers } from './sv1Composites.js';
 type Line = Record<string, unknown> & { diagnosisPointers: number[] };
 
 /** Which SV1 element each line field comes from (DTP*472 element 3 gives the dates). */
-const LINE_ELEMENTS: Readonly<Record<string, number>> = { procedure: 1, modifiers: 1, chargeCents: 2, units: 4, placeOfService: 5, diagnosisPointers: 7 };
+const LINE_ELEMENTS: Readonly<Record<string, number>> = { procedure: 1, modifiers: 1, chargeCents: 2, units: 4, unitBasis: 3, placeOfService: 5, diagnosisPointers: 7 };
 const CLAIM_ELEMENTS: Readonly<Record<string, number>> = { id: 1, totalChargeCents: 2, placeOfService: 5 };
 
 /**
@@ -130,6 +130,7 @@ export class ClaimBuilder {
       serviceDate: '',
       diagnosisPointers: this.pointers(segment, index),
     };
+    if (segment.count > 3 && segment.start(3) < segment.end(3)) line['unitBasis'] = segment.element(3);
     if (segment.count > 5 && segment.start(5) < segment.end(5)) line['placeOfService'] = segment.element(5);
     this.lines.push(line);
     this.lineSources.push(segment.position, 0);

@@ -81,6 +81,32 @@ describe('ncci.mue against real rows of the CMS practitioner MUE table effective
   });
 });
 
+describe('ncci.mue units: exact sums and anesthesia minutes', () => {
+  // Rows in the official layout for codes the excerpt does not hold (values as the CMS table gives them).
+  const mueRows = '"HCPCS/ CPT Code",Practitioner Services MUE Values,MUE Adjudication Indicator,MUE Rationale\nJ1100,3,3 Date of Service Edit: Clinical,Clinical\n00142,1,2 Date of Service Edit: Policy,Anesthesia\n';
+  const mue = value(loadNcciMue(mueRows, { from: '2026-01-01' }));
+  const mueOnly = (lines: Record<string, unknown>[]) =>
+    validateClaim(claimWith(lines), { tables: { mue } }).issues.filter((i) => i.code === 'ncci.mue').map((i) => [i.path, i.message]);
+
+  it('sums decimal units exactly: 0.1 + 2.7 + 0.2 is 3, within an MUE of 3; 3.001 is over', () => {
+    const doses = (last: number) => [0.1, 2.7, last].map((units, i) => line({ procedure: 'J1100', units, modifiers: i === 0 ? [] : ['76'], chargeCents: 100 * (i + 1) }));
+    expect(mueOnly(doses(0.2))).toEqual([]);
+    expect(mueOnly(doses(0.201))).toEqual([[['lines', 2, 'units'], '3.001 units of J1100 on 2026-07-01 exceed the MUE of 3 per date of service']]);
+  });
+
+  it('a line of anesthesia minutes (unit basis MJ) is one service: 95 minutes of 00142 pass an MUE of 1, a second line does not', () => {
+    const minutes = line({ procedure: '00142', units: 95, unitBasis: 'MJ' });
+    expect(mueOnly([minutes])).toEqual([]);
+    expect(mueOnly([line({ procedure: '00142', units: 95 })])).toEqual([[['lines', 0, 'units'], '95 units of 00142 on 2026-07-01 exceed the MUE of 1 per date of service']]);
+    expect(mueOnly([minutes, { ...minutes, units: 30, modifiers: ['76'] }])).toEqual([[['lines', 1, 'units'], '2 units of 00142 on 2026-07-01 exceed the MUE of 1 per date of service']]);
+  });
+
+  it('a unit basis other than UN or MJ is line.unit_basis at that line', () => {
+    const issues = validateClaim(claimWith([line({ procedure: '00142', units: 95, unitBasis: 'MIN' })])).issues;
+    expect(issues.filter((i) => i.code === 'line.unit_basis').map((i) => i.path)).toEqual([['lines', 0, 'unitBasis']]);
+  });
+});
+
 describe('ncci.addon_without_primary', () => {
   it('type 1 is an error, type 3 a warning, type 2 not applied; the primary on the same date satisfies it', () => {
     expect(ncci([line({ procedure: '11001' })])).toEqual([['ncci.addon_without_primary', 'error', ['lines', 0, 'procedure']]]);

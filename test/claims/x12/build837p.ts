@@ -11,6 +11,7 @@ export interface SampleClaim {
     readonly procedure: string;
     readonly modifiers?: readonly string[];
     readonly units: number;
+    readonly unitBasis?: string;
     readonly chargeCents: number;
     readonly serviceDate: string;
     readonly serviceDateTo?: string;
@@ -41,7 +42,7 @@ export function claimSegments(claim: SampleClaim): string[] {
   claim.lines.forEach((line, i) => {
     const procedure = ['HC', line.procedure, ...(line.modifiers ?? [])].join(':');
     segments.push(`LX*${i + 1}`);
-    segments.push(`SV1*${procedure}*${dollars(line.chargeCents)}*UN*${line.units}*${line.placeOfService ?? ''}**${line.diagnosisPointers.join(':')}`);
+    segments.push(`SV1*${procedure}*${dollars(line.chargeCents)}*${line.unitBasis ?? 'UN'}*${line.units}*${line.placeOfService ?? ''}**${line.diagnosisPointers.join(':')}`);
     const to = line.serviceDateTo;
     segments.push(to !== undefined && to !== line.serviceDate ? `DTP*472*RD8*${compact(line.serviceDate)}-${compact(to)}` : `DTP*472*D8*${compact(line.serviceDate)}`);
   });

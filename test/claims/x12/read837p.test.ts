@@ -25,7 +25,7 @@ describe('read837p', () => {
       ...goodClaim(),
       diagnoses: ['E119', 'I10'],
       renderingProvider: { npi: '1234567893' },
-      lines: [{ ...goodClaim().lines[0], serviceDateTo: undefined }].map(({ serviceDateTo, ...rest }) => rest),
+      lines: [{ ...goodClaim().lines[0], serviceDateTo: undefined }].map(({ serviceDateTo, ...rest }) => ({ ...rest, unitBasis: 'UN' })),
     });
   });
 
@@ -88,6 +88,17 @@ describe('read837p', () => {
     expect(report?.issues[procedure]?.source).toMatch(/^X12 SV1 \(segment \d+, element 1\)/);
     const pointer = report?.issues.findIndex((i) => i.code === 'pointer.invalid') ?? -1;
     expect(report?.locations?.[pointer]).toMatchObject({ segment: 'SV1', element: 7 });
+  });
+
+  it('reads SV103 as the unit basis: MJ minutes are kept, and an unknown basis is reported at SV1 element 3', async () => {
+    const minutes = { ...goodClaim(), lines: goodClaim().lines.map((l) => ({ ...l, procedure: '00142', units: 95, unitBasis: 'MJ' })) };
+    const [read] = await collect(read837p(build837p([minutes])));
+    expect(read?.claim).toMatchObject({ lines: [{ procedure: '00142', units: 95, unitBasis: 'MJ' }] });
+    const odd = { ...minutes, lines: minutes.lines.map((l) => ({ ...l, unitBasis: 'MN' })) };
+    const [report] = (await collect(validateClaims({ x12: build837p([odd]) }))) as BatchClaimReport[];
+    const at = report?.issues.findIndex((i) => i.code === 'line.unit_basis') ?? -1;
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(report?.locations?.[at]).toMatchObject({ segment: 'SV1', element: 3 });
   });
 
   it('maps provider, patient and diagnosis issues to NM1*85, DMG and the HI element', async () => {
