@@ -59,7 +59,7 @@ export function sampleLognormal(rng: Rng, mu: number, sigma: number): number {
  *
  * @example
  * ```ts
- * lognormalParameters(15, 7.5); // { mu: 2.5968..., sigma: 0.4723... }
+ * lognormalParameters(15, 7.5); // { mu: 2.5964..., sigma: 0.4723... }
  * ```
  */
 export function lognormalParameters(mean: number, sd: number): { mu: number; sigma: number } {

@@ -88,11 +88,44 @@ describe('validateClaim', () => {
     expect(report.issues.filter((i) => i.code === 'modifier.format').map((i) => i.path)).toEqual([['lines', 0, 'modifiers', 0]]);
   });
 
+  it('refuses 50 with LT or RT and 59 with an X{EPSU} on one line (CMS IOM 100-04 ch. 12 §40.7; CR 8863)', () => {
+    const conflicts = (modifiers: string[]) =>
+      validateClaim(claimWith([line({ procedure: '73560', modifiers })])).issues.filter((i) => i.code === 'modifier.conflict').map((i) => i.path);
+    expect(conflicts(['50', 'RT'])).toEqual([['lines', 0, 'modifiers', 1]]);
+    expect(conflicts(['LT', '50'])).toEqual([['lines', 0, 'modifiers', 1]]);
+    for (const x of ['XE', 'XS', 'XP', 'XU']) expect(conflicts(['59', x])).toEqual([['lines', 0, 'modifiers', 1]]);
+    expect(conflicts(['50'])).toEqual([]);
+    expect(conflicts(['59', 'RT'])).toEqual([]);
+    expect(conflicts(['XS', 'RT'])).toEqual([]);
+  });
+
+  it('warns of 25 on a code that is not E/M, and of 59 or X{EPSU} on one that is (modifier.misplaced)', () => {
+    const misplaced = (procedure: string, modifiers: string[]) =>
+      validateClaim(claimWith([line({ procedure, modifiers })])).issues.filter((i) => i.code === 'modifier.misplaced').map((i) => [i.severity, i.path]);
+    expect(misplaced('11042', ['25'])).toEqual([['warning', ['lines', 0, 'modifiers', 0]]]);
+    expect(misplaced('99213', ['25'])).toEqual([]);
+    expect(misplaced('99499', ['25'])).toEqual([]);
+    expect(misplaced('99201', ['25'])).toEqual([['warning', ['lines', 0, 'modifiers', 0]]]);
+    expect(misplaced('99214', ['RT', 'XU'])).toEqual([['warning', ['lines', 0, 'modifiers', 1]]]);
+    expect(misplaced('11042', ['59'])).toEqual([]);
+    expect(misplaced('9921', ['25'])).toEqual([]);
+  });
+
   it('judges procedure.unknown only against a loaded list', () => {
     const claim = claimWith([line({ procedure: '99215' })]);
     expect(codesOf(validateClaim(claim))).not.toContain('procedure.unknown');
     expect(codesOf(validateClaim(claim, { tables: { cpt: new Set(['99213']) } }))).toContain('procedure.unknown');
     expect(codesOf(validateClaim(claim, { tables: { cpt: new Set(['99215']) } }))).not.toContain('procedure.unknown');
+  });
+
+  it('judges a HCPCS Level II code only against a HCPCS table that lists procedures (a modifier-only file lists none)', () => {
+    const claim = claimWith([line({ procedure: 'G0438' })]);
+    const period = { effective: '2011-01-01', description: '' };
+    const modifiersOnly = { procedures: new Map(), modifiers: new Map([['25', period]]) };
+    expect(codesOf(validateClaim(claim, { tables: { hcpcs: modifiersOnly } }))).not.toContain('procedure.unknown');
+    const withProcedures = { procedures: new Map([['G0439', period]]), modifiers: new Map() };
+    expect(codesOf(validateClaim(claim, { tables: { hcpcs: withProcedures } }))).toContain('procedure.unknown');
+    expect(codesOf(validateClaim(claimWith([line({ procedure: 'G0439' })]), { tables: { hcpcs: withProcedures } }))).not.toContain('procedure.unknown');
   });
 
   it('reads a taxonomy code in either case, but only with ASCII letters', () => {

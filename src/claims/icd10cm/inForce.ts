@@ -39,18 +39,36 @@ export function codeSetOn(tables: Icd10Tables, day: number): Icd10CodeSet | unde
 }
 
 /**
- * The span of a billable code in force on a day, or `undefined` when it is not billable that day.
+ * The stretch of days a billable code is in force around a day, with its MCE flags on that day, or
+ * `undefined` when it is not billable that day. Spans that meet end to start are joined: the tables
+ * start a new span whenever a code's MCE flags change (every sex flag ended 2024-09-30), but the code
+ * was billable throughout.
  *
  * @example
  * ```ts
  * billableSpanOn(set, 'U071', dayNumber('2020-03-31')!); // undefined
+ * billableSpanOn(set, 'N400', dayNumber('2026-07-02')!)?.from === dayNumber('2015-10-01'); // true
  * ```
  */
 export function billableSpanOn(set: Icd10CodeSet, code: string, day: number): SpanOnDay | undefined {
   const category = set.category(categoryKey(code));
   if (category === undefined) return undefined;
-  const span = spanIndexOn(category, positionIn(category, code), day);
-  return span < 0 ? undefined : { from: category.spanFrom[span] ?? 0, to: category.spanTo[span] ?? 0, flags: category.spanFlags[span] ?? 0 };
+  const position = positionIn(category, code);
+  const span = spanIndexOn(category, position, day);
+  if (span < 0) return undefined;
+  let from = category.spanFrom[span] ?? 0;
+  let to = category.spanTo[span] ?? 0;
+  for (let joined = true; joined; ) {
+    joined = false;
+    const end = category.spanStart[position + 1] ?? 0;
+    for (let other = category.spanStart[position] ?? 0; other < end; other += 1) {
+      const otherFrom = category.spanFrom[other] ?? 0;
+      const otherTo = category.spanTo[other] ?? 0;
+      if (otherTo === from - 1) (from = otherFrom), (joined = true);
+      else if (otherFrom === to + 1) (to = otherTo), (joined = true);
+    }
+  }
+  return { from, to, flags: category.spanFlags[span] ?? 0 };
 }
 
 /**

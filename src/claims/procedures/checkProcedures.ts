@@ -37,7 +37,8 @@ function checkProcedureCode(line: ClaimLine, index: number, tables: ClaimTables 
   if (tables === undefined) return;
   const code = normalizeProcedure(line.procedure);
   if (format === 'hcpcs-level-2') {
-    if (tables.hcpcs === undefined) return;
+    // A file of modifier rows only (or an excerpt) lists no procedures: it cannot call a code unknown.
+    if (tables.hcpcs === undefined || tables.hcpcs.procedures.size === 0) return;
     const period = tables.hcpcs.procedures.get(code);
     if (period === undefined || !inForce(period, line.serviceDate)) {
       issues.push({ ...errorIssue('procedure.unknown', path, `${code} is not a HCPCS Level II code in force on ${line.serviceDate}`), source: 'HCPCS Level II file' });

@@ -1,21 +1,31 @@
 import { lineModifiers, MAX_MODIFIERS } from './lineModifiers.js';
-import { errorIssue } from '../../core/issue.js';
+import { errorIssue, warningIssue } from '../../core/issue.js';
+import { isEvaluationAndManagement } from './evaluationAndManagement.js';
+import { procedureFormat } from './procedureFormat.js';
 import type { ClaimLine } from '../claim.js';
 import type { ClaimIssue } from '../claimIssue.js';
 import { inForce, type HcpcsTable } from './hcpcsTable.js';
 
-/** Pairs of modifiers that contradict each other on one line. */
-const CONFLICTS: readonly (readonly [string, string])[] = [
-  ['LT', 'RT'],
-  ['26', 'TC'],
+/** Pairs of modifiers that contradict each other on one line, and why. */
+const CONFLICTS: readonly (readonly [string, string, string])[] = [
+  ['LT', 'RT', 'a line is one side: report both sides as 50 or on two lines'],
+  ['26', 'TC', 'the professional and the technical component together are the global service, reported without either'],
+  ['50', 'LT', '50 already says both sides (CMS: RT and LT are not used when 50 applies)'],
+  ['50', 'RT', '50 already says both sides (CMS: RT and LT are not used when 50 applies)'],
+  ...['XE', 'XS', 'XP', 'XU'].map((x) => ['59', x, `${x} is a more specific form of 59 (CMS CR 8863: not both on one line)`] as const),
 ];
+
+/** Modifiers for distinct services, which CMS does not use on evaluation and management codes. */
+const DISTINCT_SERVICE = new Set(['59', 'XE', 'XS', 'XP', 'XU']);
 
 export { MAX_MODIFIERS } from './lineModifiers.js';
 
 /**
  * Checks a line's modifiers: two alphanumeric characters each (`modifier.format`), at most four
  * (`modifier.too_many`, reported once; the rest are not read), none repeated or contradicting another (`modifier.conflict`: LT with RT,
- * 26 with TC), and, when a HCPCS table listing modifiers is loaded, in force on the date of service
+ * 26 with TC, 50 with LT or RT, 59 with an X{EPSU}), each on the kind of service it is for
+ * (`modifier.misplaced`, a warning: 25 only on an evaluation and management code, 59 and X{EPSU}
+ * never on one), and, when a HCPCS table listing modifiers is loaded, in force on the date of service
  * (`modifier.terminated`) and, for a modifier beginning with a letter, listed at all
  * (`modifier.unknown`). HCPCS Level II modifiers begin with a letter; modifiers beginning with a
  * digit (25, 59, and the Category II 1P, 2P, 3P, 8P) are CPT's, licensed by the AMA and absent from
@@ -44,6 +54,8 @@ export function checkModifiers(line: ClaimLine, index: number, hcpcs: HcpcsTable
     }
     const conflict = conflictWith(modifier, seen);
     if (conflict !== undefined) issues.push(errorIssue('modifier.conflict', path, conflict));
+    const misplaced = misplacedOn(modifier, line.procedure.toUpperCase());
+    if (misplaced !== undefined) issues.push(warningIssue('modifier.misplaced', path, misplaced));
     seen.push(modifier);
     const period = hcpcs?.modifiers.get(modifier);
     if (period === undefined && hcpcs !== undefined && hcpcs.modifiers.size > 0 && !isDigit(modifier.charCodeAt(0))) {
@@ -64,8 +76,16 @@ function isDigit(char: number): boolean {
 
 function conflictWith(modifier: string, seen: readonly string[]): string | undefined {
   if (seen.includes(modifier)) return `modifier ${modifier} is repeated`;
-  for (const [a, b] of CONFLICTS) {
-    if ((modifier === a && seen.includes(b)) || (modifier === b && seen.includes(a))) return `${a} and ${b} cannot both be on one line`;
+  for (const [a, b, why] of CONFLICTS) {
+    if ((modifier === a && seen.includes(b)) || (modifier === b && seen.includes(a))) return `${a} and ${b} cannot both be on one line: ${why}`;
   }
+  return undefined;
+}
+
+function misplacedOn(modifier: string, procedure: string): string | undefined {
+  if (procedureFormat(procedure) === undefined) return undefined;
+  const evaluation = isEvaluationAndManagement(procedure);
+  if (modifier === '25' && !evaluation) return `25 marks a separate evaluation and management service, and ${procedure} is not one (99202–99499)`;
+  if (DISTINCT_SERVICE.has(modifier) && evaluation) return `${modifier} marks a distinct procedure, not an evaluation and management service such as ${procedure} (use 25)`;
   return undefined;
 }

@@ -119,7 +119,7 @@ export class ClaimBuilder {
     const index = this.lines.length;
     const from = segment.start(1);
     const cut = componentEnd(segment, 1, from);
-    if (!(cut - from === 2 && text.startsWith('HC', from))) this.segmentIssue(segment, ['lines', index, 'procedure'], `SV101 qualifier ${text.slice(from, cut)} is not HC (HCPCS/CPT)`);
+    if (!(cut - from === 2 && text.startsWith('HC', from))) this.segmentIssue(segment, ['lines', index, 'procedure'], `SV101 qualifier ${text.slice(from, cut)} is not HC (HCPCS/CPT)`, 1);
     const end = segment.end(1);
     const procedureEnd = cut < end ? componentEnd(segment, 1, cut + 1) : cut;
     const line: Line = {
@@ -140,7 +140,12 @@ export class ClaimBuilder {
     const line = this.lines[this.lines.length - 1];
     if (line === undefined) return this.segmentIssue(segment, [], 'DTP*472 before any SV1 line');
     const value = segment.element(3);
-    const dash = segment.is(2, 'RD8') ? value.indexOf('-') : -1;
+    const range = segment.is(2, 'RD8');
+    const dash = range ? value.indexOf('-') : -1;
+    const path = ['lines', this.lines.length - 1, 'serviceDate'];
+    if (!range && !segment.is(2, 'D8')) this.segmentIssue(segment, path, `DTP02 '${segment.element(2)}' is neither D8 (a date) nor RD8 (a range of dates)`, 2);
+    else if (range && dash < 0) this.segmentIssue(segment, path, `DTP03 '${value}' is one date, but DTP02 RD8 says a range CCYYMMDD-CCYYMMDD (a single date is D8)`, 3);
+    else if (!range && value.includes('-')) this.segmentIssue(segment, path, `DTP03 '${value}' is a range, but DTP02 D8 says one date CCYYMMDD (a range is RD8)`, 3);
     const from = dash < 0 ? value : value.slice(0, dash);
     line.serviceDate = compactToIsoDate(from) ?? from;
     if (dash >= 0 && value.slice(dash + 1) !== from) line['serviceDateTo'] = compactToIsoDate(value.slice(dash + 1)) ?? value.slice(dash + 1);

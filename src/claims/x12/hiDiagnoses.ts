@@ -11,7 +11,8 @@ import type { SegmentCursor } from './segmentCursor.js';
  * (BK, BF) take a place too and are reported; other qualifiers (condition codes BG, anesthesia
  * procedures BP) are not diagnoses and are skipped. The first code past the limit is reported once,
  * at path `['diagnoses', 12]`, and no code after it is read, so a claim of thousands of codes costs
- * no more than one of twelve.
+ * no more than one of twelve. The first diagnosis must be principal (ABK) and no other may be, and an
+ * empty element before a diagnosis is reported, since pointers name diagnoses by their HI position.
  *
  * @example
  * ```ts
@@ -39,24 +40,41 @@ export class HiDiagnoses {
    */
   add(segment: SegmentCursor, issues: ClaimIssue[]): void {
     const text = segment.text;
+    let emptyElement = 0;
     for (let k = 1; k < segment.count && this.overflow.position === 0; k++) {
       const from = segment.start(k);
       const to = segment.end(k);
-      if (from === to) continue;
+      if (from === to) {
+        if (emptyElement === 0) emptyElement = k;
+        continue;
+      }
       const cut = componentEnd(segment, k, from);
       const abk = cut - from === 3 && text.charCodeAt(from) === 65 && text.charCodeAt(from + 1) === 66 && (text.charCodeAt(from + 2) === 75 || text.charCodeAt(from + 2) === 70);
       const qualifier = abk ? '' : text.slice(from, cut);
       if (!abk && qualifier !== 'BK' && qualifier !== 'BF') continue;
       const element = `HI${String(k).padStart(2, '0')}`;
+      if (emptyElement > 0) {
+        // Pointers name diagnoses by HI element (HI01 is 1): a gap would move every later code.
+        const gap = `HI${String(emptyElement).padStart(2, '0')}`;
+        issues.push(hiIssue(segment, emptyElement, ['diagnoses'], `${gap} is empty but ${element} holds a diagnosis: diagnosis pointers name HI elements by position, so the elements must follow one another`));
+        emptyElement = -1;
+      }
       if (++this.seen > MAX_DIAGNOSES) {
         this.overflow = { position: segment.position, element: k };
         const message = `${element} is diagnosis ${MAX_DIAGNOSES + 1}: an 837P claim carries at most ${MAX_DIAGNOSES} diagnosis codes (HI01 to HI12), and the codes from here on are not read`;
         issues.push(hiIssue(segment, k, ['diagnoses', MAX_DIAGNOSES], message));
-      } else if (!abk) {
-        issues.push(hiIssue(segment, k, ['diagnoses'], `${element} is an ICD-9-CM diagnosis (${qualifier}); 837P claims since 2015-10-01 use ICD-10-CM (ABK/ABF)`));
       } else {
-        this.sources.push(segment.position, k);
-        this.codes.push(cut >= to ? '' : text.slice(cut + 1, componentEnd(segment, k, cut + 1)));
+        const principal = abk ? text.charCodeAt(from + 2) === 75 : qualifier === 'BK';
+        if (principal !== (this.seen === 1)) {
+          const message = principal ? `${element} is a second principal diagnosis; only the first diagnosis is principal (ABK), the others are ABF` : `${element} is the claim's first diagnosis but not marked principal: it must be ABK`;
+          issues.push(hiIssue(segment, k, abk ? ['diagnoses', this.codes.length] : ['diagnoses'], message));
+        }
+        if (!abk) {
+          issues.push(hiIssue(segment, k, ['diagnoses'], `${element} is an ICD-9-CM diagnosis (${qualifier}); 837P claims since 2015-10-01 use ICD-10-CM (ABK/ABF)`));
+        } else {
+          this.sources.push(segment.position, k);
+          this.codes.push(cut >= to ? '' : text.slice(cut + 1, componentEnd(segment, k, cut + 1)));
+        }
       }
     }
   }

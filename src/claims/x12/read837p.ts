@@ -93,6 +93,8 @@ class ReaderState {
     if (this.transaction !== undefined) {
       this.transaction.segments++;
       if (!this.transaction.read && role !== 'transaction-start' && role !== 'transaction-end' && role !== 'envelope') return;
+    } else if (role === undefined ? isSegmentId(segment.id) : role !== 'transaction-start' && role !== 'transaction-end' && role !== 'envelope') {
+      return this.problem(segment, `${segment.id} outside a transaction: only the envelope (ISA, GS, GE, IEA) may stand outside ST … SE`);
     }
     if (role === 'claim-detail' && this.builder !== undefined) return this.builder.add(segment);
     if (role === undefined) return this.other(segment);

@@ -116,3 +116,34 @@ describe('lookupIcd10cm', () => {
     expect(lookupIcd10cm('E11.9', 'yesterday')).toBeUndefined();
   });
 });
+
+describe('lookupIcd10cm dates: a code billable throughout is one stretch, whatever its MCE flags did', () => {
+  it('N40.0 and O40.1XX0 (sex and age flags changed 2024-10-01) are in force from 2015-10-01', () => {
+    expect(lookupIcd10cm('N40.0', '2026-07-02')?.effectiveFrom).toBe('2015-10-01');
+    expect(lookupIcd10cm('O40.1XX0', '2026-11-02')?.effectiveFrom).toBe('2015-10-01');
+  });
+
+  it('every code in force on 2026-07-02 starts where its unbroken run of rows in the MCE master starts', () => {
+    const runs = new Map<string, { start: string; end: string }[]>();
+    const compact = (iso: string) => iso.replaceAll('-', '');
+    for (const row of listed('mce/mce_v43.1_i10dx_master.tsv').slice(1)) {
+      const [code = '', start = '', end = ''] = row.split('\t');
+      runs.set(code, [...(runs.get(code) ?? []), { start, end: end === '' ? '99999999' : end }]);
+    }
+    const day = '20260702';
+    const dayAfter = (yyyymmdd: string) => compact(new Date(Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6)) + 1)).toISOString().slice(0, 10));
+    let checked = 0;
+    const wrong: string[] = [];
+    for (const [code, rows] of runs) {
+      const holding = rows.find((r) => r.start <= day && day <= r.end);
+      if (holding === undefined) continue;
+      let start = holding.start;
+      for (let earlier = rows.find((r) => dayAfter(r.end) === start); earlier !== undefined; earlier = rows.find((r) => dayAfter(r.end) === start)) start = earlier.start;
+      const found = lookupIcd10cm(code, '2026-07-02');
+      checked++;
+      if (found === undefined || compact(found.effectiveFrom) !== start) wrong.push(`${code}: ${found?.effectiveFrom} vs ${start}`);
+    }
+    expect(checked).toBe(74_719);
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+});

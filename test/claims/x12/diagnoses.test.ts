@@ -36,7 +36,7 @@ describe('read837p: at most twelve diagnosis codes per claim', () => {
   });
 
   it('counts ICD-9 codes (BK/BF) toward the twelve, but not condition codes (BG)', async () => {
-    const icd9 = `HI*${Array.from({ length: 12 }, () => 'BF:25000').join('*')}`;
+    const icd9 = `HI*BK:25000*${Array.from({ length: 11 }, () => 'BF:25000').join('*')}`;
     const [entry] = await collect(read837p(x12Text([...BILLING_LEVEL, ...SUBSCRIBER_LEVEL, ...claimText(['HI*BG:01*BG:02', icd9, 'HI*ABK:E119'])])));
     expect(entry?.issues.filter((i) => i.path.length === 2).map((i) => i.path)).toEqual([['diagnoses', 12]]);
     expect(entry?.issues).toHaveLength(13);
@@ -53,5 +53,29 @@ describe('read837p: at most twelve diagnosis codes per claim', () => {
         ['NEXT', true, []],
       ]);
     }
+  });
+});
+
+describe('read837p: diagnosis positions and the principal diagnosis', () => {
+  const read = async (hi: string) => {
+    const [report] = await collect(validateClaims({ x12: x12Text([...BILLING_LEVEL, ...SUBSCRIBER_LEVEL, ...claimText([hi])]) }, { asOf: '2026-11-02' }));
+    return report;
+  };
+
+  it('reports an empty HI element before a diagnosis, since pointers name HI elements by position', async () => {
+    const report = await read('HI*ABK:E119**ABF:I10');
+    expect(report?.valid).toBe(false);
+    const at = report?.issues.findIndex((i) => i.code === 'x12.segment') ?? -1;
+    expect(report?.issues[at]?.message).toContain('HI02 is empty but HI03 holds a diagnosis');
+    expect(report?.issues[at]?.source).toMatch(/^X12 HI \(segment \d+, element 2\)$/);
+    expect((await read('HI*ABK:E119*ABF:I10*'))?.valid).toBe(true);
+  });
+
+  it('the first diagnosis must be principal (ABK), and only the first', async () => {
+    const first = await read('HI*ABF:E119*ABF:I10');
+    expect(first?.issues.map((i) => [i.code, i.path, i.message])).toEqual([['x12.segment', ['diagnoses', 0], "HI01 is the claim's first diagnosis but not marked principal: it must be ABK"]]);
+    const second = await read('HI*ABK:E119*ABK:I10');
+    expect(second?.issues.map((i) => [i.code, i.path])).toEqual([['x12.segment', ['diagnoses', 1]]]);
+    expect((await read('HI*ABK:E119*ABF:I10'))?.issues).toEqual([]);
   });
 });

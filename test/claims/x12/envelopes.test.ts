@@ -95,3 +95,15 @@ describe('read837p misuse', () => {
     await expect(drain(null)).rejects.toThrow(MedofficeUsageError);
   });
 });
+
+describe('read837p: segments outside a transaction', () => {
+  it('reports each segment between SE and GE, before ST or after IEA, and reads the claims as usual', async () => {
+    const stray = GOOD.replace('GE*1*1~\n', 'LX*1~\nGE*1*1~\n').replace(/(GS\*[^~]*~\n)/, '$1BHT*0019*00*0123*20261102*0930*CH~\n') + 'NM1*85*2*STRAY~\n';
+    expect(await outline(stray)).toEqual([
+      [true, undefined, ['x12.envelope BHT outside a transaction:']],
+      [false, 'C-1', []],
+      [true, undefined, ['x12.envelope LX outside a transaction:']],
+      [true, undefined, ['x12.envelope NM1 outside a transaction:']],
+    ]);
+  });
+});

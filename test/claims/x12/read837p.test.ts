@@ -101,6 +101,17 @@ describe('read837p', () => {
     expect(report?.locations?.[at]).toMatchObject({ segment: 'SV1', element: 3 });
   });
 
+  it('holds DTP*472 to its qualifier (D8 one date, RD8 a range) and names SV101 for a bad qualifier', async () => {
+    const issuesOf = async (text: string) => ((await collect(read837p(text)))[0]?.issues ?? []).map((i) => [i.path, i.source?.replace(/segment \d+/, 'segment n')]);
+    const good = build837p([goodClaim()]);
+    expect(await issuesOf(good)).toEqual([]);
+    expect(await issuesOf(good.replace('DTP*472*D8*20261102', 'DTP*472*RD8*20261102'))).toEqual([[['lines', 0, 'serviceDate'], 'X12 DTP (segment n, element 3)']]);
+    expect(await issuesOf(good.replace('DTP*472*D8*20261102', 'DTP*472*D8*20261102-20261103'))).toEqual([[['lines', 0, 'serviceDate'], 'X12 DTP (segment n, element 3)']]);
+    expect(await issuesOf(good.replace('DTP*472*D8*20261102', 'DTP*472*DT*20261102'))).toEqual([[['lines', 0, 'serviceDate'], 'X12 DTP (segment n, element 2)']]);
+    expect(await issuesOf(good.replace('DTP*472*D8*20261102', 'DTP*472*RD8*20261102-20261103'))).toEqual([]);
+    expect(await issuesOf(good.replace('SV1*HC:', 'SV1*ZZ:'))).toEqual([[['lines', 0, 'procedure'], 'X12 SV1 (segment n, element 1)']]);
+  });
+
   it('maps provider, patient and diagnosis issues to NM1*85, DMG and the HI element', async () => {
     const claim = { ...goodClaim(), billingProvider: { npi: '1234567890', taxId: '123456789', taxonomy: '207Q00000X' }, patient: { birthDate: '2026-12-01', sex: 'F' }, diagnoses: ['E11.9', 'E11'] };
     const [report] = await collect(validateClaims({ x12: build837p([claim]) }, { asOf: '2026-11-02' }));
