@@ -80,7 +80,7 @@ const planCommand: CliCommand = {
       for (const issue of unreadable) io.err(`${issue.severity} ${issue.code} at ${formatPath(issue.path)}: ${issue.message}\n`);
       return ExitCode.usage;
     }
-    const plan = planInventory({ items: items.items, usage: usage.usage, stock: items.stock }, budgetCents === undefined ? { asOf } : { asOf, budgetCents });
+    const plan = planInventory({ items: items.items, usage: usage.usage, stock: items.stock, paths: items.paths }, budgetCents === undefined ? { asOf } : { asOf, budgetCents });
     const issues = [...items.issues, ...usage.issues, ...plan.issues];
     for (const issue of issues) io.err(`${issue.severity} ${issue.code} at ${formatPath(issue.path)}: ${issue.message}\n`);
     io.out(csv ? csvReport(plan) : parsed.format === 'json' ? `${JSON.stringify(jsonReport(plan, issues), null, 2)}\n` : textReport(plan));
@@ -99,6 +99,7 @@ function jsonReport(plan: InventoryPlan, issues: readonly Issue[]): unknown {
       demandClass: p.forecast.pattern.demandClass,
       perDay: p.forecast.perDay,
       sigmaPerDay: p.forecast.sigmaPerDay,
+      spreadKnown: p.forecast.spreadKnown,
       mad: p.forecast.errors.mad,
       rmse: p.forecast.errors.rmse,
       levels: p.levels,
@@ -135,7 +136,13 @@ function textReport(plan: InventoryPlan): string {
   const lines = [`Supply plan for ${plan.asOf}: ${plan.plans.length} items`, '', 'Items:', ...plan.plans.map(itemLine), ''];
   if (plan.budget !== undefined) {
     const b = plan.budget;
-    lines.push(`Budget ${formatCents(b.budgetCents as Cents)}: wanted ${formatCents(b.wantedCents as Cents)}, spending ${formatCents(b.spentCents as Cents)}`, '');
+    lines.push(`Budget ${formatCents(b.budgetCents as Cents)}: wanted ${formatCents(b.wantedCents as Cents)}, spending ${formatCents(b.spentCents as Cents)}`);
+    // Every cut item, including one cut to nothing (it has no purchase-order line to show its reason).
+    for (const p of plan.plans) {
+      const cut = p.reasons.find((reason) => reason.code === 'budget_cut');
+      if (cut !== undefined) lines.push(`  ${p.itemId}: ${cut.text}`);
+    }
+    lines.push('');
   }
   for (const po of plan.purchaseOrders) {
     lines.push(`Purchase order for ${po.supplier}: ${formatCents(po.totalCents as Cents)}`);

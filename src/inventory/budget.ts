@@ -76,7 +76,9 @@ function serviceAt(plan: ItemPlan, quantity: number): { fill: number; cycle: num
  */
 export function allocateBudget(plans: readonly ItemPlan[], budgetCents: number): BudgetAllocation {
   if (!(Number.isSafeInteger(budgetCents) && budgetCents >= 0)) throw new MedofficeUsageError(`allocateBudget needs a budget in whole cents, at least 0, got ${budgetCents}`);
-  const packs = new Int32Array(plans.length);
+  // Float64Array, not Int32Array: pack counts past 2^31 − 1 (a free item in the millions a day) must
+  // not wrap to negative orders; whole numbers are exact up to 2^53.
+  const packs = new Float64Array(plans.length);
   const wanted = plans.reduce((sum, plan) => sum + plan.costCents, 0);
   if (wanted <= budgetCents) {
     plans.forEach((plan, index) => (packs[index] = plan.order.packs));
@@ -84,7 +86,7 @@ export function allocateBudget(plans: readonly ItemPlan[], budgetCents: number):
   }
   const shortNow = Float64Array.from(plans, (plan) => expectedShort(plan, plan.position.position));
   const next = new Float64Array(plans.length);
-  const stepPacks = new Int32Array(plans.length);
+  const stepPacks = new Float64Array(plans.length);
   const heap = createMaxHeap<number>();
   const offer = (index: number, most: number): void => {
     const plan = plans[index] as ItemPlan;
@@ -117,7 +119,7 @@ export function allocateBudget(plans: readonly ItemPlan[], budgetCents: number):
   return summarize(plans, packs, budgetCents);
 }
 
-function summarize(plans: readonly ItemPlan[], packs: Int32Array, budgetCents: number): BudgetAllocation {
+function summarize(plans: readonly ItemPlan[], packs: Float64Array, budgetCents: number): BudgetAllocation {
   const lines: BudgetLine[] = [];
   const funded: ItemPlan[] = [];
   let spentCents = 0;

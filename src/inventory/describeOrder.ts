@@ -7,7 +7,8 @@ const whole = (value: number): string => (Number.isFinite(value) ? String(Math.r
 const percent = (value: number): string => `${(value * 100).toFixed(1)}%`;
 
 /**
- * The reasons behind an item's order, in words and numbers: the forecast, the safety stock, the
+ * The reasons behind an item's order, in words and numbers: the forecast, the safety stock (saying
+ * so when its spread is the Poisson fallback because no forecast error could be measured), the
  * position against the rule's levels, and any rounding, minimum order or expiry cap.
  *
  * @param item - the item
@@ -29,7 +30,7 @@ export function describeOrder(item: Item, plan: Omit<ItemPlan, 'reasons'>): Orde
     {
       code: 'safety_stock',
       value: levels.safetyStock,
-      text: `safety stock ${whole(levels.safetyStock)} ${unit} = k ${levels.k.toFixed(2)} × σ ${one(levels.sigma)} for ${plan.newsvendor === null ? service : `the newsvendor critical ratio ${plan.newsvendor.criticalRatio.toFixed(3)}`}`,
+      text: `safety stock ${whole(levels.safetyStock)} ${unit} = k ${levels.k.toFixed(2)} × σ ${one(levels.sigma)} for ${plan.newsvendor === null ? service : `the newsvendor critical ratio ${plan.newsvendor.criticalRatio.toFixed(3)}`}${forecast.spreadKnown ? '' : `, assuming Poisson demand (σ_d = √d = ${forecast.sigmaPerDay.toFixed(2)} a day): no forecast error could be measured yet`}`,
     },
     ...(plan.newsvendor === null
       ? []

@@ -22,9 +22,11 @@ export interface StockPosition {
 }
 
 /**
- * Computes an item's inventory position. Lots are consumed first expiry first out at the forecast
- * daily rate; the part of a lot that expires within `horizonDays` (review period + lead time)
- * before demand reaches it counts as lost.
+ * Computes an item's inventory position. Allocated units take the earliest-expiring usable lots
+ * first (first expiry, first out), as if already issued; what is left is consumed first expiry
+ * first out at the forecast daily rate, and the part of a lot that expires within `horizonDays`
+ * (review period + lead time) before demand reaches it counts as lost. A unit is therefore
+ * subtracted once at most: as allocated or as expiring before use, never both.
  *
  * @param input - the item's lots, units on order and allocated, daily demand, the day and horizon
  * @returns the position and its parts
@@ -50,16 +52,22 @@ export function stockPosition(input: {
   const onHand = stock.reduce((sum, lot) => sum + lot.quantity, 0);
   const usable = stock.filter((lot) => lot.quantity > 0 && !expiredOn(lot.expires, asOf)).sort(compareExpiry);
   const usableOnHand = usable.reduce((sum, lot) => sum + lot.quantity, 0);
+  // Allocated units are promised to a use (a clinic, a booked procedure): they take the
+  // earliest-expiring lots first, so they are neither free stock nor stock that expires unused.
+  let promised = input.allocated;
   let consumed = 0;
   let expiringBeforeUse = 0;
   for (const lot of usable) {
-    if (lot.expires === null) break;
+    const taken = Math.min(lot.quantity, promised);
+    promised -= taken;
+    const free = lot.quantity - taken;
+    if (lot.expires === null || free <= 0) continue;
     const daysLeft = daysFrom(today, lot.expires) + 1;
-    if (daysLeft > input.horizonDays) break;
+    if (daysLeft > input.horizonDays) continue;
     const reachable = Math.max(0, input.demandPerDay * daysLeft - consumed);
-    const used = Math.min(lot.quantity, reachable);
+    const used = Math.min(free, reachable);
     consumed += used;
-    expiringBeforeUse += lot.quantity - used;
+    expiringBeforeUse += free - used;
   }
   const position = usableOnHand + input.onOrder - input.allocated - expiringBeforeUse;
   return { onHand, usableOnHand, onOrder: input.onOrder, allocated: input.allocated, expiringBeforeUse, position };

@@ -1,4 +1,4 @@
-import { errorIssue, type Issue } from '../core/issue.js';
+import { errorIssue, type Issue, type IssuePath } from '../core/issue.js';
 import { parseDollars } from '../core/money.js';
 import { issuesFromZod } from '../core/parse.js';
 import { isIsoDate } from '../core/time.js';
@@ -39,21 +39,25 @@ function columnOf(path: readonly PropertyKey[]): string {
  * `shortage_cost` (dollars), `criticality, stocked_since` (YYYY-MM-DD), `on_hand,
  * on_order, allocated, expiring_quantity, expiring_on`. A `service` other than `fill` needs a
  * `service_level`; without either the target is a 98% fill rate. Every bad row is reported with its
- * line and column and left out; the good rows are returned. A row whose id was on an earlier row,
- * good or bad, is reported (`inventory.duplicate_item`) and left out.
+ * line and column, every bad cell of it (the stock columns too when item fields fail), and left
+ * out; the good rows are returned. A row whose id was on an earlier row, good or bad, is reported
+ * (`inventory.duplicate_item`) and left out. `paths` gives each item's row as `[source, line]`;
+ * pass it to `planInventory` so its warnings name the row instead of an index into `items`.
  *
  * @param text - the file's contents
  * @param source - the file's name for issue paths (default `items.csv`)
  * @throws MedofficeUsageError when `text` is not a string (decode a Buffer first)
  * @example
  * ```ts
- * const { items, stock, issues } = readItemsCsv(await readFile('items.csv', 'utf8'));
+ * const { items, stock, paths, issues } = readItemsCsv(await readFile('items.csv', 'utf8'));
+ * planInventory({ items, usage, stock, paths }, { asOf: '2026-11-02' }); // warnings at ['items.csv', line]
  * ```
  */
-export function readItemsCsv(text: string, source = 'items.csv'): { items: Item[]; stock: Map<ItemId, ItemStock>; issues: Issue[] } {
+export function readItemsCsv(text: string, source = 'items.csv'): { items: Item[]; stock: Map<ItemId, ItemStock>; paths: Map<ItemId, IssuePath>; issues: Issue[] } {
   const { rows, issues } = csvRows(parseCsv(text, source), source, ITEM_COLUMNS);
   const items: Item[] = [];
   const stock = new Map<ItemId, ItemStock>();
+  const paths = new Map<ItemId, IssuePath>();
   const ids = new Set<string>();
   for (const row of rows) {
     const id = row.text('id');
@@ -69,7 +73,8 @@ export function readItemsCsv(text: string, source = 'items.csv'): { items: Item[
         if (!flagged.has(column)) found.push({ ...issue, path: row.at(column) });
       }
     }
-    const held = parsed.success ? rowStock(row, parsed.data.id, found) : undefined;
+    // The stock cells are checked even when the item fields fail, so one pass reports every bad cell of the row.
+    const held = rowStock(row, (parsed.success ? parsed.data.id : id) as ItemId, found);
     if (found.length > 0 || !parsed.success || held === undefined) {
       issues.push(...found);
       continue;
@@ -80,8 +85,9 @@ export function readItemsCsv(text: string, source = 'items.csv'): { items: Item[
     }
     items.push(parsed.data);
     stock.set(parsed.data.id, held);
+    paths.set(parsed.data.id, [source, row.line]);
   }
-  return { items, stock, issues };
+  return { items, stock, paths, issues };
 }
 
 function numberCell(row: CsvRow, column: string, found: Issue[]): number | undefined {

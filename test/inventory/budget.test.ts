@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MedofficeUsageError } from '../../src/core/result.js';
-import { allocateBudget, ItemSchema, planItem, purchaseOrderDrafts, type ItemPlan } from '../../src/inventory/index.js';
+import { allocateBudget, ItemSchema, planInventory, planItem, purchaseOrderDrafts, type ItemPlan } from '../../src/inventory/index.js';
 
 const usage = Float64Array.from({ length: 200 }, (_, t) => 9 + (t % 3));
 const none = { lots: [], onOrder: 0, allocated: 0 };
@@ -54,6 +54,36 @@ describe('allocateBudget', () => {
         });
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('keeps an order of more than 2^31 − 1 packs whole: a free item used 10^8 a day is not wrapped to a negative order', () => {
+    // The review's case: 10^8 a day for 60 days, L = 30 + R = 7 days, pack of 1, free: 3.7 × 10^9 packs.
+    const free = ItemSchema.parse({ id: 'free', name: 'Free sample', unit: 'u', packSize: 1, unitCostCents: 0, supplier: 's', leadTime: { meanDays: 30 } });
+    const input = { items: [free], usage: new Map([[free.id, new Float64Array(60).fill(1e8)]]), stock: new Map([[free.id, none]]) };
+    const wanted = planInventory(input, { asOf: '2026-11-02' }).plans[0] as ItemPlan;
+    expect(wanted.order.quantity).toBe(3_700_000_000);
+    const funded = planInventory(input, { asOf: '2026-11-02', budgetCents: 100 });
+    expect(funded.plans[0]?.order.quantity).toBe(3_700_000_000);
+    expect(funded.budget?.lines[0]).toMatchObject({ wantedPacks: 3_700_000_000, allocatedPacks: 3_700_000_000, cutUnits: 0 });
+    expect(funded.plans[0]?.reasons.some((reason) => reason.code === 'budget_cut')).toBe(false);
+  });
+
+  it('property: orders past 2^31 packs stay whole, at least 0, within what was wanted and within the budget, cut or not', () => {
+    // One cent a unit: 3.7 × 10^9 cents wanted, so budgets above 2^31 cents fund more than 2^31 − 1 packs.
+    const cent = ItemSchema.parse({ id: 'cent', name: 'Penny item', unit: 'u', packSize: 1, unitCostCents: 1, supplier: 's', leadTime: { meanDays: 30 } });
+    const [plan] = planInventory({ items: [cent], usage: new Map([[cent.id, new Float64Array(60).fill(1e8)]]), stock: new Map() }, { asOf: '2026-11-02' }).plans;
+    expect(plan?.order.packs).toBe(3_700_000_000);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5_000_000_000 }), (budgetCents) => {
+        const line = allocateBudget([plan as ItemPlan], budgetCents).lines[0];
+        expect(Number.isInteger(line?.allocatedPacks)).toBe(true);
+        expect(line?.allocatedPacks).toBeGreaterThanOrEqual(0);
+        expect(line?.allocatedPacks).toBeLessThanOrEqual(3_700_000_000);
+        expect(line?.costCents).toBeLessThanOrEqual(budgetCents);
+        expect(line?.cutUnits).toBeGreaterThanOrEqual(0);
+      }),
+      { examples: [[2_147_483_648], [3_000_000_000], [4_000_000_000]], numRuns: 60 },
     );
   });
 

@@ -25,6 +25,8 @@ describe('medoffice inventory plan', () => {
       ['inventory.unknown_item', ['usage.csv', 10, 'item_id']],
       ['inventory.negative_quantity', ['usage.csv', 13, 'quantity']],
       ['inventory.csv_number', ['usage.csv', 16, 'quantity']],
+      ['inventory.seasonal_history', ['items.csv', 2]],
+      ['inventory.seasonal_history', ['items.csv', 3]],
     ]);
     expect(io.stderr()).toContain('usage.csv[13].quantity');
   });
@@ -47,6 +49,33 @@ describe('medoffice inventory plan', () => {
     expect(table.records.length).toBe(4);
     const costs = table.records.slice(1).map((r) => Number((r.fields[12] ?? '').replace(/[$,]/g, '')));
     expect(costs.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(60);
+  });
+
+  it('text output shows every item the budget cut, an item cut to nothing included, with its budget_cut reason', async () => {
+    // $100 funds the gloves (medline, $99) and nothing of the vaccine: flu-vax has no purchase-order line.
+    const io = fakeIo(files);
+    await inventoryCommand.run([...plan, '--budget', '100'], io);
+    const json = fakeIo(files);
+    await inventoryCommand.run([...plan, '--budget', '100', '--format', 'json'], json);
+    const report = JSON.parse(json.stdout()) as { items: { itemId: string; order: { quantity: number }; reasons: { code: string; text: string }[] }[] };
+    const cutToNothing = report.items.filter((item) => item.order.quantity === 0 && item.reasons.some((reason) => reason.code === 'budget_cut'));
+    expect(cutToNothing.map((item) => item.itemId)).toEqual(['flu-vax']);
+    const out = io.stdout();
+    expect(out).not.toMatch(/Purchase order for sanofi/);
+    const line = out.split('\n').find((text) => text.trimStart().startsWith('flu-vax: budget cut'));
+    expect(line).toBe(`  flu-vax: ${cutToNothing[0]?.reasons.find((reason) => reason.code === 'budget_cut')?.text ?? ''}`);
+    expect(line).toMatch(/budget cut \d+ dose \(\d+ → 0\): expected fill rate [\d.]+% → [\d.]+%, cycle service [\d.]+% → [\d.]+%/);
+  });
+
+  it('names the CSV line of an item in plan warnings, not its index among the good rows', async () => {
+    // A byte-order mark, CRLF, a blank line and a bad row before g2: g2 is on line 4 and g3 on line 6, the 2nd and 3rd good rows.
+    const items = '\uFEFFid,name,unit,pack_size,unit_cost,supplier,lead_time_days,on_hand\r\ng1,Gloves,glove,100,0.09,med,3,500\r\n\r\ng2,Masks,mask,50,0.12,med,3,10\r\nbad,Bad,each,-1,0.5,med,3,5\r\ng3,Tape,roll,1,0.5,med,3,4\r\n';
+    const io = fakeIo({ 'items.csv': items, 'usage.csv': 'item_id,date,quantity\ng1,2026-10-01,10\ng1,2026-10-02,12\n' });
+    expect(await inventoryCommand.run([...plan, '--format', 'json'], io)).toBe(1);
+    const report = JSON.parse(io.stdout()) as { issues: { code: string; path: unknown[] }[] };
+    expect(report.issues.filter((issue) => issue.code === 'inventory.no_usage').map((issue) => issue.path)).toEqual([['items.csv', 4], ['items.csv', 6]]);
+    expect(io.stderr()).toContain('warning inventory.no_usage at items.csv[4]');
+    expect(io.stderr()).not.toContain('items[1]');
   });
 
   it('prints purchase orders with reasons as text', async () => {

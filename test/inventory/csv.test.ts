@@ -56,6 +56,41 @@ describe('reading items and usage files', () => {
     expect(flu?.lots.map((lot) => [lot.quantity, lot.expires])).toEqual([[18, null], [12, '2026-11-10']]);
   });
 
+  it('reports every bad cell of a row whose item fields fail, its stock columns included, in one pass', () => {
+    const header = 'id,name,unit,pack_size,unit_cost,supplier,lead_time_days,on_hand,on_order,stocked_since';
+    const { items, issues } = readItemsCsv(`${header}\ng1,Gloves,glove,-5,0.09,med,3,abc,-2,2026-02-30\n`);
+    expect(items).toEqual([]);
+    expect(issues.map((issue) => [issue.code, issue.path])).toEqual([
+      ['inventory.item_schema', ['items.csv', 2, 'pack_size']],
+      ['inventory.item_schema', ['items.csv', 2, 'stocked_since']],
+      ['inventory.csv_number', ['items.csv', 2, 'on_hand']],
+      ['inventory.negative_quantity', ['items.csv', 2, 'on_order']],
+    ]);
+  });
+
+  it('property: a bad item cell never hides a bad stock cell of the same row', () => {
+    const header = 'id,name,unit,pack_size,unit_cost,supplier,lead_time_days,on_hand,on_order,allocated';
+    const stockCell = fc.constantFrom('', '5', '-1', 'abc', '2.5');
+    const bad = (cell: string): boolean => cell !== '' && cell !== '5';
+    fc.assert(
+      fc.property(fc.constantFrom('10', '-5', 'x'), fc.constantFrom('0.50', 'abc'), stockCell, stockCell, stockCell, (pack, cost, onHand, onOrder, allocated) => {
+        const { issues } = readItemsCsv(`${header}\ng,G,u,${pack},${cost},s,3,${onHand},${onOrder},${allocated}\n`);
+        const columns = new Set(issues.map((issue) => issue.path[2]));
+        expect(columns.has('pack_size')).toBe(pack !== '10');
+        expect(columns.has('unit_cost')).toBe(cost !== '0.50');
+        expect(columns.has('on_hand')).toBe(bad(onHand));
+        expect(columns.has('on_order')).toBe(bad(onOrder));
+        expect(columns.has('allocated')).toBe(bad(allocated));
+      }),
+    );
+  });
+
+  it('gives each item its row, [file, line], for plan issue paths', () => {
+    const text = '\uFEFFid,name,unit,pack_size,unit_cost,supplier,lead_time_days\r\ng1,G,u,1,1,s,3\r\n\r\nbad,B,u,0,1,s,3\r\ng2,G,u,1,1,s,3\r\n';
+    const { items, paths } = readItemsCsv(text, 'supplies.csv');
+    expect(items.map((item) => [item.id, paths.get(item.id)])).toEqual([['g1', ['supplies.csv', 2]], ['g2', ['supplies.csv', 5]]]);
+  });
+
   it('reports a negative on-hand count once, without a follow-on expiry issue', () => {
     const header = 'id,name,unit,pack_size,unit_cost,supplier,lead_time_days,on_hand,expiring_quantity';
     const { issues } = readItemsCsv(`${header}\ngloves,Gloves,glove,100,0.09,medline,3,-10,0\n`);

@@ -1,14 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MedofficeUsageError } from '../../src/core/result.js';
-import { expiringSoon, stockPosition, stockStatus, type LotStock } from '../../src/inventory/index.js';
+import { expiringSoon, pickFirstExpiry, stockPosition, stockStatus, type LotStock } from '../../src/inventory/index.js';
 
 const lot = (lotId: string, expires: string | null, quantity: number): LotStock =>
   ({ itemId: 'flu', lotId, locationId: 'fridge', expires, quantity }) as LotStock;
 
 describe('stock position', () => {
   it('discounts what expires before demand reaches it within the horizon', () => {
-    // 5 a day; lot A (30) is usable on Nov 2, 3 and 4: 15 used, 15 lost; lot B expires beyond the horizon.
+    // The 5 allocated units take 5 of lot A (earliest expiry); at 5 a day the other 25 of A are usable
+    // on Nov 2, 3 and 4: 15 used, 10 lost; lot B expires beyond the horizon.
     const position = stockPosition({
       stock: [lot('A', '2026-11-04', 30), lot('B', '2027-06-01', 50), lot('X', '2026-10-30', 7)],
       onOrder: 40,
@@ -17,7 +18,45 @@ describe('stock position', () => {
       asOf: '2026-11-02',
       horizonDays: 10,
     });
-    expect(position).toEqual({ onHand: 87, usableOnHand: 80, onOrder: 40, allocated: 5, expiringBeforeUse: 15, position: 100 });
+    expect(position).toEqual({ onHand: 87, usableOnHand: 80, onOrder: 40, allocated: 5, expiringBeforeUse: 10, position: 105 });
+  });
+
+  it('counts allocated units once: they take the earliest-expiring lot first, so they are not also expiring before use', () => {
+    // 100 doses expiring in 2 days, all 100 allocated to tomorrow's clinic, 10 a day over L + R = 10 days.
+    const before = { stock: [lot('A', '2026-11-04', 100)], onOrder: 0, allocated: 100, demandPerDay: 10, asOf: '2026-11-02', horizonDays: 10 };
+    expect(stockPosition(before)).toMatchObject({ allocated: 100, expiringBeforeUse: 0, position: 0 });
+    // The same stock after the clinic has used its 100 doses has the same position.
+    expect(stockPosition({ ...before, stock: [], allocated: 0 }).position).toBe(0);
+    // Half allocated: the other 50 are usable 3 days at 10 a day, so 20 of them expire unused.
+    expect(stockPosition({ ...before, allocated: 50 })).toMatchObject({ expiringBeforeUse: 20, position: 30 });
+  });
+
+  it('property: allocating x units is issuing them first expiry first out, lowers the position by 0 to x, and no unit is both allocated and expiring', () => {
+    const dates = ['2026-10-30', '2026-11-02', '2026-11-03', '2026-11-05', '2026-11-20', '2027-03-01', null] as const;
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ expires: fc.constantFrom(...dates), quantity: fc.integer({ min: 0, max: 100 }) }), { maxLength: 6 }),
+        fc.integer({ min: 0, max: 50 }),
+        fc.integer({ min: 0, max: 300 }),
+        fc.double({ min: 0, max: 40, noNaN: true }),
+        fc.integer({ min: 1, max: 60 }),
+        (specs, onOrder, allocated, demandPerDay, horizonDays) => {
+          const stock = specs.map((s, i) => lot(`L${i}`, s.expires, s.quantity));
+          const base = { stock, onOrder, demandPerDay, asOf: '2026-11-02', horizonDays };
+          const free = stockPosition({ ...base, allocated: 0 });
+          const held = stockPosition({ ...base, allocated });
+          // The allocated units as if already issued, first expiry first out.
+          const { picks, shortfall } = pickFirstExpiry(stock, allocated, '2026-11-02');
+          const left = stock.map((l) => ({ ...l, quantity: l.quantity - picks.filter((p) => p.lotId === l.lotId).reduce((sum, p) => sum + p.quantity, 0) }));
+          const issued = stockPosition({ ...base, stock: left, allocated: shortfall });
+          expect(held.position).toBeCloseTo(issued.position, 9);
+          expect(held.expiringBeforeUse).toBeCloseTo(issued.expiringBeforeUse, 9);
+          expect(free.position - held.position).toBeGreaterThanOrEqual(-1e-9);
+          expect(free.position - held.position).toBeLessThanOrEqual(allocated + 1e-9);
+          expect(held.expiringBeforeUse + Math.min(allocated, held.usableOnHand)).toBeLessThanOrEqual(held.usableOnHand + 1e-9);
+        },
+      ),
+    );
   });
 
   it('lists lots expiring soon, soonest first, with days left', () => {

@@ -21,7 +21,11 @@ export interface ForecastSettings {
   readonly gamma?: number;
   /** Smoothing constant for Croston, SBA, SBJ and TSB (default 0.1). */
   readonly intermittentAlpha?: number;
-  /** The item has a yearly season (flu season): use weekly Holt-Winters when two years of history exist. */
+  /**
+   * The item has a yearly season (flu season): use weekly Holt-Winters whenever two years of history
+   * exist, whatever the daily demand class (a season with empty weeks, or an office closed at
+   * weekends, looks intermittent day by day but is still a season).
+   */
   readonly seasonal?: boolean;
   /** The item's demand trends: use Holt for smooth and erratic demand. */
   readonly trend?: boolean;
@@ -33,8 +37,18 @@ export interface DemandForecast {
   readonly pattern: DemandPattern;
   /** Forecast demand for the next day. */
   readonly perDay: number;
-  /** Spread of one-day forecast errors (RMSE; weekly RMSE / √7 for the weekly seasonal model). */
+  /**
+   * Spread of one-day forecast errors (RMSE; weekly RMSE / √7 for the weekly seasonal model), or
+   * √perDay when `spreadKnown` is false.
+   */
   readonly sigmaPerDay: number;
+  /**
+   * False when no forecast error could be scored (one day of history; a single demand, which
+   * Croston, SBA, SBJ and TSB use to start; Holt's start fitted to one or two days) while the
+   * forecast is positive: the spread is then unknown, not zero, and `sigmaPerDay` falls back to
+   * √perDay, the spread of Poisson demand at that rate.
+   */
+  readonly spreadKnown: boolean;
   /** In-sample one-step errors of the chosen method, in its own period (days, or weeks when seasonal). */
   readonly errors: ForecastErrors;
   /** Expected total demand over the next `days` days (never negative). */
@@ -55,10 +69,11 @@ const WEEKS_PER_YEAR = 52;
 export const HOLT_WINTERS_MIN_DAYS = 2 * WEEKS_PER_YEAR * DAYS_PER_WEEK;
 
 /**
- * Chooses a method by the Syntetos-Boylan demand class and forecasts daily demand: smooth and
- * erratic demand get SES (Holt when `trend`, weekly Holt-Winters when `seasonal` and two years of
- * history exist), intermittent demand SBA, lumpy demand TSB, and no demand a zero forecast.
- * Linear in the history's length; allocates nothing per day.
+ * Chooses a method and forecasts daily demand: an item marked `seasonal` with two years of history
+ * gets weekly Holt-Winters whatever its demand class; otherwise the Syntetos-Boylan class decides:
+ * smooth and erratic demand get SES (Holt when `trend`), intermittent demand SBA, lumpy demand TSB,
+ * and no demand a zero forecast. When no forecast error can be scored the spread falls back to
+ * √perDay (`spreadKnown` false). Linear in the history's length; allocates nothing per day.
  *
  * @param usage - units used per day, oldest first, ending the day before the planning day
  * @param settings - smoothing constants and hints
@@ -87,19 +102,25 @@ export function forecastDemand(usage: ArrayLike<number>, settings: ForecastSetti
 }
 
 function chooseMethod(pattern: DemandPattern, length: number, settings: ForecastSettings): ForecastMethod {
+  // The seasonal flag comes before the daily class: the weeks without demand after a flu season
+  // make the daily class intermittent, and SBA, which updates only at a demand, would go on
+  // forecasting the season's rate all summer.
+  if (pattern.demandClass !== 'none' && settings.seasonal === true && length >= HOLT_WINTERS_MIN_DAYS) return 'holt-winters';
   return match(pattern.demandClass)
     .with('none', (): ForecastMethod => 'none')
     .with('intermittent', (): ForecastMethod => 'sba')
     .with('lumpy', (): ForecastMethod => 'tsb')
-    .with('smooth', 'erratic', (): ForecastMethod => {
-      if (settings.seasonal === true && length >= 2 * WEEKS_PER_YEAR * DAYS_PER_WEEK) return 'holt-winters';
-      return settings.trend === true ? 'holt' : 'ses';
-    })
+    .with('smooth', 'erratic', (): ForecastMethod => (settings.trend === true ? 'holt' : 'ses'))
     .exhaustive();
 }
 
+/** The daily spread: the errors' RMSE when some were scored, otherwise √perDay (Poisson) for a positive forecast. */
+function spread(perDay: number, rmse: number, scored: boolean): { sigmaPerDay: number; spreadKnown: boolean } {
+  return scored || !(perDay > 0) ? { sigmaPerDay: rmse, spreadKnown: true } : { sigmaPerDay: Math.sqrt(perDay), spreadKnown: false };
+}
+
 function flat(method: ForecastMethod, pattern: DemandPattern, perDay: number, errors: ForecastErrors): DemandForecast {
-  return { method, pattern, perDay, sigmaPerDay: errors.rmse, errors, totalOver: (days) => perDay * days };
+  return { method, pattern, perDay, ...spread(perDay, errors.rmse, errors.n > 0), errors, totalOver: (days) => perDay * days };
 }
 
 /** Days of daily usage the starting level and trend of Holt's method are fitted to. */
@@ -131,7 +152,9 @@ function trended(usage: ArrayLike<number>, pattern: DemandPattern, settings: For
     for (let h = 1; h <= Math.ceil(days); h++) total += Math.max(0, fit.level + h * fit.trend) * Math.min(1, days - (h - 1));
     return total;
   };
-  return { method: 'holt', pattern, perDay: Math.max(0, fit.level + fit.trend), sigmaPerDay: fit.errors.rmse, errors: fit.errors, totalOver };
+  const perDay = Math.max(0, fit.level + fit.trend);
+  // A starting line through one or two days passes through them, so their errors are zero by construction, not a spread.
+  return { method: 'holt', pattern, perDay, ...spread(perDay, fit.errors.rmse, usage.length > 2), errors: fit.errors, totalOver };
 }
 
 function seasonal(usage: ArrayLike<number>, pattern: DemandPattern, settings: ForecastSettings): DemandForecast {
@@ -156,6 +179,7 @@ function seasonal(usage: ArrayLike<number>, pattern: DemandPattern, settings: Fo
     pattern,
     perDay: Math.max(0, holtWintersForecast(fit, 1)) / DAYS_PER_WEEK,
     sigmaPerDay: fit.errors.rmse / Math.sqrt(DAYS_PER_WEEK),
+    spreadKnown: true,
     errors: fit.errors,
     totalOver,
   };

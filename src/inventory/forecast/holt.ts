@@ -17,8 +17,11 @@ export interface HoltFit {
  * (Hyndman & Athanasopoulos, FPP §7.2). One pass, no allocation.
  *
  * @param y - observations, oldest first
- * @param options - `alpha`, `beta` (β*), and optional `initialLevel` / `initialTrend` (default ℓ_0 = y_1,
- *   b_0 = y_2 − y_1, scoring from the second observation)
+ * @param options - `alpha`, `beta` (β*), and optional `initialLevel` / `initialTrend`, the states one
+ *   step before y_1, every observation then scored. Without them ℓ = y_1 and b = y_2 − y_1: the first
+ *   two observations set the start and are not scored (the forecast of y_2 is y_2 itself, a zero
+ *   error by construction), so the errors count from y_3, as FPP §7.2 scores only observations
+ *   after the initial states (with only `initialTrend` given, ℓ = y_1 and the errors count from y_2)
  * @example
  * ```ts
  * const fit = holt([10, 12, 14, 16], { alpha: 0.5, beta: 0.5 });
@@ -37,9 +40,13 @@ export function holt(
   const given = options.initialLevel !== undefined;
   let level = options.initialLevel ?? first;
   let trend = options.initialTrend ?? (given ? 0 : second - first);
+  // Without given states, y_1 and y_2 made the start: smoothing runs from y_2 (which leaves ℓ = y_2,
+  // b = y_2 − y_1) but scoring starts at y_3, the first observation the start did not see.
+  // With only `initialTrend` given, y_1 alone made the start and y_2 is a real forecast.
+  const scoredFrom = given ? 0 : options.initialTrend === undefined ? 2 : 1;
   for (let t = given ? 0 : 1; t < y.length; t++) {
     const actual = y[t] as number;
-    tally.add(actual - (level + trend));
+    if (t >= scoredFrom) tally.add(actual - (level + trend));
     const previous = level;
     level = alpha * actual + (1 - alpha) * (level + trend);
     trend = beta * (level - previous) + (1 - beta) * trend;
