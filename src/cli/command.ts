@@ -31,6 +31,8 @@ export interface CliIo {
   readonly readStream: (path: string) => AsyncIterable<string>;
   /** Today's date in `YYYY-MM-DD` in an IANA zone, or as the user's machine sees it (only the CLI reads the clock). */
   readonly today: (zone?: string) => string;
+  /** The current instant as an ISO 8601 date-time to the second, with the offset of an IANA zone or of the user's machine. */
+  readonly now: (zone?: string) => string;
 }
 
 /** A command or a group of subcommands of the `medoffice` tool. */

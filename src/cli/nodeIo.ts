@@ -44,5 +44,9 @@ export function nodeIo(): CliIo {
     writeText: (path, text) => writeFile(path, text, 'utf8'),
     readStream: textChunks,
     today: (zone) => (zone === undefined ? DateTime.local() : DateTime.now().setZone(zone)).toISODate() ?? DateTime.local().toISODate() ?? '1970-01-01',
+    now: (zone) => {
+      const instant = (zone === undefined ? DateTime.local() : DateTime.now().setZone(zone)).startOf('second');
+      return (instant.isValid ? instant : DateTime.local().startOf('second')).toISO({ suppressMilliseconds: true }) ?? '';
+    },
   };
 }

@@ -49,7 +49,8 @@ export type ExtraHours = z.infer<typeof ExtraHoursSchema>;
 
 /**
  * Schema of an exception to availability: a holiday, time off or a blocked time, for the whole
- * clinic (no `providerId` nor `resourceId`), one provider, or one resource. It covers every date
+ * clinic (no `providerId` nor `resourceId`), one provider, or one resource (naming both is
+ * `schedule.exception_target` when the clinic file is checked). It covers every date
  * from `date` to `toDate` (inclusive), the whole day or only `start` to `end` wall clock.
  *
  * @example

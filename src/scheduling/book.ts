@@ -31,6 +31,9 @@ export interface BookOptions {
  * Books an appointment: a pure operation that returns a new schedule holding it, or the issues
  * that stop it (a conflict names the clashing appointment or resource in `conflictsWith`). A start
  * off the slot grid is booked with a `booking.off_grid` warning. The input schedule is never changed. Without `id` the appointment gets the next free `appt-N`.
+ * With `overbook: true` the appointment shares another's time instead ({@link overbookIssues}): it
+ * must still lie inside availability, and it takes, for each requirement of its own type, one of the
+ * holder's rooms and equipment.
  *
  * @param schedule - the clinic
  * @param request - see {@link BookingRequestSchema}
@@ -47,9 +50,10 @@ export function book(schedule: Schedule, request: BookingRequest, options: BookO
   if (!drafted.ok) return drafted;
   const { appointment, parsed } = drafted.value;
   if (parsed.overbook === true) {
-    const issues = overbookIssues(schedule, appointment, options.showProbability);
-    if (issues.issues.length > 0 || issues.holder === undefined) return fail(issues.issues);
-    const shared: Appointment = { ...appointment, overbooks: issues.holder.id, resourceIds: [...issues.holder.resourceIds] };
+    const check = overbookIssues(schedule, appointment, options.showProbability);
+    if (check.issues.length > 0 || check.holder === undefined || check.resourceIds === undefined) return fail(check.issues);
+    // It shares only what its own type needs of the holder's rooms and equipment, and keeps just that if promoted.
+    const shared: Appointment = { ...appointment, overbooks: check.holder.id, resourceIds: [...check.resourceIds] };
     return ok({ schedule: { ...schedule, appointments: [...schedule.appointments, shared] }, appointment: shared }, offGridWarnings(schedule, shared));
   }
   const now = parsed.now === undefined ? undefined : typeof parsed.now === 'string' ? DateTime.fromISO(parsed.now, { setZone: true }) : parsed.now;

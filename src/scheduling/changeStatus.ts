@@ -3,9 +3,11 @@ import { errorIssue } from '../core/issue.js';
 import { issuesFromZod } from '../core/parse.js';
 import { fail, ok, type Checked } from '../core/result.js';
 import { holdsTime, type Appointment, type AppointmentStatus } from './appointment.js';
+import type { BookOptions } from './book.js';
 import { checkBooking } from './checkBooking.js';
 import type { AppointmentType } from './clinic.js';
 import { occupyAppointment } from './occupancy.js';
+import { overbookIssues } from './overbooking.js';
 import { overbookMismatch } from './overbookReferences.js';
 import { releaseTime } from './releaseTime.js';
 import type { Schedule } from './schedule.js';
@@ -19,6 +21,9 @@ import { canMove, nextStatuses } from './statusTransitions.js';
  * entering one (a waitlist or proposed appointment becoming booked) checks for conflicts first,
  * and with `change.now` the urgent hold too, as `book` does with `now` (an appointment marked
  * `urgent` may use held time on the day of `now`); without `now` no hold applies.
+ * An overbooking entering a time-holding status while its holder still holds that time (a proposed
+ * overbooking confirmed, say) is checked as `book` checks an overbooking: availability, the show
+ * threshold (so it needs `options.showProbability`), the holder's resources and the daily cap.
  * Returns a new schedule; the input is never changed.
  *
  * @param schedule - the clinic
@@ -26,13 +31,15 @@ import { canMove, nextStatuses } from './statusTransitions.js';
  * @param to - the new status
  * @param change - `reason` (required when `to` is `cancelled`) and `note` of a cancellation, and
  *   `now`, the moment of the move (an ISO instant with offset or a DateTime)
+ * @param options - the show predictor, for an overbooking that comes back to share its holder's time
  * @returns the new schedule, or `booking.request` (a `change` of the wrong shape, paths into it),
- *   `booking.not_found`, `booking.illegal_transition`, `booking.reason_required` or the conflicts
- *   of re-entering the schedule
+ *   `booking.not_found`, `booking.illegal_transition`, `booking.reason_required`, or the conflicts
+ *   (or overbooking refusals) of re-entering the schedule
  * @example
  * ```ts
  * const arrived = changeStatus(schedule, 'a1', 'arrived');
  * const promoted = changeStatus(schedule, 'w1', 'booked', { now: '2026-11-02T08:00:00-05:00' });
+ * const confirmed = changeStatus(schedule, 'o1', 'booked', {}, { showProbability: (a) => showModel(a) });
  * ```
  */
 export function changeStatus(
@@ -40,6 +47,7 @@ export function changeStatus(
   id: string,
   to: AppointmentStatus,
   change?: StatusChange,
+  options: BookOptions = {},
 ): Checked<Schedule, SchedulingIssue> {
   const parsed = StatusChangeSchema.optional().safeParse(change);
   if (!parsed.success) return fail(issuesFromZod(parsed.error, 'booking.request'));
@@ -63,18 +71,7 @@ export function changeStatus(
     const released = releaseTime(schedule, current);
     return ok({ ...schedule, appointments: replace(released.appointments), occupancy: released.occupancy });
   }
-  if (!holdsTime(current.status) && holdsTime(to)) {
-    if (current.overbooks !== undefined && stillShares(schedule, moved)) return ok({ ...schedule, appointments: replace(schedule.appointments) });
-    // An overbooking whose holder has gone (or is taken) comes back as a booking of its own, checked as one.
-    const { overbooks: _gone, ...own } = moved;
-    const at = now === undefined ? undefined : typeof now === 'string' ? DateTime.fromISO(now, { setZone: true }) : now;
-    const check = checkBooking(schedule, own, { explicitResources: own.resourceIds.length > 0, ...(at !== undefined ? { now: at, urgent: own.urgent === true } : {}) });
-    if (check.issues.length > 0) return fail(check.issues);
-    const placed: Appointment = { ...own, resourceIds: [...check.resourceIds] };
-    const type = schedule.appointmentTypes.find((t) => t.id === placed.typeId);
-    if (type === undefined) return fail([errorIssue('booking.unknown_type', ['typeId'], `no appointment type ${placed.typeId}`)]);
-    return ok({ ...schedule, appointments: schedule.appointments.map((a, i) => (i === index ? placed : a)), occupancy: occupyAppointment(schedule.occupancy, placed, type) });
-  }
+  if (!holdsTime(current.status) && holdsTime(to)) return reenter(schedule, index, moved, now, options);
   return ok({ ...schedule, appointments: replace(schedule.appointments) });
 }
 
@@ -114,6 +111,29 @@ export function checkIn(schedule: Schedule, id: string): Checked<Schedule, Sched
  */
 export function markNoShow(schedule: Schedule, id: string): Checked<Schedule, SchedulingIssue> {
   return changeStatus(schedule, id, 'noshow');
+}
+
+// An appointment coming back into a time-holding status: an overbooking whose holder still holds the
+// time shares it again, checked as `book` checks an overbooking; anything else is checked as a booking.
+function reenter(schedule: Schedule, index: number, moved: Appointment, now: string | DateTime | undefined, options: BookOptions): Checked<Schedule, SchedulingIssue> {
+  const replaceWith = (appointment: Appointment): Appointment[] => schedule.appointments.map((a, i) => (i === index ? appointment : a));
+  if (moved.overbooks !== undefined && stillShares(schedule, moved)) {
+    const check = overbookIssues(schedule, moved, options.showProbability);
+    if (check.issues.length > 0) return fail(check.issues);
+    if (check.holder?.id !== moved.overbooks || check.resourceIds === undefined) {
+      return fail([errorIssue('booking.overbook_not_allowed', ['overbooks'], `${moved.id} no longer falls within ${moved.overbooks} alone`)]);
+    }
+    return ok({ ...schedule, appointments: replaceWith({ ...moved, resourceIds: [...check.resourceIds] }) });
+  }
+  // An overbooking whose holder has gone (or is taken) comes back as a booking of its own, checked as one.
+  const { overbooks: _gone, ...own } = moved;
+  const at = now === undefined ? undefined : typeof now === 'string' ? DateTime.fromISO(now, { setZone: true }) : now;
+  const check = checkBooking(schedule, own, { explicitResources: own.resourceIds.length > 0, ...(at !== undefined ? { now: at, urgent: own.urgent === true } : {}) });
+  if (check.issues.length > 0) return fail(check.issues);
+  const placed: Appointment = { ...own, resourceIds: [...check.resourceIds] };
+  const type = schedule.appointmentTypes.find((t) => t.id === placed.typeId);
+  if (type === undefined) return fail([errorIssue('booking.unknown_type', ['typeId'], `no appointment type ${placed.typeId}`)]);
+  return ok({ ...schedule, appointments: replaceWith(placed), occupancy: occupyAppointment(schedule.occupancy, placed, type) });
 }
 
 // Whether an overbooking coming back to a time-holding status can share its holder's time again.

@@ -1,20 +1,20 @@
 import type { DateTime } from 'luxon';
 import { errorIssue } from '../core/issue.js';
-import { containsMinute } from './alignedStarts.js';
 import type { Appointment } from './appointment.js';
 import { providerMaySee, type AppointmentType } from './clinic.js';
 import { dayBounds, providerDayWindows, resourceBlocksAround } from './dayAvailability.js';
 import type { ResourceId } from './ids.js';
-import { normalizeIntervals, type Interval } from './intervals.js';
+import type { Interval } from './intervals.js';
 import { EMPTY_LOAD, peakLoad } from './loadProfile.js';
 import { firstClash, footprintsIn } from './providerTimeline.js';
 import { footprintOf } from './occupancy.js';
 import type { Schedule } from './schedule.js';
 import { conflictIssue, type SchedulingIssue } from './schedulingIssue.js';
-import { epochMinuteOf, localDateAt, nextDate, wallInstant } from './time/epochMinutes.js';
+import { epochMinuteOf, localDateAt, wallInstant } from './time/epochMinutes.js';
 import { zoneTimeline, type ZoneTimeline } from './time/zoneTimeline.js';
 import { heldStretches } from './urgentHold.js';
 import { minutesOfWallTime } from './wallTime.js';
+import { withinAvailability } from './withinAvailability.js';
 
 /** How a booking is checked besides the appointment itself. */
 export interface BookingCheckOptions {
@@ -61,9 +61,8 @@ export function checkBooking(schedule: Schedule, appointment: Appointment, optio
   const timeline = zoneTimeline(schedule.zone, footprint.start - 1440, footprint.end + 1440);
   const date = localDateAt(footprint.appointmentStart, timeline);
   const own = { start: footprint.appointmentStart, end: footprint.end - type.bufferAfterMinutes };
-  const windows = normalizeIntervals([...providerDayWindows(schedule, provider.id, date, timeline), ...providerDayWindows(schedule, provider.id, nextDate(date), timeline)]);
   const issues: SchedulingIssue[] = [];
-  if (!insideOne(windows, own)) issues.push(errorIssue('booking.outside_availability', ['start'], `${provider.id} is not available for the whole of ${appointment.start}`));
+  if (!withinAvailability(schedule, provider.id, own, timeline)) issues.push(errorIssue('booking.outside_availability', ['start'], `${provider.id} is not available for the whole of ${appointment.start}`));
   const clash = firstClash(schedule.occupancy.providers.get(provider.id) ?? [], footprint);
   if (clash !== undefined) issues.push(conflictIssue('booking.provider_conflict', ['start'], clash.id, `${provider.id} is busy with appointment ${clash.id}`));
   const resources = chooseResources(schedule, type, appointment, footprint, date, timeline, options.explicitResources === true);
@@ -84,10 +83,6 @@ function urgentToday(now: DateTime, urgent: boolean | undefined, date: string, s
   if (urgent !== true) return false;
   const minute = epochMinuteOf(now);
   return localDateAt(minute, zoneTimeline(schedule.zone, minute - 1, minute + 1)) === date;
-}
-
-function insideOne(windows: readonly Interval[], span: Interval): boolean {
-  return containsMinute(windows, span.start) && windows.some((w) => w.start <= span.start && span.end <= w.end);
 }
 
 function chooseResources(

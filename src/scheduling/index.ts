@@ -39,7 +39,7 @@ export type { LoadProfile } from './loadProfile.js';
 export { providerDayMetrics } from './metrics.js';
 export type { ProviderDayMetrics } from './metrics.js';
 export { overbookIssues } from './overbooking.js';
-export type { ShowPredictor } from './overbooking.js';
+export type { OverbookCheck, ShowPredictor } from './overbooking.js';
 export type { Occupancy } from './occupancy.js';
 export { parseSchedule } from './parseSchedule.js';
 export type { Footprint } from './providerTimeline.js';

@@ -49,11 +49,11 @@ export function footprintOf(appointment: Appointment, type: AppointmentType): Fo
 }
 
 /**
- * Whether an overbooking's footprint lies inside its holder's (buffers included): the one test both
- * booking and a clinic file's overbooking references use.
+ * Whether one span lies inside another: an overbooking's time inside its holder's, or its footprint
+ * inside the holder's footprint (see `overbookMisfit`, which asks both).
  *
- * @param overbooking - the overbooking's footprint
- * @param holder - the footprint of the appointment it shares
+ * @param overbooking - the inner span
+ * @param holder - the outer span
  * @example
  * ```ts
  * fitsWithin({ start: 600, end: 615 }, { start: 595, end: 625 }); // true

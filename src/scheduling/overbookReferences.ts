@@ -2,13 +2,13 @@ import { errorIssue, type Issue } from '../core/issue.js';
 import { holdsTime, type Appointment } from './appointment.js';
 import type { AppointmentType } from './clinic.js';
 import type { ClinicFile } from './clinicFile.js';
-import { fitsWithin, footprintOf } from './occupancy.js';
+import { overbookMisfit } from './overbookFit.js';
 
 /**
  * Why an overbooking that holds time does not share the time of the appointment it names, or
  * undefined when it does: another provider, itself an overbooking, no longer holding its time, a room
- * or piece of equipment the holder does not hold, or not containing the overbooking's time (buffers
- * included, as booking measures it).
+ * or piece of equipment the holder does not hold, or not containing the overbooking's time (its
+ * appointment time inside the holder's, its footprint inside the holder's footprint, as booking measures it).
  *
  * @example
  * ```ts
@@ -26,14 +26,15 @@ export function overbookMismatch(overbooking: Appointment, holder: Appointment, 
   const overType = types.get(overbooking.typeId);
   const holderType = types.get(holder.typeId);
   if (overType === undefined || holderType === undefined) return undefined; // reported as schedule.unknown_type
-  return fitsWithin(footprintOf(overbooking, overType), footprintOf(holder, holderType)) ? undefined : `the overbooking does not fall within ${holder.id}'s time`;
+  return overbookMisfit(overbooking, overType, holder, holderType);
 }
 
 /**
  * Checks every `overbooks` reference of a clinic file's appointments. It must name an appointment of
  * the file (`schedule.unknown_appointment`). While the overbooking holds time, the appointment it names
- * must be with the same provider, not itself an overbooking, still holding its own time, and its time
- * (buffers included, as booking measures it) must contain the overbooking's; and no appointment may be
+ * must be with the same provider, not itself an overbooking, still holding its own time, and its
+ * appointment time must contain the overbooking's (and its footprint the overbooking's footprint, as
+ * booking measures it); and no appointment may be
  * overbooked twice at once (`schedule.overbook_mismatch`). An overbooking takes no time of its own, so a
  * broken reference would hide a double booking; a cancelled one hides nothing and keeps its reference.
  *

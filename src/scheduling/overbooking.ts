@@ -1,12 +1,16 @@
 import { errorIssue } from '../core/issue.js';
 import { holdsTime, type Appointment } from './appointment.js';
+import { providerMaySee, type AppointmentType } from './clinic.js';
+import type { ResourceId } from './ids.js';
+import { footprintOf } from './occupancy.js';
+import { overbookMisfit } from './overbookFit.js';
 import { footprintsIn } from './providerTimeline.js';
-import { fitsWithin, footprintOf } from './occupancy.js';
-import { providerMaySee } from './clinic.js';
+import { resourceShare } from './resourceShare.js';
 import type { Schedule } from './schedule.js';
 import type { SchedulingIssue } from './schedulingIssue.js';
 import { localDateAt } from './time/epochMinutes.js';
-import { zoneTimeline } from './time/zoneTimeline.js';
+import { zoneTimeline, type ZoneTimeline } from './time/zoneTimeline.js';
+import { withinAvailability } from './withinAvailability.js';
 
 /**
  * Predicts the probability (0 to 1) that the patient of an appointment shows up, e.g. from a
@@ -15,52 +19,101 @@ import { zoneTimeline } from './time/zoneTimeline.js';
 export type ShowPredictor = (appointment: Appointment) => number;
 
 /**
- * Checks an overbooking: the provider may see its type, the new appointment must fall inside the
- * time of exactly one active appointment of the provider (the holder) whose rooms and equipment meet
- * the type's requirements, the holder's predicted show probability must be below
- * the policy's threshold, the holder must not already be overbooked, and the provider's
- * overbookings that day must stay within the daily cap.
+ * What {@link overbookIssues} found: the problems, or the holder and the resources to share.
  *
- * @param schedule - the clinic (its policy must allow overbooking)
- * @param appointment - the second booking
- * @param showProbability - the predictor
- * @returns issues (`booking.overbook_not_allowed`, `booking.overbook_cap`) and the holder when allowed
  * @example
  * ```ts
- * overbookIssues(schedule, draft, (a) => showModel(a)).holder?.id;
+ * const allowed: OverbookCheck = { issues: [], holder, resourceIds: ['room-1'] as ResourceId[] };
  * ```
  */
-export function overbookIssues(
-  schedule: Schedule,
-  appointment: Appointment,
-  showProbability: ShowPredictor | undefined,
-): { issues: SchedulingIssue[]; holder?: Appointment } {
+export interface OverbookCheck {
+  /** Why the overbooking is refused; empty when it is allowed. */
+  readonly issues: SchedulingIssue[];
+  /** The appointment whose time it shares, when allowed. */
+  readonly holder?: Appointment;
+  /** When allowed, one of the holder's resources for each requirement of the overbooking's own type. */
+  readonly resourceIds?: readonly ResourceId[];
+}
+
+/**
+ * Checks an overbooking: the provider is known and may see its type; the overbooking's own time lies
+ * inside the provider's availability (`booking.outside_availability`, as for any booking) and inside
+ * the appointment time of exactly one active appointment of the provider, the holder (not in the
+ * holder's buffers; the overbooking's own buffers must stay within the holder's); the holder's rooms
+ * and equipment meet every requirement of the overbooking's type; the holder's predicted show
+ * probability is below the policy's threshold; the holder is not already overbooked; and the
+ * provider's overbookings that day stay within the daily cap.
+ *
+ * @param schedule - the clinic (its policy must allow overbooking)
+ * @param appointment - the second booking, not yet holding time in the schedule
+ * @param showProbability - the predictor
+ * @returns issues (`booking.unknown_type`, `booking.unknown_provider`, `booking.provider_not_allowed`,
+ *   `booking.outside_availability`, `booking.overbook_not_allowed`, `booking.overbook_cap`), or the
+ *   holder and the resources the overbooking takes: for each requirement of its own type one of the
+ *   holder's resources (preferring those it already lists), nothing more
+ * @example
+ * ```ts
+ * const check = overbookIssues(schedule, draft, (a) => showModel(a));
+ * if (check.issues.length === 0) console.log(check.holder?.id, check.resourceIds);
+ * ```
+ */
+export function overbookIssues(schedule: Schedule, appointment: Appointment, showProbability: ShowPredictor | undefined): OverbookCheck {
   const policy = schedule.policy.overbooking;
-  const refuse = (message: string): { issues: SchedulingIssue[] } => ({ issues: [errorIssue('booking.overbook_not_allowed', ['overbook'], message)] });
-  if (policy === undefined || showProbability === undefined) return refuse('overbooking needs a policy and a show predictor');
   const type = schedule.appointmentTypes.find((t) => t.id === appointment.typeId);
   if (type === undefined) return { issues: [errorIssue('booking.unknown_type', ['typeId'], `no appointment type ${appointment.typeId}`)] };
+  if (!schedule.providers.some((p) => p.id === appointment.providerId)) {
+    return { issues: [errorIssue('booking.unknown_provider', ['providerId'], `no provider ${appointment.providerId}`)] };
+  }
   if (!providerMaySee(type, appointment.providerId)) return { issues: [errorIssue('booking.provider_not_allowed', ['providerId'], `${appointment.providerId} may not see ${type.id}`)] };
+  if (policy === undefined || showProbability === undefined) return refuse('overbooking needs a policy and a show predictor');
   const span = footprintOf(appointment, type);
-  const under = footprintsIn(schedule.occupancy.providers.get(appointment.providerId) ?? [], span.start, span.end);
-  const only = under.length === 1 ? under[0] : undefined;
-  if (only === undefined || !fitsWithin(span, only)) return refuse('an overbooking must fall within exactly one booked appointment');
-  const holder = schedule.appointments.find((a) => a.id === only.id);
-  if (holder === undefined) return refuse('the holder is missing');
-  if (schedule.appointments.some((a) => a.overbooks === holder.id && holdsTime(a.status))) return refuse(`${holder.id} is already overbooked`);
-  // The overbooking shares the holder's rooms and equipment (and takes them over if the holder cancels).
-  const unmet = type.requiredResources.findIndex((requirement) => !requirement.anyOf.some((id) => holder.resourceIds.includes(id)));
-  if (unmet >= 0) return refuse(`${holder.id}'s rooms and equipment do not meet requirement ${unmet + 1} of ${type.id}`);
+  const own = { start: span.appointmentStart, end: span.end - type.bufferAfterMinutes };
+  const timeline = zoneTimeline(schedule.zone, span.start - 1440, span.end + 1440);
+  const outside = withinAvailability(schedule, appointment.providerId, own, timeline)
+    ? []
+    : [errorIssue('booking.outside_availability', ['start'], `${appointment.providerId} is not available for the whole of ${appointment.start}`)];
+  const found = holderOf(schedule, appointment, type, own);
+  if (typeof found === 'string') return { issues: [...outside, ...refuse(found).issues] };
+  if (outside.length > 0) return { issues: outside };
+  const holder = found;
+  if (schedule.appointments.some((a) => a.id !== appointment.id && a.overbooks === holder.id && holdsTime(a.status))) return refuse(`${holder.id} is already overbooked`);
+  const share = resourceShare(type, holder.resourceIds, appointment.resourceIds);
+  const unmet = share.unmet[0];
+  if (unmet !== undefined) return refuse(`${holder.id}'s rooms and equipment do not meet requirement ${unmet + 1} of ${type.id}`);
   const show: unknown = showProbability(holder);
   if (typeof show !== 'number' || !(show >= 0 && show <= 1)) return refuse(`the show predictor gave ${String(show)} for ${holder.id}, not a probability`);
   if (show >= policy.showThreshold) return refuse(`${holder.id} is likely to show`);
-  const timeline = zoneTimeline(schedule.zone, span.start - 1440, span.end + 1440);
-  const date = localDateAt(span.appointmentStart, timeline);
-  const sameDay = schedule.appointments.filter(
-    (a) => a.overbooks !== undefined && holdsTime(a.status) && a.providerId === appointment.providerId && localDateAt(Date.parse(a.start) / 60_000, timeline) === date,
-  );
-  if (sameDay.length >= policy.dailyCap) {
+  if (overbookedOn(schedule, appointment, span.appointmentStart, timeline) >= policy.dailyCap) {
+    const date = localDateAt(span.appointmentStart, timeline);
     return { issues: [errorIssue('booking.overbook_cap', ['overbook'], `${appointment.providerId} already has ${policy.dailyCap} overbookings on ${date}`)] };
   }
-  return { issues: [], holder };
+  return { issues: [], holder, resourceIds: share.resourceIds };
+}
+
+function refuse(message: string): { issues: SchedulingIssue[] } {
+  return { issues: [errorIssue('booking.overbook_not_allowed', ['overbook'], message)] };
+}
+
+// The one active appointment whose time holds the overbooking's, or why there is none.
+function holderOf(schedule: Schedule, appointment: Appointment, type: AppointmentType, own: { start: number; end: number }): Appointment | string {
+  const under = footprintsIn(schedule.occupancy.providers.get(appointment.providerId) ?? [], own.start, own.end);
+  const only = under.length === 1 ? under[0] : undefined;
+  if (only === undefined) return `an overbooking must fall within exactly one booked appointment of ${appointment.providerId} (found ${under.length})`;
+  const holder = schedule.appointments.find((a) => a.id === only.id);
+  const holderType = schedule.appointmentTypes.find((t) => t.id === holder?.typeId);
+  if (holder === undefined || holderType === undefined) return 'the holder is missing';
+  return overbookMisfit(appointment, type, holder, holderType) ?? holder;
+}
+
+// How many overbookings the provider already holds on the local day the overbooking starts.
+function overbookedOn(schedule: Schedule, appointment: Appointment, start: number, timeline: ZoneTimeline): number {
+  const date = localDateAt(start, timeline);
+  return schedule.appointments.filter(
+    (a) =>
+      a.id !== appointment.id &&
+      a.overbooks !== undefined &&
+      holdsTime(a.status) &&
+      a.providerId === appointment.providerId &&
+      localDateAt(Date.parse(a.start) / 60_000, timeline) === date,
+  ).length;
 }

@@ -3,12 +3,13 @@ import type { z } from 'zod';
 import { errorIssue } from '../core/issue.js';
 import { issuesFromZod } from '../core/parse.js';
 import { fail, ok, type Checked } from '../core/result.js';
-import type { Appointment } from './appointment.js';
+import { holdsTime, type Appointment } from './appointment.js';
 import { draftAppointment, type Booked } from './book.js';
 import { checkBooking } from './checkBooking.js';
 import { occupies, occupyAppointment, vacateAppointment } from './occupancy.js';
 import { offGridWarnings } from './offGrid.js';
 import { releaseTime } from './releaseTime.js';
+import { resourceShare } from './resourceShare.js';
 import { RescheduleToSchema, type RescheduleTo } from './rescheduleTo.js';
 import type { Schedule } from './schedule.js';
 import type { SchedulingIssue } from './schedulingIssue.js';
@@ -20,7 +21,8 @@ export type { RescheduleTo } from './rescheduleTo.js';
  * the new one books, the appointment keeps its id, and on failure the input schedule is returned
  * untouched with the issues. An overbooking that is moved becomes an ordinary booking. A holder
  * whose overbooking would take its place keeps it instead when it stays at its own time (a change of
- * room); the overbooking then shares its new rooms and equipment. With
+ * room); the overbooking then shares what its own type needs of the new rooms and equipment
+ * (`booking.resource_mismatch` when they no longer meet its needs). With
  * `to.now` the new time must also respect the urgent hold, as `book` does with `now` (an
  * appointment marked `urgent` may use held time on the day of `now`); without `now` no hold applies.
  *
@@ -92,7 +94,22 @@ function finish(schedule: Schedule, current: Appointment, attempt: Attempt, keep
   const moved: Appointment = { ...base, providerId: drafted.providerId, start: drafted.start, end: drafted.end, resourceIds: [...attempt.resourceIds] };
   const type = schedule.appointmentTypes.find((t) => t.id === moved.typeId);
   if (type === undefined) return fail([errorIssue('booking.unknown_type', ['typeId'], `no appointment type ${moved.typeId}`)]);
-  // An overbooking still on the holder (it kept its time) shares the holder's rooms and equipment, as `book` gives them.
-  const appointments = freed.appointments.map((a) => (a.id === id ? moved : keepsOverbooking && a.overbooks === id ? { ...a, resourceIds: [...moved.resourceIds] } : a));
+  const kept = keepsOverbooking ? keptOverbooking(schedule, freed, moved) : undefined;
+  if (kept !== undefined && 'issue' in kept) return fail([kept.issue]);
+  const appointments = freed.appointments.map((a) => (a.id === id ? moved : a.id === kept?.overbooking.id ? kept.overbooking : a));
   return ok({ schedule: { ...schedule, appointments, occupancy: occupyAppointment(freed.occupancy, moved, type) }, appointment: moved }, offGridWarnings(schedule, moved));
+}
+
+// An overbooking still on the holder (it kept its time) shares the holder's new rooms and equipment as
+// `book` gives them: one for each requirement of its own type. If they no longer meet its needs the move is refused.
+function keptOverbooking(schedule: Schedule, freed: Freed, holder: Appointment): { overbooking: Appointment } | { issue: SchedulingIssue } | undefined {
+  const overbooking = freed.appointments.find((a) => a.overbooks === holder.id && holdsTime(a.status));
+  const type = schedule.appointmentTypes.find((t) => t.id === overbooking?.typeId);
+  if (overbooking === undefined || type === undefined) return undefined;
+  const share = resourceShare(type, holder.resourceIds, overbooking.resourceIds);
+  const unmet = share.unmet[0];
+  if (unmet !== undefined) {
+    return { issue: errorIssue('booking.resource_mismatch', ['resourceIds'], `${overbooking.id} overbooks ${holder.id} and needs one of ${type.requiredResources[unmet]?.anyOf.join(', ') ?? ''}, which the new resources do not include`) };
+  }
+  return { overbooking: { ...overbooking, resourceIds: [...share.resourceIds] } };
 }

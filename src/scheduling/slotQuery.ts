@@ -6,8 +6,27 @@ import { MAX_HORIZON_DAYS, MAX_NOTICE_MINUTES } from './policy.js';
 import { AppointmentTypeIdSchema, ProviderIdSchema, type AppointmentTypeId, type ProviderId, type ResourceId } from './ids.js';
 import type { IsoDate } from '../core/time.js';
 
-/** Schema of "now": an ISO instant with offset, or a valid luxon DateTime. */
-export const NowSchema = z.union([InstantSchema, z.custom<DateTime>((value) => DateTime.isDateTime(value) && value.isValid, 'expected a valid DateTime')]);
+const NOW_EXAMPLE = 'an ISO 8601 date-time with an offset, e.g. 2026-11-01T12:00:00-05:00 (or Z for UTC)';
+
+/**
+ * Schema of "now": an ISO instant with offset, or a valid luxon DateTime. A refusal says what is
+ * expected: a date alone (`2026-11-01`) or a time without an offset names no moment.
+ *
+ * @example
+ * ```ts
+ * NowSchema.parse('2026-11-01T12:00:00-05:00');
+ * NowSchema.safeParse('2026-11-01').error?.issues[0]?.message; // 'a date alone is not a moment: expected an ISO 8601 date-time with an offset, ...'
+ * ```
+ */
+export const NowSchema = z.union([InstantSchema, z.custom<DateTime>((value) => DateTime.isDateTime(value) && value.isValid, 'expected a valid DateTime')], {
+  error: (issue) => nowMessage(issue.input),
+});
+
+function nowMessage(input: unknown): string {
+  if (DateTime.isDateTime(input)) return 'expected a valid DateTime';
+  if (typeof input !== 'string') return `expected ${NOW_EXAMPLE}, or a luxon DateTime`;
+  return /^\d{4}-\d{2}-\d{2}$/.test(input) ? `a date alone is not a moment: expected ${NOW_EXAMPLE}` : `expected ${NOW_EXAMPLE}`;
+}
 
 /**
  * Schema of a slot search: a type, an inclusive range of clinic-local dates, optionally some

@@ -104,6 +104,11 @@ function referenceIssues(file: ClinicFile): Issue[] {
   file.exceptions.forEach((e, i) => {
     provider(e.providerId, ['exceptions', i, 'providerId']);
     resource(e.resourceId, ['exceptions', i, 'resourceId']);
+    // An exception closes the whole clinic, one provider or one resource: naming both would leave the
+    // provider bookable and close the resource to everyone, whichever was meant.
+    if (e.providerId !== undefined && e.resourceId !== undefined) {
+      issues.push(errorIssue('schedule.exception_target', ['exceptions', i], `exception ${e.id} names provider ${e.providerId} and resource ${e.resourceId}; an exception applies to the whole clinic, one provider or one resource, so make it two exceptions`));
+    }
   });
   file.appointments.forEach((a, i) => {
     provider(a.providerId, ['appointments', i, 'providerId']);

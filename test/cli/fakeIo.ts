@@ -39,6 +39,7 @@ export function fakeIo(files: Record<string, string> = {}, today = '2026-11-02')
       yield await read(path);
     },
     today: () => today,
+    now: () => `${today}T09:00:00Z`,
     stdout: () => out,
     stderr: () => err,
     files: store,

@@ -10,4 +10,15 @@ describe('nodeIo', () => {
     expect(east > west).toBe(true);
     expect(io.today()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
+
+  it('gives the current instant to the second with the offset of the zone asked for', () => {
+    const io = nodeIo();
+    const before = Math.floor(Date.now() / 1000) * 1000;
+    const kiritimati = io.now('Pacific/Kiritimati');
+    expect(kiritimati).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+14:00$/);
+    expect(io.now('America/New_York')).toMatch(/-0[45]:00$/);
+    expect(Date.parse(kiritimati)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(kiritimati)).toBeLessThanOrEqual(Date.now());
+    expect(io.now()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2}|Z)$/);
+  });
 });

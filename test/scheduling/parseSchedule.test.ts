@@ -52,6 +52,16 @@ describe('parseSchedule', () => {
     ]);
   });
 
+  it('refuses an exception naming both a provider and a resource, at the exception, since it applies to the clinic, one provider or one resource', () => {
+    const both = { id: 'lee-off', kind: 'time-off' as const, providerId: 'dr-lee', resourceId: 'room-1', date: '2026-11-02' };
+    const holiday = { id: 'thanksgiving', kind: 'holiday' as const, date: '2026-11-26' };
+    expect(codesAndPaths(clinicInput({ exceptions: [holiday, both] }))).toEqual([['schedule.exception_target', ['exceptions', 1]]]);
+    // Each on its own is sound: the provider's day off, or the room's.
+    const { resourceId: _room, ...provider } = both;
+    const { providerId: _lee, ...room } = both;
+    expect(codesAndPaths(clinicInput({ exceptions: [holiday, provider, { ...room, id: 'room-off' }] }))).toEqual([]);
+  });
+
   it('checks every overbooking against the appointment it names', () => {
     const at = (start: string, end: string) => ({ start: `2026-11-02T${start}:00-05:00`, end: `2026-11-02T${end}:00-05:00` });
     const holder = { id: 'h', patientId: 'p1', providerId: 'dr-lee', typeId: 'follow-up', status: 'booked' as const, ...at('09:00', '09:20'), resourceIds: ['room-1'] };

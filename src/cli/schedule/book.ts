@@ -1,6 +1,7 @@
 import { book } from '../../scheduling/book.js';
 import { toClinicFile } from '../../scheduling/schedule.js';
 import { ExitCode, parseCommandArgs, printIssues, usageFailure, type CliCommand } from '../command.js';
+import { writeFailureReason } from '../outputFile.js';
 import { loadClinic } from './slots.js';
 
 const usage = `Usage: medoffice schedule book --clinic clinic.json --type TYPE --provider ID --start ISO --patient ID [options]
@@ -18,8 +19,9 @@ Options:
   --out FILE           write the clinic file with the new appointment here
   --format text|json   output format (default text)
 
-Exit status: 0 booked, 1 refused (conflicts are listed), 2 bad usage (including a malformed --start)
-or an invalid clinic file.`;
+Exit status: 0 booked, 1 refused (conflicts are listed), 2 bad usage (a malformed --start, or a
+--type or --provider the clinic does not have), an invalid clinic file, or an --out that cannot be
+written.`;
 
 /**
  * `medoffice schedule book`: books one appointment into a clinic file.
@@ -50,6 +52,7 @@ export const bookCommand: CliCommand = {
       io.out(`${usage}\n`);
       return ExitCode.ok;
     }
+    if (parsed.positionals.length > 0) return usageFailure(io, 'schedule book', `unexpected word '${parsed.positionals[0] ?? ''}': give every input as an option`, usage);
     const { clinic, type, provider, start, patient, id, out } = parsed.values;
     const patientZone = parsed.values['patient-zone'];
     if ([clinic, type, provider, start, patient].some((value) => typeof value !== 'string')) {
@@ -71,7 +74,14 @@ export const bookCommand: CliCommand = {
       // A request that is not even well formed (a --start that is no date-time, say) is bad usage.
       return result.issues.some((issue) => MALFORMED_REQUEST.has(issue.code)) ? ExitCode.usage : ExitCode.findings;
     }
-    if (typeof out === 'string') await io.writeText(out, `${JSON.stringify(toClinicFile(result.value.schedule), null, 2)}\n`);
+    if (typeof out === 'string') {
+      try {
+        await io.writeText(out, `${JSON.stringify(toClinicFile(result.value.schedule), null, 2)}\n`);
+      } catch (error) {
+        io.err(`medoffice schedule book: cannot write the clinic file ${out}: ${writeFailureReason(error)}; the booking was not saved\n`);
+        return ExitCode.usage;
+      }
+    }
     const a = result.value.appointment;
     printIssues(result.warnings, io, 'booking');
     if (parsed.format === 'json') io.out(`${JSON.stringify({ booked: true, appointment: a, warnings: result.warnings }, null, 2)}\n`);
@@ -80,6 +90,10 @@ export const bookCommand: CliCommand = {
   },
 };
 
-/** Issue codes that mean the command's words were malformed rather than the booking refused. */
-const MALFORMED_REQUEST: ReadonlySet<string> = new Set(['booking.request', 'time.invalid_datetime', 'time.unknown_zone']);
+/**
+ * Issue codes that mean the command's words were malformed rather than the booking refused: a
+ * `--start` that is no date-time, an unknown zone, or a `--type` or `--provider` the clinic does not
+ * have (as `slots` treats an unknown type).
+ */
+const MALFORMED_REQUEST: ReadonlySet<string> = new Set(['booking.request', 'booking.unknown_type', 'booking.unknown_provider', 'time.invalid_datetime', 'time.unknown_zone']);
 

@@ -1,4 +1,3 @@
-import { wallClock } from '../../core/time.js';
 import { findSlots } from '../../scheduling/findSlots.js';
 import { parseSchedule } from '../../scheduling/parseSchedule.js';
 import type { Schedule } from '../../scheduling/schedule.js';
@@ -18,7 +17,10 @@ Options:
   --to DATE            last date, YYYY-MM-DD
   --provider ID        only this provider (repeatable)
   --patient-zone ZONE  also show each slot in the patient's IANA zone
-  --now ISO            the moment of asking (default: the start of today in the clinic's zone)
+  --now ISO            the moment of asking, an ISO date-time with an offset such as
+                       2026-11-01T12:00:00-05:00 (default: the current time): slots start no
+                       earlier than it plus the minimum notice, and urgent holds are released
+                       by it
   --limit N            at most N slots
   --format text|json   output format (default text)
 
@@ -85,6 +87,7 @@ export const slotsCommand: CliCommand = {
       io.out(`${usage}\n`);
       return ExitCode.ok;
     }
+    if (parsed.positionals.length > 0) return usageFailure(io, 'schedule slots', `unexpected word '${parsed.positionals[0] ?? ''}': give every input as an option`, usage);
     const { clinic, type, from, to, provider, now, limit } = parsed.values;
     const patientZone = parsed.values['patient-zone'];
     if (typeof clinic !== 'string' || typeof type !== 'string' || typeof from !== 'string' || typeof to !== 'string') {
@@ -97,7 +100,8 @@ export const slotsCommand: CliCommand = {
       typeId: type,
       from,
       to,
-      now: typeof now === 'string' ? now : startOfToday(io, schedule),
+      // The moment of asking: slots already past are not free, and a hold released by now is free.
+      now: typeof now === 'string' ? now : io.now(schedule.zone),
       ...(Array.isArray(provider) ? { providerIds: provider.map(String) } : {}),
       ...(typeof patientZone === 'string' ? { patientZone } : {}),
       ...(limit !== undefined ? { limit: Number(limit) } : {}),
@@ -122,10 +126,3 @@ function slotsText(slots: readonly Slot[], type: string, zone: string, patientZo
   });
   return `${slots.length} free ${type} slot${slots.length === 1 ? '' : 's'} (${zone})\n${lines.join('')}`;
 }
-
-function startOfToday(io: CliIo, schedule: Schedule): string {
-  // Today where the clinic is, not where the machine running the command is.
-  const today = io.today(schedule.zone);
-  return wallClock(today, 0, schedule.zone).toISO({ suppressMilliseconds: true }) ?? `${today}T00:00:00Z`;
-}
-

@@ -1,0 +1,28 @@
+import { containsMinute } from './alignedStarts.js';
+import { providerDayWindows } from './dayAvailability.js';
+import { normalizeIntervals, type Interval } from './intervals.js';
+import type { Schedule } from './schedule.js';
+import { localDateAt, nextDate } from './time/epochMinutes.js';
+import type { ZoneTimeline } from './time/zoneTimeline.js';
+
+/**
+ * Whether an appointment's own time (buffers left out) lies wholly inside one stretch of its
+ * provider's availability: the weekly rules and extra hours of the day it starts, joined with the
+ * next day's where they meet at midnight, minus the clinic's and the provider's exceptions. The one
+ * test every booking path uses, ordinary bookings and overbookings alike.
+ *
+ * @param schedule - the clinic
+ * @param providerId - whose availability
+ * @param time - the appointment's start and end in epoch minutes
+ * @param timeline - the clinic zone's offsets around the time
+ * @returns true when the whole time is available
+ * @example
+ * ```ts
+ * withinAvailability(schedule, 'dr-lee', { start: footprint.appointmentStart, end }, timeline); // false at 11:50-12:10 when hours end at 12:00
+ * ```
+ */
+export function withinAvailability(schedule: Schedule, providerId: string, time: Interval, timeline: ZoneTimeline): boolean {
+  const date = localDateAt(time.start, timeline);
+  const windows = normalizeIntervals([...providerDayWindows(schedule, providerId, date, timeline), ...providerDayWindows(schedule, providerId, nextDate(date), timeline)]);
+  return containsMinute(windows, time.start) && windows.some((w) => w.start <= time.start && time.end <= w.end);
+}
