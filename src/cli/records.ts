@@ -21,14 +21,39 @@ function findings(io: CliIo, command: string, message: string): ExitCodeValue {
   return ExitCode.findings;
 }
 
+// Characters that could break a line, rewrite the terminal or reorder what it shows: C0 and C1
+// controls, DEL, the Unicode line and paragraph separators, and the bidirectional controls.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// The same, and a quote or a backslash, which a quoted text escapes: a text holding any of them is shown quoted.
+const NEEDS_QUOTES = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"\\]/;
+
+/** A text with every character that is not safe to print written as a `\u` escape. */
+function escaped(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A stored text as a JSON string literal, with every character that is not safe to print escaped (`\n`, `\u001b`). */
+function quoted(text: string): string {
+  return escaped(JSON.stringify(text));
+}
+
+/**
+ * A stored text for a line of text output: as it is when it holds only printable characters, else
+ * quoted (then also when it holds a quote or a backslash), so no stored text can break a line, forge
+ * another one or send the terminal an escape sequence.
+ */
+function shown(text: string): string {
+  return NEEDS_QUOTES.test(text) ? quoted(text) : text;
+}
+
 function metaLine(meta: VersionMeta): string {
   const extra = [
-    meta.onBehalfOf !== undefined ? `for ${meta.onBehalfOf}` : '',
-    meta.replacedBy !== undefined ? `replaced by ${meta.replacedBy}` : '',
-    meta.replaces !== undefined ? `replaces ${meta.replaces}` : '',
-    meta.reason !== undefined ? `"${meta.reason}"` : '',
+    meta.onBehalfOf !== undefined ? `for ${shown(meta.onBehalfOf)}` : '',
+    meta.replacedBy !== undefined ? `replaced by ${shown(meta.replacedBy)}` : '',
+    meta.replaces !== undefined ? `replaces ${shown(meta.replaces)}` : '',
+    meta.reason !== undefined ? quoted(meta.reason) : '',
   ].filter(Boolean);
-  return `v${String(meta.version).padEnd(5)} ${meta.at}  ${meta.operation.padEnd(9)} ${meta.state.padEnd(8)} ${meta.author}${extra.length > 0 ? `  ${extra.join('  ')}` : ''}`;
+  return `v${shown(String(meta.version)).padEnd(5)} ${shown(meta.at)}  ${shown(meta.operation).padEnd(9)} ${shown(meta.state).padEnd(8)} ${shown(meta.author)}${extra.length > 0 ? `  ${extra.join('  ')}` : ''}`;
 }
 
 const history: RecordsAction = async (adapter, parsed, io) => {
@@ -66,13 +91,14 @@ const diff: RecordsAction = async (adapter, parsed, io) => {
   if ('problem' in before) return findings(io, 'diff', before.problem);
   if ('problem' in after) return findings(io, 'diff', after.problem);
   const patch = diffJson(before.document, after.document);
-  io.out(parsed.format === 'json' ? `${JSON.stringify(patch, null, 2)}\n` : `${key} v${from} -> v${to}: ${patch.length} operation(s)\n${patch.map((op) => `  ${JSON.stringify(op)}`).join('\n')}\n`);
+  io.out(parsed.format === 'json' ? `${JSON.stringify(patch, null, 2)}\n` : `${key} v${from} -> v${to}: ${patch.length} operation(s)\n${patch.map((op) => `  ${escaped(JSON.stringify(op))}`).join('\n')}\n`);
   return ExitCode.ok;
 };
 
 function auditLine(event: AuditRecord): string {
-  const extra = [event.version !== undefined ? `v${event.version}` : '', event.onBehalfOf !== undefined ? `for ${event.onBehalfOf}` : '', (event.issues ?? []).join(',')].filter(Boolean);
-  return `#${String(event.sequence).padEnd(7)} ${event.at}  ${event.action.padEnd(18)} ${event.outcome.padEnd(7)} ${event.actor} (${event.role}, ${event.purposeOfUse})${extra.length > 0 ? `  ${extra.join('  ')}` : ''}`;
+  const extra = [event.version !== undefined ? `v${shown(String(event.version))}` : '', event.onBehalfOf !== undefined ? `for ${shown(event.onBehalfOf)}` : '', (event.issues ?? []).map(shown).join(',')].filter(Boolean);
+  const who = `${shown(event.actor)} (${shown(event.role)}, ${shown(event.purposeOfUse)})`;
+  return `#${String(event.sequence).padEnd(7)} ${shown(event.at)}  ${shown(event.action).padEnd(18)} ${shown(event.outcome).padEnd(7)} ${who}${extra.length > 0 ? `  ${extra.join('  ')}` : ''}`;
 }
 
 const audit: RecordsAction = async (adapter, parsed, io) => {
@@ -100,7 +126,7 @@ const verify: RecordsAction = async (adapter, parsed, io) => {
   const result = await verifyChain(adapter);
   if (parsed.format === 'json') io.out(`${JSON.stringify(result, null, 2)}\n`);
   else if (result.ok) io.out(`chain intact: ${result.value.entries} entries, head ${result.value.headHash}\n`);
-  else io.out(`chain BROKEN at entry ${result.issues[0]?.sequence ?? '?'}: ${result.issues[0]?.message ?? ''}\n`);
+  else io.out(`chain BROKEN at entry ${result.issues[0]?.sequence ?? '?'}: ${escaped(result.issues[0]?.message ?? '')}\n`);
   return result.ok ? ExitCode.ok : ExitCode.findings;
 };
 

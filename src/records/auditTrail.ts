@@ -1,13 +1,13 @@
 import type { DateTime } from 'luxon';
 import type { z } from 'zod';
-import { fail, ok, type Checked } from '../core/result.js';
+import { ok, type Checked } from '../core/result.js';
 import type { EntryRow } from './adapter.js';
 import type { AuditEvent } from './auditEvent.js';
 import type { AccessContext } from './context.js';
 import { queryInstant } from './queryInstant.js';
 import { runOperation } from './operation.js';
 import type { RecordIssue } from './recordIssue.js';
-import { pageQueryIssue } from './pageQuery.js';
+import { readPageQuery } from './pageQuery.js';
 import type { StoreSettings } from './settings.js';
 import { step } from './steps.js';
 
@@ -103,14 +103,15 @@ export function auditRecordOf(row: EntryRow): AuditRecord[] {
  */
 export function readAuditTrail<S extends z.ZodType>(settings: StoreSettings<S>, id: string, query: AuditQuery, context: AccessContext): Promise<Checked<AuditPage, RecordIssue>> {
   return runOperation(settings, { action: 'audit-trail', permission: 'audit' }, id, context, function* (scope) {
-    const bad = pageQueryIssue(query, ['since', 'until'], 'events', 'a chain sequence');
-    if (bad !== undefined) return fail([bad]);
-    const limit = query.pageSize ?? 100;
+    const read = readPageQuery(query, ['since', 'until'], 'events', 'a chain sequence');
+    if (!read.ok) return read;
+    const { pageSize, before, times } = read.value;
+    const limit = pageSize ?? 100;
     const rows = yield* step(scope.tx.recentEntries(scope.key, 'audit', {
       limit: limit + 1,
-      ...(query.before !== undefined ? { beforeSequence: query.before } : {}),
-      ...(query.since !== undefined ? { since: queryInstant(query.since.toMillis()) } : {}),
-      ...(query.until !== undefined ? { until: queryInstant(query.until.toMillis()) } : {}),
+      ...(before !== undefined ? { beforeSequence: before } : {}),
+      ...(times['since'] !== undefined ? { since: queryInstant(times['since']) } : {}),
+      ...(times['until'] !== undefined ? { until: queryInstant(times['until']) } : {}),
     }));
     const page = rows.slice(0, limit);
     const events = page.flatMap(auditRecordOf);

@@ -9,6 +9,7 @@ import type { VersionMeta } from './versionMeta.js';
 import { currentVersion } from './writes.js';
 import { unreadable, validateDocument, versionConflict, writeVersion } from './writeVersion.js';
 import { step, type Steps } from './steps.js';
+import { readCallerInput } from './callerInput.js';
 
 /**
  * A correction: a version marked entered in error, and the version that corrects it. The erroneous
@@ -43,17 +44,24 @@ export function correctRecord<S extends z.ZodType>(
   context: AccessContext,
 ): Promise<Checked<Correction, RecordIssue>> {
   return runOperation(settings, { action: 'correct', permission: 'write' }, id, context, function* (scope) {
-    if (typeof correction !== 'object' || correction === null) return fail([recordIssue('records.invalid_input', ['correction'], 'the correction must be an object')]);
+    // Each member is read once, here; a getter that throws is an issue, not a rejected promise.
+    const read = readCallerInput(['correction'], () => {
+      if (typeof correction !== 'object' || correction === null) return fail([recordIssue('records.invalid_input', ['correction'], 'the correction must be an object')]);
+      const { errorVersion, expectedVersion, document, reason } = correction as Readonly<Record<string, unknown>>;
+      return ok({ errorVersion, expectedVersion, document, reason });
+    });
+    if (!read.ok) return read;
+    const { errorVersion, expectedVersion, document } = read.value;
     const head = yield* step(scope.tx.head(scope.key));
     const problem = unreadable(head, ['id']);
     if (problem !== undefined || head === undefined) return fail([problem ?? recordIssue('records.not_found', ['id'], 'no such record')]);
-    const stale = versionConflict(head, correction.expectedVersion);
+    const stale = versionConflict(head, expectedVersion);
     if (stale !== undefined) return fail([{ ...stale, path: ['correction', 'expectedVersion'] }]);
-    const { errorVersion, reason } = correction;
-    if (!Number.isInteger(errorVersion) || errorVersion < 1 || errorVersion > head.version) return fail([recordIssue('records.version_not_found', ['correction', 'errorVersion'], `versions run from 1 to ${head.version}`)]);
-    const badReason = statementIssue(settings, reason, ['correction', 'reason']);
+    if (typeof errorVersion !== 'number' || !Number.isInteger(errorVersion) || errorVersion < 1 || errorVersion > head.version) return fail([recordIssue('records.version_not_found', ['correction', 'errorVersion'], `versions run from 1 to ${head.version}`)]);
+    const badReason = statementIssue(settings, read.value.reason, ['correction', 'reason']);
     if (badReason !== undefined) return fail([badReason]);
-    const valid = validateDocument(settings, correction.document, ['correction', 'document']);
+    const reason = read.value.reason as string; // a statement is a string
+    const valid = validateDocument(settings, document, ['correction', 'document']);
     if (!valid.ok) return valid;
     const unchanged = valid.value.text === head.document;
     // Naming the current version both as the error and as its own correction would contradict itself.

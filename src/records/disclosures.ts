@@ -10,6 +10,7 @@ import { recordIssue, type RecordIssue } from './recordIssue.js';
 import type { StoreSettings } from './settings.js';
 import { step, type Steps } from './steps.js';
 import { mergedIntoRecord } from './mergedRecords.js';
+import { readCallerInput } from './callerInput.js';
 import { unreadable } from './writeVersion.js';
 
 const isCalendarDate = (text: string): boolean => isIsoDate(text);
@@ -61,16 +62,20 @@ export const UNACCOUNTED_PURPOSES: readonly string[] = ['TREAT', 'ETREAT', 'HPAY
  */
 export function recordDisclosure<S extends z.ZodType>(settings: StoreSettings<S>, id: string, disclosure: Disclosure, context: AccessContext): Promise<Checked<Disclosure, RecordIssue>> {
   return runOperation(settings, { action: 'disclose', permission: 'disclose' }, id, context, function* (scope) {
-    const parsed = DisclosureSchema.safeParse(disclosure);
-    if (!parsed.success) return fail(issuesFromZod(parsed.error, 'records.invalid_input', ['disclosure']));
+    // The parsed disclosure is zod's copy: the caller's object is read once, here.
+    const parsed = readCallerInput(['disclosure'], () => {
+      const result = DisclosureSchema.safeParse(disclosure);
+      return result.success ? ok(result.data) : fail(issuesFromZod(result.error, 'records.invalid_input', ['disclosure']));
+    });
+    if (!parsed.ok) return parsed;
     const latest = addDays(scope.chain.at.slice(0, 10), 1);
-    if (parsed.data.date > latest) return fail([recordIssue('records.invalid_input', ['disclosure', 'date'], `a disclosure cannot be dated after ${latest}`)]);
+    if (parsed.value.date > latest) return fail([recordIssue('records.invalid_input', ['disclosure', 'date'], `a disclosure cannot be dated after ${latest}`)]);
     const head = yield* step(scope.tx.head(scope.key));
     if (head === undefined || head.state === 'expunged') return fail([recordIssue('records.not_found', ['id'], 'no such record')]);
     const merged = head.state === 'merged' ? unreadable(head, ['id']) : undefined;
     if (merged !== undefined) return fail([merged]);
-    scope.chain.add('disclosure', scope.key, null, { ...parsed.data, recordId: scope.key, by: scope.context.actor });
-    return ok(parsed.data);
+    scope.chain.add('disclosure', scope.key, null, { ...parsed.value, recordId: scope.key, by: scope.context.actor });
+    return ok(parsed.value);
   });
 }
 
@@ -107,11 +112,12 @@ function* mergedInto(scope: OperationScope, key: string, seen: Set<string>): Ste
  */
 export function accountingOfDisclosures<S extends z.ZodType>(settings: StoreSettings<S>, id: string, asOf: DateTime, context: AccessContext): Promise<Checked<Disclosure[], RecordIssue>> {
   return runOperation(settings, { action: 'accounting', permission: 'read' }, id, context, function* (scope) {
-    if (!DateTime.isDateTime(asOf) || !asOf.isValid) return fail([recordIssue('records.invalid_input', ['asOf'], 'the date is not valid')]);
+    const window = readCallerInput(['asOf'], () =>
+      DateTime.isDateTime(asOf) && asOf.isValid ? ok({ last: dateBound(asOf), first: dateBound(asOf.minus({ years: 6 })) }) : fail([recordIssue('records.invalid_input', ['asOf'], 'the date is not valid')]));
+    if (!window.ok) return window;
     const head = yield* step(scope.tx.head(scope.key));
     if (head === undefined) return fail([recordIssue('records.not_found', ['id'], 'no such record')]);
-    const last = dateBound(asOf);
-    const first = dateBound(asOf.minus({ years: 6 }));
+    const { last, first } = window.value;
     const all: Disclosure[] = [];
     for (const key of yield* mergedInto(scope, scope.key, new Set())) {
       const rows = yield* step(scope.tx.entriesOf(key, 'disclosure'));

@@ -16,7 +16,7 @@ export type { AccessContext, AccessPolicy, Permission, PurposeOfUse } from './co
 export type { RecordVersion, VersionMeta, VersionOperation } from './versionMeta.js';
 export type { HistoryPage, HistoryQuery } from './reads.js';
 export type { MergeOutcome, ExpungeOutcome } from './merge.js';
-export type { AmendmentDecision } from './amendments.js';
+export type { AmendmentDecision, AmendmentRequest } from './amendmentInput.js';
 export type { Amendment, AmendmentStatement } from './amendmentLog.js';
 export type { Correction } from './corrections.js';
 export type { AuditPage, AuditQuery, AuditRecord } from './auditTrail.js';

@@ -147,12 +147,36 @@ function move(doc: JsonValue, from: readonly string[], to: readonly string[], va
 }
 
 /**
+ * Reads the list of a caller's patch once, so a proxy cannot change it while it is applied: an array,
+ * or `records.patch_invalid` at the patch itself (also when a getter or a revoked proxy throws).
+ * Each operation is read later, by {@link readOperation}.
+ *
+ * @param patch - the caller's patch
+ * @returns its operations, not yet read
+ * @example
+ * ```ts
+ * readPatchList('remove everything'); // records.patch_invalid at []
+ * ```
+ */
+export function readPatchList(patch: unknown): Checked<readonly unknown[]> {
+  try {
+    if (!Array.isArray(patch)) return fail([errorIssue('records.patch_invalid', [], 'a patch must be an array of operations')]);
+    const items: unknown[] = [];
+    for (let i = 0, length = patch.length; i < length; i++) items.push((patch as readonly unknown[])[i]);
+    return ok(items);
+  } catch {
+    return fail([errorIssue('records.patch_invalid', [], 'the patch could not be read (a getter or proxy threw)')]);
+  }
+}
+
+/**
  * Applies an RFC 6902 JSON Patch atomically: every operation in order, or none. The input is never
  * mutated; the result shares unchanged parts with it. Pointers reaching `__proto__`, `constructor` or
  * `prototype` are refused.
  *
  * @param document - the JSON document to patch
- * @param patch - the operations (untrusted input is checked here, operation by operation)
+ * @param patch - the operations (untrusted input is checked here, operation by operation, each read
+ *   once and its value copied, so a getter that throws is `records.patch_invalid`, never an exception)
  * @returns the patched document, or the first issue with its path `[index, field]` in the patch:
  *   `records.patch_invalid`, `records.patch_path_missing`, `records.patch_test_failed`,
  *   `records.pointer_invalid`, `records.pointer_unsafe`
@@ -163,10 +187,11 @@ function move(doc: JsonValue, from: readonly string[], to: readonly string[], va
  * ```
  */
 export function applyPatch(document: JsonValue, patch: unknown): Checked<JsonValue> {
-  if (!Array.isArray(patch)) return fail([errorIssue('records.patch_invalid', [], 'a patch must be an array of operations')]);
+  const operations = readPatchList(patch);
+  if (!operations.ok) return operations;
   let current = document;
-  for (let i = 0; i < patch.length; i++) {
-    const step = applyOne(current, patch[i], [i]);
+  for (let i = 0; i < operations.value.length; i++) {
+    const step = applyOne(current, operations.value[i], [i]);
     if (!step.ok) return step;
     current = step.value;
   }

@@ -20,10 +20,20 @@ export interface OperationScope {
   readonly documents: DocumentCache;
 }
 
-/** How an operation is named in its audit event and which permission it needs. */
+/**
+ * How an operation is named in its audit event and which permission it needs. An operation that
+ * answers with the stored record, or tests a caller's input against it (a patch, a delete), also names
+ * `alsoNeeds`: `read`, and why, so that a role without `read` never sees the whole record through it.
+ *
+ * @example
+ * ```ts
+ * const kind: OperationKind = { action: 'delete', permission: 'delete', alsoNeeds: { permission: 'read', because: 'a delete answers with the record' } };
+ * ```
+ */
 export interface OperationKind {
   readonly action: string;
   readonly permission: Permission;
+  readonly alsoNeeds?: { readonly permission: Permission; readonly because: string };
 }
 
 const RECORD_ID = /^[A-Za-z0-9\-.]{1,64}$/;
@@ -41,7 +51,7 @@ export function checkId(id: unknown, path: readonly (string | number)[]): Record
 }
 
 /**
- * Runs one audited store operation in one transaction: checks the context, the id and the permission,
+ * Runs one audited store operation in one transaction: checks the context, the id and the permissions,
  * runs the body, and appends an audit event whatever the outcome. On failure only the audit event is
  * written; on success the body's entries and the audit event commit together. With an adapter that
  * answers at once the whole transaction runs without waiting.
@@ -117,6 +127,8 @@ function* operationSteps<R>(tx: StorageTx, run: Operation<R>): Steps<Checked<R, 
   if (run.refused !== undefined) result = fail([...run.refused]);
   else if (!permits(settings.policy, context.role, kind.permission)) {
     result = fail([recordIssue('records.forbidden', ['context', 'role'], `role '${context.role}' may not ${kind.permission}`)]);
+  } else if (kind.alsoNeeds !== undefined && !permits(settings.policy, context.role, kind.alsoNeeds.permission)) {
+    result = fail([recordIssue('records.forbidden', ['context', 'role'], `role '${context.role}' may not ${kind.alsoNeeds.permission}, and ${kind.alsoNeeds.because}`)]);
   } else result = yield* run.body({ tx, chain, context: context as AccessContext, key, documents: settings.documents });
   if (!result.ok) chain = chainWriter(tip, now);
   chain.addText('audit', key, null, auditEventText(auditEvent(kind.action, key, context, result, result.ok ? run.versionOf(result.value) : undefined)));

@@ -1,16 +1,18 @@
 import { errorIssue, type IssuePath } from '../core/issue.js';
 import { fail, ok, type Checked } from '../core/result.js';
 import type { JsonValue } from './json.js';
+import type { PatchOperation } from './jsonPatch.js';
 import { parsePointer } from './jsonPointer.js';
 
 const OPS = ['add', 'remove', 'replace', 'move', 'copy', 'test'] as const;
 
 /**
- * One patch operation read from untrusted input, with its pointers parsed into reference tokens.
+ * One patch operation read from untrusted input, with its pointers parsed into reference tokens, and
+ * the operation as read: a plain copy that shares nothing with the caller's object.
  *
  * @example
  * ```ts
- * const read: ReadOperation = { op: 'move', path: ['name', '0'], from: ['alias', '0'] };
+ * const read: ReadOperation = { op: 'move', path: ['name', '0'], from: ['alias', '0'], operation: { op: 'move', path: '/name/0', from: '/alias/0' } };
  * ```
  */
 export interface ReadOperation {
@@ -18,30 +20,66 @@ export interface ReadOperation {
   readonly path: readonly string[];
   /** For `move` and `copy`. */
   readonly from?: readonly string[];
-  /** For `add`, `replace` and `test`. */
+  /** For `add`, `replace` and `test`: a copy of the caller's value. */
   readonly value?: JsonValue;
+  /** The whole operation as read, for keeping as data. */
+  readonly operation: PatchOperation;
 }
 
-// Plain JSON: null, booleans, finite numbers, strings, arrays and plain objects of them.
-function isPlainJson(value: unknown, depth: number): boolean {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
-  if (typeof value === 'number') return Number.isFinite(value);
-  if (typeof value !== 'object' || depth > 10_000) return false;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (!isPlainJson(value[i], depth + 1)) return false;
-    return true;
-  }
+const MAX_VALUE_DEPTH = 10_000;
+
+function setMember(target: Record<string, JsonValue>, key: string, value: JsonValue): void {
+  // defineProperty, so a member named __proto__ stays a member.
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+const NOT_JSON = Symbol('not plain JSON');
+
+type Container = JsonValue[] | Record<string, JsonValue>;
+
+// A scalar as it is, a fresh empty container for an array or a plain object (filled by plainCopy), or NOT_JSON.
+function shallowCopy(value: unknown): string | number | boolean | null | Container | typeof NOT_JSON {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : NOT_JSON;
+  if (typeof value !== 'object') return NOT_JSON;
+  if (Array.isArray(value)) return [];
   const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return false;
-  for (const key of Object.keys(value)) if (!isPlainJson((value as Record<string, unknown>)[key], depth + 1)) return false;
-  return true;
+  return prototype === Object.prototype || prototype === null ? {} : NOT_JSON;
+}
+
+// A copy of plain JSON (null, booleans, finite numbers, strings, arrays and plain objects of them),
+// reading each member of the caller's value once, or undefined for anything else. It walks with a stack
+// of its own rather than by recursion, so a deep value cannot overflow the call stack.
+function plainCopy(value: unknown): JsonValue | undefined {
+  const root = shallowCopy(value);
+  if (root === NOT_JSON) return undefined;
+  const work: [source: object, target: Container, depth: number][] = [];
+  if (typeof root === 'object' && root !== null) work.push([value as object, root, 0]);
+  for (let next = work.pop(); next !== undefined; next = work.pop()) {
+    const [source, target, depth] = next;
+    if (depth >= MAX_VALUE_DEPTH) return undefined;
+    const keys = Array.isArray(target) ? undefined : Object.keys(source);
+    const count = keys === undefined ? (source as readonly unknown[]).length : keys.length;
+    for (let i = 0; i < count; i++) {
+      const key = keys === undefined ? i : (keys[i] as string);
+      const item: unknown = (source as Record<string | number, unknown>)[key];
+      const copy = shallowCopy(item);
+      if (copy === NOT_JSON) return undefined;
+      if (Array.isArray(target)) target.push(copy);
+      else setMember(target, key as string, copy);
+      if (typeof copy === 'object' && copy !== null) work.push([item as object, copy, depth + 1]);
+    }
+  }
+  return root;
 }
 
 /**
  * Reads one RFC 6902 operation without looking at the document: an object whose `op` is known, whose
  * `path` (and `from` for `move` and `copy`) is a valid JSON Pointer that does not reach `__proto__`,
  * `constructor` or `prototype`, and whose `value` (for `add`, `replace` and `test`) is present and
- * plain JSON (not `undefined`, `NaN`, a function, a date or a big integer).
+ * plain JSON (not `undefined`, `NaN`, a function, a date or a big integer). Each member is read once
+ * and the value is copied, so the caller's object is never read again; an operation whose getter
+ * throws (or a revoked proxy) is `records.patch_invalid` at its place.
  *
  * @param raw - the caller's operation
  * @param at - its place in the caller's input
@@ -52,6 +90,14 @@ function isPlainJson(value: unknown, depth: number): boolean {
  * ```
  */
 export function readOperation(raw: unknown, at: IssuePath): Checked<ReadOperation> {
+  try {
+    return readMembers(raw, at);
+  } catch {
+    return fail([errorIssue('records.patch_invalid', at, 'the operation could not be read (a getter or proxy threw)')]);
+  }
+}
+
+function readMembers(raw: unknown, at: IssuePath): Checked<ReadOperation> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail([errorIssue('records.patch_invalid', at, 'an operation must be an object')]);
   const operation = raw as Record<string, unknown>;
   const op = operation['op'];
@@ -61,17 +107,18 @@ export function readOperation(raw: unknown, at: IssuePath): Checked<ReadOperatio
   if (!path.ok) return path;
   if (kind === 'move' || kind === 'copy') {
     const from = pointerOf(operation, 'from', at);
-    return from.ok ? ok({ op: kind, path: path.value, from: from.value }) : from;
+    return from.ok ? ok({ op: kind, path: path.value.tokens, from: from.value.tokens, operation: { op: kind, from: from.value.text, path: path.value.text } }) : from;
   }
-  if (kind === 'remove') return ok({ op: kind, path: path.value });
+  if (kind === 'remove') return ok({ op: kind, path: path.value.tokens, operation: { op: kind, path: path.value.text } });
   if (!Object.hasOwn(operation, 'value')) return fail([errorIssue('records.patch_invalid', [...at, 'value'], `'${kind}' needs a value`)]);
-  const value = operation['value'];
-  if (!isPlainJson(value, 0)) return fail([errorIssue('records.patch_invalid', [...at, 'value'], 'the value is not plain JSON')]);
-  return ok({ op: kind, path: path.value, value: value as JsonValue });
+  const value = plainCopy(operation['value']);
+  if (value === undefined) return fail([errorIssue('records.patch_invalid', [...at, 'value'], 'the value is not plain JSON')]);
+  return ok({ op: kind, path: path.value.tokens, value, operation: { op: kind, path: path.value.text, value } });
 }
 
-function pointerOf(operation: Record<string, unknown>, key: 'path' | 'from', at: IssuePath): Checked<readonly string[]> {
+function pointerOf(operation: Record<string, unknown>, key: 'path' | 'from', at: IssuePath): Checked<{ text: string; tokens: readonly string[] }> {
   const text = operation[key];
   if (typeof text !== 'string') return fail([errorIssue('records.patch_invalid', [...at, key], `'${key}' must be a string`)]);
-  return parsePointer(text, [...at, key]);
+  const tokens = parsePointer(text, [...at, key]);
+  return tokens.ok ? ok({ text, tokens: tokens.value }) : tokens;
 }

@@ -8,7 +8,8 @@ import { diffJson } from './diff.js';
 import type { PatchOperation } from './jsonPatch.js';
 import { runOperation, type OperationScope } from './operation.js';
 import { recordIssue, type RecordIssue } from './recordIssue.js';
-import { pageQueryIssue } from './pageQuery.js';
+import { readPageQuery } from './pageQuery.js';
+import { readCallerInput } from './callerInput.js';
 import type { StoreSettings } from './settings.js';
 import { documentAt, metaOf, versionFactOf } from './versionFact.js';
 import type { RecordVersion, VersionMeta } from './versionMeta.js';
@@ -81,10 +82,12 @@ export function readRecordVersion<S extends z.ZodType>(settings: StoreSettings<S
  */
 export function readRecordAsOf<S extends z.ZodType>(settings: StoreSettings<S>, id: string, at: DateTime, context: AccessContext): Result<z.infer<S>> {
   return runOperation(settings, { action: 'read-as-of', permission: 'read' }, id, context, function* (scope) {
-    if (!DateTime.isDateTime(at) || !at.isValid) return fail([recordIssue('records.invalid_input', ['at'], 'the time is not a valid DateTime')]);
+    const instant = readCallerInput(['at'], () =>
+      DateTime.isDateTime(at) && at.isValid ? ok(at.toMillis()) : fail([recordIssue('records.invalid_input', ['at'], 'the time is not a valid DateTime')]));
+    if (!instant.ok) return instant;
     const head = yield* knownHead(scope);
     if (!head.ok) return head;
-    const version = yield* step(scope.tx.versionAt(scope.key, queryInstant(at.toMillis())));
+    const version = yield* step(scope.tx.versionAt(scope.key, queryInstant(instant.value)));
     if (version === undefined) return fail([recordIssue('records.not_found', ['at'], 'the record did not exist yet')]);
     const found = yield* versionOfRecord<z.infer<S>>(scope, head.value, version, ['at']);
     if (found.ok && found.value.meta.state === 'merged') {
@@ -140,16 +143,17 @@ export interface HistoryQuery {
  */
 export function recordHistory<S extends z.ZodType>(settings: StoreSettings<S>, id: string, query: HistoryQuery, context: AccessContext): Promise<Checked<HistoryPage, RecordIssue>> {
   return runOperation(settings, { action: 'history', permission: 'read' }, id, context, function* (scope) {
-    const bad = pageQueryIssue(query, ['since', 'at'], 'versions', 'a version number');
-    if (bad !== undefined) return fail([bad]);
+    const read = readPageQuery(query, ['since', 'at'], 'versions', 'a version number');
+    if (!read.ok) return read;
+    const { pageSize, before, times } = read.value;
     const head = yield* knownHead(scope);
     if (!head.ok) return head;
-    const limit = query.pageSize ?? 50;
+    const limit = pageSize ?? 50;
     const rows = yield* step(scope.tx.history(scope.key, {
       limit: limit + 1,
-      ...(query.before !== undefined ? { beforeVersion: query.before } : {}),
-      ...(query.since !== undefined ? { since: queryInstant(query.since.toMillis()) } : {}),
-      ...(query.at !== undefined ? { until: queryInstant(query.at.toMillis()) } : {}),
+      ...(before !== undefined ? { beforeVersion: before } : {}),
+      ...(times['since'] !== undefined ? { since: queryInstant(times['since']) } : {}),
+      ...(times['at'] !== undefined ? { until: queryInstant(times['at']) } : {}),
     }));
     const versions = markCorrected(rows.slice(0, limit).map((row) => {
       const fact = versionFactOf(row);

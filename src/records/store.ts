@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { z } from 'zod';
 import { MedofficeUsageError, type Checked } from '../core/result.js';
-import { listAmendments, requestAmendment, decideAmendment, fileAmendmentStatement, type AmendmentDecision } from './amendments.js';
+import { listAmendments, requestAmendment, decideAmendment, fileAmendmentStatement, type AmendmentDecision, type AmendmentRequest } from './amendments.js';
 import type { Amendment } from './amendmentLog.js';
 import { readAuditTrail, type AuditPage, type AuditQuery } from './auditTrail.js';
 import type { AccessContext } from './context.js';
@@ -49,11 +49,11 @@ export interface RecordStore<T> {
   read(id: string, context: AccessContext): RecordOutcome<RecordVersion<T>>;
   /** Replaces the document if `expectedVersion` is current; an unchanged document writes nothing. */
   update(id: string, document: unknown, expectedVersion: number, context: AccessContext): RecordOutcome<RecordVersion<T>>;
-  /** Applies an RFC 6902 JSON Patch atomically if `expectedVersion` is current. */
+  /** Applies an RFC 6902 JSON Patch atomically if `expectedVersion` is current (needs `write` and `read`: it answers with the record). */
   patch(id: string, patch: JsonPatch, expectedVersion: number, context: AccessContext): RecordOutcome<RecordVersion<T>>;
-  /** Soft delete: later reads answer `records.gone`. */
+  /** Soft delete: later reads answer `records.gone` (needs `delete` and `read`). */
   delete(id: string, expectedVersion: number, context: AccessContext): RecordOutcome<RecordVersion<T>>;
-  /** Restores a deleted record. */
+  /** Restores a deleted record (needs `delete` and `read`). */
   undelete(id: string, context: AccessContext): RecordOutcome<RecordVersion<T>>;
   /** Removes a record's content for good (needs the `expunge` permission). */
   expunge(id: string, context: AccessContext): RecordOutcome<ExpungeOutcome>;
@@ -72,7 +72,7 @@ export interface RecordStore<T> {
   /** The record's corrections. */
   corrections(id: string, context: AccessContext): RecordOutcome<Correction[]>;
   /** Records an amendment request about a version. */
-  requestAmendment(id: string, request: { readonly version: number; readonly description: string; readonly proposedPatch?: JsonPatch }, context: AccessContext): RecordOutcome<Amendment>;
+  requestAmendment(id: string, request: AmendmentRequest, context: AccessContext): RecordOutcome<Amendment>;
   /** Accepts (optionally applying a patch) or denies an amendment request. */
   decideAmendment(id: string, amendmentId: string, decision: AmendmentDecision, context: AccessContext): RecordOutcome<Amendment>;
   /** Files a statement of disagreement with a denial, or the rebuttal to it. */

@@ -62,13 +62,56 @@ function expungedContent(row: EntryRow, expunged: ReadonlyMap<string, EntryRow>)
   return expunge !== undefined && EXPUNGEABLE.has(row.kind) && row.sequence < expunge.sequence;
 }
 
-function checkEntry(row: EntryRow, walk: Walk): RecordIssue | undefined {
+/** The entry's place, its link to the one before and its header hash. */
+function checkHeader(row: EntryRow, walk: Walk): RecordIssue | undefined {
   const expected = walk.sequence + 1;
   if (row.sequence !== expected) return broken(expected, `entry ${expected} is missing`);
   if (row.prevHash !== walk.prevHash) return broken(row.sequence, 'the link to the previous entry does not match');
-  if (sha256Hex(entryHeaderText(row)) !== row.hash) return broken(row.sequence, 'the entry hash does not match its fields');
+  return sha256Hex(entryHeaderText(row)) === row.hash ? undefined : broken(row.sequence, 'the entry hash does not match its fields');
+}
+
+/** The entry's content against its hash; missing content only where an expunge allows it. */
+function checkContent(row: EntryRow, walk: Walk): RecordIssue | undefined {
   if (row.data === null) return expungedContent(row, walk.expunged) ? undefined : broken(row.sequence, 'the content is missing without an expunge');
   return sha256Hex(row.data) === row.contentHash ? undefined : broken(row.sequence, 'the content does not match its hash');
+}
+
+function checkEntry(row: EntryRow, walk: Walk): RecordIssue | undefined {
+  return checkHeader(row, walk) ?? checkContent(row, walk);
+}
+
+/** Whether an entry names the record, in its header or in its content (an expunge entry's content names the record it expunged). */
+function concerns(row: EntryRow, recordId: string): boolean {
+  if (row.recordId === recordId) return true;
+  return row.data !== null && parsedObject(row.data)?.['recordId'] === recordId;
+}
+
+/**
+ * Judges an intact entry of a record's data (a version, amendment or correction) whose content is
+ * missing with no expunge entry of the record to allow it (`missing` is that finding). The record's
+ * expunge entry may be the one altered (its kind or its record id changed, so that it no longer claims
+ * the record): the chain is walked on from the entry, passing over other missing content, to the first
+ * entry that breaks on its own. That entry is named when it concerns the same record; otherwise the
+ * entry with the missing content is. An intact expunge of the record met on the way (written while
+ * the check ran) allows the content after all.
+ */
+async function judgeMissing(adapter: StorageAdapter, row: EntryRow, missing: RecordIssue, walk: Walk, pageSize: number): Promise<RecordIssue | undefined> {
+  const recordId = row.recordId ?? '';
+  const ahead: Walk = { sequence: row.sequence, prevHash: row.hash, expunged: walk.expunged };
+  for (;;) {
+    const page = await adapter.scan(ahead.sequence + 1, pageSize);
+    for (const next of page) {
+      const problem = checkHeader(next, ahead) ?? (next.data === null ? undefined : checkContent(next, ahead));
+      if (problem !== undefined) return concerns(next, recordId) ? problem : missing;
+      if (next.kind === 'expunge' && next.recordId === recordId && next.data !== null) {
+        walk.expunged.set(recordId, next);
+        return expungedContent(row, walk.expunged) ? undefined : missing;
+      }
+      ahead.prevHash = next.hash;
+      ahead.sequence = next.sequence;
+    }
+    if (page.length < pageSize) return missing;
+  }
 }
 
 function checkExpungedHead(head: HeadRow, expunge: EntryRow | undefined, where: number): RecordIssue | undefined {
@@ -115,9 +158,11 @@ async function walkChain(adapter: StorageAdapter, walk: Walk, pageSize: number, 
     const page = await adapter.scan(walk.sequence + 1, wanted);
     for (const row of page) {
       let problem = checkEntry(row, walk);
-      if (problem !== undefined && row.data === null && row.recordId !== null && !walk.expunged.has(row.recordId)) {
-        walk.expunged = await expungedRecords(adapter, pageSize);
-        problem = checkEntry(row, walk);
+      // Missing content an expunge could allow (the record's data, intact otherwise) is looked at again.
+      if (problem !== undefined && row.data === null && row.recordId !== null && EXPUNGEABLE.has(row.kind) && checkHeader(row, walk) === undefined) {
+        if (!walk.expunged.has(row.recordId)) walk.expunged = await expungedRecords(adapter, pageSize);
+        problem = checkContent(row, walk);
+        if (problem !== undefined) problem = await judgeMissing(adapter, row, problem, walk, pageSize);
       }
       if (problem !== undefined) return problem;
       walk.prevHash = row.hash;
@@ -159,7 +204,9 @@ export async function verifyChainPrefix(adapter: StorageAdapter, sequence: numbe
  * Verifies the whole store: every entry links to the one before, its hash matches its fields, its
  * content matches its content hash (content removed by an expunge is allowed), and every record's
  * current state matches its last version (and every record with versions has one). Names the first broken
- * link. Writers may keep writing while it runs: heads are read after the walk, and a head that moved on
+ * link; when a record's data is missing because its expunge entry was altered (so that the entry no
+ * longer claims the record), it names that expunge entry, not the data it had allowed to go. Writers
+ * may keep writing while it runs: heads are read after the walk, and a head that moved on
  * is checked against its own version further along the chain; a break found while the heads kept
  * moving (a version and then its record's expunge landing during the check) is checked again, up to
  * three times in all.

@@ -5,6 +5,7 @@ import { PurposeOfUseSchema, type PurposeOfUse } from './context.js';
 import { isJsonObject, type JsonObject, type JsonValue } from './json.js';
 import { arrayIndex, parsePointer } from './jsonPointer.js';
 import { recordIssue, type RecordIssue } from './recordIssue.js';
+import { readCallerInput } from './callerInput.js';
 
 /**
  * Minimum-necessary rules (HIPAA 164.502(b)): for a role and the purposes it may state, the fields it
@@ -101,9 +102,10 @@ function copyPath(source: JsonValue, tokens: readonly string[], target: JsonValu
  * document's type.
  *
  * Issues: `records.invalid_input` at `['policy', ...]` for a policy that is not an array of
- * {@link ViewRuleSchema} rules; `records.forbidden` when no rule matches role and purpose (the first
- * matching rule wins); `records.pointer_invalid` or `records.pointer_unsafe` at
- * `['policy', rule, 'fields', field]` for a malformed pointer in the matching rule.
+ * {@link ViewRuleSchema} rules (at `['policy']` for one that cannot be read: a getter or proxy
+ * throws); `records.forbidden` when no rule matches role and purpose (the first matching rule
+ * wins); `records.pointer_invalid` or `records.pointer_unsafe` at `['policy', rule, 'fields', field]`
+ * for a malformed pointer in the matching rule.
  *
  * @param document - the full document (not changed)
  * @param policy - the view rules, validated here
@@ -117,9 +119,13 @@ function copyPath(source: JsonValue, tokens: readonly string[], target: JsonValu
  * ```
  */
 export function redactForView(document: JsonValue, policy: ViewPolicy, role: string, purpose: PurposeOfUse): Checked<JsonValue, RecordIssue> {
-  const parsed = ViewRuleSchema.array().safeParse(policy);
-  if (!parsed.success) return fail(issuesFromZod(parsed.error, 'records.invalid_input', ['policy']));
-  const rules = parsed.data;
+  // zod's answer is a copy: the caller's policy is read once, here, and a getter that throws is an issue.
+  const parsed = readCallerInput(['policy'], () => {
+    const result = ViewRuleSchema.array().safeParse(policy);
+    return result.success ? ok(result.data) : fail(issuesFromZod(result.error, 'records.invalid_input', ['policy']));
+  });
+  if (!parsed.ok) return parsed;
+  const rules = parsed.value;
   const index = rules.findIndex((rule) => rule.role === role && rule.purposes.includes(purpose));
   const rule = rules[index];
   if (rule === undefined) return fail([recordIssue('records.forbidden', ['context'], `no view for role '${role}' and purpose ${purpose}`)]);

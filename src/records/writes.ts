@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { fail, ok, type Checked } from '../core/result.js';
 import type { HeadRow } from './adapter.js';
-import type { AccessContext } from './context.js';
+import { permits, type AccessContext, type AccessPolicy } from './context.js';
 import type { JsonValue } from './json.js';
 import { applyPatch } from './jsonPatch.js';
-import { runOperation, type OperationScope } from './operation.js';
+import { runOperation, type OperationKind, type OperationScope } from './operation.js';
 import { recordIssue, type RecordIssue } from './recordIssue.js';
 import type { StoreSettings } from './settings.js';
 import { metaOf, versionFactOf } from './versionFact.js';
@@ -14,6 +14,14 @@ import { step, type Steps } from './steps.js';
 
 type Result<T> = Promise<Checked<RecordVersion<T>, RecordIssue>>;
 const versionOf = <T,>(value: RecordVersion<T>): number => value.meta.version;
+
+// Create and update answer with the caller's own document, so `write` is enough. Patch, delete and
+// undelete answer with the stored record (and a patch's operations test it), so they also need `read`.
+const CREATE: OperationKind = { action: 'create', permission: 'write' };
+const UPDATE: OperationKind = { action: 'update', permission: 'write' };
+const PATCH: OperationKind = { action: 'patch', permission: 'write', alsoNeeds: { permission: 'read', because: 'a patch answers with the record and its operations test it' } };
+const DELETE: OperationKind = { action: 'delete', permission: 'delete', alsoNeeds: { permission: 'read', because: 'a delete answers with the record' } };
+const UNDELETE: OperationKind = { action: 'undelete', permission: 'delete', alsoNeeds: { permission: 'read', because: 'an undelete answers with the record' } };
 
 /**
  * Creates a record with the given id. Fails with `records.already_exists` if the id is in use (even by a
@@ -25,7 +33,7 @@ const versionOf = <T,>(value: RecordVersion<T>): number => value.meta.version;
  * ```
  */
 export function createRecord<S extends z.ZodType>(settings: StoreSettings<S>, id: string, document: unknown, context: AccessContext): Result<z.infer<S>> {
-  return runOperation(settings, { action: 'create', permission: 'write' }, id, context, function* (scope) {
+  return runOperation(settings, CREATE, id, context, function* (scope) {
     const valid = validateDocument(settings, document, ['document']);
     if (!valid.ok) return valid;
     const head = yield* step(scope.tx.head(scope.key));
@@ -39,6 +47,7 @@ function* changeActive<T>(
   expectedVersion: number,
   operation: VersionOperation,
   makeDocument: (current: JsonValue, head: HeadRow) => Checked<{ document: JsonValue; text: string }, RecordIssue>,
+  policy: AccessPolicy | undefined,
 ): Steps<Checked<RecordVersion<T>, RecordIssue>> {
   const head = yield* step(scope.tx.head(scope.key));
   const problem = unreadable(head, ['id']);
@@ -47,8 +56,17 @@ function* changeActive<T>(
   if (stale !== undefined) return fail([stale]);
   const next = makeDocument(scope.documents.parsed(scope.key, head.document), head);
   if (!next.ok) return next;
-  if (next.value.text === head.document) return ok(yield* currentVersion<T>(scope, head));
+  if (next.value.text === head.document) return ok(yield* unchangedVersion<T>(scope, head, policy));
   return ok(yield* writeVersion<T>(scope, head, { document: next.value, state: 'active', operation }));
+}
+
+// A write that changes nothing answers with the current version, whose metadata is its writer's: a role
+// without `read` (an update needs only `write`) gets it less the free-text reason, as a view shows it.
+function* unchangedVersion<T>(scope: OperationScope, head: HeadRow, policy: AccessPolicy | undefined): Steps<RecordVersion<T>> {
+  const current = yield* currentVersion<T>(scope, head);
+  if (permits(policy, scope.context.role, 'read')) return current;
+  const { reason: _reason, ...meta } = current.meta;
+  return { meta, document: current.document };
 }
 
 /**
@@ -68,7 +86,8 @@ export function* currentVersion<T>(scope: OperationScope, head: HeadRow): Steps<
 
 /**
  * Replaces a record's document if `expectedVersion` is still current (compare-and-set in the same
- * transaction). A document equal to the current one writes no version.
+ * transaction). Needs `write`. A document equal to the current one writes no version and answers with
+ * the current version, less its free-text reason for a role without `read`.
  *
  * @example
  * ```ts
@@ -77,12 +96,14 @@ export function* currentVersion<T>(scope: OperationScope, head: HeadRow): Steps<
  * ```
  */
 export function updateRecord<S extends z.ZodType>(settings: StoreSettings<S>, id: string, document: unknown, expectedVersion: number, context: AccessContext): Result<z.infer<S>> {
-  return runOperation(settings, { action: 'update', permission: 'write' }, id, context, (scope) =>
-    changeActive(scope, expectedVersion, 'update', () => validateDocument(settings, document, ['document'])), versionOf);
+  return runOperation(settings, UPDATE, id, context, (scope) =>
+    changeActive(scope, expectedVersion, 'update', () => validateDocument(settings, document, ['document']), settings.policy), versionOf);
 }
 
 /**
  * Applies an RFC 6902 JSON Patch to the current version, atomically, then validates the result.
+ * Needs `write` and `read`: a patch answers with the whole record, and its operations (`test` above all)
+ * test it.
  *
  * @example
  * ```ts
@@ -90,17 +111,17 @@ export function updateRecord<S extends z.ZodType>(settings: StoreSettings<S>, id
  * ```
  */
 export function patchRecord<S extends z.ZodType>(settings: StoreSettings<S>, id: string, patch: unknown, expectedVersion: number, context: AccessContext): Result<z.infer<S>> {
-  return runOperation(settings, { action: 'patch', permission: 'write' }, id, context, (scope) =>
+  return runOperation(settings, PATCH, id, context, (scope) =>
     changeActive(scope, expectedVersion, 'patch', (current) => {
       const patched = applyPatch(current, patch);
       if (!patched.ok) return fail(patched.issues.map((found) => ({ ...found, path: ['patch', ...found.path] })));
       return validateDocument(settings, patched.value, ['document']);
-    }), versionOf);
+    }, settings.policy), versionOf);
 }
 
 /**
  * Soft-deletes a record: a deletion version is written, reads then answer `records.gone`, and the
- * history stays readable.
+ * history stays readable. Needs `delete` and `read` (it answers with the record).
  *
  * @example
  * ```ts
@@ -108,7 +129,7 @@ export function patchRecord<S extends z.ZodType>(settings: StoreSettings<S>, id:
  * ```
  */
 export function deleteRecord<S extends z.ZodType>(settings: StoreSettings<S>, id: string, expectedVersion: number, context: AccessContext): Result<z.infer<S>> {
-  return runOperation(settings, { action: 'delete', permission: 'delete' }, id, context, function* (scope) {
+  return runOperation(settings, DELETE, id, context, function* (scope) {
     const head = yield* step(scope.tx.head(scope.key));
     const problem = unreadable(head, ['id']);
     if (problem !== undefined || head === undefined) return fail([problem ?? recordIssue('records.not_found', ['id'], 'no such record')]);
@@ -120,7 +141,8 @@ export function deleteRecord<S extends z.ZodType>(settings: StoreSettings<S>, id
 }
 
 /**
- * Restores a deleted record with its last document, as a new version.
+ * Restores a deleted record with its last document, as a new version. Needs `delete` and `read` (it
+ * answers with the record).
  *
  * @example
  * ```ts
@@ -128,7 +150,7 @@ export function deleteRecord<S extends z.ZodType>(settings: StoreSettings<S>, id
  * ```
  */
 export function undeleteRecord<S extends z.ZodType>(settings: StoreSettings<S>, id: string, context: AccessContext): Result<z.infer<S>> {
-  return runOperation(settings, { action: 'undelete', permission: 'delete' }, id, context, function* (scope) {
+  return runOperation(settings, UNDELETE, id, context, function* (scope) {
     const head = yield* step(scope.tx.head(scope.key));
     if (head === undefined || head.state === 'expunged') return fail([recordIssue('records.not_found', ['id'], 'no such record')]);
     if (head.state !== 'deleted') return fail([recordIssue('records.not_deleted', ['id'], 'the record is not deleted', { currentVersion: head.version })]);
