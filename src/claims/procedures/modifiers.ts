@@ -54,7 +54,7 @@ export function checkModifiers(line: ClaimLine, index: number, hcpcs: HcpcsTable
     }
     const conflict = conflictWith(modifier, seen);
     if (conflict !== undefined) issues.push(errorIssue('modifier.conflict', path, conflict));
-    const misplaced = misplacedOn(modifier, line.procedure.toUpperCase());
+    const misplaced = modifier === '25' || DISTINCT_SERVICE.has(modifier) ? misplacedOn(modifier, line.procedure) : undefined;
     if (misplaced !== undefined) issues.push(warningIssue('modifier.misplaced', path, misplaced));
     seen.push(modifier);
     const period = hcpcs?.modifiers.get(modifier);
@@ -74,10 +74,18 @@ function isDigit(char: number): boolean {
   return char >= 48 && char <= 57;
 }
 
+// Each modifier's conflicting partners, so a line's check looks only at the pairs its modifiers are in.
+const CONFLICTS_BY_MODIFIER: ReadonlyMap<string, readonly (readonly [string, string, string])[]> = (() => {
+  const byModifier = new Map<string, (readonly [string, string, string])[]>();
+  for (const pair of CONFLICTS) for (const side of [pair[0], pair[1]]) byModifier.set(side, [...(byModifier.get(side) ?? []), pair]);
+  return byModifier;
+})();
+
 function conflictWith(modifier: string, seen: readonly string[]): string | undefined {
+  if (seen.length === 0) return undefined;
   if (seen.includes(modifier)) return `modifier ${modifier} is repeated`;
-  for (const [a, b, why] of CONFLICTS) {
-    if ((modifier === a && seen.includes(b)) || (modifier === b && seen.includes(a))) return `${a} and ${b} cannot both be on one line: ${why}`;
+  for (const [a, b, why] of CONFLICTS_BY_MODIFIER.get(modifier) ?? []) {
+    if (seen.includes(modifier === a ? b : a)) return `${a} and ${b} cannot both be on one line: ${why}`;
   }
   return undefined;
 }
