@@ -57,6 +57,8 @@ export function checkLines(claim: Claim, issues: ClaimIssue[]): void {
     checkUnits(line.units, i, issues);
     if (line.unitBasis !== undefined && line.unitBasis !== 'UN' && line.unitBasis !== 'MJ') {
       issues.push(errorIssue('line.unit_basis', ['lines', i, 'unitBasis'], `unit basis '${line.unitBasis}' is neither UN (units of service) nor MJ (minutes)`));
+    } else if (line.unitBasis === 'MJ' && !isAnesthesia(line.procedure)) {
+      issues.push(errorIssue('line.unit_basis', ['lines', i, 'unitBasis'], `minutes (MJ) are for anesthesia codes 00100–01999, not ${line.procedure}`));
     }
     if (!Number.isSafeInteger(line.chargeCents) || line.chargeCents < 0) {
       issues.push(errorIssue('line.charge', ['lines', i, 'chargeCents'], `${line.chargeCents} is not a whole, non-negative number of cents`));
@@ -69,6 +71,12 @@ export function checkLines(claim: Claim, issues: ClaimIssue[]): void {
     issues.push(errorIssue('claim.total_mismatch', ['totalChargeCents'], `total ${claim.totalChargeCents} cents differs from the sum of the lines, ${total} cents`));
   }
   checkDuplicates(claim, issues);
+}
+
+/** CPT anesthesia codes, 00100 to 01999: the services reported in minutes. */
+function isAnesthesia(procedure: string): boolean {
+  const code = procedure.trim();
+  return /^0[01]\d{3}$/.test(code) && Number(code) >= 100;
 }
 
 function checkUnits(units: number, index: number, issues: ClaimIssue[]): void {

@@ -18,6 +18,8 @@ export function lineArbitrary(diagnosisCount: number) {
       serviceDateTo: fc.constantFrom(...DATES),
       diagnosisPointers: fc.array(fc.integer({ min: 1, max: diagnosisCount + 1 }), { minLength: 1, maxLength: 5 }),
       placeOfService: fc.constantFrom('11', '22', '48', '66'),
+      // Strings pass every reader (the unit basis is checked later); anything else fails each of them.
+      unitBasis: fc.constantFrom<unknown>('UN', 'MJ', '', 'MIN', 5, null, {}),
     },
     { requiredKeys: ['procedure', 'units', 'chargeCents', 'serviceDate', 'diagnosisPointers'] },
   );

@@ -106,6 +106,8 @@ describe('validateClaim', () => {
     expect(misplaced('99213', ['25'])).toEqual([]);
     expect(misplaced('99499', ['25'])).toEqual([]);
     expect(misplaced('99201', ['25'])).toEqual([['warning', ['lines', 0, 'modifiers', 0]]]);
+    expect(validateClaim(claimWith([line({ procedure: '99201', modifiers: ['25'], serviceDate: '2020-06-01' })]), { asOf: '2020-07-01' }).issues.map((i) => i.code)).not.toContain('modifier.misplaced');
+    expect(misplaced(' 99213', ['25'])).toEqual([]);
     expect(misplaced('99214', ['RT', 'XU'])).toEqual([['warning', ['lines', 0, 'modifiers', 1]]]);
     expect(misplaced('11042', ['59'])).toEqual([]);
     expect(misplaced('9921', ['25'])).toEqual([]);

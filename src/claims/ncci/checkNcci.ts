@@ -80,7 +80,7 @@ const THOUSANDTHS = 1000;
  * (`unitBasis` MJ, anesthesia time) is one service: its minutes measure time, not services.
  */
 function mueThousandths(line: ClaimLine): number {
-  return line.unitBasis === 'MJ' ? THOUSANDTHS : Math.round(line.units * THOUSANDTHS);
+  return line.unitBasis === 'MJ' && /^0[01]\d{3}$/.test(line.procedure.trim()) ? THOUSANDTHS : Math.round(line.units * THOUSANDTHS);
 }
 
 function unitsText(thousandths: number): string {

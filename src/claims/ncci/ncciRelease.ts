@@ -4,7 +4,8 @@ export interface NcciRelease {
   readonly revision: number;
 }
 
-const RELEASE = /v(\d{2,4})r(\d{1,2})/i;
+// `v` starts a word (not the v of `nov`), and the revision's digits end there.
+const RELEASE = /(?:^|[^a-z0-9])v(\d{1,4})r(\d{1,2})(?![0-9])/i;
 
 /**
  * The release a CMS NCCI PTP file name carries (`v322r0` in `ccipra-v322r0-f1.txt`), if any.

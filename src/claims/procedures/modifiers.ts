@@ -54,7 +54,7 @@ export function checkModifiers(line: ClaimLine, index: number, hcpcs: HcpcsTable
     }
     const conflict = conflictWith(modifier, seen);
     if (conflict !== undefined) issues.push(errorIssue('modifier.conflict', path, conflict));
-    const misplaced = modifier === '25' || DISTINCT_SERVICE.has(modifier) ? misplacedOn(modifier, line.procedure) : undefined;
+    const misplaced = modifier === '25' || DISTINCT_SERVICE.has(modifier) ? misplacedOn(modifier, line.procedure.trim(), line.serviceDate) : undefined;
     if (misplaced !== undefined) issues.push(warningIssue('modifier.misplaced', path, misplaced));
     seen.push(modifier);
     const period = hcpcs?.modifiers.get(modifier);
@@ -90,9 +90,9 @@ function conflictWith(modifier: string, seen: readonly string[]): string | undef
   return undefined;
 }
 
-function misplacedOn(modifier: string, procedure: string): string | undefined {
+function misplacedOn(modifier: string, procedure: string, dateOfService: string): string | undefined {
   if (procedureFormat(procedure) === undefined) return undefined;
-  const evaluation = isEvaluationAndManagement(procedure);
+  const evaluation = isEvaluationAndManagement(procedure, dateOfService);
   if (modifier === '25' && !evaluation) return `25 marks a separate evaluation and management service, and ${procedure} is not one (99202–99499)`;
   if (DISTINCT_SERVICE.has(modifier) && evaluation) return `${modifier} marks a distinct procedure, not an evaluation and management service such as ${procedure} (use 25)`;
   return undefined;

@@ -51,12 +51,15 @@ export class HiDiagnoses {
       const cut = componentEnd(segment, k, from);
       const abk = cut - from === 3 && text.charCodeAt(from) === 65 && text.charCodeAt(from + 1) === 66 && (text.charCodeAt(from + 2) === 75 || text.charCodeAt(from + 2) === 70);
       const qualifier = abk ? '' : text.slice(from, cut);
-      if (!abk && qualifier !== 'BK' && qualifier !== 'BF') continue;
+      if (!abk && qualifier !== 'BK' && qualifier !== 'BF') {
+        if (emptyElement === 0) emptyElement = k;
+        continue;
+      }
       const element = `HI${String(k).padStart(2, '0')}`;
       if (emptyElement > 0) {
         // Pointers name diagnoses by HI element (HI01 is 1): a gap would move every later code.
         const gap = `HI${String(emptyElement).padStart(2, '0')}`;
-        issues.push(hiIssue(segment, emptyElement, ['diagnoses'], `${gap} is empty but ${element} holds a diagnosis: diagnosis pointers name HI elements by position, so the elements must follow one another`));
+        issues.push(hiIssue(segment, emptyElement, ['diagnoses'], `${gap} holds no diagnosis (empty, or another qualifier) but ${element} does: diagnosis pointers name HI elements by position, so the diagnoses must follow one another from HI01`));
         emptyElement = -1;
       }
       if (++this.seen > MAX_DIAGNOSES) {

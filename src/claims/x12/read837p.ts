@@ -71,6 +71,8 @@ class ReaderState {
   private builder: ClaimBuilder | undefined;
   /** True while the segments of a claim that could not be placed go by (until the next HL, CLM or trailer). */
   private discarding = false;
+  /** True while a run of segments outside any transaction goes by, once the first is reported. */
+  private strayRun = false;
   private parties: ClaimParties = emptyParties();
   private levels: OpenLevels = {};
   private entity = '';
@@ -93,9 +95,13 @@ class ReaderState {
     if (this.transaction !== undefined) {
       this.transaction.segments++;
       if (!this.transaction.read && role !== 'transaction-start' && role !== 'transaction-end' && role !== 'envelope') return;
-    } else if (role === undefined ? isSegmentId(segment.id) : role !== 'transaction-start' && role !== 'transaction-end' && role !== 'envelope') {
-      return this.problem(segment, `${segment.id} outside a transaction: only the envelope (ISA, GS, GE, IEA) may stand outside ST … SE`);
+    } else if (role === undefined ? isSegmentId(segment.id) && segment.id !== 'TA1' : role !== 'transaction-start' && role !== 'transaction-end' && role !== 'envelope') {
+      // One report per run of stray segments (a missing ST would otherwise give one per segment).
+      if (this.strayRun) return;
+      this.strayRun = true;
+      return this.problem(segment, `${segment.id} outside a transaction, with any segments after it up to the next ST or envelope segment: only the envelope (ISA, TA1, GS, GE, IEA) may stand outside ST … SE`);
     }
+    if (role === 'transaction-start' || role === 'envelope') this.strayRun = false;
     if (role === 'claim-detail' && this.builder !== undefined) return this.builder.add(segment);
     if (role === undefined) return this.other(segment);
     // A switch rather than ts-pattern here: this runs for every segment, and the `never` check keeps it exhaustive.

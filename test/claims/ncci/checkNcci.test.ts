@@ -102,6 +102,14 @@ describe('ncci.mue units: exact sums and anesthesia minutes', () => {
     expect(mueOnly([minutes, { ...minutes, units: 30, modifiers: ['76'] }])).toEqual([[['lines', 1, 'units'], '2 units of 00142 on 2026-07-01 exceed the MUE of 1 per date of service']]);
   });
 
+  it('minutes are for anesthesia codes only: MJ on another code is line.unit_basis, and its units still meet the MUE', () => {
+    const issues = validateClaim(claimWith([line({ procedure: 'J1100', units: 50, unitBasis: 'MJ' })]), { tables: { mue } }).issues;
+    expect(issues.filter((i) => i.code === 'line.unit_basis' || i.code === 'ncci.mue').map((i) => [i.code, i.path])).toEqual([
+      ['line.unit_basis', ['lines', 0, 'unitBasis']],
+      ['ncci.mue', ['lines', 0, 'units']],
+    ]);
+  });
+
   it('a unit basis other than UN or MJ is line.unit_basis at that line', () => {
     const issues = validateClaim(claimWith([line({ procedure: '00142', units: 95, unitBasis: 'MIN' })])).issues;
     expect(issues.filter((i) => i.code === 'line.unit_basis').map((i) => i.path)).toEqual([['lines', 0, 'unitBasis']]);

@@ -66,9 +66,10 @@ describe('read837p: diagnosis positions and the principal diagnosis', () => {
     const report = await read('HI*ABK:E119**ABF:I10');
     expect(report?.valid).toBe(false);
     const at = report?.issues.findIndex((i) => i.code === 'x12.segment') ?? -1;
-    expect(report?.issues[at]?.message).toContain('HI02 is empty but HI03 holds a diagnosis');
+    expect(report?.issues[at]?.message).toContain('HI02 holds no diagnosis (empty, or another qualifier) but HI03 does');
     expect(report?.issues[at]?.source).toMatch(/^X12 HI \(segment \d+, element 2\)$/);
     expect((await read('HI*ABK:E119*ABF:I10*'))?.valid).toBe(true);
+    for (const between of ['BG:01', ':', 'ZZ:J449', 'BP:0JH60DZ']) expect((await read(`HI*ABK:E119*${between}*ABF:I10`))?.valid).toBe(false);
   });
 
   it('the first diagnosis must be principal (ABK), and only the first', async () => {

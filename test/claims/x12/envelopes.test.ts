@@ -97,13 +97,20 @@ describe('read837p misuse', () => {
 });
 
 describe('read837p: segments outside a transaction', () => {
-  it('reports each segment between SE and GE, before ST or after IEA, and reads the claims as usual', async () => {
+  it('reports the first segment of each run between SE and GE, before ST or after IEA, once, and reads the claims as usual', async () => {
     const stray = GOOD.replace('GE*1*1~\n', 'LX*1~\nGE*1*1~\n').replace(/(GS\*[^~]*~\n)/, '$1BHT*0019*00*0123*20261102*0930*CH~\n') + 'NM1*85*2*STRAY~\n';
     expect(await outline(stray)).toEqual([
-      [true, undefined, ['x12.envelope BHT outside a transaction:']],
+      [true, undefined, ['x12.envelope BHT outside a transaction,']],
       [false, 'C-1', []],
-      [true, undefined, ['x12.envelope LX outside a transaction:']],
-      [true, undefined, ['x12.envelope NM1 outside a transaction:']],
+      [true, undefined, ['x12.envelope LX outside a transaction,']],
+      [true, undefined, ['x12.envelope NM1 outside a transaction,']],
+    ]);
+    // A missing ST makes one report, not one per segment; a TA1 after ISA is allowed.
+    const noSt = GOOD.replace(/ST\*837[^~]*~\n/, '').replace(/(ISA[^\n]*\n)/, '$1TA1*000000001*261102*0930*A*000~\n');
+    expect((await outline(noSt)).filter(([envelope]) => envelope)).toEqual([
+      [true, undefined, ['x12.envelope BHT outside a transaction,']],
+      [true, undefined, ['x12.envelope SE without ST']],
+      [true, undefined, ['x12.envelope GE says 1 with']],
     ]);
   });
 });
