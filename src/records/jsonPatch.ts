@@ -146,6 +146,9 @@ function move(doc: JsonValue, from: readonly string[], to: readonly string[], va
   return removed.ok ? add(removed.value, to, value, [...at, 'path']) : removed;
 }
 
+/** The most operations one patch may hold (a patch longer than this cannot fit a document's size limit). */
+const MAX_PATCH_OPERATIONS = 1_000_000;
+
 /**
  * Reads the list of a caller's patch once, so a proxy cannot change it while it is applied: an array,
  * or `records.patch_invalid` at the patch itself (also when a getter or a revoked proxy throws).
@@ -161,8 +164,14 @@ function move(doc: JsonValue, from: readonly string[], to: readonly string[], va
 export function readPatchList(patch: unknown): Checked<readonly unknown[]> {
   try {
     if (!Array.isArray(patch)) return fail([errorIssue('records.patch_invalid', [], 'a patch must be an array of operations')]);
+    if (patch.length > MAX_PATCH_OPERATIONS) return fail([errorIssue('records.patch_invalid', [], `a patch holds at most ${MAX_PATCH_OPERATIONS} operations, not ${patch.length}`)]);
     const items: unknown[] = [];
-    for (let i = 0, length = patch.length; i < length; i++) items.push((patch as readonly unknown[])[i]);
+    for (let i = 0, length = patch.length; i < length; i++) {
+      const item: unknown = (patch as readonly unknown[])[i];
+      items.push(item);
+      // Operations are applied in order and the first bad one ends the patch: nothing after it is read.
+      if (typeof item !== 'object' || item === null) break;
+    }
     return ok(items);
   } catch {
     return fail([errorIssue('records.patch_invalid', [], 'the patch could not be read (a getter or proxy threw)')]);

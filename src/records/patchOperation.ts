@@ -27,6 +27,9 @@ export interface ReadOperation {
 }
 
 const MAX_VALUE_DEPTH = 10_000;
+// A value with more parts than this is refused before it is copied further: a cyclic value with many
+// members would otherwise be copied member by member down to the depth limit.
+const MAX_VALUE_PARTS = 1_000_000;
 
 function setMember(target: Record<string, JsonValue>, key: string, value: JsonValue): void {
   // defineProperty, so a member named __proto__ stays a member.
@@ -55,11 +58,14 @@ function plainCopy(value: unknown): JsonValue | undefined {
   if (root === NOT_JSON) return undefined;
   const work: [source: object, target: Container, depth: number][] = [];
   if (typeof root === 'object' && root !== null) work.push([value as object, root, 0]);
+  let parts = 0;
   for (let next = work.pop(); next !== undefined; next = work.pop()) {
     const [source, target, depth] = next;
     if (depth >= MAX_VALUE_DEPTH) return undefined;
     const keys = Array.isArray(target) ? undefined : Object.keys(source);
     const count = keys === undefined ? (source as readonly unknown[]).length : keys.length;
+    parts += count;
+    if (parts > MAX_VALUE_PARTS) return undefined;
     for (let i = 0; i < count; i++) {
       const key = keys === undefined ? i : (keys[i] as string);
       const item: unknown = (source as Record<string | number, unknown>)[key];

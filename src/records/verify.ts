@@ -81,9 +81,11 @@ function checkEntry(row: EntryRow, walk: Walk): RecordIssue | undefined {
 }
 
 /** Whether an entry names the record, in its header or in its content (an expunge entry's content names the record it expunged). */
-function concerns(row: EntryRow, recordId: string): boolean {
-  if (row.recordId === recordId) return true;
-  return row.data !== null && parsedObject(row.data)?.['recordId'] === recordId;
+/** Whether an entry is (or, altered, was) the expunge of a record: by its kind or by its content's shape. */
+function isExpungeOf(row: EntryRow, recordId: string): boolean {
+  const fact = row.data === null ? undefined : parsedObject(row.data);
+  const concerns = row.recordId === recordId || fact?.['recordId'] === recordId;
+  return concerns && (row.kind === 'expunge' || (fact !== undefined && 'versions' in fact && !('version' in fact)));
 }
 
 /**
@@ -91,18 +93,20 @@ function concerns(row: EntryRow, recordId: string): boolean {
  * missing with no expunge entry of the record to allow it (`missing` is that finding). The record's
  * expunge entry may be the one altered (its kind or its record id changed, so that it no longer claims
  * the record): the chain is walked on from the entry, passing over other missing content, to the first
- * entry that breaks on its own. That entry is named when it concerns the same record; otherwise the
- * entry with the missing content is. An intact expunge of the record met on the way (written while
- * the check ran) allows the content after all.
+ * entry that breaks on its own. That entry is named when it is (or was, by its content) the record's
+ * expunge; otherwise the entry with the missing content is. An intact expunge of the record met on the way (written while
+ * the check ran) allows the content after all. The walk stops at `until` (a prefix's end).
  */
-async function judgeMissing(adapter: StorageAdapter, row: EntryRow, missing: RecordIssue, walk: Walk, pageSize: number): Promise<RecordIssue | undefined> {
+async function judgeMissing(adapter: StorageAdapter, row: EntryRow, missing: RecordIssue, walk: Walk, pageSize: number, until: number): Promise<RecordIssue | undefined> {
   const recordId = row.recordId ?? '';
   const ahead: Walk = { sequence: row.sequence, prevHash: row.hash, expunged: walk.expunged };
   for (;;) {
-    const page = await adapter.scan(ahead.sequence + 1, pageSize);
+    if (ahead.sequence >= until) return missing;
+    const page = await adapter.scan(ahead.sequence + 1, Math.min(pageSize, until - ahead.sequence));
     for (const next of page) {
       const problem = checkHeader(next, ahead) ?? (next.data === null ? undefined : checkContent(next, ahead));
-      if (problem !== undefined) return concerns(next, recordId) ? problem : missing;
+      // Only the record's own expunge entry, altered, takes the blame: any other break after it is a later one.
+      if (problem !== undefined) return isExpungeOf(next, recordId) ? problem : missing;
       if (next.kind === 'expunge' && next.recordId === recordId && next.data !== null) {
         walk.expunged.set(recordId, next);
         return expungedContent(row, walk.expunged) ? undefined : missing;
@@ -162,7 +166,7 @@ async function walkChain(adapter: StorageAdapter, walk: Walk, pageSize: number, 
       if (problem !== undefined && row.data === null && row.recordId !== null && EXPUNGEABLE.has(row.kind) && checkHeader(row, walk) === undefined) {
         if (!walk.expunged.has(row.recordId)) walk.expunged = await expungedRecords(adapter, pageSize);
         problem = checkContent(row, walk);
-        if (problem !== undefined) problem = await judgeMissing(adapter, row, problem, walk, pageSize);
+        if (problem !== undefined) problem = await judgeMissing(adapter, row, problem, walk, pageSize, until);
       }
       if (problem !== undefined) return problem;
       walk.prevHash = row.hash;

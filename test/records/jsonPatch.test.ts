@@ -102,3 +102,16 @@ describe('applyPatch', () => {
     });
   });
 });
+
+describe('applyPatch: hostile sizes are refused without reading them whole', () => {
+  it('a sparse patch of 2^32 − 1 operations is refused at once, and one of half a million stops at its first hole', () => {
+    expect(applyPatch({ a: 1 }, new Array(4_294_967_295))).toMatchObject({ ok: false, issues: [{ code: 'records.patch_invalid', path: [] }] });
+    expect(applyPatch({ a: 1 }, new Array(500_000))).toMatchObject({ ok: false, issues: [{ code: 'records.patch_invalid', path: [0] }] });
+  });
+
+  it('a cyclic value with many members is refused (a million parts at most), not copied down to the depth limit', () => {
+    const wide: Record<string, unknown> = {};
+    for (let i = 0; i < 1000; i++) wide[`k${i}`] = wide;
+    expect(applyPatch({ a: 1 }, [{ op: 'add', path: '/x', value: wide }])).toMatchObject({ ok: false, issues: [{ code: 'records.patch_invalid', path: [0, 'value'] }] });
+  });
+});

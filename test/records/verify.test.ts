@@ -4,7 +4,7 @@ import { memoryAdapter, type MemorySnapshot } from '../../src/records/adapters/m
 import type { AccessContext } from '../../src/records/context.js';
 import { patientSchema } from '../../src/records/schemas/patient.js';
 import { createRecordStore } from '../../src/records/store.js';
-import { verifyChain } from '../../src/records/verify.js';
+import { verifyChain, verifyChainPrefix } from '../../src/records/verify.js';
 import { doctor, patient, steppingClock } from './fixtures.js';
 
 const privacy: AccessContext = { actor: 'po', role: 'privacy-officer', purposeOfUse: 'HOPERAT', reason: 'court order' };
@@ -73,5 +73,25 @@ describe('verify names the expunge entry itself when it is altered', () => {
       ok: false,
       issues: [{ code: 'records.chain_broken', sequence: lost.sequence, message: 'the content is missing without an expunge' }],
     });
+  });
+});
+
+describe('verify: content missing without an expunge is named where it is, unless the record\'s expunge was altered', () => {
+  it('names the version that lost its content, not a later broken audit event of the same record, and a prefix stays within its range', async () => {
+    const adapter = memoryAdapter();
+    const store = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter, clock: steppingClock().clock });
+    await store.create('a', patient('Ames'), doctor);
+    await store.update('a', patient('Ames', { gender: 'female' }), 1, doctor);
+    await store.create('z', patient('Zu'), doctor);
+    await store.update('a', patient('Ames', { gender: 'male' }), 2, doctor);
+    const { entries, heads } = adapter.snapshot();
+    const second = entries.find((e) => e.recordId === 'Patient/a' && e.kind === 'version' && e.version === 2) as EntryRow;
+    const lastAudit = [...entries].reverse().find((e) => e.recordId === 'Patient/a' && e.kind === 'audit') as EntryRow;
+    const damaged = entries.map((e) => (e === second ? { ...e, data: null } : e === lastAudit ? { ...e, data: (e.data ?? '').replace('"bench"', '"xx"').replace('"dr-lee"', '"dr-xxx"') } : e));
+    expect(damaged.find((e) => e.sequence === lastAudit.sequence)?.data).not.toBe(lastAudit.data);
+    const verified = await verifyChain(memoryAdapter({ from: { entries: damaged, heads } }));
+    expect(verified.ok ? [] : verified.issues.map((i) => i.sequence)).toEqual([second.sequence]);
+    const prefix = await verifyChainPrefix(memoryAdapter({ from: { entries: damaged, heads } }), second.sequence + 1);
+    expect(prefix.ok ? [] : prefix.issues.map((i) => i.sequence)).toEqual([second.sequence]);
   });
 });
