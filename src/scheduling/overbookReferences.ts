@@ -29,13 +29,20 @@ export function overbookMismatch(overbooking: Appointment, holder: Appointment, 
   return overbookMisfit(overbooking, overType, holder, holderType);
 }
 
+function sharedProviderMismatch(overbooking: Appointment, holder: Appointment): string | undefined {
+  if (holder.id === overbooking.id) return 'an appointment cannot overbook itself';
+  if (holder.overbooks !== undefined) return `${holder.id} is itself an overbooking`;
+  return holder.providerId === overbooking.providerId ? undefined : `${holder.id} is with ${holder.providerId}, not ${overbooking.providerId}`;
+}
+
 /**
  * Checks every `overbooks` reference of a clinic file's appointments. It must name an appointment of
  * the file (`schedule.unknown_appointment`). While the overbooking holds time, the appointment it names
  * must be with the same provider, not itself an overbooking, still holding its own time, and its
  * appointment time must contain the overbooking's (and its footprint the overbooking's footprint, as
  * booking measures it); and no appointment may be
- * overbooked twice at once (`schedule.overbook_mismatch`). An overbooking takes no time of its own, so a
+ * overbooked twice at once (`schedule.overbook_mismatch`). An overbooking under way or done (arrived
+ * or later) is kept as recorded: only its provider and holder are checked, not its time or resources. An overbooking takes no time of its own, so a
  * broken reference would hide a double booking; a cancelled one hides nothing and keeps its reference.
  *
  * @param file - the zod-parsed clinic file
@@ -59,7 +66,10 @@ export function overbookReferenceIssues(file: ClinicFile): Issue[] {
       return;
     }
     if (!holdsTime(a.status)) return;
-    const problem = overbookMismatch(a, holder, types) ?? (overbooked.has(holder.id) ? `${holder.id} is already overbooked` : undefined);
+    // A visit under way or done is kept as recorded (as resources are): only one still to come is held
+    // to the rules booking applies today (inside the holder's appointment time, its own resources).
+    const awaited = a.status === 'pending' || a.status === 'booked';
+    const problem = (awaited ? overbookMismatch(a, holder, types) : sharedProviderMismatch(a, holder)) ?? (overbooked.has(holder.id) ? `${holder.id} is already overbooked` : undefined);
     if (problem !== undefined) issues.push(errorIssue('schedule.overbook_mismatch', path, problem));
     overbooked.add(holder.id);
   });

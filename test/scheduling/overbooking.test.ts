@@ -81,6 +81,11 @@ describe('an overbooking lies inside availability and inside its holder\'s appoi
     const inBuffer = { id: 'o', patientId: 'p2', providerId: 'dr-lee', typeId: 'follow-up', status: 'booked' as const, resourceIds: ['room-1'], overbooks: 'h', ...at('2026-11-02', '09:30', '09:50') };
     const parsed = parseSchedule(overbookingClinic({ appointments: [holder, inBuffer] }));
     expect(!parsed.ok && parsed.issues.map((i) => [i.code, i.path])).toEqual([['schedule.overbook_mismatch', ['appointments', 1, 'overbooks']]]);
+    // A visit already under way or done, recorded that way by an earlier release, is kept as recorded.
+    for (const status of ['arrived', 'fulfilled'] as const) {
+      const recorded = parseSchedule(overbookingClinic({ appointments: [{ ...holder, status }, { ...inBuffer, status }] }));
+      expect(recorded.ok ? [] : recorded.issues.map((i) => i.code), status).toEqual([]);
+    }
   });
 
   it('gives an overbooking with an unknown provider the unknown-provider issue', () => {
