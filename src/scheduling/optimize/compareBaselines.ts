@@ -1,5 +1,5 @@
 import { ok, type Checked } from '../../core/result.js';
-import { CLASSIC_RULES, classicSchedule, type ClassicRule } from './classicRules.js';
+import { CLASSIC_RULES, classicSchedule, serviceIntervals, type ClassicRule } from './classicRules.js';
 import { evaluateSchedule, type ScheduleEvaluation } from './evaluateSchedule.js';
 import { optimizeSchedule, sessionOf, type OptimizedSchedule, type OptimizeOptions } from './optimizeSchedule.js';
 import { checkProblem } from './problem.js';
@@ -47,7 +47,7 @@ export function compareWithBaselines(
   const rows: PolicyEvaluation[] = [{ name: 'optimised', slots: optimised.value.slots, evaluation: optimised.value.evaluation }];
   const named: [PolicyEvaluation['name'], readonly number[]][] = [
     ...(given === undefined ? [] : [['given', given] as [PolicyEvaluation['name'], readonly number[]]]),
-    ...CLASSIC_RULES.map((rule): [PolicyEvaluation['name'], readonly number[]] => [rule, classicSchedule(rule, problem.patients, problem.intervals)]),
+    ...CLASSIC_RULES.map((rule): [PolicyEvaluation['name'], readonly number[]] => [rule, classicSchedule(rule, problem.patients, problem.intervals, serviceIntervals(problem.service, problem.intervalMinutes))]),
   ];
   for (const [name, slots] of named) {
     const evaluation = evaluateSchedule(sessionOf(problem, slots));

@@ -1,10 +1,13 @@
-import { errorIssue } from '../../core/issue.js';
+import { errorIssue, type IssuePath } from '../../core/issue.js';
 import { fail, ok, type Checked } from '../../core/result.js';
 import type { Distribution } from '../../core/distribution.js';
+import { requireEvaluateOptions, type EvaluateOptions } from './evaluateOptions.js';
 import { planGrid } from './gridPlan.js';
 import { serviceGridLength } from './serviceGrid.js';
 import { checkSession, DEFAULT_WEIGHTS, type ObjectiveWeights, type ScheduleIssue, type ScheduleSession } from './session.js';
 import { createBuffers, createChain, initialState, runChain, type WorkloadChain } from './workloadChain.js';
+
+export type { EvaluateOptions } from './evaluateOptions.js';
 
 /** Largest workload vector (grid points) an evaluation may build. */
 export const MAX_GRID_POINTS = 2_000_000;
@@ -31,17 +34,6 @@ export interface ScheduleEvaluation {
   readonly weights: ObjectiveWeights;
   /** The grid step (minutes) of the discretised computation. */
   readonly gridMinutes: number;
-}
-
-/** Options of {@link evaluateSchedule}. */
-export interface EvaluateOptions {
-  /** Grid steps per booking interval (even when extrapolating); by default from {@link planGrid}. */
-  readonly stepsPerInterval?: number;
-  /**
-   * Combine the results on the grid and on the grid twice as coarse by Richardson extrapolation,
-   * cancelling the O(h²) discretisation error (default from {@link planGrid}; see docs/simulation.md).
-   */
-  readonly extrapolate?: boolean;
 }
 
 /**
@@ -74,22 +66,30 @@ export function gridIssues(chain: WorkloadChain): ScheduleIssue[] {
 /**
  * The `schedule.grid_too_large` issue for a session whose grid would pass {@link MAX_GRID_POINTS},
  * judged before any grid is built (a service law with a far outlier, or a tiny interval, would
- * otherwise exhaust memory first).
+ * otherwise exhaust memory first). At `service` (the default) the law reaches too far for the
+ * planned grid step; at an option's path (e.g. `['stepsPerInterval']`) the caller asked for too fine
+ * a grid.
  *
  * @param service - the service law
  * @param intervalMinutes - the interval length
  * @param steps - grid steps per interval
  * @param patients - the most patients the grid must hold
+ * @param path - where to report it: `['service']`, or the option that chose `steps`
  * @example
  * ```ts
  * plannedGridIssues({ kind: 'empirical', values: [10, 1e9] }, 15, 16, 20); // [schedule.grid_too_large at ['service']]
  * ```
  */
-export function plannedGridIssues(service: Distribution, intervalMinutes: number, steps: number, patients: number): ScheduleIssue[] {
+export function plannedGridIssues(service: Distribution, intervalMinutes: number, steps: number, patients: number, path: IssuePath = ['service']): ScheduleIssue[] {
   const points = Math.max(1, patients) * (serviceGridLength(service, intervalMinutes / steps) - 1) + 1;
-  return points > MAX_GRID_POINTS
-    ? [errorIssue('schedule.grid_too_large', ['service'], `the workload grid would need about ${points.toPrecision(3)} points (at most ${MAX_GRID_POINTS}): the service law reaches too far for the grid step`)]
-    : [];
+  if (!(points > MAX_GRID_POINTS)) return [];
+  const size = `the workload grid would need about ${points.toPrecision(3)} points (at most ${MAX_GRID_POINTS})`;
+  const option = path[0] === 'service' ? undefined : String(path[path.length - 1]);
+  const message =
+    option === undefined
+      ? `${size}: the service law reaches too far for the grid step`
+      : `${size}: ${option} ${steps} is too fine a grid for this session; use fewer steps per interval`;
+  return [errorIssue('schedule.grid_too_large', path, message)];
 }
 
 /**
@@ -98,9 +98,12 @@ export function plannedGridIssues(service: Distribution, intervalMinutes: number
  * interval starts; its distribution is carried on a grid of `intervalMinutes / stepsPerInterval`
  * minutes, convolved with the (mean-preserving) discretised service law once per booked patient.
  *
+ * The session end need not fall on the grid: the last stretch is evaluated at its exact length.
+ *
  * @param input - a session (see {@link ScheduleSessionSchema}); untrusted input is checked
  * @param options - grid resolution
  * @returns the evaluation, or issues with paths
+ * @throws MedofficeUsageError when an option is out of its range (see {@link EvaluateOptions})
  * @example
  * ```ts
  * const r = evaluateSchedule({
@@ -112,15 +115,21 @@ export function plannedGridIssues(service: Distribution, intervalMinutes: number
  * ```
  */
 export function evaluateSchedule(input: unknown, options: EvaluateOptions = {}): Checked<ScheduleEvaluation, ScheduleIssue> {
+  requireEvaluateOptions(options);
   const checked = checkSession(input);
   if (!checked.ok) return checked;
   const session = checked.value;
-  const plan = planGrid(session.service, session.intervalMinutes, session.sessionMinutes);
+  const plan = planGrid(session.service, session.intervalMinutes);
   const requested = options.stepsPerInterval ?? plan.stepsPerInterval;
   const extrapolate = options.extrapolate ?? plan.extrapolate;
-  const steps = extrapolate ? Math.max(2, requested + (requested % 2)) : Math.max(1, Math.round(requested));
-  const planned = plannedGridIssues(session.service, session.intervalMinutes, steps, session.slots.reduce((sum, n) => sum + n, 0));
-  if (planned.length > 0) return fail(planned);
+  const steps = extrapolate ? Math.max(2, requested + (requested % 2)) : requested;
+  const patients = session.slots.reduce((sum, n) => sum + n, 0);
+  const tooFine = plannedGridIssues(session.service, session.intervalMinutes, steps, patients, ['stepsPerInterval']);
+  if (tooFine.length > 0) {
+    // Blame the option only when the planned grid would have fitted.
+    const planned = plannedGridIssues(session.service, session.intervalMinutes, plan.stepsPerInterval, patients);
+    return fail(options.stepsPerInterval === undefined || planned.length > 0 ? plannedGridIssues(session.service, session.intervalMinutes, steps, patients) : tooFine);
+  }
   const fine = chainFor(session, steps);
   const tooLarge = gridIssues(fine);
   if (tooLarge.length > 0) return fail(tooLarge);

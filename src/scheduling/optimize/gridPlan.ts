@@ -17,11 +17,28 @@ function breakpoints(service: Distribution): readonly number[] {
     .with({ kind: 'deterministic' }, (d) => [d.value])
     .with({ kind: 'empirical' }, (d) => d.values)
     .with({ kind: 'uniform' }, (d) => [d.min, d.max])
+    .with({ kind: 'lognormal' }, (d) => (d.sd === 0 ? [d.mean] : []))
     .otherwise(() => []);
 }
 
-function isAtomic(service: Distribution): boolean {
-  return service.kind === 'deterministic' || service.kind === 'empirical' || (service.kind === 'lognormal' && service.sd === 0);
+/**
+ * Whether a service law is made of point masses only (deterministic, empirical, a lognormal with
+ * sd 0, a uniform with min = max): on a grid holding its atoms the workload then lives on the grid
+ * points and the evaluation is exact, with no extrapolation.
+ *
+ * @example
+ * ```ts
+ * hasAtoms({ kind: 'empirical', values: [10, 20] }); // true
+ * hasAtoms({ kind: 'exponential', mean: 15 });       // false
+ * ```
+ */
+export function hasAtoms(service: Distribution): boolean {
+  return (
+    service.kind === 'deterministic' ||
+    service.kind === 'empirical' ||
+    (service.kind === 'lognormal' && service.sd === 0) ||
+    (service.kind === 'uniform' && service.min === service.max)
+  );
 }
 
 function onGrid(values: readonly number[], step: number): boolean {
@@ -31,29 +48,35 @@ function onGrid(values: readonly number[], step: number): boolean {
 /**
  * Chooses the grid of an evaluation. Smooth laws get a step of at most 1/8 of the service time's
  * smaller scale (mean or standard deviation) and the two-grid Richardson extrapolation. Laws with
- * atoms (deterministic, empirical) get the coarsest grid holding every atom and the session end,
- * on which the computation is exact, without extrapolation; uniform laws get a grid holding both
- * ends of their support.
+ * atoms (deterministic, empirical) get the coarsest grid holding every atom, on which the
+ * computation is exact, without extrapolation; uniform laws get a grid holding both ends of their
+ * support. The session end need not lie on the grid: the last stretch of the session is evaluated
+ * at its exact length (see docs/simulation.md). When no grid of up to 512 steps per interval holds
+ * every atom (atoms that are not near-rational multiples of the interval), 512 steps are used and
+ * each atom is shared between its two neighbouring grid points (mean-preserving), an error of the
+ * order of the step squared; a smooth law that cannot put its breakpoints on the grid gets its base
+ * grid the same way.
  *
  * @param service - the service law
  * @param intervalMinutes - interval length
- * @param sessionMinutes - session length
+ * @param _sessionMinutes - session length; no longer used (any session end is handled exactly), kept so existing calls compile
  * @returns the plan
  * @example
  * ```ts
  * planGrid({ kind: 'lognormal', mean: 15, sd: 7.5 }, 15, 300); // { stepsPerInterval: 16, extrapolate: true }
  * ```
  */
-export function planGrid(service: Distribution, intervalMinutes: number, sessionMinutes: number): GridPlan {
+export function planGrid(service: Distribution, intervalMinutes: number, _sessionMinutes?: number): GridPlan {
   const mean = distributionMean(service);
   const sd = Math.sqrt(distributionVariance(service));
   const scale = Math.min(intervalMinutes, mean > 0 ? mean : intervalMinutes, sd > 0 ? sd : intervalMinutes);
   const smooth = Math.max(4, Math.min(MAX_STEPS, Math.ceil((8 * intervalMinutes) / scale)));
   const base = smooth + (smooth % 2);
-  const points = [...breakpoints(service), sessionMinutes];
-  const atomic = isAtomic(service);
+  const points = breakpoints(service);
+  const atomic = hasAtoms(service);
   for (let steps = atomic ? 1 : base; steps <= MAX_STEPS; steps += atomic ? 1 : base) {
-    if (onGrid(points, intervalMinutes / steps)) {
+    // An extrapolated plan needs the breakpoints on the grid twice as coarse as well.
+    if (onGrid(points, intervalMinutes / (atomic ? steps : steps / 2))) {
       return atomic ? { stepsPerInterval: Math.max(steps, 1), extrapolate: false } : { stepsPerInterval: steps, extrapolate: true };
     }
   }

@@ -11,12 +11,18 @@ import { MedofficeUsageError } from '../../core/result.js';
 export interface OptimizeOptions {
   /** Use Kaandorp and Koole's full 2^T − 2 neighbourhood when T is at most this (default 12); a whole number ≥ 0. */
   readonly fullNeighbourhoodUpTo?: number;
-  /** Grid steps per interval of the search (default: a quarter of the evaluation grid's, at least 2); a whole number ≥ 1. */
+  /**
+   * Grid steps per interval of the search, a whole number ≥ 1 (default: for smooth service laws a
+   * quarter of the evaluation grid's, at least 2; for laws with atoms the evaluation grid's own, the
+   * coarsest that holds every atom). Whatever grid the search uses, its result is evaluated exactly
+   * and kept only if no worse than the start.
+   */
   readonly searchStepsPerInterval?: number;
   /**
    * Most schedules the search evaluates (default: no limit); a whole number ≥ 1, or Infinity. The
-   * evaluations before the descent always happen and count: each classic-rule start (up to six:
-   * the five rules and an even spread) and the chosen start once more. The descent stops before a
+   * evaluations before the descent always happen and count: the exact evaluation of each start (up
+   * to six: the five rules and an even spread, or the given start) and the chosen start once more on
+   * the search grid. The descent stops before a
    * neighbour once the count reaches the bound (so it ends at most one over it, an improving move
    * being evaluated in full once taken), with the best schedule found so far (`stoppedEarly: true`),
    * never worse than the classic rule it started from. A bound on run time, which grows with both

@@ -1,5 +1,5 @@
 import { fail, ok, type Checked } from '../../core/result.js';
-import { CLASSIC_RULES, classicSchedule, type ClassicRule } from './classicRules.js';
+import { CLASSIC_RULES, classicSchedule, serviceIntervals, type ClassicRule } from './classicRules.js';
 import { chainFor, evaluateSchedule, gridIssues, plannedGridIssues, type ScheduleEvaluation } from './evaluateSchedule.js';
 import { planGrid } from './gridPlan.js';
 import { patientMoves, singleShifts, subsetMoves, type Move } from './neighbourhood.js';
@@ -16,13 +16,16 @@ export interface OptimizedSchedule {
   readonly slots: readonly number[];
   /** Exact evaluation of `slots` (see {@link evaluateSchedule}). */
   readonly evaluation: ScheduleEvaluation;
-  /** The classic rule the search started from, or `given` for a supplied start. */
+  /** The classic rule the search started from (the best by its exact objective), or `given` for a supplied start. */
   readonly startedFrom: ClassicRule | 'given';
-  /** Improving moves taken. */
+  /**
+   * Improving moves taken and kept: 0 when the search took none, or when the exact evaluation found
+   * its result no better than the start (the search runs on a coarser grid), which is then returned.
+   */
   readonly improvements: number;
-  /** Schedules evaluated during the search. */
+  /** Schedules evaluated: the exact evaluations of the starts plus those of the search. */
   readonly evaluations: number;
-  /** True when the search ended in a local optimum of the full neighbourhood (hence a global one). */
+  /** True when the search ended in a local optimum of the full neighbourhood (hence a global one) and that schedule was returned. */
   readonly fullNeighbourhood: boolean;
   /** True when `maxEvaluations` stopped the search before it reached a local optimum. */
   readonly stoppedEarly: boolean;
@@ -70,20 +73,38 @@ function applyMove(slots: readonly number[], move: Move, limit: number): number[
   return next;
 }
 
-function bestStart(problem: OptimizeProblem, search: SearchEvaluator, limit: number): { slots: number[]; rule: ClassicRule | 'given' } {
-  if (problem.start !== undefined) return { slots: [...problem.start], rule: 'given' };
-  let best = { slots: evenFeasible(problem.patients, problem.intervals, limit), rule: 'equal-spacing' as ClassicRule | 'given' };
-  let bestValue = search.setCurrent(best.slots);
-  for (const rule of CLASSIC_RULES) {
-    const slots = classicSchedule(rule, problem.patients, problem.intervals);
-    if (slots.some((n) => n > limit)) continue;
-    const value = search.setCurrent(slots);
-    if (value < bestValue - 1e-12) {
-      best = { slots, rule };
-      bestValue = value;
-    }
+/** A candidate schedule with its exact evaluation. */
+interface Evaluated {
+  readonly slots: number[];
+  readonly rule: ClassicRule | 'given';
+  readonly evaluation: ScheduleEvaluation;
+}
+
+/**
+ * The starts of the search, each evaluated exactly: the given schedule, or an even spread and every
+ * classic rule that respects the per-interval limit. The best of them by its exact objective is
+ * where the descent starts, and the floor the result can never fall below.
+ */
+function exactStarts(problem: OptimizeProblem, limit: number): Checked<Evaluated[], ScheduleIssue> {
+  const candidates: { slots: number[]; rule: ClassicRule | 'given' }[] =
+    problem.start !== undefined
+      ? [{ slots: [...problem.start], rule: 'given' }]
+      : [
+          { slots: evenFeasible(problem.patients, problem.intervals, limit), rule: 'equal-spacing' },
+          ...CLASSIC_RULES.map((rule) => ({ slots: classicSchedule(rule, problem.patients, problem.intervals, serviceIntervals(problem.service, problem.intervalMinutes)), rule })),
+        ];
+  const evaluated: Evaluated[] = [];
+  for (const candidate of candidates) {
+    if (candidate.slots.some((n) => n > limit)) continue;
+    const evaluation = evaluateSchedule(sessionOf(problem, candidate.slots));
+    if (!evaluation.ok) return evaluation;
+    evaluated.push({ ...candidate, evaluation: evaluation.value });
   }
-  return best;
+  return ok(evaluated);
+}
+
+function best(candidates: readonly Evaluated[]): Evaluated {
+  return candidates.reduce((a, b) => (b.evaluation.objective < a.evaluation.objective ? b : a));
 }
 
 /** First-improvement descent through the neighbourhood levels; returns the local optimum, or the best so far once `maxEvaluations` schedules were evaluated. */
@@ -113,11 +134,14 @@ function descend(start: number[], search: SearchEvaluator, levels: readonly ((t:
 
 /**
  * The schedule of N patients over T intervals that minimises Kaandorp and Koole's objective, by
- * their local search: starting from the best classic rule, take improving moves of the form
- * Σ_{i∈V} u_i (first one patient between neighbouring intervals, then one patient anywhere, then —
- * when T ≤ `fullNeighbourhoodUpTo` — every subset V) until none improves. With the full
- * neighbourhood the local optimum is global (multimodularity). The result is never worse than the
- * start, so never worse than any classic rule.
+ * their local search: starting from the best classic rule (every rule, and an even spread, is
+ * evaluated exactly; Bailey-Welch with the gap of the mean service time), take improving moves of
+ * the form Σ_{i∈V} u_i (first one patient between neighbouring intervals, then one patient
+ * anywhere, then — when T ≤ `fullNeighbourhoodUpTo` — every subset V) until none improves. With the
+ * full neighbourhood the local optimum is global (multimodularity). The search runs on a coarser
+ * grid than the evaluation for smooth service laws; its result is evaluated exactly and returned
+ * only if that exact objective is no worse than the start's, so the returned schedule is never
+ * worse, exactly evaluated, than any classic rule that respects `maxPerInterval` (or than `start`).
  *
  * @param input - an {@link OptimizeProblemSchema} problem; untrusted input is checked
  * @param options - neighbourhood, grid and budget settings
@@ -137,30 +161,40 @@ export function optimizeSchedule(input: unknown, options: OptimizeOptions = {}):
   const problem = checked.value;
   const limit = problem.maxPerInterval ?? problem.patients;
   const template = sessionOf(problem, new Array<number>(problem.intervals).fill(0));
-  const plan = planGrid(problem.service, problem.intervalMinutes, template.sessionMinutes);
-  const searchSteps = options.searchStepsPerInterval ?? Math.max(2, Math.round(plan.stepsPerInterval / 4));
+  const plan = planGrid(problem.service, problem.intervalMinutes);
+  // Laws with atoms search on the plan's own grid, the coarsest that holds every atom (a coarser one
+  // would smear them and optimise another model); smooth laws on a grid four times coarser.
+  const searchSteps = options.searchStepsPerInterval ?? (plan.extrapolate ? Math.max(2, Math.round(plan.stepsPerInterval / 4)) : plan.stepsPerInterval);
   const sized = { ...template, slots: [problem.patients, ...template.slots.slice(1)] };
   const fineSteps = plan.extrapolate ? searchSteps * 2 : searchSteps;
-  const planned = plannedGridIssues(problem.service, problem.intervalMinutes, Math.max(fineSteps, plan.stepsPerInterval), problem.patients);
+  const planned = plannedGridIssues(problem.service, problem.intervalMinutes, plan.stepsPerInterval, problem.patients);
   if (planned.length > 0) return fail(planned);
+  const chosen = plannedGridIssues(problem.service, problem.intervalMinutes, fineSteps, problem.patients, ['searchStepsPerInterval']);
+  if (chosen.length > 0) return fail(chosen);
   const fine = chainFor(sized, fineSteps);
   const tooLarge = gridIssues(fine);
   if (tooLarge.length > 0) return fail(tooLarge);
+  const starts = exactStarts(problem, limit);
+  if (!starts.ok) return starts;
+  const start = best(starts.value);
   const chains = plan.extrapolate ? [fine, chainFor(sized, searchSteps)] : [fine];
   const search = createSearchEvaluator(chains, problem.weights ?? DEFAULT_WEIGHTS, problem.patients);
-  const start = bestStart(problem, search, limit);
   const full = problem.intervals <= (options.fullNeighbourhoodUpTo ?? 12);
   const levels = full ? [singleShifts, patientMoves, subsetMoves] : [singleShifts, patientMoves];
-  const found = descend(start.slots, search, levels, limit, options.maxEvaluations ?? Number.POSITIVE_INFINITY);
-  const evaluation = evaluateSchedule(sessionOf(problem, found.slots));
-  if (!evaluation.ok) return evaluation;
+  const budget = (options.maxEvaluations ?? Number.POSITIVE_INFINITY) - starts.value.length;
+  const found = descend(start.slots, search, levels, limit, budget);
+  const exact = found.improvements === 0 ? undefined : evaluateSchedule(sessionOf(problem, found.slots));
+  if (exact !== undefined && !exact.ok) return exact;
+  // The search grid is an approximation: keep its result only if the exact objective agrees.
+  const evaluation = exact?.value ?? start.evaluation;
+  const kept = evaluation.objective <= start.evaluation.objective;
   return ok({
-    slots: found.slots,
-    evaluation: evaluation.value,
+    slots: kept ? found.slots : start.slots,
+    evaluation: kept ? evaluation : start.evaluation,
     startedFrom: start.rule,
-    improvements: found.improvements,
-    evaluations: search.evaluations(),
-    fullNeighbourhood: full && !found.stoppedEarly,
+    improvements: kept ? found.improvements : 0,
+    evaluations: starts.value.length + search.evaluations(),
+    fullNeighbourhood: full && !found.stoppedEarly && kept,
     stoppedEarly: found.stoppedEarly,
   });
 }

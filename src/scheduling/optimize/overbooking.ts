@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { DistributionSchema } from '../../core/distribution.js';
+import { errorIssue } from '../../core/issue.js';
 import { issuesFromZod } from '../../core/parse.js';
-import { fail, ok, type Checked } from '../../core/result.js';
+import { fail, MedofficeUsageError, ok, type Checked } from '../../core/result.js';
 import { classicSchedule } from './classicRules.js';
 import { evaluateSchedule, type ScheduleEvaluation } from './evaluateSchedule.js';
 import { serviceIssues, type ScheduleIssue } from './session.js';
+
+/** Most extra bookings {@link recommendOverbooking} considers: each adds an exact evaluation of a longer session, and its run time grows about as the cube of the bookings. */
+export const MAX_EXTRA_BOOKINGS = 100;
+
+/** Most slots of an overbooking question (with `MAX_EXTRA_BOOKINGS`, at most 400 patients, the optimiser's limit). */
+export const MAX_OVERBOOKING_SLOTS = 300;
 
 /**
  * How many patients to book into a session of `slots` appointment slots when some will not come,
@@ -28,7 +35,7 @@ export const OverbookingQuestionSchema = z.object({
   valuePerPatient: z.number().finite().nonnegative(),
   /** Cost per minute of total patient waiting, provider idle time and overtime. */
   costs: z.object({ wait: z.number().nonnegative(), idle: z.number().nonnegative(), overtime: z.number().nonnegative() }),
-  /** Most extra bookings to consider (default: the slots). */
+  /** Most extra bookings to consider, at most `MAX_EXTRA_BOOKINGS` (100); default: the slots, or 100 if fewer. */
   maxExtra: z.number().int().nonnegative().optional(),
 });
 
@@ -58,15 +65,17 @@ export interface OverbookingAdvice {
 /**
  * One patient per slot with the extra patients double-booked at evenly spread slots.
  *
- * @param slots - appointment slots S
- * @param extra - extra bookings
+ * @param slots - appointment slots S, a whole number ≥ 1
+ * @param extra - extra bookings, a whole number ≥ 0
  * @returns patients booked at each slot
+ * @throws MedofficeUsageError when a count is not a whole number in its range
  * @example
  * ```ts
  * overbookedSlots(4, 2); // [1, 2, 1, 2]
  * ```
  */
 export function overbookedSlots(slots: number, extra: number): number[] {
+  if (!Number.isSafeInteger(extra) || extra < 0) throw new MedofficeUsageError(`overbookedSlots: extra must be a whole number of at least 0, not ${String(extra)}`);
   const schedule = classicSchedule('equal-spacing', slots, slots);
   for (let k = 0; k < extra; k++) {
     const at = Math.floor(((k + 0.5) * slots) / extra);
@@ -75,9 +84,22 @@ export function overbookedSlots(slots: number, extra: number): number[] {
   return schedule;
 }
 
+function sizeIssues(question: OverbookingQuestion): ScheduleIssue[] {
+  const issues: ScheduleIssue[] = [];
+  if (question.slots > MAX_OVERBOOKING_SLOTS) {
+    issues.push(errorIssue('schedule.too_many_patients', ['slots'], `${question.slots} slots: an overbooking question takes at most ${MAX_OVERBOOKING_SLOTS}`));
+  }
+  if (question.maxExtra !== undefined && question.maxExtra > MAX_EXTRA_BOOKINGS) {
+    issues.push(errorIssue('schedule.too_many_patients', ['maxExtra'], `${question.maxExtra} extra bookings: at most ${MAX_EXTRA_BOOKINGS} are considered`));
+  }
+  return issues;
+}
+
 /**
  * Evaluates booking S, S + 1, …, S + maxExtra patients into S slots and recommends the number with
- * the largest expected net value.
+ * the largest expected net value. Questions with more than 300 slots (`MAX_OVERBOOKING_SLOTS`) or
+ * more than 100 extra bookings (`MAX_EXTRA_BOOKINGS`) are refused with `schedule.too_many_patients`
+ * at `slots` or `maxExtra` (at the limits it takes a few seconds).
  *
  * @param input - an {@link OverbookingQuestionSchema} question
  * @returns every option and the best, or issues with paths
@@ -92,10 +114,10 @@ export function recommendOverbooking(input: unknown): Checked<OverbookingAdvice,
   const parsed = OverbookingQuestionSchema.safeParse(input);
   if (!parsed.success) return fail(issuesFromZod(parsed.error, 'schedule.schema'));
   const question = parsed.data;
-  const issues = serviceIssues(question.service, ['service']);
+  const issues = [...serviceIssues(question.service, ['service']), ...sizeIssues(question)];
   if (issues.length > 0) return fail(issues);
   const options: OverbookingOption[] = [];
-  for (let extra = 0; extra <= (question.maxExtra ?? question.slots); extra++) {
+  for (let extra = 0; extra <= (question.maxExtra ?? Math.min(question.slots, MAX_EXTRA_BOOKINGS)); extra++) {
     const evaluation = evaluateSchedule({
       slots: overbookedSlots(question.slots, extra),
       intervalMinutes: question.intervalMinutes,

@@ -10,9 +10,9 @@ export const MAX_OPTIMIZED_PATIENTS = 400;
 
 /**
  * Most intervals the optimiser searches: eight hours of five-minute intervals. The local search
- * grows about as T^2.8 and with the number of patients too (32 patients over 96 intervals took about
- * 7 s on a 2-core machine, 96 patients about 90 s); `maxEvaluations` bounds it. evaluateSchedule
- * itself takes longer sessions.
+ * grows about as T^2.8 and with the number of patients too (over 96 five-minute intervals with
+ * lognormal 15/7.5 service, 32 patients took 5.5–7.5 s and 96 patients 214–354 s on a loaded 2-core
+ * machine); `maxEvaluations` bounds it. evaluateSchedule itself takes longer sessions.
  */
 export const MAX_OPTIMIZED_INTERVALS = 96;
 

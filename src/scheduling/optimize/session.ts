@@ -11,9 +11,11 @@ import { issuesFromZod } from '../../core/parse.js';
  * - `schedule.service_unsupported`: the service distribution is not a duration law (normal, poisson, bernoulli);
  * - `schedule.negative_duration`: a service duration could be negative;
  * - `schedule.beyond_session`: the booked intervals run past the end of the session;
- * - `schedule.too_many_patients`: more patients than the optimiser can place;
+ * - `schedule.too_many_patients`: more patients than the optimiser can place, or an overbooking
+ *   question with more slots or extra bookings than `recommendOverbooking` considers;
  * - `schedule.too_many_intervals`: more intervals than the optimiser searches;
- * - `schedule.grid_too_large`: the discretised workload would exceed the evaluator's memory bound.
+ * - `schedule.grid_too_large`: the discretised workload would exceed the evaluator's memory bound
+ *   (at `service` when the law reaches too far, at `stepsPerInterval` when the caller's grid is too fine).
  */
 export type ScheduleIssueCode =
   | 'schedule.schema'

@@ -1,4 +1,6 @@
 import type { Distribution } from '../../core/distribution.js';
+import { hasAtoms } from './gridPlan.js';
+import { lastStretch, type EndInterpolation } from './lastStretch.js';
 import { discretiseService } from './serviceGrid.js';
 
 /** Trailing workload mass below this is dropped after each arrival (keeps vectors short). */
@@ -20,8 +22,17 @@ export interface WorkloadChain {
   readonly step: number;
   /** Grid steps per booking interval. */
   readonly stepsPerInterval: number;
-  /** Grid steps between the end of the last interval and the end of the session. */
-  readonly tailSteps: number;
+  /**
+   * Time from the start of the last interval to the end of the session, in grid steps: a whole
+   * number of steps plus a fraction when the session end is not on the grid (it need not be).
+   */
+  readonly finalSteps: number;
+  /**
+   * How the expected overtime at an off-grid session end is read from its values at the grid points
+   * around it: `linear` when the workload lives on the grid points only (service laws made of atoms
+   * on the grid), `cubic` when it stands for a smooth law.
+   */
+  readonly endInterpolation: EndInterpolation;
   /** Probability of each service duration on the grid. */
   readonly service: Float64Array;
   /** Probability that a booked patient does not come. */
@@ -57,8 +68,18 @@ export function createChain(
 ): WorkloadChain {
   const step = intervalMinutes / stepsPerInterval;
   const pmf = discretiseService(service, step);
-  const tailSteps = Math.max(0, Math.round((sessionMinutes - intervals * intervalMinutes) / step));
-  return { step, stepsPerInterval, tailSteps, service: pmf, noShow, capacity: patients * (pmf.length - 1) + 1 };
+  const exactSteps = stepsPerInterval + Math.max(0, sessionMinutes - intervals * intervalMinutes) / step;
+  const nearest = Math.round(exactSteps);
+  const finalSteps = Math.abs(exactSteps - nearest) < 1e-9 * Math.max(1, exactSteps) ? nearest : exactSteps;
+  return {
+    step,
+    stepsPerInterval,
+    finalSteps,
+    endInterpolation: hasAtoms(service) ? 'linear' : 'cubic',
+    service: pmf,
+    noShow,
+    capacity: patients * (pmf.length - 1) + 1,
+  };
 }
 
 /**
@@ -183,7 +204,11 @@ export function runChain(
     }
     waitByInterval[t] = intervalWait;
     wait += intervalWait;
-    const passed = advance(current, length, t === slots.length - 1 ? chain.stepsPerInterval + chain.tailSteps : chain.stepsPerInterval);
+    if (t === slots.length - 1) {
+      const end = lastStretch(current, length, chain.finalSteps, chain.endInterpolation);
+      return { wait, idle: idle + end.idleSteps * chain.step, overtime: end.overtimeSteps * chain.step, waitByInterval };
+    }
+    const passed = advance(current, length, chain.stepsPerInterval);
     length = passed.length;
     idle += passed.idleSteps * chain.step;
   }

@@ -41,7 +41,7 @@ interface Booking {
 }
 
 function bookings(scenario: Scenario, classIndex: (name: string) => number): Booking[] {
-  const noShowOf = (name: string): number => scenario.classes[name]?.noShowProbability ?? 0;
+  const noShowOf = (name: string): number => (Object.hasOwn(scenario.classes, name) ? scenario.classes[name]?.noShowProbability : undefined) ?? 0;
   const list: Booking[] = [];
   for (const a of scenario.appointments ?? []) {
     list.push({ minute: a.minute, classIndex: classIndex(a.class), noShow: a.noShowProbability ?? noShowOf(a.class) });

@@ -1,3 +1,4 @@
+import { distributionMean } from '../../core/distribution.js';
 import { CLASSIC_RULES, classicSchedule } from '../optimize/classicRules.js';
 import { optimizeSchedule } from '../optimize/optimizeSchedule.js';
 import type { Scenario } from './scenario.js';
@@ -27,8 +28,18 @@ function rebooked(scenario: Scenario, slots: readonly number[], intervalMinutes:
   return { ...scenario, appointments: booked.map((a, i) => ({ ...a, minute: minutes[i] ?? a.minute })) };
 }
 
+/** The mean service time of the booked patients, in intervals (the Bailey-Welch gap); undefined when none is booked. */
+function serviceIntervalsOf(scenario: Scenario, intervalMinutes: number): number | undefined {
+  const names = scenario.schedule !== undefined ? [scenario.schedule.class] : (scenario.appointments ?? []).map((a) => a.class);
+  const means = names.flatMap((name) => {
+    const found = Object.hasOwn(scenario.classes, name) ? scenario.classes[name] : undefined;
+    return found === undefined ? [] : [distributionMean(found.service)];
+  });
+  return means.length === 0 ? undefined : means.reduce((a, b) => a + b, 0) / means.length / intervalMinutes;
+}
+
 function optimisedSlots(scenario: Scenario, grid: ReturnType<typeof gridOf>): number[] | undefined {
-  const only = scenario.schedule === undefined ? undefined : scenario.classes[scenario.schedule.class];
+  const only = scenario.schedule === undefined || !Object.hasOwn(scenario.classes, scenario.schedule.class) ? undefined : scenario.classes[scenario.schedule.class];
   if (only === undefined || scenario.providers !== 1) return undefined;
   const found = optimizeSchedule({
     patients: grid.patients,
@@ -58,8 +69,9 @@ export function policyScenarios(scenario: Scenario): PolicyScenario[] {
   const policies: PolicyScenario[] = [{ name: 'as booked', scenario }];
   const optimised = optimisedSlots(scenario, grid);
   if (optimised !== undefined) policies.push({ name: 'optimised', scenario: rebooked(scenario, optimised, grid.intervalMinutes) });
+  const gap = serviceIntervalsOf(scenario, grid.intervalMinutes);
   for (const rule of CLASSIC_RULES) {
-    policies.push({ name: rule, scenario: rebooked(scenario, classicSchedule(rule, grid.patients, grid.intervals), grid.intervalMinutes) });
+    policies.push({ name: rule, scenario: rebooked(scenario, classicSchedule(rule, grid.patients, grid.intervals, gap), grid.intervalMinutes) });
   }
   return policies;
 }

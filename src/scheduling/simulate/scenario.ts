@@ -7,7 +7,8 @@ import { serviceIssues } from '../optimize/session.js';
 
 /**
  * Stable issue codes of simulation scenarios:
- * - `simulate.schema`: the scenario does not have the documented shape;
+ * - `simulate.schema`: the scenario does not have the documented shape (including more than
+ *   1,000 providers or 1,000 rooms: `MAX_PROVIDERS`, `MAX_ROOMS`);
  * - `simulate.negative_duration`: a service time could be negative;
  * - `simulate.service_unsupported`: a service law is not a duration law;
  * - `simulate.unknown_class`: an appointment, walk-in or urgent stream names a class not defined;
@@ -43,6 +44,24 @@ export const PatientClassSchema = z.object({
   noShowProbability: probability.default(0),
 });
 
+/** Most providers a scenario may have (each is a server of the simulated queue). */
+export const MAX_PROVIDERS = 1_000;
+
+/** Most exam rooms a scenario may have. */
+export const MAX_ROOMS = 1_000;
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Map);
+}
+
+/**
+ * Patient classes by name. Parsed through a Map so that every JSON key, `__proto__` included,
+ * stays an own property of the result (a plain record would turn `__proto__` into the prototype).
+ */
+const ClassesSchema = z
+  .preprocess((value) => (isPlainRecord(value) ? new Map(Object.entries(value)) : value), z.map(z.string(), PatientClassSchema, { error: 'expected an object of patient classes by name' }))
+  .transform((classes) => Object.fromEntries(classes) as Record<string, z.infer<typeof PatientClassSchema>>);
+
 /** A stream of unscheduled arrivals: Poisson at `perHour`, patients of `class`. */
 const ArrivalStreamSchema = z.object({ perHour: z.number().finite().nonnegative(), class: z.string() });
 
@@ -63,14 +82,14 @@ const ArrivalStreamSchema = z.object({ perHour: z.number().finite().nonnegative(
 export const ScenarioSchema = z.object({
   /** Minutes from the session start to its planned end. */
   sessionMinutes: z.number().finite().positive(),
-  /** Providers seeing patients in parallel. */
-  providers: z.number().int().positive().default(1),
-  /** Exam rooms; a visit holds a room (default: one per provider). */
-  rooms: z.number().int().positive().optional(),
+  /** Providers seeing patients in parallel: a whole number from 1 to `MAX_PROVIDERS` (1,000); default 1. */
+  providers: z.number().int().positive().max(MAX_PROVIDERS, { error: `at most ${MAX_PROVIDERS} providers` }).default(1),
+  /** Exam rooms, from 1 to `MAX_ROOMS` (1,000); a visit holds a room (default: one per provider). */
+  rooms: z.number().int().positive().max(MAX_ROOMS, { error: `at most ${MAX_ROOMS} rooms` }).optional(),
   /** Minutes a room needs after each visit before the next patient (default 0). */
   roomTurnoverMinutes: z.number().finite().nonnegative().default(0),
-  /** Patient classes by name. */
-  classes: z.record(z.string(), PatientClassSchema),
+  /** Patient classes by name (any name, `__proto__` included). */
+  classes: ClassesSchema,
   /** Booked appointments: minute after the start, class, and optionally the patient's own no-show probability. */
   appointments: z
     .array(z.object({ minute: z.number().finite().nonnegative(), class: z.string(), noShowProbability: probability.optional() }))

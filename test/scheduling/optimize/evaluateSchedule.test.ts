@@ -1,3 +1,4 @@
+import { MedofficeUsageError } from '../../../src/core/result.js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { evaluateSchedule, type ScheduleEvaluation } from '../../../src/scheduling/optimize/evaluateSchedule.js';
@@ -166,5 +167,29 @@ describe('evaluateSchedule: bad sessions', () => {
     const result = evaluateSchedule(session);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues).toContainEqual(expect.objectContaining({ code, path }));
+  });
+});
+
+describe('evaluateSchedule: options', () => {
+  const good = { slots: [1, 1, 1], intervalMinutes: 15, sessionMinutes: 45, service: exponential(15), noShowProbability: 0.1 };
+
+  it('reports a stepsPerInterval too fine for the memory bound at stepsPerInterval, not at the service law', () => {
+    const result = evaluateSchedule(good, { stepsPerInterval: 1e7 });
+    expect(result.ok ? [] : result.issues.map((issue) => [issue.code, issue.path])).toEqual([['schedule.grid_too_large', ['stepsPerInterval']]]);
+    expect(result.ok ? '' : result.issues[0]?.message).toContain('stepsPerInterval');
+  });
+
+  it.each([Number.NaN, 0, -4, 2.5, Number.POSITIVE_INFINITY, '16' as unknown as number])('throws a usage error for stepsPerInterval %s', (stepsPerInterval) => {
+    expect(() => evaluateSchedule(good, { stepsPerInterval })).toThrow(MedofficeUsageError);
+    expect(() => evaluateSchedule(good, { stepsPerInterval })).toThrow('stepsPerInterval');
+  });
+
+  it('throws a usage error for an extrapolate that is not a boolean', () => {
+    expect(() => evaluateSchedule(good, { extrapolate: 'yes' as unknown as boolean })).toThrow(MedofficeUsageError);
+  });
+
+  it('still blames the service law when the planned grid is already too large', () => {
+    const result = evaluateSchedule({ ...good, service: { kind: 'deterministic', value: 1e12 } }, { stepsPerInterval: 4, extrapolate: false });
+    expect(result.ok ? [] : result.issues.map((issue) => [issue.code, issue.path])).toEqual([['schedule.grid_too_large', ['service']]]);
   });
 });
