@@ -2,6 +2,7 @@ import { errorIssue } from '../core/issue.js';
 import type { Claim, ClaimLine } from './claim.js';
 import type { ClaimIssue } from './claimIssue.js';
 import { lineModifiers } from './procedures/lineModifiers.js';
+import { isAnesthesia } from './procedures/anesthesia.js';
 
 /**
  * The most diagnoses a professional claim carries (CMS-1500 box 21 A–L; 837P HI).
@@ -71,12 +72,6 @@ export function checkLines(claim: Claim, issues: ClaimIssue[]): void {
     issues.push(errorIssue('claim.total_mismatch', ['totalChargeCents'], `total ${claim.totalChargeCents} cents differs from the sum of the lines, ${total} cents`));
   }
   checkDuplicates(claim, issues);
-}
-
-/** CPT anesthesia codes, 00100 to 01999: the services reported in minutes. */
-function isAnesthesia(procedure: string): boolean {
-  const code = procedure.trim();
-  return /^0[01]\d{3}$/.test(code) && Number(code) >= 100;
 }
 
 function checkUnits(units: number, index: number, issues: ClaimIssue[]): void {

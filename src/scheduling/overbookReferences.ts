@@ -16,9 +16,8 @@ import { overbookMisfit } from './overbookFit.js';
  * ```
  */
 export function overbookMismatch(overbooking: Appointment, holder: Appointment, types: ReadonlyMap<string, AppointmentType>): string | undefined {
-  if (holder.id === overbooking.id) return 'an appointment cannot overbook itself';
-  if (holder.overbooks !== undefined) return `${holder.id} is itself an overbooking`;
-  if (holder.providerId !== overbooking.providerId) return `${holder.id} is with ${holder.providerId}, not ${overbooking.providerId}`;
+  const unshared = sharedProviderMismatch(overbooking, holder);
+  if (unshared !== undefined) return unshared;
   if (!holdsTime(holder.status)) return `${holder.id} no longer holds its time, so the overbooking would hold none`;
   // It shares the holder's rooms and equipment, and takes them over if the holder leaves.
   const foreign = overbooking.resourceIds.find((id) => !holder.resourceIds.includes(id));
@@ -29,6 +28,7 @@ export function overbookMismatch(overbooking: Appointment, holder: Appointment, 
   return overbookMisfit(overbooking, overType, holder, holderType);
 }
 
+/** Why an overbooking cannot share its holder at all: itself, an overbooking, or another provider. */
 function sharedProviderMismatch(overbooking: Appointment, holder: Appointment): string | undefined {
   if (holder.id === overbooking.id) return 'an appointment cannot overbook itself';
   if (holder.overbooks !== undefined) return `${holder.id} is itself an overbooking`;

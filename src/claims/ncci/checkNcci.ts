@@ -9,6 +9,7 @@ import type { AddOnTable } from './addOnTable.js';
 import { NCCI_ANATOMIC_MODIFIERS, NCCI_ASSOCIATED_MODIFIERS } from './associatedModifiers.js';
 import { mueEditOn, type MueTable } from './mueTable.js';
 import { ptpEditOn, type PtpTable } from './ptpTable.js';
+import { isAnesthesia } from '../procedures/anesthesia.js';
 
 /**
  * Runs the NCCI edits the user loaded: procedure-to-procedure pairs on the same date
@@ -80,7 +81,7 @@ const THOUSANDTHS = 1000;
  * (`unitBasis` MJ, anesthesia time) is one service: its minutes measure time, not services.
  */
 function mueThousandths(line: ClaimLine): number {
-  return line.unitBasis === 'MJ' && /^0[01]\d{3}$/.test(line.procedure.trim()) ? THOUSANDTHS : Math.round(line.units * THOUSANDTHS);
+  return line.unitBasis === 'MJ' && isAnesthesia(line.procedure) ? THOUSANDTHS : Math.round(line.units * THOUSANDTHS);
 }
 
 function unitsText(thousandths: number): string {
