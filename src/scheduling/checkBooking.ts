@@ -14,7 +14,7 @@ import { epochMinuteOf, localDateAt, wallInstant } from './time/epochMinutes.js'
 import { zoneTimeline, type ZoneTimeline } from './time/zoneTimeline.js';
 import { heldStretches } from './urgentHold.js';
 import { minutesOfWallTime } from './wallTime.js';
-import { withinAvailability } from './withinAvailability.js';
+import { outsideAvailability } from './withinAvailability.js';
 
 /** How a booking is checked besides the appointment itself. */
 export interface BookingCheckOptions {
@@ -62,7 +62,8 @@ export function checkBooking(schedule: Schedule, appointment: Appointment, optio
   const date = localDateAt(footprint.appointmentStart, timeline);
   const own = { start: footprint.appointmentStart, end: footprint.end - type.bufferAfterMinutes };
   const issues: SchedulingIssue[] = [];
-  if (!withinAvailability(schedule, provider.id, own, timeline)) issues.push(errorIssue('booking.outside_availability', ['start'], `${provider.id} is not available for the whole of ${appointment.start}`));
+  const outside = outsideAvailability(schedule, provider.id, own, timeline, appointment.start);
+  if (outside !== undefined) issues.push(outside);
   const clash = firstClash(schedule.occupancy.providers.get(provider.id) ?? [], footprint);
   if (clash !== undefined) issues.push(conflictIssue('booking.provider_conflict', ['start'], clash.id, `${provider.id} is busy with appointment ${clash.id}`));
   const resources = chooseResources(schedule, type, appointment, footprint, date, timeline, options.explicitResources === true);

@@ -10,7 +10,7 @@ import type { Schedule } from './schedule.js';
 import type { SchedulingIssue } from './schedulingIssue.js';
 import { localDateAt } from './time/epochMinutes.js';
 import { zoneTimeline, type ZoneTimeline } from './time/zoneTimeline.js';
-import { withinAvailability } from './withinAvailability.js';
+import { outsideAvailability } from './withinAvailability.js';
 
 /**
  * Predicts the probability (0 to 1) that the patient of an appointment shows up, e.g. from a
@@ -69,9 +69,8 @@ export function overbookIssues(schedule: Schedule, appointment: Appointment, sho
   const span = footprintOf(appointment, type);
   const own = { start: span.appointmentStart, end: span.end - type.bufferAfterMinutes };
   const timeline = zoneTimeline(schedule.zone, span.start - 1440, span.end + 1440);
-  const outside = withinAvailability(schedule, appointment.providerId, own, timeline)
-    ? []
-    : [errorIssue('booking.outside_availability', ['start'], `${appointment.providerId} is not available for the whole of ${appointment.start}`)];
+  const unavailable = outsideAvailability(schedule, appointment.providerId, own, timeline, appointment.start);
+  const outside = unavailable === undefined ? [] : [unavailable];
   const found = holderOf(schedule, appointment, type, own);
   if (typeof found === 'string') return { issues: [...outside, ...refuse(found).issues] };
   if (outside.length > 0) return { issues: outside };

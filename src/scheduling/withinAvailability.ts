@@ -1,3 +1,4 @@
+import { errorIssue, type Issue } from '../core/issue.js';
 import { containsMinute } from './alignedStarts.js';
 import { providerDayWindows } from './dayAvailability.js';
 import { normalizeIntervals, type Interval } from './intervals.js';
@@ -25,4 +26,23 @@ export function withinAvailability(schedule: Schedule, providerId: string, time:
   const date = localDateAt(time.start, timeline);
   const windows = normalizeIntervals([...providerDayWindows(schedule, providerId, date, timeline), ...providerDayWindows(schedule, providerId, nextDate(date), timeline)]);
   return containsMinute(windows, time.start) && windows.some((w) => w.start <= time.start && time.end <= w.end);
+}
+
+/**
+ * `booking.outside_availability` at `start` when an appointment's own time is not wholly inside its
+ * provider's availability ({@link withinAvailability}), for ordinary bookings and overbookings alike.
+ *
+ * @param schedule - the clinic
+ * @param providerId - whose availability
+ * @param time - the appointment's start and end in epoch minutes
+ * @param timeline - the clinic zone's offsets around the time
+ * @param start - the appointment's start as the caller wrote it, for the message
+ * @returns the issue, or undefined when the time is available
+ * @example
+ * ```ts
+ * const outside = outsideAvailability(schedule, 'dr-lee', own, timeline, '2026-11-02T11:50');
+ * ```
+ */
+export function outsideAvailability(schedule: Schedule, providerId: string, time: Interval, timeline: ZoneTimeline, start: string): Issue | undefined {
+  return withinAvailability(schedule, providerId, time, timeline) ? undefined : errorIssue('booking.outside_availability', ['start'], `${providerId} is not available for the whole of ${start}`);
 }
