@@ -34,7 +34,7 @@ export const CLAIM_ISSUE_CODES = {
   'modifier.format': { severity: 'error', trigger: 'a modifier that is not two letters or digits', source: 'CMS-1500 box 24D; 837P SV101-3..6' },
   'modifier.too_many': { severity: 'error', trigger: 'more than four modifiers on a line', source: 'CMS-1500 box 24D; 837P SV101-3..6' },
   'modifier.conflict': { severity: 'error', trigger: 'LT with RT, 26 with TC, 50 with LT or RT, 59 with XE/XS/XP/XU, or a repeated modifier on one line', source: 'CMS modifier definitions; CMS IOM 100-04 ch. 12 §40.7; CMS CR 8863' },
-  'modifier.misplaced': { severity: 'warning', trigger: '25 on a code that is not evaluation and management (99202–99499), or 59/XE/XS/XP/XU on one that is', source: 'CPT modifier definitions; CMS NCCI policy manual ch. I' },
+  'modifier.misplaced': { severity: 'warning', trigger: '24, 25 or 57 on a code that is not a visit (99202–99499, 92002–92014), or 59/XE/XS/XP/XU on an evaluation and management code; it then bypasses no PTP edit', source: 'CPT modifier definitions; CMS NCCI policy manual ch. I' },
   'modifier.unknown': { severity: 'error', trigger: 'a modifier beginning with a letter that the loaded HCPCS file does not list (CPT modifiers, beginning with a digit, are judged on format only)', source: 'CMS HCPCS file (loaded), modifier rows' },
   'modifier.terminated': { severity: 'error', trigger: 'a modifier not in force on the date of service', source: 'CMS HCPCS file (loaded), ADD DT and TERM DT' },
   'ncci.ptp': { severity: 'error', trigger: 'a Column 1/Column 2 pair on one date, not bypassed by its modifier indicator', source: 'CMS NCCI procedure-to-procedure edits (loaded)' },

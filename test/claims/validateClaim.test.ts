@@ -99,7 +99,7 @@ describe('validateClaim', () => {
     expect(conflicts(['XS', 'RT'])).toEqual([]);
   });
 
-  it('warns of 25 on a code that is not E/M, and of 59 or X{EPSU} on one that is (modifier.misplaced)', () => {
+  it('warns of 24, 25 or 57 on a code that is not a visit (E/M or 92002-92014), and of 59 or X{EPSU} on an E/M code (modifier.misplaced)', () => {
     const misplaced = (procedure: string, modifiers: string[]) =>
       validateClaim(claimWith([line({ procedure, modifiers })])).issues.filter((i) => i.code === 'modifier.misplaced').map((i) => [i.severity, i.path]);
     expect(misplaced('11042', ['25'])).toEqual([['warning', ['lines', 0, 'modifiers', 0]]]);
@@ -111,6 +111,12 @@ describe('validateClaim', () => {
     expect(misplaced('99214', ['RT', 'XU'])).toEqual([['warning', ['lines', 0, 'modifiers', 1]]]);
     expect(misplaced('11042', ['59'])).toEqual([]);
     expect(misplaced('9921', ['25'])).toEqual([]);
+    expect(misplaced('92012', ['25'])).toEqual([]);
+    expect(misplaced('92002', ['57'])).toEqual([]);
+    expect(misplaced('92015', ['25'])).toEqual([['warning', ['lines', 0, 'modifiers', 0]]]);
+    expect(misplaced('11042', ['57', '24'])).toEqual([['warning', ['lines', 0, 'modifiers', 0]], ['warning', ['lines', 0, 'modifiers', 1]]]);
+    expect(misplaced('99213', ['24'])).toEqual([]);
+    expect(misplaced('92012', ['59'])).toEqual([]);
   });
 
   it('judges procedure.unknown only against a loaded list', () => {

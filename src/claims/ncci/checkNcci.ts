@@ -10,6 +10,7 @@ import { NCCI_ANATOMIC_MODIFIERS, NCCI_ASSOCIATED_MODIFIERS } from './associated
 import { mueEditOn, type MueTable } from './mueTable.js';
 import { ptpEditOn, type PtpTable } from './ptpTable.js';
 import { isAnesthesia } from '../procedures/anesthesia.js';
+import { misplacement } from '../procedures/modifierPlacement.js';
 
 /**
  * Runs the NCCI edits the user loaded: procedure-to-procedure pairs on the same date
@@ -56,12 +57,15 @@ function checkPtp(lines: readonly ClaimLine[], codes: readonly string[], table: 
  * Whether the lines' modifiers bypass an edit with modifier indicator 1: a non-anatomic
  * NCCI-associated modifier (59, XU, 25, …) on either line, or anatomic modifiers naming
  * different sites (RT with LT, or a site on only one of the lines; RT with RT is the same site).
+ * A modifier on the wrong kind of service bypasses nothing: 25 on the procedure rather than the
+ * visit, or 59 on an evaluation and management code ({@link misplacement}).
  */
 function bypassesPtp(first: ClaimLine, second: ClaimLine): boolean {
   const sitesOf = (line: ClaimLine): string[] => {
     const sites: string[] = [];
+    const procedure = line.procedure.trim();
     for (const modifier of lineModifiers(line)) {
-      if (!NCCI_ASSOCIATED_MODIFIERS.has(modifier)) continue;
+      if (!NCCI_ASSOCIATED_MODIFIERS.has(modifier) || misplacement(modifier, procedure, line.serviceDate) !== undefined) continue;
       if (!NCCI_ANATOMIC_MODIFIERS.has(modifier)) return ['*'];
       sites.push(modifier);
     }

@@ -1,7 +1,6 @@
 import { lineModifiers, MAX_MODIFIERS } from './lineModifiers.js';
 import { errorIssue, warningIssue } from '../../core/issue.js';
-import { isEvaluationAndManagement } from './evaluationAndManagement.js';
-import { procedureFormat } from './procedureFormat.js';
+import { misplacement } from './modifierPlacement.js';
 import type { ClaimLine } from '../claim.js';
 import type { ClaimIssue } from '../claimIssue.js';
 import { inForce, type HcpcsTable } from './hcpcsTable.js';
@@ -15,17 +14,14 @@ const CONFLICTS: readonly (readonly [string, string, string])[] = [
   ...['XE', 'XS', 'XP', 'XU'].map((x) => ['59', x, `${x} is a more specific form of 59 (CMS CR 8863: not both on one line)`] as const),
 ];
 
-/** Modifiers for distinct services, which CMS does not use on evaluation and management codes. */
-const DISTINCT_SERVICE = new Set(['59', 'XE', 'XS', 'XP', 'XU']);
-
 export { MAX_MODIFIERS } from './lineModifiers.js';
 
 /**
  * Checks a line's modifiers: two alphanumeric characters each (`modifier.format`), at most four
  * (`modifier.too_many`, reported once; the rest are not read), none repeated or contradicting another (`modifier.conflict`: LT with RT,
  * 26 with TC, 50 with LT or RT, 59 with an X{EPSU}), each on the kind of service it is for
- * (`modifier.misplaced`, a warning: 25 only on an evaluation and management code, 59 and X{EPSU}
- * never on one), and, when a HCPCS table listing modifiers is loaded, in force on the date of service
+ * (`modifier.misplaced`, a warning: 24, 25 and 57 only on a visit's code, 59 and X{EPSU} never on
+ * an evaluation and management code; see {@link misplacement}), and, when a HCPCS table listing modifiers is loaded, in force on the date of service
  * (`modifier.terminated`) and, for a modifier beginning with a letter, listed at all
  * (`modifier.unknown`). HCPCS Level II modifiers begin with a letter; modifiers beginning with a
  * digit (25, 59, and the Category II 1P, 2P, 3P, 8P) are CPT's, licensed by the AMA and absent from
@@ -54,7 +50,7 @@ export function checkModifiers(line: ClaimLine, index: number, hcpcs: HcpcsTable
     }
     const conflict = conflictWith(modifier, seen);
     if (conflict !== undefined) issues.push(errorIssue('modifier.conflict', path, conflict));
-    const misplaced = modifier === '25' || DISTINCT_SERVICE.has(modifier) ? misplacedOn(modifier, line.procedure.trim(), line.serviceDate) : undefined;
+    const misplaced = misplacement(modifier, line.procedure.trim(), line.serviceDate);
     if (misplaced !== undefined) issues.push(warningIssue('modifier.misplaced', path, misplaced));
     seen.push(modifier);
     const period = hcpcs?.modifiers.get(modifier);
@@ -87,13 +83,5 @@ function conflictWith(modifier: string, seen: readonly string[]): string | undef
   for (const [a, b, why] of CONFLICTS_BY_MODIFIER.get(modifier) ?? []) {
     if (seen.includes(modifier === a ? b : a)) return `${a} and ${b} cannot both be on one line: ${why}`;
   }
-  return undefined;
-}
-
-function misplacedOn(modifier: string, procedure: string, dateOfService: string): string | undefined {
-  if (procedureFormat(procedure) === undefined) return undefined;
-  const evaluation = isEvaluationAndManagement(procedure, dateOfService);
-  if (modifier === '25' && !evaluation) return `25 marks a separate evaluation and management service, and ${procedure} is not one (99202–99499)`;
-  if (DISTINCT_SERVICE.has(modifier) && evaluation) return `${modifier} marks a distinct procedure, not an evaluation and management service such as ${procedure} (use 25)`;
   return undefined;
 }

@@ -34,21 +34,36 @@ describe('ncci.ptp against real rows of the CMS practitioner PTP file v32.2', ()
     expect(ncci(lines)).toEqual([['ncci.ptp', 'error', ['lines', 1, 'procedure']]]);
   });
 
-  it('0001A/99213, modifier indicator 1: reported without a modifier, bypassed by 25, 59, XU or an anatomic one', () => {
+  it('0001A/99213, modifier indicator 1: reported without a modifier, bypassed by 25 or 57 on the visit, 59 or an X{EPSU} on the procedure, or an anatomic one', () => {
     const plain = [line({ procedure: '0001A', serviceDate: '2023-06-01' }), line({ procedure: '99213', serviceDate: '2023-06-01' })];
-    expect(ncci(plain)).toEqual([['ncci.ptp', 'error', ['lines', 1, 'procedure']]]);
-    for (const modifier of ['25', '59', 'XU', 'XE', 'XS', 'XP', 'RT']) {
-      expect(ncci([plain[0] as Record<string, unknown>, { ...plain[1], modifiers: [modifier] }])).toEqual([]);
-    }
-    expect(ncci([plain[0] as Record<string, unknown>, { ...plain[1], modifiers: ['GA'] }])).toEqual([['ncci.ptp', 'error', ['lines', 1, 'procedure']]]);
+    const reported = [['ncci.ptp', 'error', ['lines', 1, 'procedure']]];
+    expect(ncci(plain)).toEqual(reported);
+    const onVisit = (modifiers: string[]) => ncci([plain[0] as Record<string, unknown>, { ...plain[1], modifiers }]);
+    const onProcedure = (modifiers: string[]) => ncci([{ ...plain[0], modifiers }, plain[1] as Record<string, unknown>]);
+    for (const modifier of ['25', '57', 'RT']) expect(onVisit([modifier])).toEqual([]);
+    for (const modifier of ['59', 'XU', 'XE', 'XS', 'XP', 'RT']) expect(onProcedure([modifier])).toEqual([]);
+    expect(onVisit(['GA'])).toEqual(reported);
+  });
+
+  it('a modifier on the wrong kind of service bypasses nothing (NCCI Policy Manual, chapter I): 25 or 57 on the procedure, 59 or an X{EPSU} on the visit', () => {
+    const pair = (first: string[], second: string[]) => [
+      line({ procedure: '0001A', serviceDate: '2023-06-01', modifiers: first }),
+      line({ procedure: '99213', serviceDate: '2023-06-01', modifiers: second }),
+    ];
+    const reported = [['ncci.ptp', 'error', ['lines', 1, 'procedure']]];
+    for (const modifier of ['25', '57', '24']) expect(ncci(pair([modifier], []))).toEqual(reported);
+    for (const modifier of ['59', 'XU', 'XE', 'XS', 'XP']) expect(ncci(pair([], [modifier]))).toEqual(reported);
+    expect(ncci(pair(['25'], ['59']))).toEqual(reported);
+    expect(ncci(pair(['59'], ['25']))).toEqual([]);
   });
 
   it('reads only the first four modifiers, in ASCII: a fifth 59 or an xſ does not bypass an edit', () => {
     const plain = [line({ procedure: '0001A', serviceDate: '2023-06-01' }), line({ procedure: '99213', serviceDate: '2023-06-01' })];
-    const withModifiers = (modifiers: string[]) => ncci([plain[0] as Record<string, unknown>, { ...plain[1], modifiers }]).filter(([code]) => code === 'ncci.ptp');
+    const withModifiers = (modifiers: string[]) => ncci([{ ...plain[0], modifiers }, plain[1] as Record<string, unknown>]).filter(([code]) => code === 'ncci.ptp');
     expect(withModifiers(['GA', 'GY', 'GZ', 'Q5', '59'])).toEqual([['ncci.ptp', 'error', ['lines', 1, 'procedure']]]);
     expect(withModifiers(['x\u017F'])).toEqual([['ncci.ptp', 'error', ['lines', 1, 'procedure']]]);
     expect(withModifiers([' xs'])).toEqual([]);
+    expect(withModifiers(['GA', 'GY', 'GZ', '59'])).toEqual([]);
   });
 
   it('anatomic modifiers bypass indicator 1 only for different sites (NCCI Policy Manual, Chapter I, section E): RT with RT does not', () => {
@@ -59,7 +74,7 @@ describe('ncci.ptp against real rows of the CMS practitioner PTP file v32.2', ()
     expect(ncci(pair(['RT'], ['RT']))).toEqual([['ncci.ptp', 'error', ['lines', 1, 'procedure']]]);
     expect(ncci(pair(['F1'], ['F1']))).toEqual([['ncci.ptp', 'error', ['lines', 1, 'procedure']]]);
     expect(ncci(pair(['RT'], ['LT']))).toEqual([]);
-    expect(ncci(pair(['RT'], ['RT', 'XS']))).toEqual([]);
+    expect(ncci(pair(['RT', 'XS'], ['RT']))).toEqual([]);
     expect(ncci(pair(['F1'], ['F2']))).toEqual([]);
   });
 
