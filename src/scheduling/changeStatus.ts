@@ -136,11 +136,13 @@ function reenter(schedule: Schedule, index: number, moved: Appointment, now: str
   return ok({ ...schedule, appointments: replaceWith(placed), occupancy: occupyAppointment(schedule.occupancy, placed, type) });
 }
 
-// Whether an overbooking coming back to a time-holding status can share its holder's time again.
+// Whether an overbooking coming back to a time-holding status can share its holder's time again. The
+// rooms it listed before do not count: the holder may have moved room since, and `overbookIssues`
+// shares out the holder's current ones (keeping the listed ones where they still serve).
 function stillShares(schedule: Schedule, overbooking: Appointment): boolean {
   const holder = schedule.appointments.find((a) => a.id === overbooking.overbooks);
   if (holder === undefined) return false;
   const taken = schedule.appointments.some((a) => a.id !== overbooking.id && a.overbooks === holder.id && holdsTime(a.status));
   const types = new Map<string, AppointmentType>(schedule.appointmentTypes.map((t) => [t.id, t]));
-  return !taken && overbookMismatch(overbooking, holder, types) === undefined;
+  return !taken && overbookMismatch({ ...overbooking, resourceIds: [] }, holder, types) === undefined;
 }

@@ -160,6 +160,16 @@ describe('an overbooking confirmed from proposed is checked as book checks one',
     const confirmed = changeStatus(scheduleOf(file(2)), 'o2', 'booked', {}, { showProbability });
     expect(confirmed.ok && confirmed.value.appointments.find((a) => a.id === 'o2')).toMatchObject({ status: 'booked', overbooks: 'h2', resourceIds: ['room-1'] });
   });
+
+  it('shares the room its holder moved to at the same time, as book would', () => {
+    const moved = reschedule(scheduleOf(file(2)), 'h2', { start: '2026-11-02T10:00:00-05:00', resourceIds: ['room-2'] });
+    if (!moved.ok) throw new Error(JSON.stringify(moved.issues));
+    expect(moved.value.schedule.appointments.find((a) => a.id === 'o2')).toMatchObject({ status: 'proposed', resourceIds: ['room-1'] });
+    const confirmed = changeStatus(moved.value.schedule, 'o2', 'booked', {}, { showProbability });
+    if (!confirmed.ok) throw new Error(JSON.stringify(confirmed.issues));
+    expect(confirmed.value.appointments.find((a) => a.id === 'o2')).toMatchObject({ status: 'booked', overbooks: 'h2', resourceIds: ['room-2'] });
+    expect(parseSchedule(toClinicFile(confirmed.value)).ok).toBe(true);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
