@@ -27,8 +27,8 @@ export interface ReadOperation {
 }
 
 const MAX_VALUE_DEPTH = 10_000;
-// A value with more parts than this is refused before it is copied further: a cyclic value with many
-// members would otherwise be copied member by member down to the depth limit.
+// A value with more parts than this is refused before it is copied further: a value that uses one
+// container many times over (no cycle, but exponentially many parts) would otherwise be copied out in full.
 const MAX_VALUE_PARTS = 1_000_000;
 
 function setMember(target: Record<string, JsonValue>, key: string, value: JsonValue): void {
@@ -51,17 +51,27 @@ function shallowCopy(value: unknown): string | number | boolean | null | Contain
 }
 
 // A copy of plain JSON (null, booleans, finite numbers, strings, arrays and plain objects of them),
-// reading each member of the caller's value once, or undefined for anything else. It walks with a stack
-// of its own rather than by recursion, so a deep value cannot overflow the call stack.
+// reading each member of the caller's value once, or undefined for anything else. It walks depth first
+// with a stack of its own rather than by recursion, so a deep value cannot overflow the call stack, and
+// keeps the containers on the path from the root: one that contains itself (a cycle) is refused when
+// it is reached. A container used twice side by side (not inside itself) is plain JSON and copied twice.
 function plainCopy(value: unknown): JsonValue | undefined {
   const root = shallowCopy(value);
   if (root === NOT_JSON) return undefined;
-  const work: [source: object, target: Container, depth: number][] = [];
+  // A container to copy, or (with no target) the mark that its members are done and it leaves the path.
+  const work: [source: object, target: Container | undefined, depth: number][] = [];
   if (typeof root === 'object' && root !== null) work.push([value as object, root, 0]);
+  const onPath = new Set<object>();
   let parts = 0;
   for (let next = work.pop(); next !== undefined; next = work.pop()) {
     const [source, target, depth] = next;
-    if (depth >= MAX_VALUE_DEPTH) return undefined;
+    if (target === undefined) {
+      onPath.delete(source);
+      continue;
+    }
+    if (depth >= MAX_VALUE_DEPTH || onPath.has(source)) return undefined;
+    onPath.add(source);
+    work.push([source, undefined, depth]);
     const keys = Array.isArray(target) ? undefined : Object.keys(source);
     const count = keys === undefined ? (source as readonly unknown[]).length : keys.length;
     parts += count;

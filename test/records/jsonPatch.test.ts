@@ -109,9 +109,20 @@ describe('applyPatch: hostile sizes are refused without reading them whole', () 
     expect(applyPatch({ a: 1 }, new Array(500_000))).toMatchObject({ ok: false, issues: [{ code: 'records.patch_invalid', path: [0] }] });
   });
 
-  it('a cyclic value with many members is refused (a million parts at most), not copied down to the depth limit', () => {
+  it('a cyclic value with many members is refused where the cycle is reached, not copied down to the depth limit', () => {
     const wide: Record<string, unknown> = {};
-    for (let i = 0; i < 1000; i++) wide[`k${i}`] = wide;
+    let reads = 0;
+    for (let i = 0; i < 1000; i++) Object.defineProperty(wide, `k${i}`, { enumerable: true, get: () => ((reads += 1), wide) });
     expect(applyPatch({ a: 1 }, [{ op: 'add', path: '/x', value: wide }])).toMatchObject({ ok: false, issues: [{ code: 'records.patch_invalid', path: [0, 'value'] }] });
+    expect(reads).toBe(1000);
+  });
+
+  it('a container used twice side by side is plain JSON, copied twice; one with exponentially many parts is refused', () => {
+    const address = { city: 'Albany' };
+    const done = applyPatch({}, [{ op: 'add', path: '/x', value: { home: address, work: address, all: [address, [address]] } }]);
+    expect(done).toEqual({ ok: true, value: { x: { home: { city: 'Albany' }, work: { city: 'Albany' }, all: [{ city: 'Albany' }, [{ city: 'Albany' }]] } }, warnings: [] });
+    let doubled: unknown = 1;
+    for (let i = 0; i < 25; i++) doubled = [doubled, doubled];
+    expect(applyPatch({}, [{ op: 'add', path: '/x', value: doubled as never }])).toMatchObject({ ok: false, issues: [{ code: 'records.patch_invalid', path: [0, 'value'] }] });
   });
 });
