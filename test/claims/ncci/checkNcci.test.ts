@@ -15,9 +15,10 @@ function value<T>(checked: { ok: true; value: T } | { ok: false }): T {
   return checked.value;
 }
 
+const practitionerMue = value(loadNcciMue(read('ncci/MCR_MUE_PractitionerServices_Eff_07-01-2026.excerpt.csv'), { from: '2026-07-01' }));
 const tables: ClaimTables = {
   ptp: value(loadNcciPtp(read('ncci/ccipra-v322r0-f1.excerpt.txt'))),
-  mue: value(loadNcciMue(read('ncci/MCR_MUE_PractitionerServices_Eff_07-01-2026.excerpt.csv'), { from: '2026-07-01' })),
+  mue: practitionerMue,
   hcpcs: value(loadHcpcsAnweb(read('hcpcs/HCPC2026_OCT_ANWEB.header-and-modifier-rows.excerpt.csv'))),
   addOn: value(loadNcciAddOn('11001,11000,1,20100101,*,20100101,*,\n99292,,2,,,20100101,*,\n64484,64483,3,20100101,*,20100101,*,\n')),
 };
@@ -128,6 +129,46 @@ describe('ncci.mue units: exact sums and anesthesia minutes', () => {
   it('a unit basis other than UN or MJ is line.unit_basis at that line', () => {
     const issues = validateClaim(claimWith([line({ procedure: '00142', units: 95, unitBasis: 'MIN' })])).issues;
     expect(issues.filter((i) => i.code === 'line.unit_basis').map((i) => i.path)).toEqual([['lines', 0, 'unitBasis']]);
+  });
+});
+
+describe('lines spanning several days (serviceDateTo, 837P DTP*472 RD8)', () => {
+  const mueRows = '"HCPCS/ CPT Code",Practitioner Services MUE Values,MUE Adjudication Indicator,MUE Rationale\nJ1100,3,1 Line Edit,Clinical\n';
+  const lineEdit = value(loadNcciMue(mueRows, { from: '2026-01-01' }));
+  const mueIssues = (lines: Record<string, unknown>[], mue = practitionerMue) =>
+    validateClaim(claimWith(lines), { tables: { mue } }).issues.filter((i) => i.code === 'ncci.mue').map((i) => [i.path, i.message]);
+  const spanning = (procedure: string, units: number, from: string, to: string, extra: Record<string, unknown> = {}) =>
+    line({ procedure, units, serviceDate: from, serviceDateTo: to, ...extra });
+
+  it('a date-of-service MUE (0009U: 2, indicator 3) takes a span line\'s units spread over its days', () => {
+    expect(mueIssues([spanning('0009U', 10, '2026-07-01', '2026-07-05')])).toEqual([]);
+    expect(mueIssues([spanning('0009U', 11, '2026-07-01', '2026-07-05')])).toEqual([
+      [['lines', 0, 'units'], '2.2 units of 0009U on 2026-07-01 exceed the MUE of 2 per date of service (lines spanning several days count their units spread evenly over them)'],
+    ]);
+    const withVisit = [spanning('0009U', 5, '2026-07-01', '2026-07-05'), line({ procedure: '0009U', units: 1, serviceDate: '2026-07-03', modifiers: ['91'], chargeCents: 700 })];
+    expect(mueIssues(withVisit)).toEqual([]);
+    const over = [spanning('0009U', 10, '2026-07-01', '2026-07-05'), line({ procedure: '0009U', units: 1, serviceDate: '2026-07-03', modifiers: ['91'], chargeCents: 700 })];
+    expect(mueIssues(over)).toEqual([[['lines', 1, 'units'], '3 units of 0009U on 2026-07-03 exceed the MUE of 2 per date of service']]);
+  });
+
+  it('a line MUE (indicator 1) allows its value on each day of the line', () => {
+    expect(mueIssues([spanning('J1100', 15, '2026-07-01', '2026-07-05')], lineEdit)).toEqual([]);
+    expect(mueIssues([spanning('J1100', 16, '2026-07-01', '2026-07-05')], lineEdit)).toEqual([[['lines', 0, 'units'], '16 units of J1100 exceed the MUE of 3 per line of 5 days (3 a day)']]);
+    expect(mueIssues([line({ procedure: 'J1100', units: 4 })], lineEdit)).toEqual([[['lines', 0, 'units'], '4 units of J1100 exceed the MUE of 3 per line']]);
+  });
+
+  it('a PTP pair applies when the lines share a day, judged on the first day they share', () => {
+    const pair = (from: string, to: string, other: string) => [spanning('0001A', 1, from, to), line({ procedure: '36591', serviceDate: other })];
+    expect(ncci(pair('2023-05-31', '2023-06-02', '2023-06-01'))).toEqual([['ncci.ptp', 'error', ['lines', 1, 'procedure']]]);
+    expect(validateClaim(claimWith(pair('2023-05-31', '2023-06-02', '2023-06-02')), { tables }).issues.find((i) => i.code === 'ncci.ptp')?.message).toMatch(/on 2023-06-02:/);
+    expect(ncci(pair('2023-05-31', '2023-06-02', '2023-06-03'))).toEqual([]);
+  });
+
+  it('an add-on\'s primary may be on a line whose span covers the add-on\'s day', () => {
+    expect(ncci([spanning('11000', 1, '2026-07-01', '2026-07-03'), line({ procedure: '11001', serviceDate: '2026-07-02' })])).toEqual([]);
+    expect(ncci([spanning('11000', 1, '2026-07-01', '2026-07-03'), line({ procedure: '11001', serviceDate: '2026-07-04' })])).toEqual([['ncci.addon_without_primary', 'error', ['lines', 1, 'procedure']]]);
+    expect(ncci([line({ procedure: '11000', serviceDate: '2026-07-04' }), spanning('11001', 1, '2026-07-01', '2026-07-03')])).toEqual([['ncci.addon_without_primary', 'error', ['lines', 1, 'procedure']]]);
+    expect(ncci([line({ procedure: '11000', serviceDate: '2026-07-03' }), spanning('11001', 1, '2026-07-01', '2026-07-03')])).toEqual([]);
   });
 });
 
