@@ -1,10 +1,11 @@
 import { errorIssue } from '../core/issue.js';
 import type { Claim, ClaimLine } from './claim.js';
 import { checkDates } from './checkDates.js';
+import { applyPayerSeverity } from './payerSeverity.js';
 import { checkOptions } from './checkOptions.js';
 import { checkLines, MAX_DIAGNOSES } from './checkLines.js';
 import { checkPointers } from './checkPointers.js';
-import { payerRulesFor, type PayerRules, type ValidateClaimOptions } from './claimOptions.js';
+import { payerRulesFor, type ValidateClaimOptions } from './claimOptions.js';
 import type { ClaimIssue } from './claimIssue.js';
 import { checkDiagnoses } from './icd10cm/checkDiagnoses.js';
 import { checkNcci } from './ncci/checkNcci.js';
@@ -54,7 +55,7 @@ function validateChecked(claim: unknown, options: ValidateClaimOptions): ClaimRe
   try {
     const read = readClaim(claim);
     if (!read.ok) return { valid: false, issues: read.issues };
-    return reportOf(checkClaim(read.claim, options), payerRulesFor(read.claim.payer.id, options));
+    return applyPayerSeverity(checkClaim(read.claim, options), payerRulesFor(read.claim.payer.id, options));
   } catch (error) {
     const message = `the claim could not be checked: ${error instanceof Error ? error.message : 'unexpected failure'}`;
     return { valid: false, issues: [errorIssue('claim.check_failed', [], message)] };
@@ -123,19 +124,4 @@ function patientOf(claim: Claim): { birthDate?: string; sex?: 'F' | 'M' | 'U' } 
   if (birthDate !== undefined && sex !== undefined) return { birthDate, sex };
   if (birthDate !== undefined) return { birthDate };
   return sex !== undefined ? { sex } : {};
-}
-
-function reportOf(issues: ClaimIssue[], rules: PayerRules): ClaimReport {
-  const severity = rules.severity;
-  if (severity === undefined) return { valid: !issues.some((found) => found.severity === 'error'), issues };
-  const adjusted: ClaimIssue[] = [];
-  let valid = true;
-  for (const found of issues) {
-    const wanted = Object.hasOwn(severity, found.code) ? severity[found.code] : undefined;
-    if (wanted === 'off') continue;
-    const kept = wanted === undefined || wanted === found.severity ? found : { ...found, severity: wanted };
-    if (kept.severity === 'error') valid = false;
-    adjusted.push(kept);
-  }
-  return { valid, issues: adjusted };
 }

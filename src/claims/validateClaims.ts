@@ -2,7 +2,8 @@ import { errorIssue, formatPath } from '../core/issue.js';
 import { MedofficeUsageError } from '../core/result.js';
 import { readNdjson } from './batch/readNdjson.js';
 import type { ClaimEntry, SegmentLocation, TextSource } from './batch/claimEntry.js';
-import type { ValidateClaimOptions } from './claimOptions.js';
+import { payerRulesFor, type ValidateClaimOptions } from './claimOptions.js';
+import { applyPayerSeverity } from './payerSeverity.js';
 import type { ClaimIssue } from './claimIssue.js';
 import { checkOptions } from './checkOptions.js';
 import { validateClaim, type ClaimReport } from './validateClaim.js';
@@ -130,11 +131,13 @@ function isAsyncIterable(source: Iterable<unknown> | AsyncIterable<unknown>): so
 function reportEntry(entry: ClaimEntry, index: number, options: ValidateClaimOptions): BatchClaimReport {
   const id = claimIdOf(entry.claim);
   const base = { index, place: entry.place, ...(id === undefined ? {} : { claimId: id }), ...(entry.envelope === true ? { envelope: true as const } : {}) };
-  if (entry.claim === undefined || entry.issues.some((found) => found.severity === 'error')) {
-    return { ...base, valid: false, issues: entry.issues };
-  }
+  if (entry.claim === undefined) return { ...base, valid: false, issues: entry.issues };
+  // The reader's findings about a claim (a 13th diagnosis dropped, a malformed element) answer to the
+  // claim's payer like any other: one the payer turns off or down no longer stops the claim's checks.
+  const read = entry.issues.length === 0 ? { valid: true, issues: [] } : applyPayerSeverity(entry.issues, payerRulesFor(payerIdOf(entry.claim), options));
+  if (!read.valid) return { ...base, valid: false, issues: read.issues };
   const report = validateClaim(entry.claim, options);
-  const issues = entry.issues.length === 0 ? report.issues : [...entry.issues, ...report.issues];
+  const issues = read.issues.length === 0 ? report.issues : [...read.issues, ...report.issues];
   if (entry.locate === undefined) return { ...base, valid: report.valid, issues };
   const locate = entry.locate;
   const locations = issues.map((found) => locate(found.path));
@@ -146,6 +149,17 @@ function withSegment(found: ClaimIssue, location: SegmentLocation | undefined): 
   if (location === undefined || found.source !== undefined) return found;
   const element = location.element === undefined ? '' : `, element ${location.element}`;
   return { ...found, source: `X12 ${location.segment} (segment ${location.position}${element}) for ${formatPath(found.path)}` };
+}
+
+/** The payer id of a claim as read, or '' (the default payer's rules) when it has none. */
+function payerIdOf(claim: unknown): string {
+  try {
+    const payer = typeof claim === 'object' && claim !== null ? (claim as { payer?: unknown }).payer : undefined;
+    const id = typeof payer === 'object' && payer !== null ? (payer as { id?: unknown }).id : undefined;
+    return typeof id === 'string' ? id : '';
+  } catch {
+    return '';
+  }
 }
 
 function claimIdOf(claim: unknown): string | undefined {

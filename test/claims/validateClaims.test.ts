@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { validateClaims, type BatchClaimReport, type ClaimSource } from '../../src/claims/validateClaims.js';
 import { MedofficeUsageError } from '../../src/core/result.js';
-import { goodClaim } from './fixtures.js';
+import type { ValidateClaimOptions } from '../../src/claims/claimOptions.js';
+import { claimWith, goodClaim, line } from './fixtures.js';
+import { build837p } from './x12/build837p.js';
 
 async function collect(source: ClaimSource): Promise<BatchClaimReport[]> {
   const out: BatchClaimReport[] = [];
@@ -88,5 +90,24 @@ describe('validateClaims', () => {
     const reports: BatchClaimReport[] = [];
     for await (const report of validateClaims([goodClaim()], null)) reports.push(report);
     expect(reports.map((r) => r.valid)).toEqual([true]);
+  });
+});
+
+describe('validateClaims: the reader\'s findings answer to the payer\'s rules', () => {
+  const diagnoses = ['E11.9', 'I10', 'E78.5', 'K21.9', 'M54.50', 'N39.0', 'R51.9', 'F41.1', 'G43.909', 'H52.4', 'L40.0', 'R05.9', 'R10.9'];
+  const thirteen = { ...claimWith([line({ diagnosisPointers: [1, 2, 3, 4] })], diagnoses), billingProvider: { npi: '1234567890' } };
+  const x12 = build837p([thirteen as never]);
+  const reportWith = async (options: ValidateClaimOptions) => {
+    const out: BatchClaimReport[] = [];
+    for await (const report of validateClaims({ x12 }, options)) out.push(report);
+    return out.filter((report) => report.envelope !== true).map((report) => [report.valid, report.issues.map((i) => `${i.severity} ${i.code}`)]);
+  };
+
+  it('a reader error stops the claim by default; turned off or down by the payer, the claim is checked and its other findings reported', async () => {
+    expect(await reportWith({ asOf: '2026-11-02' })).toEqual([[false, ['error x12.segment']]]);
+    const lenient = { severity: { 'x12.segment': 'warning', 'pointer.unused': 'off', 'icd10.excludes1': 'off' } } as const;
+    expect(await reportWith({ asOf: '2026-11-02', payers: { [thirteen.payer.id]: lenient } })).toEqual([[false, ['warning x12.segment', 'error npi.invalid']]]);
+    const off = { severity: { 'x12.segment': 'off', 'pointer.unused': 'off', 'icd10.excludes1': 'off', 'npi.invalid': 'warning' } } as const;
+    expect(await reportWith({ asOf: '2026-11-02', defaultPayerRules: off })).toEqual([[true, ['warning npi.invalid']]]);
   });
 });
