@@ -40,7 +40,7 @@ export const CLAIM_ISSUE_CODES = {
   'ncci.ptp': { severity: 'error', trigger: 'a Column 1/Column 2 pair on one date (or on a day two spans share), not bypassed by its modifier indicator', source: 'CMS NCCI procedure-to-procedure edits (loaded)' },
   'ncci.mue': { severity: 'error', trigger: 'units above the MUE per line (indicator 1) or per date of service (2, 3; a span spreads its units over its days)', source: 'CMS NCCI medically unlikely edits (loaded)' },
   'ncci.addon_without_primary': { severity: 'error', trigger: 'an add-on code with none of its primary codes on a day its line covers (type 3: a warning)', source: 'CMS NCCI add-on code edits (loaded)' },
-  'npi.invalid': { severity: 'error', trigger: 'an NPI that is not ten digits with a valid Luhn check digit over 80840', source: 'CMS NPI check digit algorithm' },
+  'npi.invalid': { severity: 'error', trigger: 'an NPI that is not ten digits with a valid Luhn check digit over 80840, or does not begin with 1 or 2', source: 'CMS NPI check digit algorithm' },
   'provider.tax_id': { severity: 'error', trigger: 'a tax id that is not nine digits (EIN 12-3456789 or SSN 123-45-6789)', source: 'IRS EIN / SSN formats; 837P REF*EI' },
   'provider.taxonomy': { severity: 'error', trigger: 'a taxonomy that is not ten characters ending in X', source: 'NUCC Health Care Provider Taxonomy' },
   'pointer.invalid': { severity: 'error', trigger: 'a line with no pointer, more than four, one out of range, or one repeated', source: 'CMS-1500 box 24E; 837P SV107' },

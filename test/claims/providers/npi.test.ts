@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isValidNpi, npiCheckDigit } from '../../../src/claims/providers/npi.js';
+import { validateClaim } from '../../../src/claims/validateClaim.js';
+import { goodClaim } from '../fixtures.js';
 
 describe('isValidNpi', () => {
   it('reproduces the CMS check-digit example: 123456789 gives check digit 3 (CMS NPI check digit algorithm)', () => {
@@ -32,5 +34,20 @@ describe('isValidNpi', () => {
         expect(valid).toHaveLength(1);
       }),
     );
+  });
+});
+
+describe('npi.invalid on a claim', () => {
+  const npiIssues = (npi: string) =>
+    validateClaim({ ...goodClaim(), billingProvider: { npi } }).issues.filter((i) => i.code === 'npi.invalid').map((i) => [i.path, i.message]);
+
+  it('refuses a bad check digit, and a good one on a number NPPES never issues (first digit not 1 or 2)', () => {
+    expect(npiIssues('1234567893')).toEqual([]);
+    expect(npiIssues('2000000002')).toEqual([]);
+    expect(npiIssues('1234567890')).toEqual([[['billingProvider', 'npi'], "'1234567890' is not a valid NPI (10 digits with a Luhn check digit)"]]);
+    for (const npi of ['0000000006', '3000000000', '9123456789']) {
+      expect(isValidNpi(npi)).toBe(true);
+      expect(npiIssues(npi)).toEqual([[['billingProvider', 'npi'], `'${npi}' is not an NPI: NPIs are issued beginning with 1 or 2`]]);
+    }
   });
 });
