@@ -67,7 +67,9 @@ export function mergePtpTables(...tables: readonly PtpTable[]): PtpTable {
 }
 
 /**
- * The PTP edit in force for a pair on a date, if any.
+ * The PTP edit in force for a pair on a date, if any. A row with modifier indicator 9 (an edit deleted
+ * retroactively, so never applied) does not hide another row of the pair in force that day; it is
+ * answered only when no other row is.
  *
  * @example
  * ```ts
@@ -77,5 +79,11 @@ export function mergePtpTables(...tables: readonly PtpTable[]): PtpTable {
 export function ptpEditOn(table: PtpTable, column1: string, column2: string, date: string): PtpEdit | undefined {
   const list = table.edits.get(`${column1}|${column2}`);
   if (list === undefined) return undefined;
-  return list.find((edit) => edit.effective <= date && (edit.deletion === undefined || date <= edit.deletion));
+  let notApplied: PtpEdit | undefined;
+  for (const edit of list) {
+    if (edit.effective > date || (edit.deletion !== undefined && date > edit.deletion)) continue;
+    if (edit.modifierIndicator !== 9) return edit;
+    notApplied ??= edit;
+  }
+  return notApplied;
 }

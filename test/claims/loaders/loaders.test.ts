@@ -43,6 +43,19 @@ describe('loadNcciPtp on the CMS practitioner PTP file v32.2 excerpt (ccipra-v32
     expect([...merged.edits.values()].flat()).toHaveLength(rows.filter((r) => /^0001[AU]\t/.test(r)).length);
   });
 
+  it('a row deleted retroactively (indicator 9) does not hide a row of the pair in force the same day, in either order', () => {
+    const header = read('ncci/ccipra-v322r0-f1.excerpt.txt').split(/\r?\n/).slice(0, 6);
+    const retired = '11042\t97597\t\t20260701\t20260701\t9\tMutually exclusive procedures';
+    const live = '11042\t97597\t\t20260701\t*\t0\tStandards of medical/surgical practice';
+    for (const rows of [[retired, live], [live, retired]]) {
+      const loaded = loadNcciPtp([...header, ...rows].join('\n'));
+      if (!loaded.ok) throw new Error('did not load');
+      expect(ptpEditOn(loaded.value, '11042', '97597', '2026-07-01')?.modifierIndicator).toBe(0);
+    }
+    const alone = loadNcciPtp([...header, retired].join('\n'));
+    expect(alone.ok && ptpEditOn(alone.value, '11042', '97597', '2026-07-01')?.modifierIndicator).toBe(9);
+  });
+
   it('skips, with a warning, a row whose modifier indicator is blank or not 0, 1 or 9 (never reads it as a hard edit)', () => {
     const rows = read('ncci/ccipra-v322r0-f1.excerpt.txt').split(/\r?\n/);
     const row = rows.find((r) => r.startsWith('0001U\t0030U')) ?? '';
