@@ -2,6 +2,7 @@ import type { Pool, PoolClient, PoolConfig } from 'pg';
 import { MedofficeUsageError } from '../../core/result.js';
 import type { ChainTip, StorageAdapter, StorageTx } from '../adapter.js';
 import { GENESIS_HASH } from '../hashing.js';
+import type { Answer } from '../steps.js';
 import { entryFromSql, entryValues, headFromSql, tableStatements, type SqlEntryRow, type SqlHeadRow } from './rows.js';
 
 /**
@@ -15,9 +16,13 @@ import { entryFromSql, entryValues, headFromSql, tableStatements, type SqlEntryR
 export interface PostgresAdapterOptions {
   /** A libpq connection URL. */
   readonly connectionString: string;
-  /** The schema holding the tables (created if missing; default `medoffice_records`). */
+  /**
+   * The schema holding the tables (created if missing; default `medoffice_records`): lowercase letters,
+   * digits and `_`, at most 63, not starting with a digit; PostgreSQL's own `pg_*` and
+   * `information_schema` are refused.
+   */
   readonly schema?: string;
-  /** Most pooled connections (default 10). */
+  /** Most pooled connections, from 1 to 262143, PostgreSQL's own limit (default 10). */
   readonly maxConnections?: number;
 }
 
@@ -80,57 +85,108 @@ function makeTx(client: PoolClient, s: string): StorageTx {
   };
 }
 
-async function createTables(pool: Pool, schema: string): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('SELECT pg_advisory_lock(48151623)');
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    for (const statement of tableStatements(`${schema}.`, 'BIGINT', 'TEXT COLLATE "C"')) await client.query(statement);
-    await client.query(`CREATE TABLE IF NOT EXISTS ${schema}.chain_lock (id INTEGER PRIMARY KEY)`);
-    await client.query(`INSERT INTO ${schema}.chain_lock (id) VALUES (1) ON CONFLICT DO NOTHING`);
-  } finally {
-    await client.query('SELECT pg_advisory_unlock(48151623)');
-    client.release();
+/** The most connections a PostgreSQL server takes (its `max_connections` cannot be set higher). */
+const MAX_CONNECTIONS = 262_143;
+
+/** The schema name, checked, and quoted so that a reserved word such as `user` is a name too. */
+function quotedSchema(options: PostgresAdapterOptions): string {
+  const schema = options.schema ?? 'medoffice_records';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new MedofficeUsageError(`postgresAdapter: '${schema}' is not a plain lowercase schema name`);
+  if (schema.startsWith('pg_') || schema === 'information_schema') {
+    throw new MedofficeUsageError(`postgresAdapter: '${schema}' is reserved for PostgreSQL's own catalogs`);
   }
+  return `"${schema}"`;
+}
+
+/** The pool's size, checked: 10 unless given. */
+function maxConnectionsOf(options: PostgresAdapterOptions): number {
+  const max = options.maxConnections ?? 10;
+  if (!Number.isSafeInteger(max) || max < 1 || max > MAX_CONNECTIONS) {
+    throw new MedofficeUsageError(`postgresAdapter: maxConnections must be a whole number from 1 to ${MAX_CONNECTIONS}, not ${String(max)}`);
+  }
+  return max;
+}
+
+/**
+ * Runs `use` on a pooled connection. A connection that fails meanwhile (the server ended it) or that
+ * `use` leaves unusable is closed rather than pooled again; its error event is taken here, since an
+ * event nobody listens to ends the process.
+ */
+async function withClient<T>(pool: Pool, use: (client: PoolClient, discard: (error: unknown) => void) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const discard = (error: unknown): void => {
+    broken ??= error instanceof Error ? error : new Error(String(error));
+  };
+  client.on('error', discard);
+  try {
+    return await use(client, discard);
+  } finally {
+    client.off('error', discard);
+    client.release(broken);
+  }
+}
+
+async function createTables(pool: Pool, s: string): Promise<void> {
+  await withClient(pool, async (client, discard) => {
+    try {
+      await client.query('SELECT pg_advisory_lock(48151623)');
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
+      for (const statement of tableStatements(`${s}.`, 'BIGINT', 'TEXT COLLATE "C"')) await client.query(statement);
+      await client.query(`CREATE TABLE IF NOT EXISTS ${s}.chain_lock (id INTEGER PRIMARY KEY)`);
+      await client.query(`INSERT INTO ${s}.chain_lock (id) VALUES (1) ON CONFLICT DO NOTHING`);
+      await client.query('SELECT pg_advisory_unlock(48151623)');
+    } catch (error) {
+      // Closing the connection also lets go of the advisory lock.
+      discard(error);
+      throw error;
+    }
+  });
 }
 
 /**
  * Opens the PostgreSQL adapter (pg, an optional peer dependency loaded only here). Each transaction
- * runs on its own pooled connection: it locks the chain (`SELECT ... FOR UPDATE` on a one-row table)
- * and the record's head row, so concurrent writers from any number of connections or processes never
- * both succeed on the same expected version; a unique index on (record, version) backs this up.
+ * runs on its own pooled connection at READ COMMITTED, whatever the server's default: it locks the
+ * chain (`SELECT ... FOR UPDATE` on a one-row table) and the record's head row, so concurrent writers
+ * from any number of connections or processes never both succeed on the same expected version; a
+ * unique index on (record, version) backs this up. A connection the server ends (a restart, a
+ * failover, `pg_terminate_backend`) is dropped from the pool: a transaction using it rejects, and the
+ * next one gets a new connection.
  *
  * @param options - connection, schema and pool size
  * @returns the adapter, its tables created if missing
- * @throws MedofficeUsageError when pg is not installed or the schema name is not a plain identifier
+ * @throws MedofficeUsageError when pg is not installed, the schema name is not a plain lowercase name
+ *   or is PostgreSQL's own, or `maxConnections` is not a whole number from 1 to 262143
  * @example
  * ```ts
  * const adapter = await postgresAdapter({ connectionString: process.env['DATABASE_URL'] ?? '' });
  * ```
  */
 export async function postgresAdapter(options: PostgresAdapterOptions): Promise<StorageAdapter> {
-  const schema = options.schema ?? 'medoffice_records';
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new MedofficeUsageError(`'${schema}' is not a plain lowercase schema name`);
-  const pool = await loadPool({ connectionString: options.connectionString, max: options.maxConnections ?? 10 });
-  await createTables(pool, schema);
-  const transact = async <T>(work: (tx: StorageTx) => Promise<T>): Promise<T> => {
-    const client = await pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const value = await work(makeTx(client, schema));
-      await client.query('COMMIT');
-      return value;
-    } catch (error) {
-      // The work's error is the one to report; a connection that cannot even roll back is discarded.
-      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
-        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-      });
-      throw error;
-    } finally {
-      client.release(broken);
-    }
-  };
+  const schema = quotedSchema(options);
+  const pool = await loadPool({ connectionString: options.connectionString, max: maxConnectionsOf(options) });
+  // The pool has already closed an idle connection the server ended; the next call opens another.
+  pool.on('error', () => undefined);
+  try {
+    await createTables(pool, schema);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+  const transact = <T>(work: (tx: StorageTx) => Answer<T>): Promise<T> =>
+    withClient(pool, async (client, discard) => {
+      try {
+        // The chain lock orders writers only if each statement sees the commits made before it.
+        await client.query('BEGIN ISOLATION LEVEL READ COMMITTED');
+        const value = await work(makeTx(client, schema));
+        await client.query('COMMIT');
+        return value;
+      } catch (error) {
+        // The work's error is the one to report; a connection that cannot even roll back is discarded.
+        await client.query('ROLLBACK').catch(discard);
+        throw error;
+      }
+    });
   return {
     name: 'postgres',
     transact,

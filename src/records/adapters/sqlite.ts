@@ -93,28 +93,60 @@ interface Savepoints {
   readonly undo: BetterSqlite3.Statement;
 }
 
+/** Rolls the open transaction back, if SQLite has not rolled it back already. */
+function rollBack(db: Database): void {
+  if (db.inTransaction) db.exec('ROLLBACK');
+}
+
+/**
+ * Undoes one failed transaction of a batch with its savepoint; false when that is impossible because
+ * SQLite has rolled back the whole batch on its own (a full disk, an I/O error) or the undo failed.
+ */
+function undoItem(db: Database, savepoint: Savepoints): boolean {
+  if (!db.inTransaction) return false;
+  try {
+    savepoint.undo.run();
+    savepoint.release.run();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Fails every transaction of a batch that nothing of is kept: the batch is rolled back and the cache forgotten. */
+function abandonBatch(db: Database, batch: readonly Pending[], error: unknown, cache: WriterCache): void {
+  cache.forget();
+  try {
+    rollBack(db);
+  } finally {
+    for (const item of batch) item.reject(error);
+  }
+}
+
 async function runBatch(db: Database, tx: StorageTx, batch: readonly Pending[], begin: string, savepoint: Savepoints, cache: WriterCache, erasure: Erasure): Promise<void> {
   const outcomes: { ok: boolean; value: unknown }[] = [];
   try {
     db.exec(begin);
     cache.checkOthers();
   } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    for (const item of batch) item.reject(error);
+    abandonBatch(db, batch, error, cache);
     return;
   }
   for (const item of batch) {
-    savepoint.open.run();
-    cache.startItem();
     try {
+      savepoint.open.run();
+      cache.startItem();
       // The store's work answers at once here (every statement is synchronous); other work may wait.
       const answer = item.work(tx);
       const value = isPromiseLike(answer) ? await answer : answer;
       savepoint.release.run();
       outcomes.push({ ok: true, value });
     } catch (error) {
-      savepoint.undo.run();
-      savepoint.release.run();
+      if (!undoItem(db, savepoint)) {
+        // The whole batch is gone with the transaction, the transactions that succeeded in it too.
+        abandonBatch(db, batch, error, cache);
+        return;
+      }
       cache.undoItem();
       outcomes.push({ ok: false, value: error });
     }
@@ -122,9 +154,7 @@ async function runBatch(db: Database, tx: StorageTx, batch: readonly Pending[], 
   try {
     db.exec('COMMIT');
   } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    cache.forget();
-    for (const item of batch) item.reject(error);
+    abandonBatch(db, batch, error, cache);
     return;
   }
   batch.forEach((item, i) => (outcomes[i]?.ok ? item.resolve(outcomes[i]?.value) : item.reject(outcomes[i]?.value)));
@@ -137,17 +167,28 @@ async function runBatch(db: Database, tx: StorageTx, batch: readonly Pending[], 
   }
 }
 
+/** The most transactions one durable commit holds: a positive whole number, 1024 unless given. */
+function maxBatchOf(options: SqliteAdapterOptions): number {
+  const maxBatch = options.maxBatch ?? 1024;
+  if (!Number.isSafeInteger(maxBatch) || maxBatch < 1) {
+    throw new MedofficeUsageError(`sqliteAdapter: maxBatch must be a whole number of at least 1, not ${String(maxBatch)}`);
+  }
+  return maxBatch;
+}
+
 /**
  * Opens the SQLite adapter (better-sqlite3, an optional peer dependency loaded only here). The database
  * runs in WAL mode with `synchronous = FULL`; transactions that arrive together are committed together
  * (each in its own savepoint, so one failing undoes only itself), and a transaction's promise resolves
- * only after the durable commit that holds it. The chain's tip and recently used heads are kept in
+ * only after the durable commit that holds it. A storage error that ends the whole SQLite transaction
+ * (a full disk, an I/O error) rejects every transaction of that batch, keeps nothing of them, and
+ * leaves the adapter taking later calls. The chain's tip and recently used heads are kept in
  * memory between transactions and trusted only while `PRAGMA data_version` shows that no other
  * connection has committed since.
  *
  * @param options - the file and batching
  * @returns the adapter
- * @throws MedofficeUsageError when better-sqlite3 is not installed
+ * @throws MedofficeUsageError when better-sqlite3 is not installed or `maxBatch` is not a whole number of at least 1
  * @example
  * ```ts
  * const adapter = await sqliteAdapter({ path: 'clinic-records.db' });
@@ -155,6 +196,7 @@ async function runBatch(db: Database, tx: StorageTx, batch: readonly Pending[], 
  * ```
  */
 export async function sqliteAdapter(options: SqliteAdapterOptions): Promise<StorageAdapter> {
+  const maxBatch = maxBatchOf(options);
   const Driver = await loadDriver();
   const readonly = options.readonly ?? false;
   const db = new Driver(options.path, { readonly });
@@ -175,13 +217,24 @@ export async function sqliteAdapter(options: SqliteAdapterOptions): Promise<Stor
   const erasure: Erasure = { pending: false };
   const tx = makeTx(sql, cache, erasure);
   const savepoint = { open: db.prepare('SAVEPOINT work'), release: db.prepare('RELEASE work'), undo: db.prepare('ROLLBACK TO work') };
-  const maxBatch = options.maxBatch ?? 1024;
   const queue: Pending[] = [];
   let busy = false;
   const drain = async (): Promise<void> => {
     busy = true;
-    while (queue.length > 0) await runBatch(db, tx, queue.splice(0, maxBatch), readonly ? 'BEGIN' : 'BEGIN IMMEDIATE', savepoint, cache, erasure);
-    busy = false;
+    try {
+      while (queue.length > 0) {
+        const batch = queue.splice(0, maxBatch);
+        try {
+          await runBatch(db, tx, batch, readonly ? 'BEGIN' : 'BEGIN IMMEDIATE', savepoint, cache, erasure);
+        } catch (error) {
+          // Settling twice is harmless, so every transaction of a batch that broke unexpectedly is failed.
+          for (const item of batch) item.reject(error);
+          cache.forget();
+        }
+      }
+    } finally {
+      busy = false;
+    }
   };
   const transact = <T>(work: (tx: StorageTx) => Answer<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
