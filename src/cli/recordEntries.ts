@@ -18,14 +18,31 @@ function hasTexts(fact: Readonly<Record<string, unknown>>, keys: readonly string
   return keys.every((key) => typeof fact[key] === 'string');
 }
 
+/** Whether each of `keys` the fact holds is a text (an absent one is fine). */
+function optionalTexts(fact: Readonly<Record<string, unknown>>, keys: readonly string[]): boolean {
+  return keys.every((key) => fact[key] === undefined || typeof fact[key] === 'string');
+}
+
+// What the commands read of a version entry (its metadata line) and of an audit event (its line).
+function isVersionFact(fact: Readonly<Record<string, unknown>>, row: EntryRow): boolean {
+  return fact['version'] === row.version && hasTexts(fact, ['recordId', 'at', 'operation', 'state', 'author'])
+    && optionalTexts(fact, ['onBehalfOf', 'reason', 'replacedBy', 'replaces'])
+    && (fact['snapshot'] !== undefined || Array.isArray(fact['patch']));
+}
+
+function isAuditFact(fact: Readonly<Record<string, unknown>>): boolean {
+  const issues = fact['issues'];
+  return hasTexts(fact, ['recordId', 'action', 'actor', 'role', 'purposeOfUse', 'outcome']) && optionalTexts(fact, ['onBehalfOf'])
+    && (fact['version'] === undefined || Number.isSafeInteger(fact['version']))
+    && (issues === undefined || (Array.isArray(issues) && issues.every((code) => typeof code === 'string')));
+}
+
 /** Why an entry's content cannot be shown, or undefined when it can (or was expunged). */
 function unreadable(row: EntryRow): string | undefined {
   if (row.data === null) return undefined;
   if (sha256Hex(row.data) !== row.contentHash) return 'its content does not match its hash';
   const fact = parsedFact(row);
-  const fits = fact !== undefined && fact['recordId'] === row.recordId && (row.kind === 'version'
-    ? fact['version'] === row.version && hasTexts(fact, ['at', 'operation', 'state', 'author']) && (fact['snapshot'] !== undefined || Array.isArray(fact['patch']))
-    : hasTexts(fact, ['action', 'actor', 'role', 'purposeOfUse', 'outcome']));
+  const fits = fact !== undefined && fact['recordId'] === row.recordId && (row.kind === 'version' ? isVersionFact(fact, row) : isAuditFact(fact));
   return fits ? undefined : `its content is not a ${row.kind} entry`;
 }
 

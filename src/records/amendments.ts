@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import { fail, ok, type Checked } from '../core/result.js';
 import type { HeadRow } from './adapter.js';
-import { readAmendmentDecision, readAmendmentRequest, type AmendmentDecision, type AmendmentRequest } from './amendmentInput.js';
+import { readAmendmentDecision, readAmendmentRequest, type AmendmentDecision, type AmendmentRequest, type ReadDecision } from './amendmentInput.js';
 import { permits, type AccessContext } from './context.js';
 import type { JsonValue } from './json.js';
 import { applyPatch } from './jsonPatch.js';
 import { foldAmendments, type Amendment, type AmendmentEvent, type StampedAmendmentEvent } from './amendmentLog.js';
-import { runOperation, type OperationScope } from './operation.js';
+import { runOperation, type OperationKind, type OperationScope } from './operation.js';
 import { recordIssue, type RecordIssue } from './recordIssue.js';
 import type { StoreSettings } from './settings.js';
 import { statementIssue } from './patchInput.js';
@@ -73,14 +73,18 @@ export function requestAmendment<S extends z.ZodType>(settings: StoreSettings<S>
  * in the state `wanted` asks for. The record must be readable (`records.not_found`, `records.gone`,
  * `records.merged` with `survivorId` otherwise, as for a request), except that a statement
  * (`deleted: 'kept'`) is still filed on a deleted record, whose history and amendment documentation
- * are kept (HIPAA 164.526(d)(4)).
+ * are kept (HIPAA 164.526(d)(4)). A caller whose role may not read sees only the amendments its actor
+ * requested: any other is `records.amendment_not_found`, as if it did not exist, before its state is
+ * looked at.
  */
-function* pending(scope: OperationScope, amendmentId: string, wanted: (a: Amendment) => boolean, deleted: 'refused' | 'kept'): Steps<Checked<{ amendment: Amendment; head: HeadRow }, RecordIssue>> {
+function* pending(settings: StoreSettings<z.ZodType>, scope: OperationScope, amendmentId: string, wanted: (a: Amendment) => boolean, deleted: 'refused' | 'kept'): Steps<Checked<{ amendment: Amendment; head: HeadRow }, RecordIssue>> {
   const head = yield* step(scope.tx.head(scope.key));
   const problem = unreadable(head, ['id']);
   if (head === undefined || (problem !== undefined && !(deleted === 'kept' && head.state === 'deleted'))) return fail([problem ?? recordIssue('records.not_found', ['id'], 'no such record')]);
-  const found = (yield* amendmentsIn(scope)).find((a) => a.id === amendmentId);
-  if (found === undefined) return fail([recordIssue('records.amendment_not_found', ['amendmentId'], 'no such amendment')]);
+  const { actor, role } = scope.context;
+  const reader = permits(settings.policy, role, 'read');
+  const found = (yield* amendmentsIn(scope)).find((a) => a.id === amendmentId && (reader || a.requestedBy === actor));
+  if (found === undefined) return fail([recordIssue('records.amendment_not_found', ['amendmentId'], reader ? 'no such amendment' : `no such amendment requested by '${actor}' (a role that may not read sees only its own requests)`)]);
   return wanted(found) ? ok({ amendment: found, head }) : fail([recordIssue('records.amendment_state', ['amendmentId'], `the amendment is ${found.status}`)]);
 }
 
@@ -88,7 +92,6 @@ function* accept(settings: StoreSettings<z.ZodType>, scope: OperationScope, head
   if (patch === undefined) return ok(undefined);
   const role = scope.context.role;
   if (!permits(settings.policy, role, 'write')) return fail([recordIssue('records.forbidden', ['context', 'role'], `role '${role}' may not write, so it cannot accept with a patch`)]);
-  if (!permits(settings.policy, role, 'read')) return fail([recordIssue('records.forbidden', ['context', 'role'], `role '${role}' may not read, and accepting with a patch tests the patch against the record`)]);
   const stale = versionConflict(head, expectedVersion);
   if (stale !== undefined) return fail([{ ...stale, path: ['decision', 'expectedVersion'] }]);
   const patched = applyPatch(JSON.parse(head.document) as JsonValue, patch);
@@ -102,10 +105,20 @@ function* accept(settings: StoreSettings<z.ZodType>, scope: OperationScope, head
   return ok(written.meta.version);
 }
 
+/** Why a decision needs `read`: it answers with the request it decides, and a patch is tested against the record. */
+function readNeeded(decision: ReadDecision, role: string): RecordIssue {
+  const because = decision.outcome === 'accepted' && decision.patch !== undefined
+    ? 'accepting with a patch tests the patch against the record'
+    : 'a decision answers with the amendment request it decides, and deciding means judging the record';
+  return recordIssue('records.forbidden', ['context', 'role'], `role '${role}' may not read, and ${because}`);
+}
+
 /**
- * Decides an amendment request (permission `amend-decide`). Acceptance with a patch writes a new
- * version (operation `amend`, which also needs `write`, and `read` since the patch is tested against
- * the record) linked from the amendment; the original version stays readable. The request's
+ * Decides an amendment request (permissions `amend-decide` and `read`: the covered entity judges
+ * whether the record is accurate and complete, and the answer is the whole amendment). Without `read`
+ * the answer is `records.forbidden`, before the record or the amendment is looked at. Acceptance with
+ * a patch writes a new version (operation `amend`, which also needs `write`) linked from the
+ * amendment; the original version stays readable. The request's
  * `proposedPatch` is not applied by itself: pass it as the decision's `patch` to make the change as
  * asked; accepted without a patch, the amendment stays linked to the version it concerns and no
  * version is written. The record must be readable: an unknown or expunged id is `records.not_found`,
@@ -120,7 +133,8 @@ export function decideAmendment<S extends z.ZodType>(settings: StoreSettings<S>,
   return runOperation<S, Amendment>(settings, { action: 'amendment-decide', permission: 'amend-decide' }, id, context, function* (scope) {
     const read = readAmendmentDecision(settings, decision);
     if (!read.ok) return read;
-    const found = yield* pending(scope, amendmentId, (a) => a.status === 'requested', 'refused');
+    if (!permits(settings.policy, scope.context.role, 'read')) return fail([readNeeded(read.value, scope.context.role)]);
+    const found = yield* pending(settings, scope, amendmentId, (a) => a.status === 'requested', 'refused');
     if (!found.ok) return found;
     const { amendment, head } = found.value;
     const decided = { decidedBy: scope.context.actor, decidedAt: scope.chain.at };
@@ -139,7 +153,11 @@ export function decideAmendment<S extends z.ZodType>(settings: StoreSettings<S>,
 
 /**
  * Files the individual's statement of disagreement with a denial (permission `amend`), or the covered
- * entity's rebuttal to it (permission `amend-decide`). Any other `kind` is `records.invalid_input`.
+ * entity's rebuttal to it (permissions `amend-decide` and `read`). Any other `kind` is
+ * `records.invalid_input`. The answer is the whole amendment, so a role that may not read files a
+ * disagreement only with a request its own actor made (the individual, or the representative who
+ * filed the request for them): any other amendment is `records.amendment_not_found` to it, whatever
+ * its state, as an unknown one is.
  * A statement may still be filed on a deleted record: the denial it answers was made, and the
  * amendment documentation stays with the record's kept history (HIPAA 164.526(d)(4)). An unknown or
  * expunged id is `records.not_found`, a merged record `records.merged` with `survivorId`.
@@ -158,11 +176,13 @@ export function fileAmendmentStatement<S extends z.ZodType>(
   context: AccessContext,
 ): Promise<Checked<Amendment, RecordIssue>> {
   const known = kind === 'disagreement' || kind === 'rebuttal';
-  const kindOf = { action: known ? `amendment-${kind}` : 'amendment-statement', permission: kind === 'rebuttal' ? 'amend-decide' : 'amend' } as const;
+  const kindOf: OperationKind = kind === 'rebuttal'
+    ? { action: 'amendment-rebuttal', permission: 'amend-decide', alsoNeeds: { permission: 'read', because: "a rebuttal answers with the amendment and the individual's statement it rebuts" } }
+    : { action: known ? `amendment-${kind}` : 'amendment-statement', permission: 'amend' };
   return runOperation(settings, kindOf, id, context, function* (scope) {
     if (!known) return fail([recordIssue('records.invalid_input', ['kind'], "a statement is a 'disagreement' or a 'rebuttal'")]);
     const allowed = (a: Amendment): boolean => a.status === 'denied' && (kind === 'disagreement' ? a.disagreement === undefined : a.disagreement !== undefined && a.rebuttal === undefined);
-    const found = yield* pending(scope, amendmentId, allowed, 'kept');
+    const found = yield* pending(settings, scope, amendmentId, allowed, 'kept');
     if (!found.ok) return found;
     const badStatement = statementIssue(settings, statement, ['statement']);
     if (badStatement !== undefined) return fail([badStatement]);

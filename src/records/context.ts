@@ -58,9 +58,10 @@ export type AccessContext = z.infer<typeof AccessContextSchema>;
 
 /**
  * The permissions an access policy grants. `amend` lets a role file an amendment request and the
- * individual's statement of disagreement; `amend-decide` lets it accept or deny a request and file the
- * rebuttal (accepting with a patch also needs `write`, since it writes a version, and `read`, since
- * the patch is tested against the record). `view` lets a role read through a minimum-necessary view
+ * individual's statement of disagreement (a role without `read` only on a request its own actor made);
+ * `amend-decide` lets it accept or deny a request and file the rebuttal, each also needing `read`
+ * (the answer is the whole amendment, and deciding means judging the record; accepting with a patch
+ * also needs `write`, since it writes a version). `view` lets a role read through a minimum-necessary view
  * only (`readView`), so a role given `view` and not `read` cannot read the whole record; `read`
  * includes `view`. Every operation that answers with the stored record or tests input against it
  * needs `read` besides its own permission: `patch` (`write` and `read`), `delete` and `undelete`

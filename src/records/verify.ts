@@ -49,8 +49,14 @@ function broken(sequence: number, message: string): RecordIssue {
 interface Walk {
   sequence: number;
   prevHash: string;
-  /** Records with content removed by an expunge (the expunge entry), refreshed when the chain grows. */
+  /**
+   * Records with content removed by an expunge (the expunge entry), refreshed when the chain grows.
+   * Read from the whole store unchecked: content missing on their word is trusted only once the walk
+   * itself meets an intact expunge entry of the record after it (see `relied`).
+   */
   expunged: Map<string, EntryRow>;
+  /** Records whose content the walk let be missing before meeting an intact expunge of theirs: the first such entry. */
+  relied: Map<string, EntryRow>;
 }
 
 // The kinds of entry whose content an expunge removes: the record's data, not the record of who did what.
@@ -80,6 +86,18 @@ function checkEntry(row: EntryRow, walk: Walk): RecordIssue | undefined {
   return checkHeader(row, walk) ?? checkContent(row, walk);
 }
 
+/**
+ * Moves the walk past an entry that checked out: an intact expunge entry confirms the missing content
+ * of its record walked before it, and missing content (when `waits`) waits for such an entry.
+ */
+function pass(row: EntryRow, walk: Walk, waits = true): void {
+  walk.prevHash = row.hash;
+  walk.sequence = row.sequence;
+  if (row.recordId === null) return;
+  if (row.kind === 'expunge') walk.relied.delete(row.recordId);
+  else if (waits && row.data === null && !walk.relied.has(row.recordId)) walk.relied.set(row.recordId, row);
+}
+
 /** Whether an entry names the record, in its header or in its content (an expunge entry's content names the record it expunged). */
 /** Whether an entry is (or, altered, was) the expunge of a record: by its kind or by its content's shape. */
 function isExpungeOf(row: EntryRow, recordId: string): boolean {
@@ -99,7 +117,7 @@ function isExpungeOf(row: EntryRow, recordId: string): boolean {
  */
 async function judgeMissing(adapter: StorageAdapter, row: EntryRow, missing: RecordIssue, walk: Walk, pageSize: number, until: number): Promise<RecordIssue | undefined> {
   const recordId = row.recordId ?? '';
-  const ahead: Walk = { sequence: row.sequence, prevHash: row.hash, expunged: walk.expunged };
+  const ahead: Walk = { sequence: row.sequence, prevHash: row.hash, expunged: walk.expunged, relied: new Map() };
   for (;;) {
     if (ahead.sequence >= until) return missing;
     const page = await adapter.scan(ahead.sequence + 1, Math.min(pageSize, until - ahead.sequence));
@@ -169,8 +187,7 @@ async function walkChain(adapter: StorageAdapter, walk: Walk, pageSize: number, 
         if (problem !== undefined) problem = await judgeMissing(adapter, row, problem, walk, pageSize, until);
       }
       if (problem !== undefined) return problem;
-      walk.prevHash = row.hash;
-      walk.sequence = row.sequence;
+      pass(row, walk);
       if (row.kind === 'version' && !seen(row)) return undefined;
     }
     if (page.length < wanted) return undefined;
@@ -179,9 +196,39 @@ async function walkChain(adapter: StorageAdapter, walk: Walk, pageSize: number, 
 }
 
 /**
+ * Confirms the expunges that content missing from the walked entries waits for: walks on past the
+ * walk's end (checking each link and entry hash, and each content that is there; content missing
+ * past the end is not the walk's to judge) until an intact expunge entry of each such record is met.
+ * When the chain breaks or ends first, the first entry whose content is missing is named: no intact
+ * expunge allows it.
+ */
+async function confirmExpunges(adapter: StorageAdapter, walk: Walk, pageSize: number): Promise<RecordIssue | undefined> {
+  const ahead: Walk = { sequence: walk.sequence, prevHash: walk.prevHash, expunged: walk.expunged, relied: new Map(walk.relied) };
+  while (ahead.relied.size > 0) {
+    const page = await adapter.scan(ahead.sequence + 1, pageSize);
+    for (const next of page) {
+      if ((checkHeader(next, ahead) ?? (next.data === null ? undefined : checkContent(next, ahead))) !== undefined) return unexpunged(ahead.relied);
+      pass(next, ahead, false);
+      if (ahead.relied.size === 0) return undefined;
+    }
+    if (page.length < pageSize) return unexpunged(ahead.relied);
+  }
+  return undefined;
+}
+
+/** The issue for missing content that no intact expunge allows: at the first such entry. */
+function unexpunged(relied: ReadonlyMap<string, EntryRow>): RecordIssue {
+  const first = Math.min(...[...relied.values()].map((row) => row.sequence));
+  return broken(first, 'the content is missing and no intact expunge follows it');
+}
+
+/**
  * Verifies the first `sequence` entries of the chain (links, entry hashes and contents, expunged
  * content allowed) and gives the hash of the last of them: what a signed checkpoint of that sequence
- * must show.
+ * must show. Content is allowed to be missing only before an expunge entry of its record that the
+ * walk itself checks: when that expunge lies past `sequence`, the chain is walked on to it (its
+ * links, entry hashes and the contents that are there), and if it breaks or ends first the first
+ * entry with missing content is named.
  *
  * @param adapter - the storage to check
  * @param sequence - how many entries, from the first
@@ -197,11 +244,12 @@ async function walkChain(adapter: StorageAdapter, walk: Walk, pageSize: number, 
  */
 export async function verifyChainPrefix(adapter: StorageAdapter, sequence: number, pageSize = 10_000): Promise<Checked<string, RecordIssue>> {
   if (!Number.isSafeInteger(sequence) || sequence < 0) return fail([recordIssue('records.invalid_input', ['sequence'], 'the sequence must be a whole number from 0')]);
-  const walk: Walk = { sequence: 0, prevHash: GENESIS_HASH, expunged: await expungedRecords(adapter, pageSize) };
+  const walk: Walk = { sequence: 0, prevHash: GENESIS_HASH, expunged: await expungedRecords(adapter, pageSize), relied: new Map() };
   const problem = await walkChain(adapter, walk, pageSize, () => true, sequence);
   if (problem !== undefined) return fail([problem]);
   if (walk.sequence < sequence) return fail([broken(walk.sequence + 1, `entry ${walk.sequence + 1} is missing`)]);
-  return ok(walk.prevHash);
+  const unconfirmed = await confirmExpunges(adapter, walk, pageSize);
+  return unconfirmed === undefined ? ok(walk.prevHash) : fail([unconfirmed]);
 }
 
 /**
@@ -241,12 +289,12 @@ const MAX_VERIFY_ATTEMPTS = 3;
 /** One check of the whole store, with the heads it judged (none when the chain itself broke, which no head can explain). */
 async function verifyOnce(adapter: StorageAdapter, pageSize: number): Promise<{ result: Checked<VerifyReport, RecordIssue>; heads: readonly HeadRow[] | undefined }> {
   const verdict = (result: Checked<VerifyReport, RecordIssue>, heads?: readonly HeadRow[]) => ({ result, heads });
-  const walk: Walk = { sequence: 0, prevHash: GENESIS_HASH, expunged: await expungedRecords(adapter, pageSize) };
+  const walk: Walk = { sequence: 0, prevHash: GENESIS_HASH, expunged: await expungedRecords(adapter, pageSize), relied: new Map() };
   const latest = new Map<string, EntryRow>();
   const first = await walkChain(adapter, walk, pageSize, (row) => {
     if (row.recordId !== null) latest.set(row.recordId, row);
     return true;
-  });
+  }) ?? await confirmExpunges(adapter, walk, pageSize);
   if (first !== undefined) return verdict(fail([first]));
   // Heads are read after the walk, so each is at least as new as the last version walked; a head that
   // writers have moved on since is checked against its own version, further along the chain.
@@ -257,7 +305,7 @@ async function verifyOnce(adapter: StorageAdapter, pageSize: number): Promise<{ 
   const rest = wanted.size === 0 ? undefined : await walkChain(adapter, walk, pageSize, (row) => {
     if (row.recordId !== null && wanted.get(row.recordId) === row.version) matched.set(row.recordId, row);
     return matched.size < wanted.size;
-  });
+  }) ?? await confirmExpunges(adapter, walk, pageSize);
   if (rest !== undefined) return verdict(fail([rest]), heads);
   const unfound = [...wanted].find(([recordId]) => !matched.has(recordId));
   if (unfound !== undefined) return verdict(fail([broken(walk.sequence + 1, `the chain ends at entry ${walk.sequence} without version ${unfound[1]} of ${unfound[0]}, which its head names`)]), heads);

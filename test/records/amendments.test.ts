@@ -101,7 +101,59 @@ describe('accepting an amendment with a patch needs read', () => {
     expect(refused).toMatchObject({ ok: false, issues: [{ code: 'records.forbidden', path: ['context', 'role'] }] });
     if (!refused.ok) expect(refused.issues[0]?.message).toMatch(/may not read, and accepting with a patch tests the patch against the record/);
     same();
-    // Without a patch nothing of the record is tested or written, so amend-decide is enough.
-    expect(await store.decideAmendment('a', requests[0] ?? '', { outcome: 'accepted' }, blindDecider)).toMatchObject({ ok: true, value: { status: 'accepted' } });
+  });
+});
+
+describe('a role that may not read learns nothing of the record or of other people\'s amendments through the amendment calls', () => {
+  const desk: AccessContext = { actor: 'desk-1', role: 'front-desk', purposeOfUse: 'HOPERAT' };
+  const policyWithDesk: AccessPolicy = { ...policy, 'front-desk': ['amend'] };
+
+  /** Record `a` with a request by the physician, denied, and a second one still pending. */
+  async function deniedRequest() {
+    const adapter = memoryAdapter();
+    const store = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter, clock: steppingClock().clock, policy: policyWithDesk });
+    await store.create('a', patient('Rivera'), doctor);
+    const first = await store.requestAmendment('a', { version: 1, description: 'HIV status recorded wrongly', proposedPatch: [{ op: 'add', path: '/gender', value: 'female' }] }, doctor);
+    const second = await store.requestAmendment('a', { version: 1, description: 'wrong birth date' }, doctor);
+    if (!first.ok || !second.ok) throw new Error('request failed');
+    await store.decideAmendment('a', first.value.id, { outcome: 'denied', reason: 'confirmed by a lab result' }, doctor);
+    return { adapter, store, denied: first.value.id, requested: second.value.id };
+  }
+
+  it('answers a disagreement on someone else\'s amendment, whatever its state, exactly as on an unknown one, and writes nothing', async () => {
+    const { adapter, store, denied, requested } = await deniedRequest();
+    const same = unchangedData(adapter);
+    const unknown = await store.fileAmendmentStatement('a', 'a-amendment-99', 'disagreement', 'The entry is wrong.', desk);
+    expect(unknown).toMatchObject({ ok: false, issues: [{ code: 'records.amendment_not_found', path: ['amendmentId'] }] });
+    for (const amendmentId of [denied, requested]) {
+      expect(await store.fileAmendmentStatement('a', amendmentId, 'disagreement', 'The entry is wrong.', desk)).toEqual(unknown);
+    }
+    same();
+  });
+
+  it('still takes the individual\'s disagreement with their own denied request, answering with their amendment', async () => {
+    const { store, requests } = await withRequest();
+    const mine = requests[0] ?? '';
+    await store.decideAmendment('a', mine, { outcome: 'denied', reason: 'reaction on file' }, doctor);
+    expect(await store.fileAmendmentStatement('a', mine, 'disagreement', 'I never reacted to it.', ana)).toMatchObject({
+      ok: true, value: { id: mine, description: 'I am not allergic to penicillin', denialReason: 'reaction on file', disagreement: { by: 'ana', statement: 'I never reacted to it.' } },
+    });
+  });
+
+  it('refuses a decision or a rebuttal without read before looking at the record or the amendment, and writes nothing', async () => {
+    const { adapter, store, denied, requested } = await deniedRequest();
+    await store.fileAmendmentStatement('a', denied, 'disagreement', 'It is wrong.', doctor);
+    const same = unchangedData(adapter);
+    const forbidden = { ok: false, issues: [{ code: 'records.forbidden', path: ['context', 'role'] }] };
+    for (const [amendmentId, decision] of [[requested, { outcome: 'accepted' }], [requested, { outcome: 'denied', reason: 'accurate' }], ['a-amendment-99', { outcome: 'accepted' }]] as const) {
+      const refused = await store.decideAmendment('a', amendmentId, decision, blindDecider);
+      expect(refused).toMatchObject(forbidden);
+      if (!refused.ok) expect(refused.issues[0]?.message).toMatch(/may not read, and a decision answers with the amendment request it decides/);
+    }
+    expect(await store.decideAmendment('nobody', requested, { outcome: 'accepted' }, blindDecider)).toMatchObject(forbidden);
+    const rebuttal = await store.fileAmendmentStatement('a', denied, 'rebuttal', 'It is right.', blindDecider);
+    expect(rebuttal).toMatchObject(forbidden);
+    if (!rebuttal.ok) expect(rebuttal.issues[0]?.message).toMatch(/may not read, and a rebuttal answers with the amendment/);
+    same();
   });
 });

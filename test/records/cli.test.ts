@@ -251,6 +251,23 @@ describe('medoffice records: entries tampered into a wrong shape', () => {
     }
   });
 
+  it('exits 1 naming the entry, rather than throwing, when a field the listing shows is not of its type (its hash made to match)', async () => {
+    const cases = [
+      ...['replacedBy', 'replaces', 'reason', 'onBehalfOf', 'recordId'].map((field) => ({ field, value: '7', sequence: 3, args: ['history'], kind: 'version' })),
+      { field: 'onBehalfOf', value: '7', sequence: 4, args: ['audit'], kind: 'audit' },
+      { field: 'issues', value: "'x'", sequence: 4, args: ['audit'], kind: 'audit' },
+      { field: 'issues', value: 'json_array(1)', sequence: 4, args: ['audit'], kind: 'audit' },
+      { field: 'version', value: "'2'", sequence: 4, args: ['audit'], kind: 'audit' },
+    ];
+    for (const { field, value, sequence, args, kind } of cases) {
+      const bad = tamperedCopy(`wrong-${kind}-${field}-${sequence}-${value.length}.db`, `UPDATE entries SET data = json_set(data, '$.${field}', ${value}) WHERE sequence = ${sequence}; UPDATE entries SET content_hash = sha256(data) WHERE sequence = ${sequence}`);
+      const result = await run([args[0] ?? '', bad, 'Patient/p1']);
+      expect({ field, code: result.code, stdout: result.stdout, stderr: result.stderr }).toEqual({
+        field, code: 1, stdout: '', stderr: `medoffice records ${args[0] ?? ''}: entry ${sequence} of Patient/p1 cannot be read: its content is not a ${kind} entry (run 'medoffice records verify')\n`,
+      });
+    }
+  });
+
   it('reports a chain rewritten around content that is not JSON as broken at that entry, in every subcommand', async () => {
     const bad = rehashedCopy('rehashed.db', 3, 'not json');
     const verified = await run(['verify', bad]);
