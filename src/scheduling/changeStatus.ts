@@ -15,6 +15,20 @@ import type { SchedulingIssue } from './schedulingIssue.js';
 import { StatusChangeSchema, type StatusChange } from './statusChange.js';
 import { canMove, nextStatuses } from './statusTransitions.js';
 
+// The statuses whose appointments keep the reason they were given (FHIR R4 invariant app-4 allows a
+// cancelationReason on these two).
+const KEEPS_REASON: ReadonlySet<AppointmentStatus> = new Set(['cancelled', 'noshow']);
+
+// A cancellation needs a reason; a no-show may have one, but not a blank one, and a note needs one.
+function reasonIssue(to: AppointmentStatus, reason: string | undefined, note: string | undefined): SchedulingIssue | undefined {
+  const blank = reason === undefined || reason.trim() === '';
+  if (to === 'cancelled' && blank) return errorIssue('booking.reason_required', ['reason'], 'a cancellation needs a reason');
+  if (to === 'noshow' && blank && (reason !== undefined || note !== undefined)) {
+    return errorIssue('booking.reason_required', ['reason'], 'a no-show given a note (or a blank reason) needs a reason');
+  }
+  return undefined;
+}
+
 /**
  * Moves an appointment to another status, following the transition table ({@link nextStatuses}).
  * Leaving a time-holding status frees the time (promoting any overbooking that shared it);
@@ -29,7 +43,8 @@ import { canMove, nextStatuses } from './statusTransitions.js';
  * @param schedule - the clinic
  * @param id - the appointment
  * @param to - the new status
- * @param change - `reason` (required when `to` is `cancelled`) and `note` of a cancellation, and
+ * @param change - `reason` and `note` of a cancellation or a no-show (kept as the appointment's
+ *   `cancellation`; a cancellation needs a reason, a no-show may have one, and a note needs one), and
  *   `now`, the moment of the move (an ISO instant with offset or a DateTime)
  * @param options - the show predictor, for an overbooking that comes back to share its holder's time
  * @returns the new schedule, or `booking.request` (a `change` of the wrong shape, paths into it),
@@ -58,13 +73,12 @@ export function changeStatus(
   if (!canMove(current.status, to)) {
     return fail([errorIssue('booking.illegal_transition', ['status'], `${current.status} cannot become ${to}; allowed: ${nextStatuses(current.status).join(', ') || 'none'}`)]);
   }
-  if (to === 'cancelled' && (reason === undefined || reason.trim() === '')) {
-    return fail([errorIssue('booking.reason_required', ['reason'], 'a cancellation needs a reason')]);
-  }
+  const refused = reasonIssue(to, reason, note);
+  if (refused !== undefined) return fail([refused]);
   const moved: Appointment = {
     ...current,
     status: to,
-    ...(to === 'cancelled' && reason !== undefined ? { cancellation: { reason, ...(note !== undefined ? { note } : {}) } } : {}),
+    ...(KEEPS_REASON.has(to) && reason !== undefined ? { cancellation: { reason, ...(note !== undefined ? { note } : {}) } } : {}),
   };
   const replace = (appointments: readonly Appointment[]): Appointment[] => appointments.map((a, i) => (i === index ? moved : a));
   if (holdsTime(current.status) && !holdsTime(to)) {
@@ -102,15 +116,19 @@ export function checkIn(schedule: Schedule, id: string): Checked<Schedule, Sched
 }
 
 /**
- * Records that the patient did not come (from booked), freeing the time.
+ * Records that the patient did not come (from booked), freeing the time, optionally with a reason
+ * (a code such as `pat-lt` from FHIR's appointment-cancellation-reason value set, or free text) and
+ * a note, kept as a cancellation's are. A blank reason, or a note without a reason, is
+ * `booking.reason_required`.
  *
  * @example
  * ```ts
  * const next = markNoShow(schedule, 'a1');
+ * const explained = markNoShow(schedule, 'a1', { reason: 'pat-lt', note: 'no ride' });
  * ```
  */
-export function markNoShow(schedule: Schedule, id: string): Checked<Schedule, SchedulingIssue> {
-  return changeStatus(schedule, id, 'noshow');
+export function markNoShow(schedule: Schedule, id: string, reason?: { readonly reason: string; readonly note?: string }): Checked<Schedule, SchedulingIssue> {
+  return changeStatus(schedule, id, 'noshow', reason);
 }
 
 // An appointment coming back into a time-holding status: an overbooking whose holder still holds the

@@ -5,16 +5,19 @@ import type { AppointmentStatus } from './appointment.js';
 import { dayBounds, providerDayWindows } from './dayAvailability.js';
 import { LAST_SEARCH_DATE } from './findSlots.js';
 import type { AppointmentId, PatientId, ResourceId } from './ids.js';
-import { totalMinutes, type Interval } from './intervals.js';
+import { totalMinutes } from './intervals.js';
 import { providerDayMetrics } from './metrics.js';
 import type { Schedule } from './schedule.js';
-import { localDateAt, localDayMinute, localMinuteOfDay } from './time/epochMinutes.js';
+import { epochMinuteOfIso, localDateAt, localDayMinute, localMinuteOfDay } from './time/epochMinutes.js';
 import { zoneTimeline, type ZoneTimeline } from './time/zoneTimeline.js';
 import { wallTimeOfMinutes } from './wallTime.js';
 
 /** One line of a day sheet. */
 export interface DaySheetRow {
-  /** Local `HH:MM`, with the UTC offset (`01:30-04:00`) on a day whose offset changes. */
+  /**
+   * Local `HH:MM`, with the UTC offset (`01:30-04:00`) on a day whose offset changes; an instant
+   * off the whole minute (from an import) keeps its seconds, `09:00:30` or `10:00:00.250`.
+   */
   readonly start: string;
   /** As `start`; `24:00` when the appointment ends at the next midnight. */
   readonly end: string;
@@ -43,8 +46,9 @@ export interface DaySheet {
 
 /**
  * The day sheet of one provider on one clinic-local date: hours open, and every appointment that
- * starts that day (any status but entered-in-error), by start time, with local `HH:MM` times; an
- * end at the next midnight is `24:00`. On a day whose UTC offset changes (a daylight-saving change)
+ * starts that day (any status but entered-in-error), by start time, with local `HH:MM` times
+ * (`HH:MM:SS`, or `HH:MM:SS.sss`, for an instant that is not on a whole minute); an end at the next
+ * midnight is `24:00`. On a day whose UTC offset changes (a daylight-saving change)
  * each time also carries its offset, so the two 01:30s of a fall-back night read `01:30-04:00` and
  * `01:30-05:00`.
  *
@@ -66,9 +70,9 @@ export function daySheet(schedule: Schedule, providerId: string, date: string): 
   const timeline = zoneTimeline(schedule.zone, localDayMinute(date) - 1440, localDayMinute(date) + 2880);
   const day = dayBounds(date, timeline);
   const offsetChanges = timeline.offsetAt(day.start) !== timeline.offsetAt(day.end - 1);
-  const clock = clockOf(day, timeline, offsetChanges);
+  const clock = clockOf(day.end, timeline, offsetChanges);
   const rows = schedule.appointments
-    .filter((a) => a.providerId === providerId && a.status !== 'entered-in-error' && localDateAt(Date.parse(a.start) / 60_000, timeline) === date)
+    .filter((a) => a.providerId === providerId && a.status !== 'entered-in-error' && localDateAt(epochMinuteOfIso(a.start), timeline) === date)
     .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : 1))
     .map((a) => row(schedule, a, clock));
   const windows = providerDayWindows(schedule, providerId, date, timeline);
@@ -79,20 +83,30 @@ export function daySheet(schedule: Schedule, providerId: string, date: string): 
     date,
     zone: schedule.zone,
     offsetChanges,
-    open: windows.map((w) => ({ start: clock(w.start), end: clock(w.end) })),
+    open: windows.map((w) => ({ start: clock(w.start * 60_000), end: clock(w.end * 60_000) })),
     rows,
     bookedMinutes: metrics?.bookedMinutes ?? 0,
     freeMinutes: metrics?.freeMinutes ?? totalMinutes(windows),
   });
 }
 
-// Local HH:MM of an instant of the day; the day's end is 24:00, read in the offset the day ends in.
-function clockOf(day: Interval, timeline: ZoneTimeline, withOffset: boolean): (minute: number) => string {
-  return (minute) => {
-    const atEnd = minute === day.end;
-    const text = atEnd ? '24:00' : wallTimeOfMinutes(localMinuteOfDay(minute, timeline));
+// Local time of an instant (epoch milliseconds) of the day: HH:MM on a whole minute, else with its
+// seconds (and milliseconds, if any); the day's end is 24:00, read in the offset the day ends in.
+// The wall clock is the timeline's, as everywhere in the module, so the times agree with `open`.
+function clockOf(dayEnd: number, timeline: ZoneTimeline, withOffset: boolean): (millis: number) => string {
+  return (millis) => {
+    const atEnd = millis === dayEnd * 60_000;
+    const minute = Math.floor(millis / 60_000);
+    const text = atEnd ? '24:00' : `${wallTimeOfMinutes(localMinuteOfDay(minute, timeline))}${secondsText(millis - minute * 60_000)}`;
     return withOffset ? `${text}${offsetText(timeline.offsetAt(atEnd ? minute - 1 : minute))}` : text;
   };
+}
+
+// The part of a minute past it, `:SS` or `:SS.sss`, or nothing on the minute itself.
+function secondsText(millis: number): string {
+  if (millis === 0) return '';
+  const seconds = `:${String(Math.floor(millis / 1000)).padStart(2, '0')}`;
+  return millis % 1000 === 0 ? seconds : `${seconds}.${String(millis % 1000).padStart(3, '0')}`;
 }
 
 function offsetText(offset: number): string {
@@ -100,10 +114,10 @@ function offsetText(offset: number): string {
   return `${offset < 0 ? '-' : '+'}${String(Math.floor(size / 60)).padStart(2, '0')}:${String(size % 60).padStart(2, '0')}`;
 }
 
-function row(schedule: Schedule, a: Schedule['appointments'][number], clock: (minute: number) => string): DaySheetRow {
+function row(schedule: Schedule, a: Schedule['appointments'][number], clock: (millis: number) => string): DaySheetRow {
   return {
-    start: clock(Date.parse(a.start) / 60_000),
-    end: clock(Date.parse(a.end) / 60_000),
+    start: clock(Date.parse(a.start)),
+    end: clock(Date.parse(a.end)),
     appointmentId: a.id,
     patientId: a.patientId,
     typeName: schedule.appointmentTypes.find((t) => t.id === a.typeId)?.name ?? a.typeId,

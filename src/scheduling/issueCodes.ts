@@ -42,7 +42,7 @@ export const SCHEDULING_ISSUE_CODES = {
   'booking.not_found': 'no appointment with that id',
   'booking.off_grid': 'a warning: the booked start is off the alignment grid of offered slots (the booking stands)',
   'booking.illegal_transition': 'the status move is not in the transition table',
-  'booking.reason_required': 'a cancellation needs a reason',
+  'booking.reason_required': 'a cancellation needs a reason; a no-show given a note or a blank reason needs one too',
   'booking.not_reschedulable': 'only pending or booked appointments can be rescheduled',
   'booking.series_pattern': 'a series needs 1 to 520 occurrences, every 1 to 52 weeks',
   'waitlist.no_candidate': 'nobody on the waitlist fits the freed time',

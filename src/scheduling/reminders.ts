@@ -10,8 +10,8 @@ import { minutesOfWallTime, WallTimeSchema } from './wallTime.js';
 // A reminder is planned at most 366 days ahead of its appointment, and so is a moved reminder's lead.
 const MAX_LEAD_MINUTES = 366 * 1440;
 
-// What a reminder needs of its appointment: when it starts and where the patient is.
-const RemindedAppointmentSchema = AppointmentSchema.pick({ start: true, patientZone: true });
+// What a reminder needs of its appointment: when it starts, where the patient is, and whether it is still ahead.
+const RemindedAppointmentSchema = AppointmentSchema.pick({ start: true, patientZone: true, status: true });
 
 /**
  * Schema of a reminder plan: how long before the appointment each reminder goes (default 72 h,
@@ -42,18 +42,29 @@ export interface Reminder {
   readonly sendAt: string;
   /** True when quiet hours moved it. */
   readonly moved: boolean;
+  /**
+   * True when moving it out of quiet hours left less than `minimumLeadMinutes` before the
+   * appointment: the time just before them had already passed, so it goes at their end.
+   */
+  readonly shortLead: boolean;
 }
 
 /**
  * Plans an appointment's reminders in the patient's zone (the appointment's `patientZone`, else the
- * clinic's). A reminder that would fall in quiet hours moves to the end of them when that still
- * leaves `minimumLeadMinutes` before the appointment, otherwise back to just before they begin.
- * Reminders already past (`now`) or duplicated by a move are dropped. Sorted by send time.
+ * clinic's). Only a pending or booked appointment is reminded of: any other status (cancelled,
+ * noshow, entered-in-error, proposed, waitlist, or a visit already under way or done) gets none.
+ * A reminder that would fall in quiet hours moves to the end of them when that still leaves
+ * `minimumLeadMinutes` before the appointment, otherwise back to just before they begin; when that
+ * moment has already passed (`now`), it goes at the end of the quiet hours after all, with a
+ * shorter lead (`shortLead`), if they end before the appointment, and is dropped if they do not
+ * (no moment outside quiet hours is left before it). Reminders whose send time is already past
+ * (`now`) or duplicated by a move are dropped. Sorted by send time.
  *
- * @param appointment - the appointment: its `start` (an instant with offset) and `patientZone` are read
+ * @param appointment - the appointment: its `start` (an instant with offset), `status` and `patientZone` are read
  * @param clinicZone - used when the appointment has no patient zone
  * @param plan - offsets and quiet hours
- * @returns the reminders, or `reminders.appointment` (paths into the appointment), `reminders.plan`
+ * @returns the reminders (none for an appointment that is not pending or booked), or
+ *   `reminders.appointment` (paths into the appointment), `reminders.plan`
  *   (paths into the plan) or `time.unknown_zone` issues
  * @example
  * ```ts
@@ -67,6 +78,7 @@ export function planReminders(appointment: Appointment, clinicZone: IanaZone, pl
   if (!parsed.success) return fail(issuesFromZod(parsed.error, 'reminders.plan'));
   const zoneChecked = checkZone(String(reminded.data.patientZone ?? clinicZone), ['patientZone']);
   if (!zoneChecked.ok) return zoneChecked;
+  if (reminded.data.status !== 'booked' && reminded.data.status !== 'pending') return ok([]);
   const { offsetsMinutes, quietStart, quietEnd, minimumLeadMinutes, now } = parsed.data;
   const start = DateTime.fromISO(reminded.data.start, { zone: zoneChecked.value });
   const nowMillis = now === undefined ? undefined : typeof now === 'string' ? Date.parse(now) : now.toMillis();
@@ -75,10 +87,11 @@ export function planReminders(appointment: Appointment, clinicZone: IanaZone, pl
   const reminders: Reminder[] = [];
   for (const offset of [...offsetsMinutes].sort((a, b) => b - a)) {
     const planned = start.minus({ minutes: offset });
-    const sendAt = outOfQuiet(planned, quiet, start, minimumLeadMinutes);
-    if ((nowMillis !== undefined && sendAt.toMillis() < nowMillis) || seen.has(sendAt.toMillis())) continue;
+    const sendAt = outOfQuiet(planned, quiet, start, minimumLeadMinutes, nowMillis);
+    if (sendAt === undefined || (nowMillis !== undefined && sendAt.toMillis() < nowMillis) || seen.has(sendAt.toMillis())) continue;
     seen.add(sendAt.toMillis());
-    reminders.push({ offsetMinutes: offset, sendAt: sendAt.toISO({ suppressMilliseconds: true }) as string, moved: !sendAt.equals(planned) });
+    const moved = !sendAt.equals(planned);
+    reminders.push({ offsetMinutes: offset, sendAt: sendAt.toISO({ suppressMilliseconds: true }) as string, moved, shortLead: moved && sendAt.plus({ minutes: minimumLeadMinutes }) > start });
   }
   return ok(reminders.sort((a, b) => Date.parse(a.sendAt) - Date.parse(b.sendAt)));
 }
@@ -87,13 +100,18 @@ function inQuiet(minute: number, quiet: { start: number; end: number }): boolean
   return quiet.start > quiet.end ? minute >= quiet.start || minute < quiet.end : minute >= quiet.start && minute < quiet.end;
 }
 
-function outOfQuiet(at: DateTime, quiet: { start: number; end: number }, appointment: DateTime, lead: number): DateTime {
+// Where a reminder planned `at` goes: there, outside quiet hours; else to their end if that leaves the
+// lead, else to just before they began; if that has passed, to their end if it is still before the
+// appointment. Undefined when no moment outside quiet hours is left before the appointment.
+function outOfQuiet(at: DateTime, quiet: { start: number; end: number }, appointment: DateTime, lead: number, now: number | undefined): DateTime | undefined {
   if (!inQuiet(at.hour * 60 + at.minute, quiet)) return at;
   const wall = (day: DateTime, minutes: number): DateTime => day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60, second: 0, millisecond: 0 });
   const endToday = wall(at, quiet.end);
   const later = endToday >= at ? endToday : wall(at.plus({ days: 1 }), quiet.end);
-  if (later.plus({ minutes: lead }) <= appointment) return later;
+  if (later < appointment && later.plus({ minutes: lead }) <= appointment) return later;
   const startToday = wall(at, quiet.start);
   const beginning = startToday <= at ? startToday : wall(at.minus({ days: 1 }), quiet.start);
-  return beginning.minus({ minutes: 1 });
+  const before = beginning.minus({ minutes: 1 });
+  if (now === undefined || before.toMillis() >= now) return before;
+  return later < appointment ? later : undefined;
 }

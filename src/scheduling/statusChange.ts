@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { NowSchema } from './slotQuery.js';
 
 /**
- * Schema of what comes with a status move: the cancellation `reason` (a code such as `pat` or
- * `prov` from FHIR's appointment-cancellation-reason value set, or text) and `note`, and `now`,
+ * Schema of what comes with a status move: the `reason` of a cancellation or a no-show (a code such
+ * as `pat` or `prov` from FHIR's appointment-cancellation-reason value set, or text) and its `note`,
+ * which the other statuses do not keep, and `now`,
  * the moment of the move (an ISO instant with offset or a luxon DateTime), which makes an
  * appointment coming back into a time-holding status respect urgent holds as `book` does.
  *

@@ -1,12 +1,16 @@
 import { DateTime } from 'luxon';
 import { errorIssue } from '../core/issue.js';
 import { fail, ok, type Checked } from '../core/result.js';
-import { localDate, type IanaZone } from '../core/time.js';
+import { addDays, daysBetween, localDate, type IanaZone } from '../core/time.js';
+import type { Appointment } from './appointment.js';
 import { book, type Booked } from './book.js';
 import { providerMaySee } from './clinic.js';
-import { findSlots } from './findSlots.js';
+import { findSlots, MAX_SEARCH_DAYS } from './findSlots.js';
 import { checkFreedTime, type FreedTime } from './freedTime.js';
 import type { ProviderId } from './ids.js';
+import { patientClash } from './patientClash.js';
+import { releaseTime } from './releaseTime.js';
+import { reschedule } from './reschedule.js';
 import type { Schedule } from './schedule.js';
 import type { SchedulingIssue } from './schedulingIssue.js';
 import type { Slot } from './slotQuery.js';
@@ -25,11 +29,16 @@ export interface WaitlistOffer {
 
 /**
  * Ranks whom to offer freed time: every waitlist entry whose type fits inside it with that provider
- * (buffers, resources and all), who accepts that provider, whose earliest date has come, and one of
- * whose windows (in the patient's zone) holds the slot. Ordered by priority (highest first), then
- * by who waited longest (`addedAt`), then by id: deterministic. Freed time that is not a known
- * provider's stretch between two instants, ending after it starts, has nobody to offer it to,
- * and neither has an invalid `now` (`fillFromWaitlist` says why: `slots.query` at `now`).
+ * (buffers, resources and all), who accepts that provider, whose earliest date has come, one of
+ * whose windows (in the patient's zone) holds the slot, and whose patient has no other time-holding
+ * appointment overlapping the slot. Each offer is the earliest such slot, searched over every
+ * clinic-local date the freed time touches (its first `MAX_SEARCH_DAYS` dates). An entry that
+ * `replaces` an appointment is offered only a slot starting before that appointment, which must
+ * still be a pending or booked appointment of the entry's patient and type (otherwise the entry is
+ * passed over); that appointment's own time does not count against the slot. Ordered by priority
+ * (highest first), then by who waited longest (`addedAt`), then by id: deterministic. Freed time
+ * that is not a known provider's stretch between two instants, ending after it starts, has nobody
+ * to offer it to, and neither has an invalid `now` (`fillFromWaitlist` says why: `slots.query` at `now`).
  *
  * @param schedule - the clinic, with the freed time already free
  * @param freed - the time that came free: a provider id and two instants with offsets
@@ -46,9 +55,11 @@ export function rankWaitlist(schedule: Schedule, freed: FreedTime, now: DateTime
 }
 
 /**
- * Books the freed time for the first-ranked waitlisted patient and takes them off the waitlist.
+ * Books the freed time for the first-ranked waitlisted patient and takes them off the waitlist. When
+ * that entry `replaces` an appointment, the appointment is moved there instead (atomically, keeping
+ * its id, as `reschedule` does), so the patient never holds two visits.
  *
- * @returns the new schedule and appointment; `booking.request` (paths into `freed`) or
+ * @returns the new schedule and the booked (or moved) appointment; `booking.request` (paths into `freed`) or
  *   `booking.unknown_provider` when the freed time is not a known provider's stretch between two
  *   instants; `waitlist.no_candidate` when nobody fits
  * @example
@@ -63,14 +74,17 @@ export function fillFromWaitlist(schedule: Schedule, freed: FreedTime, now: Date
   if (!isRealInstant(now)) return fail([errorIssue('slots.query', ['now'], 'now is not a real instant')]);
   const [best] = rank(schedule, checked.value, now);
   if (best === undefined) return fail([errorIssue('waitlist.no_candidate', ['waitlist'], 'nobody on the waitlist fits that time')]);
-  const booked = book(schedule, {
-    patientId: best.entry.patientId,
-    providerId: best.slot.providerId,
-    typeId: best.slot.typeId,
-    start: best.slot.start,
-    resourceIds: [...best.slot.resourceIds],
-    ...(best.entry.patientZone !== undefined ? { patientZone: best.entry.patientZone } : {}),
-  });
+  const booked =
+    best.entry.replaces !== undefined
+      ? reschedule(schedule, best.entry.replaces, { start: best.slot.start, providerId: best.slot.providerId, resourceIds: [...best.slot.resourceIds] })
+      : book(schedule, {
+          patientId: best.entry.patientId,
+          providerId: best.slot.providerId,
+          typeId: best.slot.typeId,
+          start: best.slot.start,
+          resourceIds: [...best.slot.resourceIds],
+          ...(best.entry.patientZone !== undefined ? { patientZone: best.entry.patientZone } : {}),
+        });
   if (!booked.ok) return booked;
   const waitlist = booked.value.schedule.waitlist.filter((e) => e.id !== best.entry.id);
   return ok({ schedule: { ...booked.value.schedule, waitlist }, appointment: booked.value.appointment, entry: best.entry });
@@ -82,21 +96,47 @@ function isRealInstant(now: unknown): now is DateTime {
 }
 
 function rank(schedule: Schedule, freed: { readonly providerId: ProviderId; readonly start: string; readonly end: string }, now: DateTime): WaitlistOffer[] {
-  const from = DateTime.fromISO(freed.start, { setZone: true });
-  const to = DateTime.fromISO(freed.end, { setZone: true });
-  const date = localDate(from, schedule.zone);
+  const from = Date.parse(freed.start);
+  const to = Date.parse(freed.end);
+  const first = localDate(DateTime.fromMillis(from), schedule.zone);
+  const touched = localDate(DateTime.fromMillis(to - 1), schedule.zone);
+  const last = daysBetween(first, touched) < MAX_SEARCH_DAYS ? touched : addDays(first, MAX_SEARCH_DAYS - 1);
   const offers: WaitlistOffer[] = [];
   for (const entry of sortEntries(schedule.waitlist)) {
-    if (entry.earliestDate > date) continue;
+    const since = entry.earliestDate > first ? entry.earliestDate : first;
+    if (since > last) continue;
     if (entry.allowedProviders !== undefined && !entry.allowedProviders.includes(freed.providerId)) continue;
     const type = schedule.appointmentTypes.find((t) => t.id === entry.typeId);
     if (type === undefined || !providerMaySee(type, freed.providerId)) continue;
-    const found = findSlots(schedule, { typeId: entry.typeId, from: date, to: date, providerIds: [freed.providerId], now, ...(entry.patientZone !== undefined ? { patientZone: entry.patientZone } : {}) });
+    const replaced = replacedBy(schedule, entry);
+    if (replaced === null) continue;
+    const searched = replaced === undefined ? schedule : without(schedule, replaced);
+    const found = findSlots(searched, { typeId: entry.typeId, from: since, to: last, providerIds: [freed.providerId], now, ...(entry.patientZone !== undefined ? { patientZone: entry.patientZone } : {}) });
     if (!found.ok) continue;
-    const slot = found.value.find((s) => Date.parse(s.start) >= from.toMillis() && Date.parse(s.end) <= to.toMillis() && inWindows(s, entry, schedule.zone));
+    const latest = replaced === undefined ? to : Math.min(to, Date.parse(replaced.start) - 1);
+    const slot = found.value.find(
+      (s) => Date.parse(s.start) >= from && Date.parse(s.start) <= latest && Date.parse(s.end) <= to && inWindows(s, entry, schedule.zone) && patientClash(schedule, entry.patientId, s, replaced?.id) === undefined,
+    );
     if (slot !== undefined) offers.push({ entry, slot });
   }
   return offers;
+}
+
+/**
+ * The appointment an entry would move: `undefined` when it replaces none, `null` when the one it
+ * names is no longer a pending or booked appointment of the entry's patient and type.
+ */
+function replacedBy(schedule: Schedule, entry: WaitlistEntry): Appointment | null | undefined {
+  if (entry.replaces === undefined) return undefined;
+  const replaced = schedule.appointments.find((a) => a.id === entry.replaces);
+  const movable = replaced !== undefined && replaced.patientId === entry.patientId && replaced.typeId === entry.typeId && (replaced.status === 'booked' || replaced.status === 'pending');
+  return movable ? replaced : null;
+}
+
+/** The schedule as `reschedule` sees it while moving `appointment`: its time freed, itself left out. */
+function without(schedule: Schedule, appointment: Appointment): Schedule {
+  const released = releaseTime(schedule, appointment);
+  return { ...schedule, ...released, appointments: released.appointments.filter((a) => a.id !== appointment.id) };
 }
 
 function sortEntries(entries: readonly WaitlistEntry[]): WaitlistEntry[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { book } from '../../src/scheduling/book.js';
 import { daySheet, formatDaySheet } from '../../src/scheduling/daySheet.js';
+import { parseSchedule } from '../../src/scheduling/parseSchedule.js';
 import type { Schedule } from '../../src/scheduling/schedule.js';
 import { clinicInput, scheduleOf } from './fixtures.js';
 
@@ -60,5 +61,29 @@ describe('day sheet edges', () => {
     }
     const last = daySheet(schedule, 'dr-cho', '9999-12-30');
     expect(last.ok && last.value.open).toEqual([{ start: '08:00', end: '14:00' }]);
+  });
+
+  it('prints an imported time off the whole minute exactly, with its seconds', () => {
+    const appointment = (id: string, start: string, end: string) => ({ id, patientId: 'p1', providerId: 'dr-cho', typeId: 'follow-up', start, end, status: 'booked' as const, resourceIds: ['room-1'] });
+    const parsed = parseSchedule(clinicInput({
+      extraHours: [{ id: 'night', providerId: 'dr-cho', date: '2026-11-01', start: '00:00', end: '06:00' }],
+      appointments: [
+        appointment('a1', '2026-11-02T09:00:30-05:00', '2026-11-02T09:20:30-05:00'),
+        appointment('a2', '2026-11-02T10:00:00.250-05:00', '2026-11-02T10:20:00.250-05:00'),
+        appointment('a3', '2026-11-02T11:00:00-05:00', '2026-11-02T11:20:00-05:00'),
+        appointment('a4', '2026-11-01T01:30:30-04:00', '2026-11-01T01:50:30-04:00'),
+      ],
+    }));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const sheet = daySheet(parsed.value, 'dr-cho', '2026-11-02');
+    if (!sheet.ok) throw new Error(JSON.stringify(sheet.issues));
+    expect(sheet.value.rows.map((r) => [r.start, r.end])).toEqual([
+      ['09:00:30', '09:20:30'],
+      ['10:00:00.250', '10:20:00.250'],
+      ['11:00', '11:20'],
+    ]);
+    expect(formatDaySheet(sheet.value).split('\n')[2]).toMatch(/^ {2}09:00:30-09:20:30 {2}p1 /);
+    const fallBack = daySheet(parsed.value, 'dr-cho', '2026-11-01');
+    expect(fallBack.ok && fallBack.value.rows.map((r) => [r.start, r.end])).toEqual([['01:30:30-04:00', '01:50:30-04:00']]);
   });
 });

@@ -1,11 +1,13 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import type { Appointment } from '../../src/scheduling/appointment.js';
+import { APPOINTMENT_STATUSES, type Appointment, type AppointmentStatus } from '../../src/scheduling/appointment.js';
 import type { IanaZone } from '../../src/core/time.js';
 import { planReminders } from '../../src/scheduling/reminders.js';
 
 const zone = 'America/New_York' as IanaZone;
-function appointment(start: string, patientZone?: string): Appointment {
-  return { id: 'a1', patientId: 'p1', providerId: 'dr-lee', typeId: 'follow-up', start, end: start, status: 'booked', resourceIds: [], ...(patientZone !== undefined ? { patientZone } : {}) } as unknown as Appointment;
+function appointment(start: string, patientZone?: string, status: AppointmentStatus = 'booked'): Appointment {
+  return { id: 'a1', patientId: 'p1', providerId: 'dr-lee', typeId: 'follow-up', start, end: start, status, resourceIds: [], ...(patientZone !== undefined ? { patientZone } : {}) } as unknown as Appointment;
 }
 
 describe('planReminders', () => {
@@ -32,5 +34,60 @@ describe('planReminders', () => {
     expect(planned.ok && planned.value.map((r) => r.sendAt)).toEqual(['2026-11-01T09:00:00-05:00', '2026-11-02T08:00:00-05:00']);
     const bad = planReminders(appointment('2026-11-02T09:00:00-05:00', 'Moon/Base'), zone);
     expect(!bad.ok && bad.issues.map((i) => [i.code, i.path])).toEqual([['time.unknown_zone', ['patientZone']]]);
+  });
+
+  it('sends a late booking its reminder at the end of quiet hours when the evening before has passed', () => {
+    // Booked at 22:00 for 08:30: 72 h and 24 h are past; 2 h (06:30) is quiet, 08:00 leaves 30 min, 20:59 has passed.
+    const planned = planReminders(appointment('2026-11-02T08:30:00-05:00'), zone, { now: '2026-11-01T22:00:00-05:00' });
+    expect(planned.ok && planned.value.map((r) => [r.offsetMinutes, r.sendAt, r.moved, r.shortLead])).toEqual([[120, '2026-11-02T08:00:00-05:00', true, true]]);
+    // Planned the afternoon before, the same reminder still goes at 20:59 with its full lead.
+    const early = planReminders(appointment('2026-11-02T08:30:00-05:00'), zone, { now: '2026-11-01T15:00:00-05:00' });
+    expect(early.ok && early.value.map((r) => [r.offsetMinutes, r.sendAt, r.moved, r.shortLead])).toEqual([[120, '2026-11-01T20:59:00-05:00', true, false]]);
+    // A 07:00 visit booked at 22:00 leaves no moment outside quiet hours before it: no reminder.
+    const quietVisit = planReminders(appointment('2026-11-02T07:00:00-05:00'), zone, { now: '2026-11-01T22:00:00-05:00' });
+    expect(quietVisit.ok && quietVisit.value).toEqual([]);
+  });
+
+  it('never sends a reminder as the visit starts, even with no minimum lead', () => {
+    // 2 h before an 08:00 visit is quiet; the end of quiet hours is the visit itself, so it goes at 20:59 the evening before.
+    const planned = planReminders(appointment('2026-10-27T08:00:00-04:00'), zone, { offsetsMinutes: [120], minimumLeadMinutes: 0 });
+    expect(planned.ok && planned.value.map((r) => r.sendAt)).toEqual(['2026-10-26T20:59:00-04:00']);
+  });
+
+  it('reminds only of pending and booked appointments', () => {
+    const reminded = APPOINTMENT_STATUSES.filter((status) => {
+      const planned = planReminders(appointment('2026-11-05T14:00:00-05:00', undefined, status), zone, { now: '2026-10-01T00:00:00Z' });
+      if (!planned.ok) throw new Error(JSON.stringify(planned.issues));
+      return planned.value.length > 0;
+    });
+    expect(reminded).toEqual(['pending', 'booked']);
+  });
+});
+
+describe('planReminders properties', () => {
+  it('every reminder goes at or after now, before the visit, and outside quiet hours in the patient zone', () => {
+    const base = DateTime.fromISO('2026-10-25T00:00:00-04:00').toMillis();
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 14 * 96 }),
+        fc.integer({ min: 1, max: 5 * 96 }),
+        fc.uniqueArray(fc.integer({ min: 1, max: 4 * 1440 }), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 0, max: 180 }),
+        fc.constantFrom('America/New_York', 'Europe/London', 'Asia/Kolkata'),
+        (startStep, nowStepsBefore, offsetsMinutes, minimumLeadMinutes, patientZone) => {
+          const start = DateTime.fromMillis(base + startStep * 15 * 60_000, { zone: 'America/New_York' });
+          const now = start.minus({ minutes: nowStepsBefore * 15 });
+          const planned = planReminders(appointment(start.toISO() as string, patientZone), zone, { offsetsMinutes, minimumLeadMinutes, now: now.toISO() as string });
+          if (!planned.ok) throw new Error(JSON.stringify(planned.issues));
+          for (const reminder of planned.value) {
+            const sendAt = DateTime.fromISO(reminder.sendAt, { zone: patientZone });
+            const minute = sendAt.hour * 60 + sendAt.minute;
+            expect(sendAt.toMillis() >= now.toMillis() && sendAt.toMillis() < start.toMillis(), reminder.sendAt).toBe(true);
+            expect(minute >= 21 * 60 || minute < 8 * 60, reminder.sendAt).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });

@@ -5,6 +5,7 @@ import { issuesFromZod } from '../../core/parse.js';
 import { fail, type Checked } from '../../core/result.js';
 import { AppointmentSchema, AppointmentStatusSchema, InstantSchema, type Appointment } from '../appointment.js';
 import type { Schedule } from '../schedule.js';
+import { cancellationReasonOf } from './cancellationReasonOf.js';
 import { CANCELLATION_REASON_CODES } from './cancellationReasons.js';
 import {
   APPOINTMENT_TYPE_SYSTEM,
@@ -22,14 +23,10 @@ import {
   resourceIdentity,
   type FhirExtension,
 } from './fhirTypes.js';
+import { withSeconds } from './fhirTime.js';
 
 // FHIR R4 invariant app-4: only a cancelled or no-show appointment carries a cancellation reason.
 const CARRIES_CANCELLATION_REASON: ReadonlySet<string> = new Set(['cancelled', 'noshow']);
-
-// A FHIR `instant` is known to the second: `09:00-05:00` is written `09:00:00-05:00`.
-function withSeconds(instant: string): string {
-  return instant.replace(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?=Z|[+-])/, '$1:00');
-}
 
 /** Schema of the parts of a FHIR R4 Appointment that medoffice reads. */
 export const FhirAppointmentSchema = z.object({
@@ -61,8 +58,8 @@ export type FhirAppointment = z.infer<typeof FhirAppointmentSchema>;
  * A medoffice appointment as a FHIR R4 Appointment: the patient as `Patient/…`, the provider as
  * `Practitioner/…`, rooms as `Location/…` and equipment as `Device/…` participants; the type in
  * `appointmentType`; the cancellation reason in `cancelationReason` (FHIR R4's spelling): a coding
- * of HL7's appointment-cancellation-reason when the reason is one of its codes (the note as the
- * text), the text otherwise (the note then as a medoffice extension); the patient's zone, series,
+ * of HL7's appointment-cancellation-reason when the reason is one of its codes, the text otherwise;
+ * the cancellation's note as the medoffice extension `cancellation-note`; the patient's zone, series,
  * overbooking and urgency as medoffice extensions. `cancelationReason` is written only for a cancelled
  * or no-show appointment (FHIR's invariant app-4); a reason kept from an earlier cancellation (the
  * appointment since marked entered-in-error) goes in a medoffice extension. Times are written to the second, and an id that is not a
@@ -83,15 +80,15 @@ export function toFhirAppointment(schedule: Schedule, appointment: Appointment):
   const kept = CARRIES_CANCELLATION_REASON.has(appointment.status) ? undefined : appointment.cancellation;
   const cancellation = kept === undefined ? appointment.cancellation : undefined;
   const coded = cancellation !== undefined && CANCELLATION_REASON_CODES.has(cancellation.reason);
+  const note = appointment.cancellation?.note;
   const extension: FhirExtension[] = [
     ...(appointment.patientZone !== undefined ? [medofficeExtension('patient-zone', { valueString: appointment.patientZone })] : []),
     ...(appointment.seriesId !== undefined ? [medofficeExtension('series', { valueString: appointment.seriesId })] : []),
     ...(appointment.overbooks !== undefined ? [medofficeExtension('overbooks', { valueString: appointment.overbooks })] : []),
     ...(appointment.urgent !== undefined ? [medofficeExtension('urgent', { valueBoolean: appointment.urgent })] : []),
     ...(kept !== undefined ? [medofficeExtension('cancellation-reason', { valueString: kept.reason })] : []),
-    // A reason in free text fills cancelationReason.text, so its note travels beside it.
-    ...(cancellation !== undefined && !coded && cancellation.note !== undefined ? [medofficeExtension('cancellation-note', { valueString: cancellation.note })] : []),
-    ...(kept?.note !== undefined ? [medofficeExtension('cancellation-note', { valueString: kept.note })] : []),
+    // CodeableConcept.text is the reason as the user put it, not a note: the note has its own extension.
+    ...(note !== undefined ? [medofficeExtension('cancellation-note', { valueString: note })] : []),
   ];
   return {
     resourceType: 'Appointment',
@@ -102,7 +99,7 @@ export function toFhirAppointment(schedule: Schedule, appointment: Appointment):
       ? {}
       : {
           cancelationReason: coded
-            ? { coding: [{ system: CANCELLATION_REASON_SYSTEM, code: cancellation.reason }], ...(cancellation.note !== undefined ? { text: cancellation.note } : {}) }
+            ? { coding: [{ system: CANCELLATION_REASON_SYSTEM, code: cancellation.reason }] }
             : { text: cancellation.reason },
         }),
     appointmentType: { coding: [{ system: APPOINTMENT_TYPE_SYSTEM, code: appointment.typeId, ...(type !== undefined ? { display: type.name } : {}) }] },
@@ -162,8 +159,8 @@ export function fromFhirAppointment(resource: unknown): Checked<Appointment> {
   ];
   if (inconsistent.length > 0) return fail(inconsistent);
   const text = (name: string): string | undefined => extensionValue(r.extension, name)?.valueString;
-  const reason = r.cancelationReason?.coding?.[0]?.code ?? r.cancelationReason?.text ?? text('cancellation-reason');
-  const note = r.cancelationReason?.coding?.[0]?.code !== undefined ? r.cancelationReason.text : text('cancellation-note');
+  const reason = cancellationReasonOf(r.cancelationReason) ?? text('cancellation-reason');
+  const note = text('cancellation-note');
   const urgent = extensionValue(r.extension, 'urgent')?.valueBoolean;
   const resources = actors.flatMap((a, index) => (a?.type === 'Location' || a?.type === 'Device' ? [{ id: a.id, index }] : []));
   const candidate = {

@@ -79,12 +79,13 @@ export function resourceIdentity(id: string): { id: string } | { identifier: { s
 export function medofficeId(resource: { readonly id?: string | undefined; readonly identifier?: readonly z.infer<typeof IdentifierSchema>[] | undefined }): string | undefined {
   return resource.identifier?.find((i) => i.system === MEDOFFICE_ID_SYSTEM && i.value !== undefined)?.value ?? resource.id;
 }
-/** Schema of a FHIR R4 Extension with a string, boolean or integer value. */
+/** Schema of a FHIR R4 Extension with a string, boolean, integer or instant value. */
 export const ExtensionSchema = z.object({
   url: z.string(),
   valueString: z.string().optional(),
   valueBoolean: z.boolean().optional(),
   valueInteger: z.number().int().optional(),
+  valueInstant: z.string().optional(),
 });
 /** A FHIR R4 Extension. */
 export type FhirExtension = z.infer<typeof ExtensionSchema>;

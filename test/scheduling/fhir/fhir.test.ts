@@ -74,7 +74,7 @@ describe('FHIR R4', () => {
     if (first === undefined) throw new Error('no slot');
     const slot = { ...first, resourceIds: [] };
     expect('extension' in toFhirSlot(slot)).toBe(false);
-    expect(fromFhirSlot(JSON.parse(JSON.stringify(toFhirSlot(slot))))).toMatchObject({ ok: true, value: slot });
+    expect(fromFhirSlot(JSON.parse(JSON.stringify(toFhirSlot(slot))), schedule.zone)).toMatchObject({ ok: true, value: slot });
   });
 
   it('Slot and Schedule round-trip', () => {
@@ -83,7 +83,7 @@ describe('FHIR R4', () => {
     for (const slot of found.value.slice(0, 5)) {
       const fhir = toFhirSlot(slot);
       expect(fhir).toMatchObject({ resourceType: 'Slot', status: 'free', schedule: { reference: 'Schedule/dr-lee' } });
-      const back = fromFhirSlot(JSON.parse(JSON.stringify(fhir)));
+      const back = fromFhirSlot(JSON.parse(JSON.stringify(fhir)), schedule.zone);
       expect(back.ok && back.value).toEqual(slot);
     }
     for (const provider of [{ id: 'dr-lee', name: 'Dr. Ana Lee' }, { id: 'dr-cho', name: 'Dr. Min Cho', dailyCap: 12 }]) {
@@ -98,7 +98,7 @@ describe('FHIR R4', () => {
     expect(!bad.ok && bad.issues.map((i) => [i.code, i.path])).toEqual([['fhir.schema', ['status']], ['fhir.schema', ['participant']]]);
     const noPatient = fromFhirAppointment({ resourceType: 'Appointment', id: 'x', status: 'booked', start: '2026-11-02T09:00:00Z', end: '2026-11-02T09:30:00Z', appointmentType: { coding: [{ code: 'new' }] }, participant: [{ actor: { reference: 'Practitioner/dr-lee' }, status: 'accepted' }] });
     expect(!noPatient.ok && noPatient.issues.map((i) => [i.code, i.path])).toEqual([['fhir.missing_element', ['participant']]]);
-    const busy = fromFhirSlot({ resourceType: 'Slot', schedule: { reference: 'Schedule/dr-lee' }, status: 'busy', start: '2026-11-02T09:00:00Z', end: '2026-11-02T09:30:00Z' });
+    const busy = fromFhirSlot({ resourceType: 'Slot', schedule: { reference: 'Schedule/dr-lee' }, status: 'busy', start: '2026-11-02T09:00:00Z', end: '2026-11-02T09:30:00Z' }, schedule.zone);
     expect(!busy.ok && busy.issues.map((i) => i.code)).toEqual(['fhir.slot_not_free']);
   });
 
@@ -114,7 +114,9 @@ describe('FHIR R4', () => {
     expect(resource['cancelationReason']).toBeUndefined();
     expect(JSON.stringify(resource['extension'])).toContain('cancellation-reason');
     expect(fromFhirAppointment(resource)).toMatchObject({ ok: true, value: voided });
-    expect(resourceOf({ ...voided, status: 'noshow' } as Appointment)['cancelationReason']).toEqual({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason', code: 'pat' }], text: 'sick' });
+    const noShow = resourceOf({ ...voided, status: 'noshow' } as Appointment);
+    expect(noShow['cancelationReason']).toEqual({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason', code: 'pat' }] });
+    expect(noShow['extension']).toEqual([{ url: 'https://medoffice.dev/fhir/StructureDefinition/cancellation-note', valueString: 'sick' }]);
   });
 
   it('carries ids FHIR cannot hold as a medoffice identifier and logical references, and round-trips them', () => {
@@ -134,7 +136,7 @@ describe('FHIR R4', () => {
     const slot = { ...first, providerId: 'dr/lee' } as typeof first;
     const fhirSlot = JSON.parse(JSON.stringify(toFhirSlot(slot))) as Record<string, unknown>;
     expect(fhirSlot['id']).toBeUndefined();
-    expect(fromFhirSlot(fhirSlot)).toMatchObject({ ok: true, value: slot });
+    expect(fromFhirSlot(fhirSlot, schedule.zone)).toMatchObject({ ok: true, value: slot });
   });
 
   it('writes times to the second, as a FHIR instant must be', () => {

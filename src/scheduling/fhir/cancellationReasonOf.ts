@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import { CANCELLATION_REASON_SYSTEM, type CodeableConceptSchema } from './fhirTypes.js';
+
+type CodeableConcept = z.infer<typeof CodeableConceptSchema>;
+
+const given = (text: string | undefined): string | undefined => (text !== undefined && text.trim() !== '' ? text : undefined);
+
+/**
+ * The medoffice cancellation reason a FHIR R4 `cancelationReason` names: the code of its coding from
+ * HL7's appointment-cancellation-reason system wherever that coding stands among the others; without
+ * one, the concept's text; without text, the display, then the code, of the first coding that has
+ * one. The text is never a note: FHIR defines it as the concept as the user saw or said it.
+ *
+ * @param concept - the `cancelationReason` of an Appointment
+ * @returns the reason, or `undefined` when the concept names none
+ * @example
+ * ```ts
+ * cancellationReasonOf({ coding: [
+ *   { system: 'http://snomed.info/sct', code: '410546004' },
+ *   { system: CANCELLATION_REASON_SYSTEM, code: 'pat', display: 'Patient' },
+ * ], text: 'Patient' }); // 'pat'
+ * cancellationReasonOf({ text: 'Patient called in sick' }); // 'Patient called in sick'
+ * ```
+ */
+export function cancellationReasonOf(concept: CodeableConcept | undefined): string | undefined {
+  const codings = concept?.coding ?? [];
+  return (
+    given(codings.find((c) => c.system === CANCELLATION_REASON_SYSTEM && given(c.code) !== undefined)?.code) ??
+    given(concept?.text) ??
+    codings.map((c) => given(c.display)).find((d) => d !== undefined) ??
+    codings.map((c) => given(c.code)).find((c) => c !== undefined)
+  );
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { isIsoDate } from '../../core/time.js';
+import { InstantSchema } from '../appointment.js';
+
+/**
+ * An instant written as a FHIR R4 `instant` must be, known to the second: `09:00-05:00` becomes
+ * `09:00:00-05:00`; an instant that has its seconds is returned as it is.
+ *
+ * @param instant - an ISO 8601 date-time with its offset
+ * @example
+ * ```ts
+ * withSeconds('2026-11-02T09:00-05:00'); // '2026-11-02T09:00:00-05:00'
+ * ```
+ */
+export function withSeconds(instant: string): string {
+  return instant.replace(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?=Z|[+-])/, '$1:00');
+}
+
+// FHIR R4 `dateTime` without a time of day: a year, a year and month, or a calendar date.
+const YEAR = /^\d{4}$/;
+const YEAR_MONTH = /^\d{4}-(?:0[1-9]|1[0-2])$/;
+
+/**
+ * True when a string is a FHIR R4 `dateTime`: a year (`2026`), a year and month (`2026-11`), a
+ * calendar date (`2026-11-02`) or a date-time with its offset (`2026-11-02T09:00:00-05:00`; one
+ * written without seconds is read as well, as medoffice reads instants).
+ *
+ * @example
+ * ```ts
+ * isFhirDateTime('2026-11-02'); // true
+ * isFhirDateTime('2026-11-02T09:00:00'); // false: a time needs its offset
+ * ```
+ */
+export function isFhirDateTime(text: string): boolean {
+  return YEAR.test(text) || YEAR_MONTH.test(text) || isIsoDate(text) || InstantSchema.safeParse(text).success;
+}
+
+/** Schema of a FHIR R4 `dateTime` (see {@link isFhirDateTime}). */
+export const FhirDateTimeSchema = z.string().refine(isFhirDateTime, 'expected a FHIR dateTime: YYYY, YYYY-MM, YYYY-MM-DD or a date-time with its offset');
+
+/**
+ * A FHIR `dateTime` as it is written: an instant to the second ({@link withSeconds}), a date or
+ * partial date as it is.
+ *
+ * @example
+ * ```ts
+ * fhirDateTime('2026-11-02'); // '2026-11-02'
+ * fhirDateTime('2026-11-02T00:00-05:00'); // '2026-11-02T00:00:00-05:00'
+ * ```
+ */
+export function fhirDateTime(text: string): string {
+  return text.includes('T') ? withSeconds(text) : text;
+}
+
+/**
+ * Whether two FHIR `dateTime`s are in order (the first not after the second), as FHIR's Period
+ * invariant per-1 asks. Two instants are compared as instants and two dates of the same precision as
+ * dates; other pairs name overlapping stretches of time and count as in order.
+ *
+ * @example
+ * ```ts
+ * inOrder('2026-11-02T09:00:00-05:00', '2026-11-02T14:00:00Z'); // true
+ * inOrder('2026-12-31', '2026-11-02'); // false
+ * ```
+ */
+export function inOrder(start: string, end: string): boolean {
+  if (start.includes('T') && end.includes('T')) return Date.parse(start) <= Date.parse(end);
+  return start.includes('T') || end.includes('T') || start.length !== end.length || start <= end;
+}
