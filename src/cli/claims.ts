@@ -13,13 +13,16 @@ import {
   mergePtpTables,
   newestNcciRelease,
   validateClaims,
+  bundledIcd10Tables,
   type AddOnTable,
   type BatchClaimReport,
   type ClaimSource,
   type ClaimTables,
+  type CodeExplanation,
   type MueTable,
   type PtpTable,
 } from '../claims/index.js';
+import { dayNumber, isoDate } from '../claims/icd10cm/calendarDays.js';
 import { formatPath } from '../core/issue.js';
 import { isIsoDate } from '../core/time.js';
 import { commandGroup, ExitCode, parseCommandArgs, usageFailure, type CliCommand, type CliIo } from './command.js';
@@ -39,7 +42,11 @@ unreadable input.`;
 const CODE_USAGE = `Usage: medoffice claims code <code> [--date DATE] [--format text|json]
 
 Explains a code on a date of service: an ICD-10-CM code (billable or header, description, children,
-dates), a procedure code's format class (CPT category or HCPCS Level II), or a place of service.`;
+dates), a procedure code's format class (CPT category or HCPCS Level II), or a place of service.
+  --date DATE    the date of service (default: today)
+Exit status: 0 explained, 1 the code is none of these on that date, 2 bad usage, or a code shaped
+like a diagnosis on a date no ICD-10-CM code set covers, so it could not be looked up (said as
+such, with the dates covered; kind "no-code-set" in JSON).`;
 
 class InputError extends Error {}
 
@@ -50,9 +57,9 @@ const validateCommand: CliCommand = {
   run: async (argv, io) => {
     const parsed = parseCommandArgs(argv, { 'as-of': { type: 'string' }, ncci: { type: 'string' }, hcpcs: { type: 'string' } });
     if (typeof parsed !== 'string' && parsed.help) return (io.out(`${VALIDATE_USAGE}\n`), ExitCode.ok);
-    if (typeof parsed === 'string' || parsed.positionals.length !== 1) return usageFailure(io, 'claims', typeof parsed === 'string' ? parsed : 'give one file (or -)', VALIDATE_USAGE);
+    if (typeof parsed === 'string' || parsed.positionals.length !== 1) return usageFailure(io, 'claims validate', typeof parsed === 'string' ? parsed : 'give one file (or -)', VALIDATE_USAGE);
     const asOf = typeof parsed.values['as-of'] === 'string' ? parsed.values['as-of'] : io.today();
-    if (!isIsoDate(asOf)) return usageFailure(io, 'claims', `--as-of must be a calendar date YYYY-MM-DD, not '${asOf}'`, VALIDATE_USAGE);
+    if (!isIsoDate(asOf)) return usageFailure(io, 'claims validate', `--as-of must be a calendar date YYYY-MM-DD, not '${asOf}'`, VALIDATE_USAGE);
     try {
       const tables = await loadTables(io, parsed.values['ncci'], parsed.values['hcpcs']);
       const source = await sourceOf(io, parsed.positionals[0] ?? '-');
@@ -79,14 +86,33 @@ const codeCommand: CliCommand = {
   run: async (argv, io) => {
     const parsed = parseCommandArgs(argv, { date: { type: 'string' } });
     if (typeof parsed !== 'string' && parsed.help) return (io.out(`${CODE_USAGE}\n`), ExitCode.ok);
-    if (typeof parsed === 'string' || parsed.positionals.length !== 1) return usageFailure(io, 'claims', typeof parsed === 'string' ? parsed : 'give one code', CODE_USAGE);
+    if (typeof parsed === 'string' || parsed.positionals.length !== 1) return usageFailure(io, 'claims code', typeof parsed === 'string' ? parsed : 'give one code', CODE_USAGE);
     const date = typeof parsed.values['date'] === 'string' ? parsed.values['date'] : io.today();
-    if (!isIsoDate(date)) return usageFailure(io, 'claims', `--date must be a calendar date YYYY-MM-DD, not '${date}'`, CODE_USAGE);
-    const explained = explainCode(parsed.positionals[0] ?? '', date);
-    io.out(parsed.format === 'json' ? `${JSON.stringify(explained, null, 2)}\n` : `${explanationText(explained, date)}\n`);
-    return explained.kind === 'unknown' ? ExitCode.findings : ExitCode.ok;
+    if (!isIsoDate(date)) return usageFailure(io, 'claims code', `--date must be a calendar date YYYY-MM-DD, not '${date}'`, CODE_USAGE);
+    const answer = codeAnswer(parsed.positionals[0] ?? '', date);
+    io.out(parsed.format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : `${explanationText(answer, date)}\n`);
+    return answer.kind === 'unknown' ? ExitCode.findings : answer.kind === 'no-code-set' ? ExitCode.usage : ExitCode.ok;
   },
 };
+
+/** What `claims code` answers: the library's explanation, or that no ICD-10-CM code set covers the date. */
+type CodeAnswer = CodeExplanation | { readonly kind: 'no-code-set'; readonly code: string; readonly date: string; readonly covered: readonly { from: string; to: string }[] };
+
+/** The shape of an ICD-10-CM code: a letter, then 2 to 6 letters or digits, any dot after the third character. */
+const ICD10_SHAPE = /^[A-Z][0-9A-Z]{2}(\.?[0-9A-Z]{1,4})?$/;
+
+/**
+ * Explains a code, first checking that an ICD-10-CM code set covers the date: a code shaped like a
+ * diagnosis that is nothing else is then "not looked up", never "unknown".
+ */
+function codeAnswer(code: string, date: string): CodeAnswer {
+  const { codeSets } = bundledIcd10Tables();
+  const day = dayNumber(date);
+  const covered = day !== undefined && codeSets.some((set) => set.from <= day && day <= set.to);
+  const explained = explainCode(code, date);
+  if (covered || explained.kind !== 'unknown' || !ICD10_SHAPE.test(code.trim().toUpperCase())) return explained;
+  return { kind: 'no-code-set', code, date, covered: codeSets.map((set) => ({ from: isoDate(set.from), to: isoDate(set.to) })) };
+}
 
 /**
  * The `medoffice claims` command group: `validate` and `code`.
@@ -218,7 +244,7 @@ function textReport(summary: Summary, findings: readonly BatchClaimReport[]): st
   return `${lines.join('\n')}\n`;
 }
 
-function explanationText(explained: ReturnType<typeof explainCode>, date: string): string {
+function explanationText(explained: CodeAnswer, date: string): string {
   return match(explained)
     .with({ kind: 'icd10' }, ({ lookup, children }) =>
       [
@@ -232,5 +258,6 @@ function explanationText(explained: ReturnType<typeof explainCode>, date: string
     .with({ kind: 'procedure' }, ({ code, format, description }) => `${code}  ${description} (format only${format === 'hcpcs-level-2' ? ': load the CMS HCPCS file for its description and dates' : ': CPT descriptors are licensed by the AMA'})`)
     .with({ kind: 'place-of-service' }, ({ place }) => `${place.code}  place of service: ${place.name}${place.effective === undefined ? '' : ` (from ${place.effective})`}`)
     .with({ kind: 'unknown' }, ({ code }) => `${code}: not an ICD-10-CM code in force on ${date}, a procedure code or a place of service`)
+    .with({ kind: 'no-code-set' }, ({ code, covered }) => `${code}: not looked up as a diagnosis: no ICD-10-CM code set covers ${date} (covered: ${covered.map((c) => `${c.from} to ${c.to}`).join(', ') || 'none'}); it is not a procedure code or a place of service`)
     .exhaustive();
 }

@@ -17,6 +17,19 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 /** Output format every command accepts through `--format`. */
 export type OutputFormat = 'text' | 'json';
 
+/**
+ * How {@link CliIo.writeText} treats a file already at the path.
+ *
+ * @example
+ * ```ts
+ * await io.writeText('clinic.json', text, { replace: true });
+ * ```
+ */
+export interface WriteTextOptions {
+  /** Replace an existing file (default false: an existing file is an error with code `EEXIST`). */
+  readonly replace?: boolean;
+}
+
 /** What a command may touch: its output streams and the files it is pointed at. */
 export interface CliIo {
   /** Writes to standard output. */
@@ -25,8 +38,12 @@ export interface CliIo {
   readonly err: (text: string) => void;
   /** Reads a whole file as UTF-8, or standard input when the path is `-`. */
   readonly readText: (path: string) => Promise<string>;
-  /** Writes a whole file as UTF-8. */
-  readonly writeText: (path: string, text: string) => Promise<void>;
+  /**
+   * Writes a whole file as UTF-8, never leaving a cut-off file behind: a file already at the path
+   * is refused (an error with code `EEXIST`) unless `replace` is set, and then it is swapped for the
+   * new one only once that is fully written.
+   */
+  readonly writeText: (path: string, text: string, options?: WriteTextOptions) => Promise<void>;
   /** Opens a file (or `-` for standard input) as a stream of text chunks. */
   readonly readStream: (path: string) => AsyncIterable<string>;
   /** Today's date in `YYYY-MM-DD` in an IANA zone, or as the user's machine sees it (only the CLI reads the clock). */

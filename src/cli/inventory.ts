@@ -1,7 +1,7 @@
 import { formatPath, hasErrors, type Issue } from '../core/issue.js';
 import { formatCents, parseDollars, type Cents } from '../core/money.js';
 import { isIsoDate } from '../core/time.js';
-import { planInventory, readItemsCsv, readUsageCsv, type InventoryPlan, type ItemPlan } from '../inventory/index.js';
+import { csvRows, parseCsv, planInventory, readItemsCsv, readUsageCsv, type InventoryPlan, type ItemPlan } from '../inventory/index.js';
 import { commandGroup, ExitCode, parseCommandArgs, usageFailure, type CliCommand } from './command.js';
 import { readInputText } from './readInput.js';
 
@@ -27,23 +27,35 @@ input (a file that cannot be read, or that is empty or lacks a required column, 
 /** CSV issues after which not one row of the file was read. */
 const UNREADABLE_FILE = new Set(['csv.empty', 'csv.missing_column', 'csv.duplicate_column']);
 
-/** Takes `--format csv` out of the words (parseCommandArgs knows only text and json), and finds a format that is none of the three. */
+/**
+ * Takes every `--format` out of the words (parseCommandArgs knows only text and json): as for any
+ * other option, the last one given counts, and it is handed back in the words unless it is csv.
+ * A last format that is none of the three is returned as `badFormat`.
+ */
 function extractCsvFormat(argv: readonly string[]): { argv: string[]; csv: boolean; badFormat: string | undefined } {
   const rest: string[] = [];
-  let csv = false;
-  let badFormat: string | undefined;
+  let last: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i] as string;
     const given = word.startsWith('--format=') ? word.slice('--format='.length) : word === '--format' ? argv[i + 1] : undefined;
-    if (given !== undefined && !['text', 'json', 'csv'].includes(given)) badFormat = given;
-    if (given === 'csv') {
-      csv = true;
-      if (word === '--format') i++;
-    } else rest.push(word);
+    if (given === undefined) {
+      rest.push(word);
+      continue;
+    }
+    last = given;
+    if (word === '--format') i++;
   }
-  return { argv: rest, csv, badFormat };
+  if (last === undefined || last === 'csv') return { argv: rest, csv: last === 'csv', badFormat: undefined };
+  return { argv: [...rest, '--format', last], csv: false, badFormat: ['text', 'json'].includes(last) ? undefined : last };
 }
 
+/**
+ * The id of every row of the items file, those rejected for a bad cell included, so usage rows
+ * of an item whose row was rejected are not also reported as usage of an unknown item.
+ */
+function idsInItemsFile(text: string, source: string): Set<string> {
+  return new Set(csvRows(parseCsv(text, source), source, ['id']).rows.map((row) => row.text('id')).filter((id) => id !== ''));
+}
 
 const planCommand: CliCommand = {
   name: 'plan',
@@ -74,13 +86,15 @@ const planCommand: CliCommand = {
       return ExitCode.usage;
     }
     const items = readItemsCsv(texts[0], itemsPath);
-    const usage = readUsageCsv(texts[1], new Set(items.items.map((item) => item.id)), asOf, usagePath);
+    const usage = readUsageCsv(texts[1], idsInItemsFile(texts[0], itemsPath), asOf, usagePath);
+    const planned = new Set<string>(items.items.map((item) => item.id));
+    const usageOfPlanned = new Map([...usage.usage].filter(([id]) => planned.has(id)));
     const unreadable = [...items.issues, ...usage.issues].filter((issue) => UNREADABLE_FILE.has(issue.code));
     if (unreadable.length > 0) {
       for (const issue of unreadable) io.err(`${issue.severity} ${issue.code} at ${formatPath(issue.path)}: ${issue.message}\n`);
       return ExitCode.usage;
     }
-    const plan = planInventory({ items: items.items, usage: usage.usage, stock: items.stock, paths: items.paths }, budgetCents === undefined ? { asOf } : { asOf, budgetCents });
+    const plan = planInventory({ items: items.items, usage: usageOfPlanned, stock: items.stock, paths: items.paths }, budgetCents === undefined ? { asOf } : { asOf, budgetCents });
     const issues = [...items.issues, ...usage.issues, ...plan.issues];
     for (const issue of issues) io.err(`${issue.severity} ${issue.code} at ${formatPath(issue.path)}: ${issue.message}\n`);
     io.out(csv ? csvReport(plan) : parsed.format === 'json' ? `${JSON.stringify(jsonReport(plan, issues), null, 2)}\n` : textReport(plan));

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { DateTime } from 'luxon';
 import type { CliIo } from './command.js';
+import { replaceFile, writeNewFile } from './outputFile.js';
 
 async function readAll(stream: AsyncIterable<string | Buffer>): Promise<string> {
   let text = '';
@@ -41,7 +42,7 @@ export function nodeIo(): CliIo {
     out: quietWhenClosed(process.stdout),
     err: quietWhenClosed(process.stderr),
     readText: (path) => (path === '-' ? readAll(process.stdin) : readFile(path, 'utf8')),
-    writeText: (path, text) => writeFile(path, text, 'utf8'),
+    writeText: (path, text, options) => (options?.replace === true ? replaceFile(path, text) : writeNewFile(path, text)),
     readStream: textChunks,
     today: (zone) => (zone === undefined ? DateTime.local() : DateTime.now().setZone(zone)).toISODate() ?? DateTime.local().toISODate() ?? '1970-01-01',
     now: (zone) => {

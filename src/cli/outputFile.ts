@@ -1,4 +1,4 @@
-import { mkdtemp, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { errorIssue, type Issue } from '../core/issue.js';
 
@@ -96,7 +96,18 @@ export async function samePlace(a: string, b: string): Promise<boolean> {
   return (await resolvedPath(a)) === (await resolvedPath(b));
 }
 
-async function writeExclusive(path: string, text: string): Promise<void> {
+/**
+ * Writes a file that must not exist yet (failing with `EEXIST` if it does); if the write fails
+ * part-way, the part written is removed, so no cut-off file is left behind.
+ *
+ * @param path - where to write
+ * @param text - the whole content, written as UTF-8
+ * @example
+ * ```ts
+ * await writeNewFile('report.html', html); // rejects with code EEXIST when report.html is there
+ * ```
+ */
+export async function writeNewFile(path: string, text: string): Promise<void> {
   const handle = await open(path, 'wx');
   try {
     await handle.writeFile(text, 'utf8');
@@ -108,12 +119,28 @@ async function writeExclusive(path: string, text: string): Promise<void> {
   }
 }
 
-async function replaceFile(path: string, text: string): Promise<void> {
-  const scratch = await mkdtemp(join(dirname(resolve(path)), '.medoffice-out-'));
+/**
+ * Replaces a file (or creates it) all at once: the text is written to a new file in the same
+ * folder, which is then renamed over the target, so a write that fails part-way (a full disk, a
+ * file-size limit) leaves the old file as it was. A symbolic link is followed and the file it
+ * names is replaced; an existing file's permissions are kept.
+ *
+ * @param path - the file to replace
+ * @param text - the whole new content, written as UTF-8
+ * @example
+ * ```ts
+ * await replaceFile('clinic.json', `${JSON.stringify(clinic, null, 2)}\n`);
+ * ```
+ */
+export async function replaceFile(path: string, text: string): Promise<void> {
+  const target = await realpath(path).catch(() => resolve(path));
+  const mode = (await stat(target).catch(() => undefined))?.mode;
+  const scratch = await mkdtemp(join(dirname(target), '.medoffice-out-'));
   try {
     const fresh = join(scratch, 'out');
-    await writeExclusive(fresh, text);
-    await rename(fresh, path);
+    await writeNewFile(fresh, text);
+    if (mode !== undefined) await chmod(fresh, mode & 0o7777);
+    await rename(fresh, target);
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -141,7 +168,7 @@ export async function writeOutputFile(path: string, text: string, options: Outpu
   }
   if ((await stat(path).catch(() => undefined))?.isDirectory() === true) return unwritable(path, { code: 'EISDIR' });
   try {
-    await (options.force ? replaceFile(path, text) : writeExclusive(path, text));
+    await (options.force ? replaceFile(path, text) : writeNewFile(path, text));
     return undefined;
   } catch (error) {
     return unwritable(path, error);

@@ -1,4 +1,4 @@
-import { commandGroup, ExitCode, type CliCommand, type CliIo, type ExitCodeValue } from './command.js';
+import { ExitCode, type CliCommand, type CliIo, type ExitCodeValue } from './command.js';
 
 /**
  * Runs the `medoffice` tool over the given words with the given commands. Never throws: an
@@ -14,10 +14,9 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
     io.out(`${version}\n`);
     return ExitCode.ok;
   }
-  const root = commandGroup('', 'medoffice: scheduling, claims, records and inventory for a medical office.', commands);
-  const rootUsage = root.usage.replace('medoffice  <command>', 'medoffice <command>').replace(`'medoffice  <command> --help'`, `'medoffice <command> --help'`);
+  const rootUsage = usageOf(commands);
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') {
-    (argv.length === 0 ? io.err : io.out)(`${rootUsage}\n  --version    print the version\n`);
+    (argv.length === 0 ? io.err : io.out)(`${rootUsage}\n`);
     return argv.length === 0 ? ExitCode.usage : ExitCode.ok;
   }
   const command = commands.find((c) => c.name === argv[0]);
@@ -31,4 +30,22 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
     io.err(`medoffice ${command.name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return ExitCode.usage;
   }
+}
+
+/** The tool's help: its commands, its own options, and where to read a command's. */
+function usageOf(commands: readonly CliCommand[]): string {
+  return [
+    'Usage: medoffice <command> [options]',
+    '',
+    'medoffice: scheduling, claims, records and inventory for a medical office.',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`),
+    '',
+    'Options:',
+    '  -h, --help     print this help',
+    '  -v, --version  print the version',
+    '',
+    "Run 'medoffice <command> --help' for a command's options.",
+  ].join('\n');
 }

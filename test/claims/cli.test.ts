@@ -202,4 +202,36 @@ describe('medoffice claims code', () => {
   it('exits 1 for a code that is nothing known', async () => {
     expect(await claimsCommand.run(['code', 'QQQ'], fakeIo())).toBe(1);
   });
+
+  it('says a diagnosis code was not looked up, never that it is unknown, on a date no code set covers (exit 2)', async () => {
+    for (const date of ['2027-10-05', '2015-09-30']) {
+      const io = fakeIo();
+      expect(await claimsCommand.run(['code', 'I10', '--date', date], io), date).toBe(2);
+      expect(io.stdout(), date).toBe(`I10: not looked up as a diagnosis: no ICD-10-CM code set covers ${date} (covered: 2015-10-01 to 2027-09-30); it is not a procedure code or a place of service\n`);
+      expect(io.stdout(), date).not.toContain('not an ICD-10-CM code');
+      const json = fakeIo();
+      expect(await claimsCommand.run(['code', 'e11.9', '--date', date, '--format', 'json'], json), date).toBe(2);
+      expect(JSON.parse(json.stdout())).toEqual({ kind: 'no-code-set', code: 'e11.9', date, covered: [{ from: '2015-10-01', to: '2027-09-30' }] });
+    }
+    // The default date is the io's today; codes other than diagnoses are still explained.
+    const later = fakeIo({}, '2027-10-05');
+    expect(await claimsCommand.run(['code', 'I10', '--format', 'json'], later)).toBe(2);
+    expect(await claimsCommand.run(['code', '0591T', '--date', '2027-10-05'], fakeIo())).toBe(0);
+    expect(await claimsCommand.run(['code', '11', '--date', '2027-10-05'], fakeIo())).toBe(0);
+    expect(await claimsCommand.run(['code', 'I10', '--date', '2027-09-30'], fakeIo())).toBe(0);
+  });
+
+  it('names the subcommand in its usage errors', async () => {
+    for (const [args, prefix] of [
+      [['validate'], 'medoffice claims validate: give one file'],
+      [['validate', 'x.json', '--as-of', 'soon'], 'medoffice claims validate: --as-of must be'],
+      [['validate', '--bogus'], "medoffice claims validate: Unknown option '--bogus'"],
+      [['code'], 'medoffice claims code: give one code'],
+      [['code', 'I10', '--date', 'soon'], 'medoffice claims code: --date must be'],
+    ] as const) {
+      const io = fakeIo();
+      expect(await claimsCommand.run(args, io), args.join(' ')).toBe(2);
+      expect(io.stderr().startsWith(prefix), io.stderr()).toBe(true);
+    }
+  });
 });

@@ -1,5 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
 import { nodeIo } from '../../src/cli/nodeIo.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'medoffice-node-io-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe('nodeIo', () => {
   it("gives today's date in the zone asked for: 25 hours apart, Kiritimati and Pago Pago never share a date", () => {
@@ -20,5 +28,53 @@ describe('nodeIo', () => {
     expect(Date.parse(kiritimati)).toBeGreaterThanOrEqual(before);
     expect(Date.parse(kiritimati)).toBeLessThanOrEqual(Date.now());
     expect(io.now()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2}|Z)$/);
+  });
+
+  it('writes a new file, and refuses one already there unless asked to replace it', async () => {
+    const io = nodeIo();
+    const path = join(folder, 'new.txt');
+    await io.writeText(path, 'first\n');
+    expect(readFileSync(path, 'utf8')).toBe('first\n');
+    await expect(io.writeText(path, 'second\n')).rejects.toMatchObject({ code: 'EEXIST' });
+    expect(readFileSync(path, 'utf8')).toBe('first\n');
+  });
+
+  it('replaces a file with a new one written in full beside it and renamed over it, keeping its permissions and leaving nothing else', async () => {
+    const io = nodeIo();
+    const path = join(folder, 'clinic.json');
+    writeFileSync(path, '{"old":true}');
+    chmodSync(path, 0o640);
+    const before = statSync(path);
+    await io.writeText(path, '{"new":true}\n', { replace: true });
+    const after = statSync(path);
+    expect(readFileSync(path, 'utf8')).toBe('{"new":true}\n');
+    expect(after.ino).not.toBe(before.ino);
+    expect(after.mode & 0o777).toBe(0o640);
+    expect(readdirSync(folder).filter((name) => name.startsWith('.medoffice-out-'))).toEqual([]);
+  });
+
+  it('replaces the file a symbolic link names, leaving the link a link', async () => {
+    const io = nodeIo();
+    const real = join(folder, 'real.json');
+    const link = join(folder, 'link.json');
+    writeFileSync(real, 'old');
+    symlinkSync(real, link);
+    await io.writeText(link, 'new', { replace: true });
+    expect(readFileSync(real, 'utf8')).toBe('new');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(link, 'utf8')).toBe('new');
+  });
+
+  it.runIf(process.platform === 'linux')('leaves the old file whole when replacing it fails part-way (a file-size limit)', () => {
+    const path = join(folder, 'limited.json');
+    const old = `${JSON.stringify({ appointments: ['x'.repeat(100)] })}\n`;
+    writeFileSync(path, old);
+    const script = `import { nodeIo } from ${JSON.stringify(fileURLToPath(new URL('../../src/cli/nodeIo.ts', import.meta.url)))};
+void nodeIo().writeText(${JSON.stringify(path)}, 'y'.repeat(4096), { replace: true }).then(() => console.log('written'), (e) => console.log(e.code));`;
+    // ulimit -f counts 1024-byte blocks: the 4096-byte write stops after the first.
+    const run = spawnSync('bash', ['-c', `ulimit -f 1 && exec "${fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url))}" --eval "$0"`, script], { encoding: 'utf8' });
+    expect(run.stdout.trim()).toBe('EFBIG');
+    expect(readFileSync(path, 'utf8')).toBe(old);
+    expect(readdirSync(folder).filter((name) => name.startsWith('.medoffice-out-'))).toEqual([]);
   });
 });

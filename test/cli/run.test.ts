@@ -72,4 +72,16 @@ describe('the medoffice command line', () => {
       expect(io.stdout()).toContain(command.name);
     }
   });
+
+  it('lists its own options, -h and -v included, before the line that points to a command\'s help', async () => {
+    const io = fakeIo();
+    expect(await runCli(['-h'], io, commands, VERSION)).toBe(ExitCode.ok);
+    const lines = io.stdout().trimEnd().split('\n');
+    expect(lines[0]).toBe('Usage: medoffice <command> [options]');
+    expect(lines.slice(-5)).toEqual(['Options:', '  -h, --help     print this help', '  -v, --version  print the version', '', "Run 'medoffice <command> --help' for a command's options."]);
+    for (const command of commands) expect(io.stdout()).toContain(`  ${command.name.padEnd(12)} ${command.summary}\n`);
+    const version = fakeIo();
+    expect(await runCli(['-v'], version, commands, VERSION)).toBe(ExitCode.ok);
+    expect(version.stdout()).toBe(`${VERSION}\n`);
+  });
 });

@@ -116,4 +116,31 @@ describe('medoffice inventory plan', () => {
     expect(await inventoryCommand.run([...plan, '--budget', '600', '700'], extra)).toBe(2);
     expect(extra.stderr()).toContain("unexpected '700'");
   });
+
+  it('reports one bad cell of an item row once, never its usage rows as usage of an unknown item', async () => {
+    const items = (files['items.csv'] as string).replace('masks,Surgical masks,mask,50,0.12,', 'masks,Surgical masks,mask,50,abc,');
+    const io = fakeIo({ ...files, 'items.csv': items });
+    expect(await inventoryCommand.run([...plan, '--format', 'json'], io)).toBe(1);
+    const report = JSON.parse(io.stdout()) as { items: { itemId: string }[]; issues: { code: string; path: unknown[] }[] };
+    expect(report.items.map((item) => item.itemId)).toEqual(['gloves-m', 'flu-vax']);
+    expect(report.issues.filter((issue) => issue.path[0] === 'items.csv' && issue.path[1] === 4)).toEqual([expect.objectContaining({ code: 'money.invalid_amount', path: ['items.csv', 4, 'unit_cost'] })]);
+    expect(report.issues.filter((issue) => issue.code === 'inventory.unknown_item').map((issue) => issue.path)).toEqual([['usage.csv', 10, 'item_id']]);
+    expect(io.stderr()).not.toContain("no item 'masks'");
+  });
+
+  it('takes the last --format given, as every other option does', async () => {
+    for (const [formats, looksLike] of [
+      [['--format', 'csv', '--format', 'json'], /^\{/],
+      [['--format=json', '--format', 'csv'], /^item_id,/],
+      [['--format', 'csv', '--format=text'], /^Supply plan for/],
+      [['--format', 'xml', '--format', 'csv'], /^item_id,/],
+    ] as const) {
+      const io = fakeIo(files);
+      expect(await inventoryCommand.run([...plan, ...formats], io), formats.join(' ')).toBe(1);
+      expect(io.stdout(), formats.join(' ')).toMatch(looksLike);
+    }
+    const bad = fakeIo(files);
+    expect(await inventoryCommand.run([...plan, '--format', 'csv', '--format', 'xml'], bad)).toBe(2);
+    expect(bad.stderr()).toContain("--format must be text, json or csv, not 'xml'");
+  });
 });

@@ -35,6 +35,12 @@ function asProblem(input: unknown): { problem: unknown; given?: readonly number[
   return { problem: { ...rest, patients, intervals: slots.length }, given: slots };
 }
 
+/** A session's patients and intervals are counted from its `slots`: an issue about either is reported there. */
+function atSlots<I extends Issue>(issue: I): I {
+  const [first, ...rest] = issue.path;
+  return first === 'patients' || first === 'intervals' ? { ...issue, path: ['slots', ...rest] } : issue;
+}
+
 /** A session file may leave out `sessionMinutes`, as a problem file may: the intervals end the session. */
 function withDefaultSession(input: Record<string, unknown>): Record<string, unknown> {
   const { slots, intervalMinutes } = input;
@@ -99,7 +105,7 @@ export const optimizeCommand: CliCommand = {
     }
     const result = compareWithBaselines(session.problem, session.given, { maxEvaluations });
     if (!result.ok) {
-      printIssues(result.issues, io, path);
+      printIssues(session.given === undefined ? result.issues : result.issues.map(atSlots), io, path);
       return ExitCode.findings;
     }
     io.out(parsed.format === 'json' ? `${JSON.stringify(result.value, null, 2)}\n` : textReport(result.value));

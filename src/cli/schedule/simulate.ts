@@ -1,27 +1,32 @@
+import { stat } from 'node:fs/promises';
 import { KPI_NAMES } from '../../scheduling/simulate/kpis.js';
 import { buildSimulationReport } from '../../scheduling/simulate/report/buildReport.js';
 import { renderSimulationReport } from '../../scheduling/simulate/report/renderReport.js';
-import { simulateSessions, type SimulationResult } from '../../scheduling/simulate/simulateSessions.js';
+import { MAX_REPLICATIONS, simulateSessions, type SimulationResult } from '../../scheduling/simulate/simulateSessions.js';
 import { sweepScenarios } from '../../scheduling/simulate/sweepScenarios.js';
 import type { Checked } from '../../core/result.js';
 import type { SimulationIssue } from '../../scheduling/simulate/scenario.js';
-import { ExitCode, parseCommandArgs, printIssues, usageFailure, type CliCommand } from '../command.js';
+import { ExitCode, parseCommandArgs, printIssues, usageFailure, type CliCommand, type CliIo, type ExitCodeValue } from '../command.js';
 import { samePlace, writeFailureReason } from '../outputFile.js';
 import { readJsonFile } from '../readInput.js';
 
-const USAGE = `Usage: medoffice schedule simulate scenario.json [--reps N] [--seed S] [--workers W] [--report out.html] [--format text|json]
+const USAGE = `Usage: medoffice schedule simulate scenario.json [--reps N] [--seed S] [--workers W] [--report out.html [--force]] [--format text|json]
 
 Simulates N independent clinic sessions of the scenario (providers, rooms, patient classes with
 their service times and no-show rates, punctuality, walk-ins, urgent patients) and prints every KPI
 with its mean, standard error, 95% confidence interval and percentiles. The same seed always gives
 the same numbers.
-  --reps N         replications (default 10000)
+  --reps N         replications, a whole number from 1 to 50000000 (default 10000)
   --seed S         seed, an integer or a word (default 1)
-  --workers W      run the replications on W worker threads (same numbers as on one)
+  --workers W      run the replications on W worker threads, a whole number from 0 to 256 (same
+                   numbers as on one; 0, the default, runs them on this thread)
   --report FILE    also write a self-contained HTML report with charts (waiting-time distribution,
-                   one session's provider timeline, the booking policies compared)
-Exit status: 0 simulated, 1 the scenario has problems (listed with their paths), 2 bad usage or unreadable file.`;
-
+                   one session's provider timeline, the booking policies compared); never the
+                   scenario file, and never over an existing file without --force
+  --force          replace the --report file if it already exists
+Exit status: 0 simulated, 1 the scenario has problems (listed with their paths), 2 bad usage
+(an option's value out of range, --report -, an existing --report file without --force), an
+unreadable file or a --report that cannot be written.`;
 
 function textReport(result: SimulationResult): string {
   const header = `${'KPI'.padEnd(12)}${'mean'.padStart(10)}${'std.err'.padStart(10)}${'95% CI'.padStart(22)}${'p50'.padStart(9)}${'p90'.padStart(9)}`;
@@ -33,11 +38,20 @@ function textReport(result: SimulationResult): string {
   return `${result.replications} replications, seed ${String(result.seed)}, ${result.engine} engine (minutes per session)\n${header}\n${lines.join('\n')}\n`;
 }
 
+/** A whole number written plainly (digits only, no sign, exponent, base prefix or spaces) within a range, or undefined. */
+function wholeNumber(text: string, min: number, max: number): number | undefined {
+  if (!/^(0|[1-9][0-9]*)$/.test(text)) return undefined;
+  const n = Number(text);
+  return n >= min && n <= max ? n : undefined;
+}
+
 function readOptions(values: Readonly<Record<string, unknown>>): { replications: number; seed: number | string; workers: number } | string {
-  const workers = typeof values['workers'] === 'string' ? Number(values['workers']) : 0;
-  if (!Number.isSafeInteger(workers) || workers < 0 || workers > 256) return `--workers must be an integer from 0 to 256, not '${String(values['workers'])}'`;
-  const reps = typeof values['reps'] === 'string' ? Number(values['reps']) : 10_000;
-  if (!Number.isSafeInteger(reps) || reps < 1) return `--reps must be a positive integer, not '${String(values['reps'])}'`;
+  const workersText = typeof values['workers'] === 'string' ? values['workers'] : '0';
+  const workers = wholeNumber(workersText, 0, 256);
+  if (workers === undefined) return `--workers must be a whole number from 0 to 256, not '${workersText}'`;
+  const repsText = typeof values['reps'] === 'string' ? values['reps'] : '10000';
+  const reps = wholeNumber(repsText, 1, MAX_REPLICATIONS);
+  if (reps === undefined) return `--reps must be a whole number from 1 to ${MAX_REPLICATIONS}, not '${repsText}'`;
   const seedText = typeof values['seed'] === 'string' ? values['seed'] : '1';
   const seed = /^-?\d+$/.test(seedText) && Number.isSafeInteger(Number(seedText)) ? Number(seedText) : seedText;
   return { replications: reps, seed, workers };
@@ -49,6 +63,11 @@ async function simulate(input: unknown, options: { replications: number; seed: n
   if (!swept.ok) return swept;
   const [only] = swept.value;
   return only === undefined ? simulateSessions(input, options) : only.ok ? only : { ok: false, issues: only.issues.map((i) => ({ ...i, path: i.path.slice(2) })) };
+}
+
+function unwritableReport(io: CliIo, path: string, error: unknown): ExitCodeValue {
+  io.err(`medoffice schedule simulate: cannot write the report ${path}: ${writeFailureReason(error)}\n`);
+  return ExitCode.usage;
 }
 
 /**
@@ -64,13 +83,17 @@ export const simulateCommand: CliCommand = {
   summary: 'Simulate clinic sessions and report KPIs with confidence intervals (optionally as HTML)',
   usage: USAGE,
   run: async (argv, io) => {
-    const parsed = parseCommandArgs(argv, { reps: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, report: { type: 'string' } });
+    const parsed = parseCommandArgs(argv, { reps: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, report: { type: 'string' }, force: { type: 'boolean' } });
     if (typeof parsed === 'string') return usageFailure(io, 'schedule simulate', parsed, USAGE);
     if (parsed.help) return (io.out(`${USAGE}\n`), ExitCode.ok);
     const [path] = parsed.positionals;
     if (path === undefined || parsed.positionals.length > 1) return usageFailure(io, 'schedule simulate', 'give one scenario file', USAGE);
     const options = readOptions(parsed.values);
     if (typeof options === 'string') return usageFailure(io, 'schedule simulate', options, USAGE);
+    const reportPath = parsed.values['report'];
+    const force = parsed.values['force'] === true;
+    if (force && typeof reportPath !== 'string') return usageFailure(io, 'schedule simulate', '--force only applies with --report', USAGE);
+    if (reportPath === '-' || reportPath === '') return usageFailure(io, 'schedule simulate', `--report needs a file name, not '${String(reportPath)}' (standard output carries the KPIs)`, USAGE);
     let input: unknown;
     try {
       input = await readJsonFile(io, path);
@@ -78,8 +101,9 @@ export const simulateCommand: CliCommand = {
       io.err(`medoffice schedule simulate: ${error instanceof Error ? error.message : String(error)}\n`);
       return ExitCode.usage;
     }
-    const reportPath = parsed.values['report'];
     if (typeof reportPath === 'string' && (await samePlace(reportPath, path))) return usageFailure(io, 'schedule simulate', `--report ${reportPath} would overwrite the scenario file`, USAGE);
+    // Checked before simulating too, so a long run is not wasted on a report that cannot be written.
+    if (typeof reportPath === 'string' && !force && (await stat(reportPath).catch(() => undefined)) !== undefined) return unwritableReport(io, reportPath, { code: 'EEXIST' });
     const data = typeof reportPath === 'string' ? buildSimulationReport(input, options) : undefined;
     const result = data === undefined ? await simulate(input, options) : data.ok ? { ok: true as const, value: data.value.result } : data;
     if (!result.ok) {
@@ -88,10 +112,9 @@ export const simulateCommand: CliCommand = {
     }
     if (data?.ok === true && typeof reportPath === 'string') {
       try {
-        await io.writeText(reportPath, renderSimulationReport(data.value));
+        await io.writeText(reportPath, renderSimulationReport(data.value), { replace: force });
       } catch (error) {
-        io.err(`medoffice schedule simulate: cannot write the report ${reportPath}: ${writeFailureReason(error)}\n`);
-        return ExitCode.usage;
+        return unwritableReport(io, reportPath, error);
       }
     }
     io.out(parsed.format === 'json' ? `${JSON.stringify(result.value, null, 2)}\n` : textReport(result.value));

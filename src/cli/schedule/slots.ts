@@ -2,7 +2,7 @@ import { findSlots } from '../../scheduling/findSlots.js';
 import { parseSchedule } from '../../scheduling/parseSchedule.js';
 import type { Schedule } from '../../scheduling/schedule.js';
 import type { Slot } from '../../scheduling/slotQuery.js';
-import { ExitCode, parseCommandArgs, printIssues, usageFailure, type CliCommand, type CliIo } from '../command.js';
+import { ExitCode, parseCommandArgs, printIssues, usageFailure, type CliCommand, type CliIo, type ExitCodeValue } from '../command.js';
 import { readJsonFile } from '../readInput.js';
 
 const usage = `Usage: medoffice schedule slots --clinic clinic.json --type TYPE --from DATE --to DATE [options]
@@ -24,40 +24,51 @@ Options:
   --limit N            at most N slots
   --format text|json   output format (default text)
 
-Exit status: 0 listed, 2 bad usage or an invalid clinic file.`;
+Exit status: 0 listed, 1 an invalid clinic file (every issue is listed with its path), 2 bad usage
+(a malformed option, a --type the clinic does not have) or a clinic file that cannot be read or is
+not JSON.`;
 
 /**
- * Reads and checks a clinic file for a command, printing every issue (with its path) on failure.
+ * A clinic file read and checked: the schedule, and the file's JSON as it was written (with any
+ * field the clinic schema does not know).
  *
  * @example
  * ```ts
- * const schedule = await loadClinic('clinic.json', io);
+ * const clinic = await loadClinic('clinic.json', io);
+ * if (!('exit' in clinic)) console.log(clinic.schedule.zone, (clinic.file as { clinicName?: string }).clinicName);
  * ```
  */
-export async function loadClinic(path: string, io: CliIo): Promise<Schedule | undefined> {
+export interface LoadedClinic {
+  readonly schedule: Schedule;
+  readonly file: unknown;
+}
+
+/**
+ * Reads and checks a clinic file for a command, printing every issue (with its path) on failure:
+ * the exit code then says why, 2 for a file that cannot be read or is not JSON, 1 for a file
+ * whose content is invalid.
+ *
+ * @example
+ * ```ts
+ * const clinic = await loadClinic('clinic.json', io);
+ * if ('exit' in clinic) return clinic.exit;
+ * ```
+ */
+export async function loadClinic(path: string, io: CliIo): Promise<LoadedClinic | { readonly exit: ExitCodeValue }> {
   let data: unknown;
   try {
     data = await readJsonFile(io, path);
   } catch (error) {
     io.err(`medoffice schedule: ${error instanceof Error ? error.message : String(error)}\n`);
-    return undefined;
+    return { exit: ExitCode.usage };
   }
   const parsed = parseSchedule(data);
   if (!parsed.ok) {
     printIssues(parsed.issues, io, path);
-    return undefined;
+    return { exit: ExitCode.findings };
   }
-  return parsed.value;
+  return { schedule: parsed.value, file: data };
 }
-
-/**
- * Prints issues one a line: `where: code: message`.
- *
- * @example
- * ```ts
- * printIssues(result.issues, io, 'clinic.json');
- * ```
- */
 
 /**
  * `medoffice schedule slots`: free slots of a type over a date range.
@@ -93,9 +104,12 @@ export const slotsCommand: CliCommand = {
     if (typeof clinic !== 'string' || typeof type !== 'string' || typeof from !== 'string' || typeof to !== 'string') {
       return usageFailure(io, 'schedule slots', '--clinic, --type, --from and --to are required', usage);
     }
-    if (limit !== undefined && !/^[1-9]\d*$/.test(String(limit))) return usageFailure(io, 'schedule slots', '--limit must be a positive integer', usage);
-    const schedule = await loadClinic(clinic, io);
-    if (schedule === undefined) return ExitCode.usage;
+    if (limit !== undefined && !(/^[1-9]\d*$/.test(String(limit)) && Number.isSafeInteger(Number(limit)))) {
+      return usageFailure(io, 'schedule slots', `--limit must be a whole number from 1 to ${Number.MAX_SAFE_INTEGER}, not '${String(limit)}'`, usage);
+    }
+    const loaded = await loadClinic(clinic, io);
+    if ('exit' in loaded) return loaded.exit;
+    const { schedule } = loaded;
     const found = findSlots(schedule, {
       typeId: type,
       from,

@@ -85,11 +85,11 @@ describe('medoffice schedule slots', () => {
     expect(await slotsCommand.run(['--clinic', 'clinic.json', '--type', 'scan', '--from', '2026-11-02', '--to', '2026-11-02'], io)).toBe(0);
   });
 
-  it('exits 2 on missing options, unreadable files and invalid clinics (with paths)', async () => {
+  it('exits 2 on missing options and unreadable files, and 1 on invalid clinics (with paths)', async () => {
     expect(await slotsCommand.run(['--type', 'scan'], fakeIo({}))).toBe(2);
     expect(await slotsCommand.run(['--clinic', 'missing.json', '--type', 'scan', '--from', '2026-11-02', '--to', '2026-11-02'], fakeIo({}))).toBe(2);
     const io = fakeIo({ 'clinic.json': JSON.stringify({ ...clinicInput(), zone: 'Mars/Olympus' }) });
-    expect(await slotsCommand.run(['--clinic', 'clinic.json', '--type', 'scan', '--from', '2026-11-02', '--to', '2026-11-02'], io)).toBe(2);
+    expect(await slotsCommand.run(['--clinic', 'clinic.json', '--type', 'scan', '--from', '2026-11-02', '--to', '2026-11-02'], io)).toBe(1);
     expect(io.stderr.join('')).toContain('time.unknown_zone at zone');
   });
 });
