@@ -94,11 +94,24 @@ function pass(row: EntryRow, walk: Walk, waits = true): void {
   walk.prevHash = row.hash;
   walk.sequence = row.sequence;
   if (row.recordId === null) return;
-  if (row.kind === 'expunge') walk.relied.delete(row.recordId);
+  if (confirmsExpunge(row, row.recordId)) walk.relied.delete(row.recordId);
   else if (waits && row.data === null && !walk.relied.has(row.recordId)) walk.relied.set(row.recordId, row);
 }
 
-/** Whether an entry names the record, in its header or in its content (an expunge entry's content names the record it expunged). */
+/**
+ * Whether an entry that passed its checks is an intact expunge of the record: of kind `expunge`, naming
+ * the record, with its content there (and so checked against its hash). An expunge entry whose content
+ * was removed confirms nothing.
+ */
+function confirmsExpunge(row: EntryRow, recordId: string): boolean {
+  return row.kind === 'expunge' && row.recordId === recordId && row.data !== null;
+}
+
+/** What breaks an entry met walking ahead: its link or entry hash, or its content when that is there (missing content ahead is judged where it is needed). */
+function aheadProblem(row: EntryRow, ahead: Walk): RecordIssue | undefined {
+  return checkHeader(row, ahead) ?? (row.data === null ? undefined : checkContent(row, ahead));
+}
+
 /** Whether an entry is (or, altered, was) the expunge of a record: by its kind or by its content's shape. */
 function isExpungeOf(row: EntryRow, recordId: string): boolean {
   const fact = row.data === null ? undefined : parsedObject(row.data);
@@ -122,10 +135,10 @@ async function judgeMissing(adapter: StorageAdapter, row: EntryRow, missing: Rec
     if (ahead.sequence >= until) return missing;
     const page = await adapter.scan(ahead.sequence + 1, Math.min(pageSize, until - ahead.sequence));
     for (const next of page) {
-      const problem = checkHeader(next, ahead) ?? (next.data === null ? undefined : checkContent(next, ahead));
+      const problem = aheadProblem(next, ahead);
       // Only the record's own expunge entry, altered, takes the blame: any other break after it is a later one.
       if (problem !== undefined) return isExpungeOf(next, recordId) ? problem : missing;
-      if (next.kind === 'expunge' && next.recordId === recordId && next.data !== null) {
+      if (confirmsExpunge(next, recordId)) {
         walk.expunged.set(recordId, next);
         return expungedContent(row, walk.expunged) ? undefined : missing;
       }
@@ -207,7 +220,7 @@ async function confirmExpunges(adapter: StorageAdapter, walk: Walk, pageSize: nu
   while (ahead.relied.size > 0) {
     const page = await adapter.scan(ahead.sequence + 1, pageSize);
     for (const next of page) {
-      if ((checkHeader(next, ahead) ?? (next.data === null ? undefined : checkContent(next, ahead))) !== undefined) return unexpunged(ahead.relied);
+      if (aheadProblem(next, ahead) !== undefined) return unexpunged(ahead.relied);
       pass(next, ahead, false);
       if (ahead.relied.size === 0) return undefined;
     }
@@ -218,7 +231,8 @@ async function confirmExpunges(adapter: StorageAdapter, walk: Walk, pageSize: nu
 
 /** The issue for missing content that no intact expunge allows: at the first such entry. */
 function unexpunged(relied: ReadonlyMap<string, EntryRow>): RecordIssue {
-  const first = Math.min(...[...relied.values()].map((row) => row.sequence));
+  let first = Number.POSITIVE_INFINITY;
+  for (const row of relied.values()) first = Math.min(first, row.sequence);
   return broken(first, 'the content is missing and no intact expunge follows it');
 }
 

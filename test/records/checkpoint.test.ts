@@ -7,6 +7,7 @@ import { signCheckpoint, verifyCheckpoint } from '../../src/records/checkpoint.j
 import { patientSchema } from '../../src/records/schemas/patient.js';
 import { createRecordStore } from '../../src/records/store.js';
 import { sha256Hex } from '../../src/records/hashing.js';
+import { entryHeaderText } from '../../src/records/chainEntry.js';
 import { verifyChainPrefix } from '../../src/records/verify.js';
 import { clerk, patient, steppingClock } from './fixtures.js';
 
@@ -120,6 +121,25 @@ describe('verifyCheckpoint trusts only an expunge entry that the chain itself ho
     expect(await verifyCheckpoint(memoryAdapter({ from: { entries: brokenOnTheWay, heads } }), checkpoint, publicKey)).toMatchObject(blamed);
     const cut = entries.filter((row) => row.sequence < expunge.sequence);
     expect(await verifyCheckpoint(memoryAdapter({ from: { entries: cut, heads } }), checkpoint, publicKey)).toMatchObject(blamed);
+    const emptiedExpunge = entries.map((row) => (row === expunge ? { ...row, data: null } : row));
+    expect(await verifyCheckpoint(memoryAdapter({ from: { entries: emptiedExpunge, heads } }), checkpoint, publicKey)).toMatchObject(blamed);
+  });
+
+  it('names the first entry missing its content, without overflowing, when very many records wait for an expunge that never comes', async () => {
+    // 150,000 versions whose content is gone, each record's expunge row after them, the first of those unlinked.
+    const count = 150_000;
+    const entries: EntryRow[] = [];
+    let prevHash = '0'.repeat(64);
+    for (let sequence = 1; sequence <= count; sequence++) {
+      const fields = { sequence, kind: 'version' as const, recordId: `Patient/r${sequence}`, version: 1, at: '2026-11-02T12:00:00.000Z', contentHash: sha256Hex(`{"n":${sequence}}`), prevHash };
+      const row: EntryRow = { ...fields, data: null, hash: sha256Hex(entryHeaderText(fields)) };
+      entries.push(row);
+      prevHash = row.hash;
+    }
+    for (let i = 1; i <= count; i++) {
+      entries.push({ sequence: count + i, kind: 'expunge', recordId: `Patient/r${i}`, version: null, at: 'x', contentHash: 'x', data: `{"recordId":"Patient/r${i}","versions":1}`, prevHash: 'x', hash: 'x' });
+    }
+    expect(await verifyChainPrefix(memoryAdapter({ from: { entries, heads: [] } }), count)).toMatchObject({ ok: false, issues: [{ code: 'records.chain_broken', sequence: 1 }] });
   });
 });
 
