@@ -8,9 +8,9 @@ import { normalizeProcedure } from '../procedures/procedureFormat.js';
 import type { AddOnTable } from './addOnTable.js';
 import { NCCI_ANATOMIC_MODIFIERS, NCCI_ASSOCIATED_MODIFIERS } from './associatedModifiers.js';
 import { checkMue } from './checkMue.js';
-import { firstSharedDay, spanOf, type ServiceSpan } from './serviceSpan.js';
-import { ptpEditOn, type PtpTable } from './ptpTable.js';
-import { misplacement } from '../procedures/modifierPlacement.js';
+import { sharedStretch, spanOf, type ServiceSpan } from './serviceSpan.js';
+import { ptpEditDuring, type PtpModifierIndicator, type PtpTable } from './ptpTable.js';
+import { isVisit, misplacement } from '../procedures/modifierPlacement.js';
 
 /**
  * Runs the NCCI edits the user loaded: procedure-to-procedure pairs on the same date
@@ -36,40 +36,49 @@ export function checkNcci(claim: Claim, tables: ClaimTables | undefined, issues:
 function checkPtp(lines: readonly ClaimLine[], codes: readonly string[], table: PtpTable, issues: ClaimIssue[]): void {
   // Pairs among the first MAX_LINES lines only: a longer claim is already refused (claim.too_many_lines).
   const paired = Math.min(lines.length, MAX_LINES);
-  const days = sharedDays(lines.slice(0, paired));
+  const stretches = sharedStretches(lines.slice(0, paired));
   for (let i = 0; i < paired; i++) {
     for (let j = 0; j < paired; j++) {
       if (i === j) continue;
-      const date = days(i, j);
-      if (date === undefined) continue;
+      const shared = stretches(i, j);
+      if (shared === undefined) continue;
       const first = lines[i] as ClaimLine;
       const second = lines[j] as ClaimLine;
-      const edit = ptpEditOn(table, codes[i] ?? '', codes[j] ?? '', date);
-      if (edit === undefined || edit.modifierIndicator === 9) continue;
+      const found = ptpEditDuring(table, codes[i] ?? '', codes[j] ?? '', shared.first, shared.last);
+      if (found === undefined) continue;
+      const { edit, date } = found;
       if (edit.modifierIndicator === 1 && bypassesPtp(first, second)) continue;
-      const bypass = edit.modifierIndicator === 0 ? 'no modifier allows it' : 'add an NCCI-associated modifier such as 59 or XU if the services were distinct';
       issues.push({
-        ...errorIssue('ncci.ptp', ['lines', j, 'procedure'], `${edit.column2} is not paid with ${edit.column1} (line ${i + 1}) on ${date}: ${edit.rationale}; ${bypass}`),
+        ...errorIssue('ncci.ptp', ['lines', j, 'procedure'], `${edit.column2} is not paid with ${edit.column1} (line ${i + 1}) on ${date}: ${edit.rationale}; ${bypassHint(edit.modifierIndicator, first, second)}`),
         source: `NCCI PTP ${edit.column1}/${edit.column2}, effective ${edit.effective}, modifier indicator ${edit.modifierIndicator}`,
       });
     }
   }
 }
 
+/** What would let a pair through: nothing for indicator 0; otherwise 25 or 57 on a visit, or a distinct-service modifier. */
+function bypassHint(indicator: PtpModifierIndicator, first: ClaimLine, second: ClaimLine): string {
+  if (indicator === 0) return 'no modifier allows it';
+  const visit = [first, second].find((line) => isVisit(line.procedure.trim(), line.serviceDate));
+  return visit === undefined
+    ? 'add an NCCI-associated modifier such as 59 or XU if the services were distinct'
+    : `add 25 to the visit ${visit.procedure.trim()} if it was significant and separately identifiable (57 if it decided on surgery)`;
+}
+
 /**
- * The date two lines are judged together on, or undefined when they share no day: the first day their
+ * The days two lines are judged together on, or undefined when they share none: the stretch their
  * spans share when some line spans several days, otherwise their common date of service.
  */
-function sharedDays(lines: readonly ClaimLine[]): (i: number, j: number) => string | undefined {
+function sharedStretches(lines: readonly ClaimLine[]): (i: number, j: number) => { readonly first: string; readonly last: string } | undefined {
   const spanned = lines.some((line) => line.serviceDateTo !== undefined && line.serviceDateTo > line.serviceDate);
   if (!spanned) {
     return (i, j) => {
       const date = (lines[i] as ClaimLine).serviceDate;
-      return date === (lines[j] as ClaimLine).serviceDate ? date : undefined;
+      return date === (lines[j] as ClaimLine).serviceDate ? { first: date, last: date } : undefined;
     };
   }
   const spans = lines.map(spanOf);
-  return (i, j) => firstSharedDay(spans[i] as ServiceSpan, spans[j] as ServiceSpan);
+  return (i, j) => sharedStretch(spans[i] as ServiceSpan, spans[j] as ServiceSpan);
 }
 
 /**
@@ -97,7 +106,7 @@ function bypassesPtp(first: ClaimLine, second: ClaimLine): boolean {
 }
 
 function checkAddOns(lines: readonly ClaimLine[], codes: readonly string[], table: AddOnTable, issues: ClaimIssue[]): void {
-  const days = sharedDays(lines);
+  const stretches = sharedStretches(lines);
   for (let i = 0; i < lines.length; i++) {
     const rows = table.edits.get(codes[i] ?? '');
     if (rows === undefined) continue;
@@ -106,7 +115,7 @@ function checkAddOns(lines: readonly ClaimLine[], codes: readonly string[], tabl
     if (inForce.length === 0) continue;
     const primaries = new Set(inForce.map((row) => row.primary));
     // A primary on a day the add-on's line shares (another line, or the same code again on another line).
-    const present = codes.some((code, j) => j !== i && primaries.has(code) && days(i, j) !== undefined);
+    const present = codes.some((code, j) => j !== i && primaries.has(code) && stretches(i, j) !== undefined);
     if (present) continue;
     const type = inForce.some((row) => row.type === 1) ? 1 : 3;
     const make = type === 1 ? errorIssue : warningIssue;

@@ -87,3 +87,33 @@ export function ptpEditOn(table: PtpTable, column1: string, column2: string, dat
   }
   return notApplied;
 }
+
+/**
+ * The PTP edit of a pair in force on some day from `from` through `to` (two lines that share those
+ * days), with the first such day: the edit that starts applying earliest, rows with modifier indicator 9
+ * (deleted retroactively, never applied) left out. For one day it answers as {@link ptpEditOn} does for
+ * an edit that applies.
+ *
+ * @param table - the loaded table
+ * @param column1 - the Column 1 code
+ * @param column2 - the Column 2 code
+ * @param from - the first shared day, `YYYY-MM-DD`
+ * @param to - the last shared day
+ * @returns the edit and the first day it applies, or undefined
+ * @example
+ * ```ts
+ * ptpEditDuring(table, '0001A', '36591', '2023-12-30', '2024-01-02'); // { edit, date: '2023-12-30' } (deleted after 2023-12-31)
+ * ```
+ */
+export function ptpEditDuring(table: PtpTable, column1: string, column2: string, from: string, to: string): { edit: PtpEdit; date: string } | undefined {
+  const list = table.edits.get(`${column1}|${column2}`);
+  if (list === undefined) return undefined;
+  let found: { edit: PtpEdit; date: string } | undefined;
+  for (const edit of list) {
+    if (edit.modifierIndicator === 9) continue;
+    const first = edit.effective > from ? edit.effective : from;
+    const last = edit.deletion !== undefined && edit.deletion < to ? edit.deletion : to;
+    if (first <= last && (found === undefined || first < found.date)) found = { edit, date: first };
+  }
+  return found;
+}

@@ -33,15 +33,15 @@ export function spanOf(line: ClaimLine): ServiceSpan {
 }
 
 /**
- * The first day two lines' spans share, `YYYY-MM-DD`, or undefined when they share none: the date an
- * edit between the two lines (a PTP pair, an add-on and its primary) is judged on.
+ * The days two lines' spans share, first and last as `YYYY-MM-DD`, or undefined when they share none.
  *
  * @example
  * ```ts
- * firstSharedDay(spanOf(primarySpanningThreeDays), spanOf(addOnOnTheSecond)); // the second day
+ * sharedStretch(spanOf(julyFirstToFifth), spanOf(julyThirdToNinth)); // { first: '2026-07-03', last: '2026-07-05' }
  * ```
  */
-export function firstSharedDay(a: ServiceSpan, b: ServiceSpan): string | undefined {
+export function sharedStretch(a: ServiceSpan, b: ServiceSpan): { readonly first: string; readonly last: string } | undefined {
   const first = Math.max(a.first, b.first);
-  return first <= Math.min(a.last, b.last) ? dateOfDayNumber(first) : undefined;
+  const last = Math.min(a.last, b.last);
+  return first <= last ? { first: dateOfDayNumber(first), last: dateOfDayNumber(last) } : undefined;
 }

@@ -46,6 +46,12 @@ describe('ncci.ptp against real rows of the CMS practitioner PTP file v32.2', ()
     expect(onVisit(['GA'])).toEqual(reported);
   });
 
+  it('suggests 25 on the visit for a pair with a visit, and 59 or XU otherwise', () => {
+    const message = (lines: Record<string, unknown>[]) => validateClaim(claimWith(lines), { tables }).issues.find((i) => i.code === 'ncci.ptp')?.message ?? '';
+    expect(message([line({ procedure: '0001A', serviceDate: '2023-06-01' }), line({ procedure: '99213', serviceDate: '2023-06-01' })])).toMatch(/; add 25 to the visit 99213 if it was significant and separately identifiable \(57 if it decided on surgery\)$/);
+    expect(message([line({ procedure: '0001U', serviceDate: '2026-06-01' }), line({ procedure: '0029U', serviceDate: '2026-06-01' })])).toMatch(/; add an NCCI-associated modifier such as 59 or XU if the services were distinct$/);
+  });
+
   it('a modifier on the wrong kind of service bypasses nothing (NCCI Policy Manual, chapter I): 25 or 57 on the procedure, 59 or an X{EPSU} on the visit', () => {
     const pair = (first: string[], second: string[]) => [
       line({ procedure: '0001A', serviceDate: '2023-06-01', modifiers: first }),
@@ -155,6 +161,14 @@ describe('lines spanning several days (serviceDateTo, 837P DTP*472 RD8)', () => 
     expect(mueIssues([spanning('J1100', 15, '2026-07-01', '2026-07-05')], lineEdit)).toEqual([]);
     expect(mueIssues([spanning('J1100', 16, '2026-07-01', '2026-07-05')], lineEdit)).toEqual([[['lines', 0, 'units'], '16 units of J1100 exceed the MUE of 3 per line of 5 days (3 a day)']]);
     expect(mueIssues([line({ procedure: 'J1100', units: 4 })], lineEdit)).toEqual([[['lines', 0, 'units'], '4 units of J1100 exceed the MUE of 3 per line']]);
+  });
+
+  it('a PTP pair applies on any day the lines share on which its edit is in force, named by the first such day', () => {
+    const both = (from: string, to: string) => [spanning('0001U', 1, from, to), spanning('0428U', 1, from, to)];
+    const messages = (lines: Record<string, unknown>[]) => validateClaim(claimWith(lines), { tables }).issues.filter((i) => i.code === 'ncci.ptp').map((i) => i.message);
+    expect(messages(both('2024-09-29', '2024-10-02'))).toEqual([expect.stringMatching(/^0428U is not paid with 0001U \(line 1\) on 2024-10-01:/)]);
+    expect(messages(both('2024-09-29', '2024-09-30'))).toEqual([]);
+    expect(messages([spanning('0001A', 1, '2023-12-30', '2024-01-02'), spanning('36591', 1, '2023-12-31', '2024-01-03')])).toEqual([expect.stringMatching(/on 2023-12-31:/)]);
   });
 
   it('a PTP pair applies when the lines share a day, judged on the first day they share', () => {
