@@ -8,7 +8,8 @@ const TAX_ID = /^(?:\d{9}|\d{2}-\d{7}|\d{3}-\d{2}-\d{4})$/;
 const TAXONOMY = /^\d{3}[0-9A-Z]{6}X$/i;
 
 /**
- * Checks the providers' identifiers: each NPI's check digit and first digit, 1 or 2 (`npi.invalid`), the billing
+ * Checks the providers' identifiers: each NPI's check digit (`npi.invalid`) and first digit, 1 or 2
+ * (`npi.first_digit`), the billing
  * provider's tax id (`provider.tax_id`: nine digits, EIN `12-3456789` or SSN `123-45-6789`) and
  * NUCC taxonomy codes (`provider.taxonomy`: ten characters ending in X, e.g. `207Q00000X`, in any case
  * as other codes are).
@@ -40,8 +41,9 @@ export function checkProviders(claim: Claim, issues: ClaimIssue[]): void {
 
 function checkNpi(npi: string, path: readonly string[], issues: ClaimIssue[]): void {
   if (!isValidNpi(npi)) issues.push(errorIssue('npi.invalid', path, `'${npi}' is not a valid NPI (10 digits with a Luhn check digit)`));
-  // NPPES issues NPIs beginning with 1 or 2 only (45 CFR 162.406; the NPI Final Rule, 69 FR 3434).
-  else if (npi[0] !== '1' && npi[0] !== '2') issues.push(errorIssue('npi.invalid', path, `'${npi}' is not an NPI: NPIs are issued beginning with 1 or 2`));
+  // NPPES issues NPIs beginning with 1 or 2 (the NPI Final Rule, 69 FR 3434): a convention of issuance,
+  // not of the check digit, so it has a code of its own that a payer may relax.
+  else if (npi[0] !== '1' && npi[0] !== '2') issues.push(errorIssue('npi.first_digit', path, `'${npi}' has a valid check digit, but NPIs are issued beginning with 1 or 2`));
 }
 
 function isTaxId(taxId: string): boolean {

@@ -39,15 +39,16 @@ describe('isValidNpi', () => {
 
 describe('npi.invalid on a claim', () => {
   const npiIssues = (npi: string) =>
-    validateClaim({ ...goodClaim(), billingProvider: { npi } }).issues.filter((i) => i.code === 'npi.invalid').map((i) => [i.path, i.message]);
+    validateClaim({ ...goodClaim(), billingProvider: { npi } }).issues.filter((i) => i.code.startsWith('npi.')).map((i) => [i.code, i.path, i.message]);
 
-  it('refuses a bad check digit, and a good one on a number NPPES never issues (first digit not 1 or 2)', () => {
+  it('refuses a bad check digit (npi.invalid), and a good one on a number NPPES never issues (npi.first_digit, first digit not 1 or 2)', () => {
     expect(npiIssues('1234567893')).toEqual([]);
     expect(npiIssues('2000000002')).toEqual([]);
-    expect(npiIssues('1234567890')).toEqual([[['billingProvider', 'npi'], "'1234567890' is not a valid NPI (10 digits with a Luhn check digit)"]]);
+    expect(npiIssues('1234567890')).toEqual([['npi.invalid', ['billingProvider', 'npi'], "'1234567890' is not a valid NPI (10 digits with a Luhn check digit)"]]);
     for (const npi of ['0000000006', '3000000000', '9123456789']) {
       expect(isValidNpi(npi)).toBe(true);
-      expect(npiIssues(npi)).toEqual([[['billingProvider', 'npi'], `'${npi}' is not an NPI: NPIs are issued beginning with 1 or 2`]]);
+      expect(validateClaim({ ...goodClaim(), billingProvider: { npi } }, { defaultPayerRules: { severity: { 'npi.first_digit': 'off' } } }).valid).toBe(true);
+      expect(npiIssues(npi)).toEqual([['npi.first_digit', ['billingProvider', 'npi'], `'${npi}' has a valid check digit, but NPIs are issued beginning with 1 or 2`]]);
     }
   });
 });
