@@ -136,6 +136,10 @@ const exportChain: RecordsAction = async (adapter, parsed, io) => {
     io.err('medoffice records export: --force only applies with --out\n');
     return ExitCode.usage;
   }
+  if (out === '-') {
+    io.err(`medoffice records export: --out needs a file name, not '${out}' (without --out the export goes to standard output)\n`);
+    return ExitCode.usage;
+  }
   const rows = await allEntries(adapter);
   const text = parsed.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : rows.map((row) => `${JSON.stringify(row)}\n`).join('');
   if (typeof out !== 'string') {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -166,6 +166,13 @@ describe('medoffice records export --out', () => {
     expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(4);
     expect((await run(['export', path, '--help'])).stdout).toMatch(/\[--force\][\s\S]*--force +replace FILE/);
     expect((await run(['export', path, '--force'])).code).toBe(2);
+  });
+
+  it("refuses '-' as a file name, leaving no file called '-' behind", async () => {
+    const result = await run(['export', path, '--out', '-']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("medoffice records export: --out needs a file name, not '-' (without --out the export goes to standard output)\n");
+    expect(existsSync(join(process.cwd(), '-'))).toBe(false);
   });
 
   it('says which file could not be written and why, in words rather than errno text', async () => {
