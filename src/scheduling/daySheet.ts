@@ -128,7 +128,8 @@ function row(schedule: Schedule, a: Schedule['appointments'][number], clock: (mi
 }
 
 /**
- * Renders a day sheet as plain text, one appointment a line. On a day whose UTC offset changes the
+ * Renders a day sheet as plain text, one appointment a line, in aligned columns (a time span is
+ * padded to the longest on the sheet, one with seconds included). On a day whose UTC offset changes the
  * header says so and times carry their offset (`01:30-04:00 to 02:00-04:00`).
  *
  * @example
@@ -138,12 +139,15 @@ function row(schedule: Schedule, a: Schedule['appointments'][number], clock: (mi
  */
 export function formatDaySheet(sheet: DaySheet): string {
   const span = (start: string, end: string): string => (sheet.offsetChanges ? `${start} to ${end}` : `${start}-${end}`);
+  // A time with seconds is longer than one without: every row's span takes the longest one's width, so the columns line up.
+  const spans = sheet.rows.map((r) => span(r.start, r.end));
+  const width = spans.reduce((widest, text) => Math.max(widest, text.length), 0);
   const lines = [
     `${sheet.providerName} (${sheet.providerId}), ${sheet.date} ${sheet.zone}${sheet.offsetChanges ? ' (the UTC offset changes this day)' : ''}`,
     `open ${sheet.open.map((w) => span(w.start, w.end)).join(', ') || 'closed'}; booked ${sheet.bookedMinutes} min, free ${sheet.freeMinutes} min`,
     ...sheet.rows.map(
-      (r) =>
-        `  ${span(r.start, r.end)}  ${r.patientId.padEnd(10)} ${r.typeName.padEnd(18)} ${r.status.padEnd(10)} ${r.resourceIds.join(',')}${r.overbooked ? '  (overbooked)' : ''}`,
+      (r, index) =>
+        `  ${(spans[index] ?? '').padEnd(width)}  ${r.patientId.padEnd(10)} ${r.typeName.padEnd(18)} ${r.status.padEnd(10)} ${r.resourceIds.join(',')}${r.overbooked ? '  (overbooked)' : ''}`,
     ),
   ];
   return lines.join('\n');

@@ -42,6 +42,36 @@ export const LAST_SEARCH_DATE = '9999-12-30' as IsoDate;
  * ```
  */
 export function findSlots(schedule: Schedule, query: SlotQuery): Checked<readonly Slot[]> {
+  const days = findSlotsByDay(schedule, query);
+  if (!days.ok) return days;
+  const limit = query.limit;
+  const slots: Slot[] = [];
+  for (const day of days.value) {
+    slots.push(...day);
+    // Every slot starts on its own local date, so a later date cannot offer an earlier slot.
+    if (limit !== undefined && slots.length >= limit) break;
+  }
+  return ok(limit === undefined ? slots : slots.slice(0, limit));
+}
+
+/**
+ * The same search as {@link findSlots}, one clinic-local date at a time and lazily: the query is
+ * checked at once (the same issues), and each date's slots are found only when the iteration
+ * reaches it, so a caller that wants the first slot passing its own test can stop there. The dates
+ * come in order, each with its slots sorted by start, then provider id; one after another they are
+ * exactly `findSlots`' list (`limit` is not applied). The result can be iterated more than once.
+ *
+ * @param schedule - the clinic
+ * @param query - what to look for (see {@link SlotQuerySchema})
+ * @returns the dates' slots, searched as they are iterated, or issues with paths into the query
+ * @example
+ * ```ts
+ * const days = findSlotsByDay(schedule, { typeId: 'follow-up', from: '2026-11-02', to: '2027-11-01',
+ *   now: '2026-11-01T12:00:00-05:00' });
+ * if (days.ok) for (const slots of days.value) { const late = slots.find((s) => s.start.includes('T16:')); if (late) break; }
+ * ```
+ */
+export function findSlotsByDay(schedule: Schedule, query: SlotQuery): Checked<Iterable<readonly Slot[]>> {
   const parsed = SlotQuerySchema.safeParse(query);
   if (!parsed.success) return fail(issuesFromZod(parsed.error, 'slots.query'));
   const q = parsed.data;
@@ -63,21 +93,22 @@ export function findSlots(schedule: Schedule, query: SlotQuery): Checked<readonl
     hold: schedule.policy.urgentHold,
   };
   const days = searchDays(q, localDateAt(nowMinute, timeline), q.horizonDays ?? schedule.policy.horizonDays);
-  const slots: { minute: number; slot: Slot }[] = [];
+  return ok({ [Symbol.iterator]: () => slotDays(search, providers, days, patient) });
+}
+
+function* slotDays(search: StartSearch, providers: readonly ProviderId[], days: { first: number; last: number }, patient: ZoneTimeline | undefined): Generator<readonly Slot[]> {
   for (let day = days.first; day <= days.last; day++) {
     const date = dateOfDayNumber(day);
+    const slots: { minute: number; slot: Slot }[] = [];
     for (const providerId of providers) {
       const starts = providerDayStarts(search, providerId, date);
-      for (const minute of alignedStarts(starts.starts, search.alignment, timeline)) {
-        slots.push({ minute, slot: slotAt(minute, providerId, date, type, starts, timeline, patient) });
+      for (const minute of alignedStarts(starts.starts, search.alignment, search.timeline)) {
+        slots.push({ minute, slot: slotAt(minute, providerId, date, search.type, starts, search.timeline, patient) });
       }
     }
-    // Every slot starts on its own local date, so a later date cannot offer an earlier slot.
-    if (q.limit !== undefined && slots.length >= q.limit) break;
+    slots.sort((a, b) => a.minute - b.minute || (a.slot.providerId < b.slot.providerId ? -1 : a.slot.providerId > b.slot.providerId ? 1 : 0));
+    yield slots.map((entry) => entry.slot);
   }
-  slots.sort((a, b) => a.minute - b.minute || (a.slot.providerId < b.slot.providerId ? -1 : a.slot.providerId > b.slot.providerId ? 1 : 0));
-  const all = slots.map((entry) => entry.slot);
-  return ok(q.limit === undefined ? all : all.slice(0, q.limit));
 }
 
 type ParsedQuery = ReturnType<typeof SlotQuerySchema.parse>;

@@ -47,7 +47,7 @@ export const SCHEDULING_ISSUE_CODES = {
   'booking.series_pattern': 'a series needs 1 to 520 occurrences, every 1 to 52 weeks',
   'waitlist.no_candidate': 'nobody on the waitlist fits the freed time',
   'reminders.plan': 'the reminder plan does not have the expected shape (offsets and lead at most 366 days)',
-  'reminders.appointment': 'the appointment reminders are planned for does not have the expected shape',
+  'reminders.appointment': 'the appointment reminders are planned for does not have the expected shape (a start with its offset; a status, when given, that is an appointment status)',
   'daysheet.unknown_provider': 'the day sheet names no provider of the clinic',
   'daysheet.invalid_date': 'the day sheet date is not a calendar date',
   'fhir.schema': 'the FHIR resource lacks or misuses an element medoffice reads',

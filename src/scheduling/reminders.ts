@@ -10,8 +10,9 @@ import { minutesOfWallTime, WallTimeSchema } from './wallTime.js';
 // A reminder is planned at most 366 days ahead of its appointment, and so is a moved reminder's lead.
 const MAX_LEAD_MINUTES = 366 * 1440;
 
-// What a reminder needs of its appointment: when it starts, where the patient is, and whether it is still ahead.
-const RemindedAppointmentSchema = AppointmentSchema.pick({ start: true, patientZone: true, status: true });
+// What a reminder needs of its appointment: when it starts, where the patient is, and whether it is
+// still ahead (an appointment without a status counts as booked).
+const RemindedAppointmentSchema = AppointmentSchema.pick({ start: true, patientZone: true, status: true }).partial({ status: true });
 
 /**
  * Schema of a reminder plan: how long before the appointment each reminder goes (default 72 h,
@@ -43,16 +44,18 @@ export interface Reminder {
   /** True when quiet hours moved it. */
   readonly moved: boolean;
   /**
-   * True when moving it out of quiet hours left less than `minimumLeadMinutes` before the
-   * appointment: the time just before them had already passed, so it goes at their end.
+   * True when it goes at the end of quiet hours with less than `minimumLeadMinutes` before the
+   * appointment, because the time just before them had already passed (`now`). A reminder moved to
+   * just before quiet hours is never short, whatever its lead.
    */
   readonly shortLead: boolean;
 }
 
 /**
  * Plans an appointment's reminders in the patient's zone (the appointment's `patientZone`, else the
- * clinic's). Only a pending or booked appointment is reminded of: any other status (cancelled,
- * noshow, entered-in-error, proposed, waitlist, or a visit already under way or done) gets none.
+ * clinic's). Only a pending or booked appointment is reminded of (one without a `status` counts as
+ * booked): any other status (cancelled, noshow, entered-in-error, proposed, waitlist, or a visit
+ * already under way or done) gets none.
  * A reminder that would fall in quiet hours moves to the end of them when that still leaves
  * `minimumLeadMinutes` before the appointment, otherwise back to just before they begin; when that
  * moment has already passed (`now`), it goes at the end of the quiet hours after all, with a
@@ -60,7 +63,8 @@ export interface Reminder {
  * (no moment outside quiet hours is left before it). Reminders whose send time is already past
  * (`now`) or duplicated by a move are dropped. Sorted by send time.
  *
- * @param appointment - the appointment: its `start` (an instant with offset), `status` and `patientZone` are read
+ * @param appointment - the appointment: its `start` (an instant with offset), `status` (booked when
+ *   absent) and `patientZone` are read
  * @param clinicZone - used when the appointment has no patient zone
  * @param plan - offsets and quiet hours
  * @returns the reminders (none for an appointment that is not pending or booked), or
@@ -78,7 +82,8 @@ export function planReminders(appointment: Appointment, clinicZone: IanaZone, pl
   if (!parsed.success) return fail(issuesFromZod(parsed.error, 'reminders.plan'));
   const zoneChecked = checkZone(String(reminded.data.patientZone ?? clinicZone), ['patientZone']);
   if (!zoneChecked.ok) return zoneChecked;
-  if (reminded.data.status !== 'booked' && reminded.data.status !== 'pending') return ok([]);
+  const status = reminded.data.status ?? 'booked';
+  if (status !== 'booked' && status !== 'pending') return ok([]);
   const { offsetsMinutes, quietStart, quietEnd, minimumLeadMinutes, now } = parsed.data;
   const start = DateTime.fromISO(reminded.data.start, { zone: zoneChecked.value });
   const nowMillis = now === undefined ? undefined : typeof now === 'string' ? Date.parse(now) : now.toMillis();
@@ -87,11 +92,12 @@ export function planReminders(appointment: Appointment, clinicZone: IanaZone, pl
   const reminders: Reminder[] = [];
   for (const offset of [...offsetsMinutes].sort((a, b) => b - a)) {
     const planned = start.minus({ minutes: offset });
-    const sendAt = outOfQuiet(planned, quiet, start, minimumLeadMinutes, nowMillis);
-    if (sendAt === undefined || (nowMillis !== undefined && sendAt.toMillis() < nowMillis) || seen.has(sendAt.toMillis())) continue;
+    const placed = outOfQuiet(planned, quiet, start, minimumLeadMinutes, nowMillis);
+    if (placed === undefined) continue;
+    const sendAt = placed.at;
+    if ((nowMillis !== undefined && sendAt.toMillis() < nowMillis) || seen.has(sendAt.toMillis())) continue;
     seen.add(sendAt.toMillis());
-    const moved = !sendAt.equals(planned);
-    reminders.push({ offsetMinutes: offset, sendAt: sendAt.toISO({ suppressMilliseconds: true }) as string, moved, shortLead: moved && sendAt.plus({ minutes: minimumLeadMinutes }) > start });
+    reminders.push({ offsetMinutes: offset, sendAt: sendAt.toISO({ suppressMilliseconds: true }) as string, moved: !sendAt.equals(planned), shortLead: placed.shortLead });
   }
   return ok(reminders.sort((a, b) => Date.parse(a.sendAt) - Date.parse(b.sendAt)));
 }
@@ -102,16 +108,16 @@ function inQuiet(minute: number, quiet: { start: number; end: number }): boolean
 
 // Where a reminder planned `at` goes: there, outside quiet hours; else to their end if that leaves the
 // lead, else to just before they began; if that has passed, to their end if it is still before the
-// appointment. Undefined when no moment outside quiet hours is left before the appointment.
-function outOfQuiet(at: DateTime, quiet: { start: number; end: number }, appointment: DateTime, lead: number, now: number | undefined): DateTime | undefined {
-  if (!inQuiet(at.hour * 60 + at.minute, quiet)) return at;
+// appointment, short of the lead (`shortLead`). Undefined when no moment outside quiet hours is left before the appointment.
+function outOfQuiet(at: DateTime, quiet: { start: number; end: number }, appointment: DateTime, lead: number, now: number | undefined): { at: DateTime; shortLead: boolean } | undefined {
+  if (!inQuiet(at.hour * 60 + at.minute, quiet)) return { at, shortLead: false };
   const wall = (day: DateTime, minutes: number): DateTime => day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60, second: 0, millisecond: 0 });
   const endToday = wall(at, quiet.end);
   const later = endToday >= at ? endToday : wall(at.plus({ days: 1 }), quiet.end);
-  if (later < appointment && later.plus({ minutes: lead }) <= appointment) return later;
+  if (later < appointment && later.plus({ minutes: lead }) <= appointment) return { at: later, shortLead: false };
   const startToday = wall(at, quiet.start);
   const beginning = startToday <= at ? startToday : wall(at.minus({ days: 1 }), quiet.start);
   const before = beginning.minus({ minutes: 1 });
-  if (now === undefined || before.toMillis() >= now) return before;
-  return later < appointment ? later : undefined;
+  if (now === undefined || before.toMillis() >= now) return { at: before, shortLead: false };
+  return later < appointment ? { at: later, shortLead: true } : undefined;
 }

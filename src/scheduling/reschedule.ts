@@ -58,13 +58,33 @@ export function reschedule(schedule: Schedule, id: string, to: RescheduleTo): Ch
 }
 
 type Freed = Pick<Schedule, 'appointments' | 'occupancy'>;
+
+/**
+ * The schedule as `reschedule` checks a new time for an appointment: the appointment's own time
+ * freed (an overbooking of it promoted, as {@link releaseTime} does) and the appointment itself
+ * left out. Shared with the waitlist, so that what it offers an entry that `replaces` an
+ * appointment is what `reschedule` then accepts.
+ *
+ * @param schedule - the clinic
+ * @param appointment - the appointment being moved
+ * @param freed - the appointments and index with its time freed (by default {@link releaseTime}'s)
+ * @returns the schedule without the appointment
+ * @example
+ * ```ts
+ * const others = whileMoving(schedule, appointment);
+ * findSlots(others, { typeId: appointment.typeId, from: '2026-11-02', to: '2026-11-06', now });
+ * ```
+ */
+export function whileMoving(schedule: Schedule, appointment: Appointment, freed: Freed = releaseTime(schedule, appointment)): Schedule {
+  return { ...schedule, ...freed, appointments: freed.appointments.filter((a) => a.id !== appointment.id) };
+}
 type Attempt =
   | { readonly ok: true; readonly freed: Freed; readonly drafted: Appointment; readonly resourceIds: ReturnType<typeof checkBooking>['resourceIds'] }
   | { readonly ok: false; readonly issues: readonly SchedulingIssue[]; readonly staysPut?: boolean };
 
 /** Checks the new time against the schedule with the appointment's old time freed as `freed` says. */
 function tryTime(schedule: Schedule, current: Appointment, status: 'booked' | 'pending', target: z.infer<typeof RescheduleToSchema>, freed: Freed): Attempt {
-  const others = { ...schedule, ...freed, appointments: freed.appointments.filter((a) => a.id !== current.id) };
+  const others = whileMoving(schedule, current, freed);
   const drafted = draftAppointment(others, {
     id: current.id,
     patientId: current.patientId,

@@ -5,15 +5,14 @@ import { addDays, daysBetween, localDate, type IanaZone } from '../core/time.js'
 import type { Appointment } from './appointment.js';
 import { book, type Booked } from './book.js';
 import { providerMaySee } from './clinic.js';
-import { findSlots, MAX_SEARCH_DAYS } from './findSlots.js';
+import { findSlotsByDay, MAX_SEARCH_DAYS } from './findSlots.js';
 import { checkFreedTime, type FreedTime } from './freedTime.js';
 import type { ProviderId } from './ids.js';
 import { patientClash } from './patientClash.js';
-import { releaseTime } from './releaseTime.js';
-import { reschedule } from './reschedule.js';
+import { reschedule, whileMoving } from './reschedule.js';
 import type { Schedule } from './schedule.js';
 import type { SchedulingIssue } from './schedulingIssue.js';
-import type { Slot } from './slotQuery.js';
+import type { Slot, SlotQuery } from './slotQuery.js';
 import { epochMinuteOfIso, isoWeekday, localDateAt, localDayMinute } from './time/epochMinutes.js';
 import { zoneTimeline, type ZoneTimeline } from './time/zoneTimeline.js';
 import { minutesOfWallTime } from './wallTime.js';
@@ -51,7 +50,7 @@ export interface WaitlistOffer {
  */
 export function rankWaitlist(schedule: Schedule, freed: FreedTime, now: DateTime): readonly WaitlistOffer[] {
   const checked = checkFreedTime(schedule, freed);
-  return checked.ok ? rank(schedule, checked.value, now) : [];
+  return checked.ok ? [...offers(schedule, checked.value, now)] : [];
 }
 
 /**
@@ -72,8 +71,9 @@ export function fillFromWaitlist(schedule: Schedule, freed: FreedTime, now: Date
   const checked = checkFreedTime(schedule, freed);
   if (!checked.ok) return checked;
   if (!isRealInstant(now)) return fail([errorIssue('slots.query', ['now'], 'now is not a real instant')]);
-  const [best] = rank(schedule, checked.value, now);
-  if (best === undefined) return fail([errorIssue('waitlist.no_candidate', ['waitlist'], 'nobody on the waitlist fits that time')]);
+  const next = offers(schedule, checked.value, now).next();
+  if (next.done === true) return fail([errorIssue('waitlist.no_candidate', ['waitlist'], 'nobody on the waitlist fits that time')]);
+  const best = next.value;
   const booked =
     best.entry.replaces !== undefined
       ? reschedule(schedule, best.entry.replaces, { start: best.slot.start, providerId: best.slot.providerId, resourceIds: [...best.slot.resourceIds] })
@@ -95,13 +95,19 @@ function isRealInstant(now: unknown): now is DateTime {
   return DateTime.isDateTime(now) && now.isValid;
 }
 
-function rank(schedule: Schedule, freed: { readonly providerId: ProviderId; readonly start: string; readonly end: string }, now: DateTime): WaitlistOffer[] {
+/**
+ * The offers in ranked order, found lazily: each entry's search walks the dates one at a time and
+ * stops at its first fitting slot, and entries that search the same schedule for the same type in
+ * the same zone share each date's slots, so a caller that wants only the first offer stops early.
+ */
+function* offers(schedule: Schedule, freed: { readonly providerId: ProviderId; readonly start: string; readonly end: string }, now: DateTime): Generator<WaitlistOffer, void, undefined> {
   const from = Date.parse(freed.start);
   const to = Date.parse(freed.end);
   const first = localDate(DateTime.fromMillis(from), schedule.zone);
   const touched = localDate(DateTime.fromMillis(to - 1), schedule.zone);
   const last = daysBetween(first, touched) < MAX_SEARCH_DAYS ? touched : addDays(first, MAX_SEARCH_DAYS - 1);
-  const offers: WaitlistOffer[] = [];
+  const shared = new Map<string, SlotDays | undefined>();
+  const clocks = new Map<string, WallClock>();
   for (const entry of sortEntries(schedule.waitlist)) {
     const since = entry.earliestDate > first ? entry.earliestDate : first;
     if (since > last) continue;
@@ -110,16 +116,68 @@ function rank(schedule: Schedule, freed: { readonly providerId: ProviderId; read
     if (type === undefined || !providerMaySee(type, freed.providerId)) continue;
     const replaced = replacedBy(schedule, entry);
     if (replaced === null) continue;
-    const searched = replaced === undefined ? schedule : without(schedule, replaced);
-    const found = findSlots(searched, { typeId: entry.typeId, from: since, to: last, providerIds: [freed.providerId], now, ...(entry.patientZone !== undefined ? { patientZone: entry.patientZone } : {}) });
-    if (!found.ok) continue;
+    const query = { typeId: entry.typeId, to: last, providerIds: [freed.providerId], now, ...(entry.patientZone !== undefined ? { patientZone: entry.patientZone } : {}) };
+    const days = replaced === undefined ? sharedDays(shared, schedule, { ...query, from: first }) : slotDays(whileMoving(schedule, replaced), { ...query, from: since });
+    if (days === undefined) continue;
     const latest = replaced === undefined ? to : Math.min(to, Date.parse(replaced.start) - 1);
-    const slot = found.value.find(
-      (s) => Date.parse(s.start) >= from && Date.parse(s.start) <= latest && Date.parse(s.end) <= to && inWindows(s, entry, schedule.zone) && patientClash(schedule, entry.patientId, s, replaced?.id) === undefined,
-    );
-    if (slot !== undefined) offers.push({ entry, slot });
+    // The entry's zone was checked when the clinic file was read.
+    const clock = entry.windows === undefined ? undefined : wallClock(clocks, (entry.patientZone as IanaZone | undefined) ?? schedule.zone, from, to);
+    const windows = entry.windows?.map(windowMinutes);
+    const fits = (s: TimedSlot): boolean =>
+      s.end <= to && (clock === undefined || windows === undefined || inWindows(clock.facts(s), windows)) && patientClash(schedule, entry.patientId, s.slot, replaced?.id) === undefined;
+    const slot = firstSlot(days, since, from, latest, fits);
+    if (slot !== undefined) yield { entry, slot };
   }
-  return offers;
+}
+
+/** A slot with its start and end as epoch milliseconds. */
+interface TimedSlot {
+  readonly slot: Slot;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A search's dates, each date's slots found once, when a search first reaches it. */
+interface SlotDays {
+  readonly found: (readonly TimedSlot[])[];
+  readonly next: Iterator<readonly Slot[]>;
+}
+
+function slotDays(schedule: Schedule, query: SlotQuery): SlotDays | undefined {
+  const days = findSlotsByDay(schedule, query);
+  return days.ok ? { found: [], next: days.value[Symbol.iterator]() } : undefined;
+}
+
+function sharedDays(shared: Map<string, SlotDays | undefined>, schedule: Schedule, query: SlotQuery & { readonly patientZone?: string }): SlotDays | undefined {
+  const key = JSON.stringify([query.typeId, query.patientZone ?? null]);
+  if (!shared.has(key)) shared.set(key, slotDays(schedule, query));
+  return shared.get(key);
+}
+
+/** The date's slots, finding them now if no search has reached that date yet; `undefined` past the last date. */
+function dayOf(days: SlotDays, index: number): readonly TimedSlot[] | undefined {
+  while (days.found.length <= index) {
+    const next = days.next.next();
+    if (next.done === true) return undefined;
+    days.found.push(next.value.map((slot) => ({ slot, start: Date.parse(slot.start), end: Date.parse(slot.end) })));
+  }
+  return days.found[index];
+}
+
+/**
+ * The earliest slot dated `since` or later that starts inside [`from`, `latest`] and `fits`. Slots
+ * come in order of start, so the walk ends at the first slot starting after `latest`.
+ */
+function firstSlot(days: SlotDays, since: string, from: number, latest: number, fits: (slot: TimedSlot) => boolean): Slot | undefined {
+  for (let index = 0; ; index++) {
+    const slots = dayOf(days, index);
+    if (slots === undefined) return undefined;
+    for (const timed of slots) {
+      if (timed.slot.date < since) break;
+      if (timed.start > latest) return undefined;
+      if (timed.start >= from && fits(timed)) return timed.slot;
+    }
+  }
 }
 
 /**
@@ -133,34 +191,59 @@ function replacedBy(schedule: Schedule, entry: WaitlistEntry): Appointment | nul
   return movable ? replaced : null;
 }
 
-/** The schedule as `reschedule` sees it while moving `appointment`: its time freed, itself left out. */
-function without(schedule: Schedule, appointment: Appointment): Schedule {
-  const released = releaseTime(schedule, appointment);
-  return { ...schedule, ...released, appointments: released.appointments.filter((a) => a.id !== appointment.id) };
-}
-
 function sortEntries(entries: readonly WaitlistEntry[]): WaitlistEntry[] {
   return [...entries].sort(
     (a, b) => b.priority - a.priority || Date.parse(a.addedAt) - Date.parse(b.addedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
 }
 
-function inWindows(slot: Slot, entry: WaitlistEntry, clinicZone: IanaZone): boolean {
-  if (entry.windows === undefined) return true;
-  // The entry's zone was checked when the clinic file was read.
-  const zone = (entry.patientZone as IanaZone | undefined) ?? clinicZone;
-  const start = epochMinuteOfIso(slot.start);
-  const end = epochMinuteOfIso(slot.end);
-  const timeline = zoneTimeline(zone, start - 1440, end + 1440);
-  const date = localDateAt(start, timeline);
-  const weekday = isoWeekday(date);
-  const pieces = wallClockPieces(start, end, timeline, localDayMinute(date));
-  return entry.windows.some((window: WaitlistWindow) => {
-    const dayFits = window.weekdays === undefined || window.weekdays.includes(weekday);
-    const from = minutesOfWallTime(window.start);
-    const to = minutesOfWallTime(window.end);
-    return dayFits && pieces.every((piece) => piece.from >= from && piece.to <= to);
-  });
+/** Where a slot falls on a zone's wall clock: its local weekday and the wall-clock pieces it covers. */
+interface WallFacts {
+  readonly weekday: number;
+  readonly pieces: readonly { readonly from: number; readonly to: number }[];
+}
+
+/** A zone's wall clock over the freed time, reading each slot once for every entry in that zone. */
+interface WallClock {
+  readonly facts: (slot: TimedSlot) => WallFacts;
+}
+
+function wallClock(clocks: Map<string, WallClock>, zone: IanaZone, from: number, to: number): WallClock {
+  const known = clocks.get(zone);
+  if (known !== undefined) return known;
+  // Every slot searched starts within MAX_SEARCH_DAYS dates of the freed time's start.
+  const first = Math.floor(from / 60_000);
+  const timeline = zoneTimeline(zone, first - 1440, Math.min(Math.ceil(to / 60_000), first + (MAX_SEARCH_DAYS + 2) * 1440) + 1440);
+  const read = new Map<Slot, WallFacts>();
+  const clock: WallClock = {
+    facts: (timed) => {
+      const seen = read.get(timed.slot);
+      if (seen !== undefined) return seen;
+      const start = epochMinuteOfIso(timed.slot.start);
+      const date = localDateAt(start, timeline);
+      const facts = { weekday: isoWeekday(date), pieces: wallClockPieces(start, epochMinuteOfIso(timed.slot.end), timeline, localDayMinute(date)) };
+      read.set(timed.slot, facts);
+      return facts;
+    },
+  };
+  clocks.set(zone, clock);
+  return clock;
+}
+
+/** A waitlist window in minutes after local midnight. */
+interface WindowMinutes {
+  readonly weekdays: readonly number[] | undefined;
+  readonly from: number;
+  readonly to: number;
+}
+
+function windowMinutes(window: WaitlistWindow): WindowMinutes {
+  return { weekdays: window.weekdays, from: minutesOfWallTime(window.start), to: minutesOfWallTime(window.end) };
+}
+
+/** Whether one of the windows holds every wall-clock piece of the slot, on its weekday. */
+function inWindows(facts: WallFacts, windows: readonly WindowMinutes[]): boolean {
+  return windows.some((window) => (window.weekdays === undefined || window.weekdays.includes(facts.weekday)) && facts.pieces.every((piece) => piece.from >= window.from && piece.to <= window.to));
 }
 
 /**

@@ -82,8 +82,27 @@ describe('day sheet edges', () => {
       ['10:00:00.250', '10:20:00.250'],
       ['11:00', '11:20'],
     ]);
-    expect(formatDaySheet(sheet.value).split('\n')[2]).toMatch(/^ {2}09:00:30-09:20:30 {2}p1 /);
+    // Padded to the width of the longest span on the sheet, 10:00:00.250-10:20:00.250.
+    expect(formatDaySheet(sheet.value).split('\n')[2]).toMatch(/^ {2}09:00:30-09:20:30 {10}p1 /);
     const fallBack = daySheet(parsed.value, 'dr-cho', '2026-11-01');
     expect(fallBack.ok && fallBack.value.rows.map((r) => [r.start, r.end])).toEqual([['01:30:30-04:00', '01:50:30-04:00']]);
+  });
+
+  it('keeps the columns aligned when some times have seconds or milliseconds', () => {
+    const visit = (id: string, patientId: string, start: string, end: string) => ({ id, patientId, providerId: 'dr-cho', typeId: 'follow-up', start, end, status: 'booked' as const, resourceIds: ['room-1'] });
+    const schedule = scheduleOf(
+      clinicInput({
+        appointments: [
+          visit('a1', 'p1', '2026-11-02T09:00:30-05:00', '2026-11-02T09:20:30-05:00'),
+          visit('a2', 'p2', '2026-11-02T11:00:00-05:00', '2026-11-02T11:20:00-05:00'),
+          visit('a3', 'p3', '2026-11-02T12:00:00.250-05:00', '2026-11-02T12:20:00-05:00'),
+        ],
+      }),
+    );
+    const sheet = daySheet(schedule, 'dr-cho', '2026-11-02');
+    if (!sheet.ok) throw new Error(JSON.stringify(sheet.issues));
+    const rows = formatDaySheet(sheet.value).split('\n').slice(2);
+    expect(rows.map((line) => line.indexOf(' p'))).toEqual([rows[0]?.indexOf(' p'), rows[0]?.indexOf(' p'), rows[0]?.indexOf(' p')]);
+    expect(rows[1]).toMatch(/^ {2}11:00-11:20 {9}p2 /);
   });
 });

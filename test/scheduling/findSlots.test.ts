@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { book } from '../../src/scheduling/book.js';
-import { findSlots } from '../../src/scheduling/findSlots.js';
+import { findSlots, findSlotsByDay } from '../../src/scheduling/findSlots.js';
 import { clinicInput, scheduleOf, smallClinic } from './fixtures.js';
 
 const NOW = '2026-10-01T00:00:00Z';
 
 describe('findSlots', () => {
+  it('findSlotsByDay gives findSlots\' slots date by date, in order, with the same issues', () => {
+    const schedule = smallClinic();
+    const query = { typeId: 'follow-up', from: '2026-11-01', to: '2026-11-12', now: NOW, patientZone: 'Europe/London' };
+    const days = findSlotsByDay(schedule, query);
+    const all = findSlots(schedule, query);
+    if (!days.ok || !all.ok) throw new Error('search failed');
+    const dated = [...days.value];
+    expect(dated).toHaveLength(12);
+    expect(dated.flat()).toEqual(all.value);
+    expect(dated.every((slots, k) => slots.every((slot) => slot.date === `2026-11-${String(k + 1).padStart(2, '0')}`))).toBe(true);
+    expect([...days.value].flat()).toEqual(all.value);
+    const bad = { ...query, to: '2026-10-01', providerIds: ['dr-nobody'] };
+    expect(findSlotsByDay(schedule, bad)).toEqual(findSlots(schedule, bad));
+  });
+
   it('offers the grid inside a provider\'s hours, sorted by start then provider', () => {
     const found = findSlots(smallClinic(), { typeId: 'follow-up', from: '2026-11-02', to: '2026-11-02', now: NOW });
     expect(found.ok).toBe(true);

@@ -48,6 +48,24 @@ describe('planReminders', () => {
     expect(quietVisit.ok && quietVisit.value).toEqual([]);
   });
 
+  it('marks shortLead only for the end-of-quiet-hours fallback, not for a reminder moved to just before quiet hours', () => {
+    // 15 min before a 21:30 visit is quiet; 08:00 is after the visit, so it goes at 20:59 (31 min, under the 60-minute minimum).
+    const before = planReminders(appointment('2026-11-05T21:30:00-05:00'), zone, { offsetsMinutes: [15], now: '2026-10-01T00:00:00Z' });
+    expect(before.ok && before.value.map((r) => [r.sendAt, r.moved, r.shortLead])).toEqual([['2026-11-05T20:59:00-05:00', true, false]]);
+    const unknownNow = planReminders(appointment('2026-11-05T21:30:00-05:00'), zone, { offsetsMinutes: [15] });
+    expect(unknownNow.ok && unknownNow.value.map((r) => r.shortLead)).toEqual([false]);
+  });
+
+  it('plans an appointment without a status as a booked one', () => {
+    const { status: _status, ...withoutStatus } = appointment('2026-11-05T14:00:00-05:00');
+    const planned = planReminders(withoutStatus as Appointment, zone, { now: '2026-10-01T00:00:00Z' });
+    const booked = planReminders(appointment('2026-11-05T14:00:00-05:00'), zone, { now: '2026-10-01T00:00:00Z' });
+    expect(planned).toEqual(booked);
+    expect(planned.ok && planned.value.length).toBe(3);
+    const badStatus = planReminders({ ...withoutStatus, status: 'gone' } as unknown as Appointment, zone, {});
+    expect(!badStatus.ok && badStatus.issues.map((i) => [i.code, i.path])).toEqual([['reminders.appointment', ['status']]]);
+  });
+
   it('never sends a reminder as the visit starts, even with no minimum lead', () => {
     // 2 h before an 08:00 visit is quiet; the end of quiet hours is the visit itself, so it goes at 20:59 the evening before.
     const planned = planReminders(appointment('2026-10-27T08:00:00-04:00'), zone, { offsetsMinutes: [120], minimumLeadMinutes: 0 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { holdsTime } from '../../src/scheduling/appointment.js';
 import { book } from '../../src/scheduling/book.js';
 import { cancel } from '../../src/scheduling/changeStatus.js';
+import { findSlots } from '../../src/scheduling/findSlots.js';
 import { fillFromWaitlist, rankWaitlist } from '../../src/scheduling/waitlist.js';
 import type { Schedule } from '../../src/scheduling/schedule.js';
 import { clinicInput, scheduleOf } from './fixtures.js';
@@ -135,6 +136,43 @@ describe('waitlist', () => {
     expect(filled.ok && filled.value.schedule.appointments.filter((a) => a.patientId === 'p-move').map((a) => [a.id, a.start, a.end])).toEqual([
       ['own', '2026-11-02T10:00:00-05:00', '2026-11-02T10:20:00-05:00'],
     ]);
+  });
+
+  it('offers each entry its own earliest fitting slot over a long freed span, whatever the entries ranked before it searched', () => {
+    const entries = [
+      { id: 'w-any', patientId: 'p-any', typeId: 'follow-up', priority: 9, earliestDate: '2026-10-01', addedAt: '2026-10-01T10:00:00-04:00' },
+      { id: 'w-later', patientId: 'p-later', typeId: 'follow-up', priority: 8, earliestDate: '2026-11-20', addedAt: '2026-10-01T10:00:00-04:00' },
+      { id: 'w-fridays', patientId: 'p-fri', typeId: 'follow-up', priority: 7, windows: [{ start: '15:00', end: '17:00', weekdays: [5] }], earliestDate: '2026-10-01', addedAt: '2026-10-01T10:00:00-04:00' },
+      { id: 'w-london', patientId: 'p-uk', typeId: 'follow-up', priority: 6, patientZone: 'Europe/London', windows: [{ start: '19:00', end: '21:00' }], earliestDate: '2026-11-10', addedAt: '2026-10-01T10:00:00-04:00' },
+      { id: 'w-never', patientId: 'p-never', typeId: 'follow-up', priority: 5, windows: [{ start: '05:00', end: '06:00' }], earliestDate: '2026-10-01', addedAt: '2026-10-01T10:00:00-04:00' },
+    ];
+    const schedule = scheduleOf(clinicInput({ waitlist: entries }));
+    const freed = { providerId: 'dr-lee', start: '2026-11-02T00:00:00-05:00', end: '2027-02-01T00:00:00-05:00' };
+    const offers = rankWaitlist(schedule, freed, now);
+    // The same search one entry at a time, over its whole range, first fitting slot kept.
+    const expected = entries.flatMap((entry) => {
+      const found = findSlots(schedule, { typeId: entry.typeId, from: entry.earliestDate > '2026-11-02' ? entry.earliestDate : '2026-11-02', to: '2027-01-31', providerIds: ['dr-lee'], now, ...(entry.patientZone ? { patientZone: entry.patientZone } : {}) });
+      if (!found.ok) throw new Error('search failed');
+      const slot = found.value.find((s) => {
+        const local = DateTime.fromISO(s.start, { zone: entry.patientZone ?? 'America/New_York' });
+        const end = DateTime.fromISO(s.end, { zone: entry.patientZone ?? 'America/New_York' });
+        const windows: readonly { start: string; end: string; weekdays?: readonly number[] }[] = entry.windows ?? [{ start: '00:00', end: '24:00' }];
+        return windows.some(
+          (w) => (w.weekdays === undefined || w.weekdays.includes(local.weekday)) && local.toFormat('HH:mm') >= w.start && (end.toFormat('HH:mm') <= w.end || w.end === '24:00'),
+        );
+      });
+      return slot === undefined ? [] : [{ entry, slot }];
+    });
+    expect(offers.map((o) => [o.entry.id, o.slot.start])).toEqual(expected.map((o) => [o.entry.id, o.slot.start]));
+    expect(offers.map((o) => [o.entry.id, o.slot.start])).toEqual([
+      ['w-any', '2026-11-02T09:00:00-05:00'],
+      ['w-later', '2026-11-20T09:00:00-05:00'],
+      ['w-fridays', '2026-11-06T15:00:00-05:00'],
+      ['w-london', '2026-11-10T14:00:00-05:00'],
+    ]);
+    expect(offers).toEqual(expected);
+    const filled = fillFromWaitlist(schedule, freed, now);
+    expect(filled.ok && [filled.value.entry.id, filled.value.appointment.start]).toEqual(['w-any', '2026-11-02T09:00:00-05:00']);
   });
 
   it('searches every clinic-local date the freed time touches', () => {

@@ -31,3 +31,26 @@ export function cancellationReasonOf(concept: CodeableConcept | undefined): stri
     codings.map((c) => given(c.code)).find((c) => c !== undefined)
   );
 }
+
+/**
+ * The cancellation note an Appointment written by an earlier medoffice export carries in its
+ * `cancelationReason`: those exports put a coded reason's note in the concept's text. Read only when
+ * the concept has HL7's appointment-cancellation-reason coding and the resource has no
+ * `cancellation-note` extension (the caller checks that), and only when the text is not blank and
+ * says something other than the code or display of any of its codings (text that repeats a display
+ * is the reason as the user saw it, not a note).
+ *
+ * @param concept - the `cancelationReason` of an Appointment
+ * @returns the note, or `undefined` when the concept holds none
+ * @example
+ * ```ts
+ * earlierExportNote({ coding: [{ system: CANCELLATION_REASON_SYSTEM, code: 'pat' }], text: 'called in sick' }); // 'called in sick'
+ * earlierExportNote({ coding: [{ system: CANCELLATION_REASON_SYSTEM, code: 'pat', display: 'Patient' }], text: 'Patient' }); // undefined
+ * ```
+ */
+export function earlierExportNote(concept: CodeableConcept | undefined): string | undefined {
+  const codings = concept?.coding ?? [];
+  const text = given(concept?.text);
+  if (text === undefined || !codings.some((c) => c.system === CANCELLATION_REASON_SYSTEM && given(c.code) !== undefined)) return undefined;
+  return codings.some((c) => c.code === text || c.display === text) ? undefined : text;
+}

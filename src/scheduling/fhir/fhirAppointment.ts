@@ -5,7 +5,7 @@ import { issuesFromZod } from '../../core/parse.js';
 import { fail, type Checked } from '../../core/result.js';
 import { AppointmentSchema, AppointmentStatusSchema, InstantSchema, type Appointment } from '../appointment.js';
 import type { Schedule } from '../schedule.js';
-import { cancellationReasonOf } from './cancellationReasonOf.js';
+import { cancellationReasonOf, earlierExportNote } from './cancellationReasonOf.js';
 import { CANCELLATION_REASON_CODES } from './cancellationReasons.js';
 import {
   APPOINTMENT_TYPE_SYSTEM,
@@ -80,7 +80,8 @@ export function toFhirAppointment(schedule: Schedule, appointment: Appointment):
   const kept = CARRIES_CANCELLATION_REASON.has(appointment.status) ? undefined : appointment.cancellation;
   const cancellation = kept === undefined ? appointment.cancellation : undefined;
   const coded = cancellation !== undefined && CANCELLATION_REASON_CODES.has(cancellation.reason);
-  const note = appointment.cancellation?.note;
+  // FHIR has no empty strings: a blank note is left out.
+  const note = appointment.cancellation?.note?.trim() === '' ? undefined : appointment.cancellation?.note;
   const extension: FhirExtension[] = [
     ...(appointment.patientZone !== undefined ? [medofficeExtension('patient-zone', { valueString: appointment.patientZone })] : []),
     ...(appointment.seriesId !== undefined ? [medofficeExtension('series', { valueString: appointment.seriesId })] : []),
@@ -160,7 +161,8 @@ export function fromFhirAppointment(resource: unknown): Checked<Appointment> {
   if (inconsistent.length > 0) return fail(inconsistent);
   const text = (name: string): string | undefined => extensionValue(r.extension, name)?.valueString;
   const reason = cancellationReasonOf(r.cancelationReason) ?? text('cancellation-reason');
-  const note = text('cancellation-note');
+  // Without its own extension, a note may sit in a coded reason's text, where earlier exports put it.
+  const note = text('cancellation-note') ?? earlierExportNote(r.cancelationReason);
   const urgent = extensionValue(r.extension, 'urgent')?.valueBoolean;
   const resources = actors.flatMap((a, index) => (a?.type === 'Location' || a?.type === 'Device' ? [{ id: a.id, index }] : []));
   const candidate = {

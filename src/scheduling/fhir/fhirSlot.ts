@@ -77,15 +77,22 @@ export function toFhirSlot(slot: Slot): FhirSlot {
  * @param zone - the clinic's IANA zone (`schedule.zone`)
  * @returns the slot, or `fhir.schema` (an end not after the start is `fhir.schema` at `end`),
  *   `fhir.missing_element` or `fhir.slot_not_free`, with paths into the resource
- * @throws MedofficeUsageError when `zone` is not an IANA zone
+ * @throws MedofficeUsageError when `zone` is missing or is not an IANA zone (its issue is
+ *   `time.unknown_zone` at `zone`)
  * @example
  * ```ts
  * const back = fromFhirSlot(toFhirSlot(slot), schedule.zone); // equal to a slot from findSlots
  * ```
  */
 export function fromFhirSlot(resource: unknown, zone: IanaZone): Checked<Slot> {
+  if (typeof zone !== 'string') {
+    // Calls written for the one-argument form reach here without a zone.
+    throw new MedofficeUsageError(`fromFhirSlot(resource, zone) needs the clinic's IANA zone as its second argument (schedule.zone), got ${zone === undefined ? 'no zone' : String(zone)}`, [
+      errorIssue('time.unknown_zone', ['zone'], 'the clinic zone is required: fromFhirSlot(resource, schedule.zone)'),
+    ]);
+  }
   const clinic = checkZone(zone, ['zone']);
-  if (!clinic.ok) throw new MedofficeUsageError(`fromFhirSlot needs the clinic's IANA zone, got '${String(zone)}'`, clinic.issues);
+  if (!clinic.ok) throw new MedofficeUsageError(`fromFhirSlot needs the clinic's IANA zone, got '${zone}'`, clinic.issues);
   const parsed = FhirSlotSchema.safeParse(resource);
   if (!parsed.success) return fail(issuesFromZod(parsed.error, 'fhir.schema'));
   const r = parsed.data;

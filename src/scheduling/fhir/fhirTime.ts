@@ -53,17 +53,25 @@ export function fhirDateTime(text: string): string {
 }
 
 /**
- * Whether two FHIR `dateTime`s are in order (the first not after the second), as FHIR's Period
- * invariant per-1 asks. Two instants are compared as instants and two dates of the same precision as
- * dates; other pairs name overlapping stretches of time and count as in order.
+ * Whether two FHIR `dateTime`s are in order, as FHIR's Period invariant per-1 asks: the earliest
+ * moment `start` can name is not after the latest moment `end` can name. Two instants are compared
+ * as instants. Otherwise each names a stretch of time (a year, a month, a day; an instant its own
+ * date as written, in its own offset), and the two are compared to the precision they share:
+ * `2026-11` to `2026-11-30` is in order, `2027` to `2026-11-02` is not.
  *
  * @example
  * ```ts
  * inOrder('2026-11-02T09:00:00-05:00', '2026-11-02T14:00:00Z'); // true
  * inOrder('2026-12-31', '2026-11-02'); // false
+ * inOrder('2026-11-02', '2026-11-02T08:00:00-05:00'); // true: the same day
+ * inOrder('2027', '2026-11-02'); // false
  * ```
  */
 export function inOrder(start: string, end: string): boolean {
   if (start.includes('T') && end.includes('T')) return Date.parse(start) <= Date.parse(end);
-  return start.includes('T') || end.includes('T') || start.length !== end.length || start <= end;
+  // Years, months and dates are written with fixed-width fields, so on a shared precision text order is time order.
+  const from = start.slice(0, 10);
+  const to = end.slice(0, 10);
+  const shared = Math.min(from.length, to.length);
+  return from.slice(0, shared) <= to.slice(0, shared);
 }

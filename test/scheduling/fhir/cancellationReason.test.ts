@@ -43,13 +43,37 @@ describe('FHIR cancelationReason', () => {
     expect(reasonOf({ coding: [{ system: HL7, code: 'prov' }], text: 'Provider' }, [{ url: NOTE, valueString: 'on call' }])).toEqual({ reason: 'prov', note: 'on call' });
   });
 
+  it('reads the note earlier exports wrote as a coded reason\'s text, when there is no cancellation-note extension', () => {
+    expect(reasonOf({ coding: [{ system: HL7, code: 'pat' }], text: 'called in sick' })).toEqual({ reason: 'pat', note: 'called in sick' });
+    expect(reasonOf({ coding: [{ system: HL7, code: 'pat', display: 'Patient' }], text: 'called in sick' })).toEqual({ reason: 'pat', note: 'called in sick' });
+    // Text that repeats a code or display is the reason as the user saw it; the extension wins over the text.
+    expect(reasonOf({ coding: [{ system: HL7, code: 'pat', display: 'Patient' }], text: 'Patient' })).toEqual({ reason: 'pat' });
+    expect(reasonOf({ coding: [{ system: HL7, code: 'pat' }], text: 'pat' })).toEqual({ reason: 'pat' });
+    expect(reasonOf({ coding: [{ system: HL7, code: 'pat' }], text: ' ' })).toEqual({ reason: 'pat' });
+    expect(reasonOf({ coding: [{ system: HL7, code: 'pat' }], text: 'called in sick' }, [{ url: NOTE, valueString: 'no ride' }])).toEqual({ reason: 'pat', note: 'no ride' });
+    // Without the HL7 coding the text is the reason itself.
+    expect(reasonOf({ coding: [{ system: 'http://snomed.info/sct', code: '410546004' }], text: 'called in sick' })).toEqual({ reason: 'called in sick' });
+  });
+
+  it('leaves out the cancellation-note extension for a blank note (FHIR has no empty strings)', () => {
+    for (const note of ['', '  ']) {
+      const resource = resourceOf({ ...cancelled, cancellation: { reason: 'pat', note } } as Appointment);
+      expect('extension' in resource).toBe(false);
+      expect(fromFhirAppointment(resource)).toMatchObject({ ok: true, value: { cancellation: { reason: 'pat' } } });
+    }
+    const kept = resourceOf({ ...cancelled, status: 'entered-in-error', cancellation: { reason: 'pat', note: '' } } as Appointment);
+    expect(kept['extension']).toEqual([{ url: 'https://medoffice.dev/fhir/StructureDefinition/cancellation-reason', valueString: 'pat' }]);
+  });
+
   it('round-trips any reason and note of a cancelled or no-show appointment (property)', () => {
     const reason = fc.oneof(fc.constantFrom(...CANCELLATION_REASON_CODES), fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''));
     fc.assert(fc.property(fc.constantFrom('cancelled', 'noshow'), reason, fc.option(fc.string(), { nil: undefined }), (status, code, note) => {
       const appointment = { ...cancelled, status, cancellation: { reason: code, ...(note !== undefined ? { note } : {}) } } as Appointment;
       const resource = resourceOf(appointment);
       expect((resource['cancelationReason'] as { text?: string }).text).toBe(CANCELLATION_REASON_CODES.has(code) ? undefined : code);
-      expect(fromFhirAppointment(resource)).toEqual({ ok: true, value: appointment, warnings: [] });
+      // A blank note is not written (FHIR has no empty strings), so it does not come back.
+      const kept = note !== undefined && note.trim() !== '' ? appointment : { ...appointment, cancellation: { reason: code } };
+      expect(fromFhirAppointment(resource)).toEqual({ ok: true, value: kept, warnings: [] });
     }));
   });
 });

@@ -20,7 +20,7 @@ const appointmentArb: fc.Arbitrary<Appointment> = fc
     resourceIds: fc.subarray(['room-1', 'ultrasound']),
     minute: fc.integer({ min: 0, max: 500_000 }),
     patientZone: fc.option(fc.constantFrom('Europe/London', 'Asia/Tokyo'), { nil: undefined }),
-    cancellation: fc.option(fc.record({ reason: fc.constantFrom('pat', 'prov', 'oth-weath', 'Patient called in sick'), note: fc.option(fc.string({ minLength: 1 }), { nil: undefined }) }), { nil: undefined }),
+    cancellation: fc.option(fc.record({ reason: fc.constantFrom('pat', 'prov', 'oth-weath', 'Patient called in sick'), note: fc.option(fc.string({ minLength: 1 }).filter((note) => note.trim() !== ''), { nil: undefined }) }), { nil: undefined }),
     overbooks: fc.option(fc.constant('a0'), { nil: undefined }),
     seriesId: fc.option(fc.constant('s1'), { nil: undefined }),
     urgent: fc.option(fc.boolean(), { nil: undefined }),

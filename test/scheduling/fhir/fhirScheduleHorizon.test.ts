@@ -26,6 +26,31 @@ describe('FHIR Schedule', () => {
     expect(codes(fromFhirSchedule({ ...base, planningHorizon: { start: '2026-12-31T00:00:00-05:00', end: '2026-11-02T00:00:00-05:00' } }))).toEqual([['fhir.schema', ['planningHorizon', 'end']]]);
   });
 
+  it('refuses a horizon whose bounds of different precisions do not overlap in order (per-1 compares earliest start with latest end)', () => {
+    for (const [start, end] of [
+      ['2027', '2026-11-02'],
+      ['2026-12', '2026-11-02'],
+      ['2026-12-31', '2026-11-02T00:00:00-05:00'],
+      ['2026-11-03T00:30:00+01:00', '2026-10'],
+      ['2027-01-01T00:00:00-05:00', '2026'],
+    ] as const) {
+      expect(codes(fromFhirSchedule({ ...base, planningHorizon: { start, end } })), `${start}..${end}`).toEqual([['fhir.schema', ['planningHorizon', 'end']]]);
+    }
+    for (const [start, end] of [
+      ['2026', '2026-01-01'],
+      ['2026-11', '2026-11-02'],
+      ['2026-11-02', '2026-11-02T00:00:00-05:00'],
+      ['2026-11-02T23:59:59-05:00', '2026-11-02'],
+      ['2026-11-02T23:00:00-05:00', '2026-11'],
+      ['2026-12-31', '2027'],
+    ] as const) {
+      expect(codes(fromFhirSchedule({ ...base, planningHorizon: { start, end } })), `${start}..${end}`).toBe('ok');
+    }
+    expect(() => toFhirSchedule(provider, { start: '2027-06-01', end: '2026-11' })).toThrow(MedofficeUsageError);
+    expect(() => toFhirSchedule(provider, { start: '2027', end: '2026-12-31T00:00:00-05:00' })).toThrow(MedofficeUsageError);
+    expect(toFhirSchedule(provider, { start: '2026-11', end: '2026-11-30' }).planningHorizon).toEqual({ start: '2026-11', end: '2026-11-30' });
+  });
+
   it('writes the horizon\'s instants to the second, and refuses to write one that is not a FHIR dateTime or ends before it starts', () => {
     expect(toFhirSchedule(provider, { start: '2026-11-02T00:00-05:00', end: '2026-12-31' }).planningHorizon).toEqual({ start: '2026-11-02T00:00:00-05:00', end: '2026-12-31' });
     expect(toFhirSchedule(provider, { end: '2026-12-31' }).planningHorizon).toEqual({ end: '2026-12-31' });

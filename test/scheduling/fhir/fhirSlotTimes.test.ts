@@ -21,6 +21,21 @@ describe('FHIR Slot times', () => {
     expect(() => fromFhirSlot({ ...free, start: '2026-11-02T03:00:00Z', end: '2026-11-02T03:20:00Z' }, 'Mars/Olympus' as IanaZone)).toThrow(MedofficeUsageError);
   });
 
+  it('throws MedofficeUsageError, not a TypeError, when called without the clinic zone (the one-argument form)', () => {
+    const oneArgument = fromFhirSlot as (resource: unknown, zone?: unknown) => ReturnType<typeof fromFhirSlot>;
+    for (const zone of [undefined, null, 42]) {
+      let thrown: unknown;
+      try {
+        oneArgument({ ...free, start: '2026-11-02T09:00:00-05:00', end: '2026-11-02T09:20:00-05:00' }, zone);
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(MedofficeUsageError);
+      expect((thrown as MedofficeUsageError).issues.map((i) => [i.code, i.path])).toEqual([['time.unknown_zone', ['zone']]]);
+      expect((thrown as Error).message).toContain('fromFhirSlot(resource, zone)');
+    }
+  });
+
   it('refuses a slot that does not end after it starts, as fhir.schema at end', () => {
     expect(codes(fromFhirSlot({ ...free, start: '2026-11-02T10:00:00-05:00', end: '2026-11-02T09:00:00-05:00' }, schedule.zone))).toEqual([['fhir.schema', ['end']]]);
     expect(codes(fromFhirSlot({ ...free, start: '2026-11-02T10:00:00-05:00', end: '2026-11-02T15:00:00Z' }, schedule.zone))).toEqual([['fhir.schema', ['end']]]);
