@@ -29,7 +29,8 @@ const UNREADABLE_FILE = new Set(['csv.empty', 'csv.missing_column', 'csv.duplica
 
 /**
  * Takes every `--format` out of the words (parseCommandArgs knows only text and json): as for any
- * other option, the last one given counts, and it is handed back in the words unless it is csv.
+ * other option, the last one given counts, and it is handed back at the front of the words unless
+ * it is csv. Words after `--` are operands and left as they are.
  * A last format that is none of the three is returned as `badFormat`.
  */
 function extractCsvFormat(argv: readonly string[]): { argv: string[]; csv: boolean; badFormat: string | undefined } {
@@ -37,6 +38,11 @@ function extractCsvFormat(argv: readonly string[]): { argv: string[]; csv: boole
   let last: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i] as string;
+    // After `--` every word is an operand, not an option.
+    if (word === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
     const given = word.startsWith('--format=') ? word.slice('--format='.length) : word === '--format' ? argv[i + 1] : undefined;
     if (given === undefined) {
       rest.push(word);
@@ -46,7 +52,7 @@ function extractCsvFormat(argv: readonly string[]): { argv: string[]; csv: boole
     if (word === '--format') i++;
   }
   if (last === undefined || last === 'csv') return { argv: rest, csv: last === 'csv', badFormat: undefined };
-  return { argv: [...rest, '--format', last], csv: false, badFormat: ['text', 'json'].includes(last) ? undefined : last };
+  return { argv: ['--format', last, ...rest], csv: false, badFormat: ['text', 'json'].includes(last) ? undefined : last };
 }
 
 /**

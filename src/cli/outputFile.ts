@@ -1,4 +1,5 @@
-import { chmod, mkdtemp, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, chmod, chown, mkdtemp, open, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { errorIssue, type Issue } from '../core/issue.js';
 
@@ -123,7 +124,11 @@ export async function writeNewFile(path: string, text: string): Promise<void> {
  * Replaces a file (or creates it) all at once: the text is written to a new file in the same
  * folder, which is then renamed over the target, so a write that fails part-way (a full disk, a
  * file-size limit) leaves the old file as it was. A symbolic link is followed and the file it
- * names is replaced; an existing file's permissions are kept.
+ * names is replaced; an existing file keeps its permissions and owner, and a read-only one is
+ * refused (`EACCES`). Where renaming would change what the name is, the file is written in place
+ * instead (without that protection): a device or a pipe (written to, never replaced), a file with
+ * other hard links (which go on sharing it), a file whose owner could not be kept, and a file in a
+ * folder where no new file can be made.
  *
  * @param path - the file to replace
  * @param text - the whole new content, written as UTF-8
@@ -134,16 +139,36 @@ export async function writeNewFile(path: string, text: string): Promise<void> {
  */
 export async function replaceFile(path: string, text: string): Promise<void> {
   const target = await realpath(path).catch(() => resolve(path));
-  const mode = (await stat(target).catch(() => undefined))?.mode;
-  const scratch = await mkdtemp(join(dirname(target), '.medoffice-out-'));
+  const existing = await stat(target).catch(() => undefined);
+  if (existing !== undefined) {
+    if (!existing.isFile()) return writeFile(target, text, 'utf8');
+    await access(target, constants.W_OK);
+    if (existing.nlink > 1) return writeFile(target, text, 'utf8');
+  }
+  let scratch: string;
+  try {
+    scratch = await mkdtemp(join(dirname(target), '.medoffice-out-'));
+  } catch (error) {
+    if (existing !== undefined && isDenied(error)) return writeFile(target, text, 'utf8');
+    throw error;
+  }
   try {
     const fresh = join(scratch, 'out');
     await writeNewFile(fresh, text);
-    if (mode !== undefined) await chmod(fresh, mode & 0o7777);
+    if (existing !== undefined) {
+      await chmod(fresh, existing.mode & 0o7777);
+      const kept = await chown(fresh, existing.uid, existing.gid).then(() => true, () => false);
+      if (!kept) return await writeFile(target, text, 'utf8');
+    }
     await rename(fresh, target);
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+function isDenied(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
 }
 
 /**

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, linkSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +52,36 @@ describe('nodeIo', () => {
     expect(after.ino).not.toBe(before.ino);
     expect(after.mode & 0o777).toBe(0o640);
     expect(readdirSync(folder).filter((name) => name.startsWith('.medoffice-out-'))).toEqual([]);
+  });
+
+  it('writes into a file with other hard links in place, so every name still shows the one file', async () => {
+    const io = nodeIo();
+    const path = join(folder, 'linked.json');
+    const other = join(folder, 'linked-too.json');
+    writeFileSync(path, 'old');
+    linkSync(path, other);
+    await io.writeText(path, 'new', { replace: true });
+    expect([readFileSync(path, 'utf8'), readFileSync(other, 'utf8')]).toEqual(['new', 'new']);
+    expect(statSync(path).nlink).toBe(2);
+  });
+
+  it.runIf(process.platform === 'linux')('writes into a pipe rather than replacing it with a file', async () => {
+    const io = nodeIo();
+    const pipe = join(folder, 'pipe');
+    expect(spawnSync('mkfifo', [pipe]).status).toBe(0);
+    const reading = readFile(pipe, 'utf8');
+    await io.writeText(pipe, 'through the pipe', { replace: true });
+    expect(await reading).toBe('through the pipe');
+    expect(lstatSync(pipe).isFIFO()).toBe(true);
+  });
+
+  it.runIf(process.getuid?.() === 0)("keeps a replaced file's owner and group", async () => {
+    const io = nodeIo();
+    const path = join(folder, 'owned.json');
+    writeFileSync(path, 'old');
+    chownSync(path, 65534, 65534);
+    await io.writeText(path, 'new', { replace: true });
+    expect([statSync(path).uid, statSync(path).gid, readFileSync(path, 'utf8')]).toEqual([65534, 65534, 'new']);
   });
 
   it('replaces the file a symbolic link names, leaving the link a link', async () => {

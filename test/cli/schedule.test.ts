@@ -155,6 +155,16 @@ describe('medoffice schedule simulate --report', () => {
     expect(early.stderr()).toContain('it already exists');
   });
 
+  it('says before simulating that the report would be a folder or lie in a folder that does not exist, --force or not', async () => {
+    for (const [target, reason] of [[folder, 'it is a folder'], [join(folder, 'no-such-folder', 'r.html'), 'its folder does not exist']] as const) {
+      for (const force of [[], ['--force']]) {
+        const io = { ...fakeIo({ 's.json': '{}' }), writeText: nodeIo().writeText };
+        expect(await simulateCommand.run(['s.json', '--reps', '10', '--report', target, ...force], io)).toBe(2);
+        expect(io.stderr()).toBe(`medoffice schedule simulate: cannot write the report ${target}: ${reason}\n`);
+      }
+    }
+  });
+
   it('replaces an existing file with --force', async () => {
     const existing = join(folder, 'old.html');
     await writeFile(existing, 'old');

@@ -143,4 +143,10 @@ describe('medoffice inventory plan', () => {
     expect(await inventoryCommand.run([...plan, '--format', 'csv', '--format', 'xml'], bad)).toBe(2);
     expect(bad.stderr()).toContain("--format must be text, json or csv, not 'xml'");
   });
+
+  it('reads a --format before `--` and leaves the words after it alone', async () => {
+    const io = fakeIo(files);
+    expect(await inventoryCommand.run([...plan, '--format', 'json', '--'], io)).toBe(1);
+    expect(io.stdout()).toMatch(/^\{/);
+  });
 });

@@ -23,7 +23,7 @@ Options:
                        day of --now
   --out FILE           write the clinic file with the new appointment here (it may be the
                        --clinic file itself); the file is replaced only once fully written, and
-                       every other field of the clinic file is kept as it was
+                       every other field of the clinic file keeps its value
   --format text|json   output format (default text)
 
 Exit status: 0 booked, 1 refused (conflicts are listed) or an invalid clinic file (every issue is

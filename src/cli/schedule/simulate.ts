@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { KPI_NAMES } from '../../scheduling/simulate/kpis.js';
 import { buildSimulationReport } from '../../scheduling/simulate/report/buildReport.js';
 import { renderSimulationReport } from '../../scheduling/simulate/report/renderReport.js';
@@ -65,6 +66,14 @@ async function simulate(input: unknown, options: { replications: number; seed: n
   return only === undefined ? simulateSessions(input, options) : only.ok ? only : { ok: false, issues: only.issues.map((i) => ({ ...i, path: i.path.slice(2) })) };
 }
 
+/** Why the report could not be written, known before simulating: a folder, a missing folder, or (without --force) an existing file. */
+async function reportProblem(path: string, force: boolean): Promise<string | undefined> {
+  const target = await stat(path).catch(() => undefined);
+  if (target?.isDirectory() === true) return 'EISDIR';
+  if (target !== undefined) return force ? undefined : 'EEXIST';
+  return (await stat(dirname(resolve(path))).catch(() => undefined))?.isDirectory() === true ? undefined : 'ENOENT';
+}
+
 function unwritableReport(io: CliIo, path: string, error: unknown): ExitCodeValue {
   io.err(`medoffice schedule simulate: cannot write the report ${path}: ${writeFailureReason(error)}\n`);
   return ExitCode.usage;
@@ -103,7 +112,10 @@ export const simulateCommand: CliCommand = {
     }
     if (typeof reportPath === 'string' && (await samePlace(reportPath, path))) return usageFailure(io, 'schedule simulate', `--report ${reportPath} would overwrite the scenario file`, USAGE);
     // Checked before simulating too, so a long run is not wasted on a report that cannot be written.
-    if (typeof reportPath === 'string' && !force && (await stat(reportPath).catch(() => undefined)) !== undefined) return unwritableReport(io, reportPath, { code: 'EEXIST' });
+    if (typeof reportPath === 'string') {
+      const early = await reportProblem(reportPath, force);
+      if (early !== undefined) return unwritableReport(io, reportPath, { code: early });
+    }
     const data = typeof reportPath === 'string' ? buildSimulationReport(input, options) : undefined;
     const result = data === undefined ? await simulate(input, options) : data.ok ? { ok: true as const, value: data.value.result } : data;
     if (!result.ok) {
