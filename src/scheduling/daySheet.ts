@@ -128,8 +128,8 @@ function row(schedule: Schedule, a: Schedule['appointments'][number], clock: (mi
 }
 
 /**
- * Renders a day sheet as plain text, one appointment a line, in aligned columns (a time span is
- * padded to the longest on the sheet, one with seconds included). On a day whose UTC offset changes the
+ * Renders a day sheet as plain text, one appointment a line: the time spans padded to the longest on
+ * the sheet (one with seconds included), then patient, type, status and rooms in columns of fixed width (a longer value pushes the rest of its line along). On a day whose UTC offset changes the
  * header says so and times carry their offset (`01:30-04:00 to 02:00-04:00`).
  *
  * @example

@@ -161,8 +161,10 @@ export function fromFhirAppointment(resource: unknown): Checked<Appointment> {
   if (inconsistent.length > 0) return fail(inconsistent);
   const text = (name: string): string | undefined => extensionValue(r.extension, name)?.valueString;
   const reason = cancellationReasonOf(r.cancelationReason) ?? text('cancellation-reason');
-  // Without its own extension, a note may sit in a coded reason's text, where earlier exports put it.
-  const note = text('cancellation-note') ?? earlierExportNote(r.cancelationReason);
+  // Without its own extension, a note may sit in a coded reason's text, where this library's earlier
+  // exports put it: only in a resource it wrote (its appointment type coded in medoffice's system).
+  const writtenHere = r.appointmentType?.coding?.some((c) => c.system === APPOINTMENT_TYPE_SYSTEM) === true;
+  const note = text('cancellation-note') ?? (writtenHere ? earlierExportNote(r.cancelationReason) : undefined);
   const urgent = extensionValue(r.extension, 'urgent')?.valueBoolean;
   const resources = actors.flatMap((a, index) => (a?.type === 'Location' || a?.type === 'Device' ? [{ id: a.id, index }] : []));
   const candidate = {

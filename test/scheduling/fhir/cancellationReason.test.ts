@@ -55,6 +55,12 @@ describe('FHIR cancelationReason', () => {
     expect(reasonOf({ coding: [{ system: 'http://snomed.info/sct', code: '410546004' }], text: 'called in sick' })).toEqual({ reason: 'called in sick' });
   });
 
+  it('reads no note from the text of a resource another system wrote (its appointment type not in medoffice\'s code system)', () => {
+    const foreign = { ...resourceOf(cancelled), appointmentType: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0276', code: 'follow-up' }] } };
+    const back = fromFhirAppointment({ ...foreign, cancelationReason: { coding: [{ system: HL7, code: 'pat', display: 'Patient' }], text: 'Patient cancelled by phone' } });
+    expect(back.ok && back.value.cancellation).toEqual({ reason: 'pat' });
+  });
+
   it('leaves out the cancellation-note extension for a blank note (FHIR has no empty strings)', () => {
     for (const note of ['', '  ']) {
       const resource = resourceOf({ ...cancelled, cancellation: { reason: 'pat', note } } as Appointment);
