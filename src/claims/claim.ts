@@ -64,6 +64,32 @@ export const PlaceOfServiceSchema = z.string().brand<'PlaceOfServiceCode'>();
 export type PlaceOfServiceCode = z.infer<typeof PlaceOfServiceSchema>;
 
 /**
+ * The claim frequency type code as given (CLM05-3; CMS-1500 box 22): `1` original, `7` replacement
+ * of a prior claim, `8` void or cancel of a prior claim. Other values are judged by `claim.frequency`.
+ *
+ * @example
+ * ```ts
+ * ClaimFrequencySchema.parse('7');
+ * ```
+ */
+export const ClaimFrequencySchema = z.string().brand<'ClaimFrequencyCode'>();
+/** A claim frequency type code taken from a parsed claim. */
+export type ClaimFrequencyCode = z.infer<typeof ClaimFrequencySchema>;
+
+/**
+ * The payer claim control number of the claim a replacement or void refers to (837P REF*F8 in
+ * loop 2300; CMS-1500 box 22), as given: a blank one is judged by `claim.original_reference`.
+ *
+ * @example
+ * ```ts
+ * PayerClaimControlNumberSchema.parse('2026110212345');
+ * ```
+ */
+export const PayerClaimControlNumberSchema = z.string().brand<'PayerClaimControlNumber'>();
+/** A payer claim control number taken from a parsed claim. */
+export type PayerClaimControlNumber = z.infer<typeof PayerClaimControlNumberSchema>;
+
+/**
  * The billing provider: NPI, and optionally its tax id (EIN or SSN) and NUCC taxonomy.
  *
  * @example
@@ -144,6 +170,10 @@ export const ClaimSchema = z.object({
   patient: PatientSchema,
   payer: z.object({ id: z.string().min(1).brand<'PayerId'>() }),
   placeOfService: PlaceOfServiceSchema,
+  /** CLM05-3: `1` original (also when absent), `7` replacement, `8` void of the claim `originalClaimId` names. */
+  frequency: ClaimFrequencySchema.optional(),
+  /** REF*F8: the payer's control number for the claim replaced or voided. */
+  originalClaimId: PayerClaimControlNumberSchema.optional(),
   diagnoses: z.array(DiagnosisCodeSchema).min(1),
   lines: z.array(ClaimLineSchema).min(1),
   totalChargeCents: z.int(),

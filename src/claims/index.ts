@@ -16,8 +16,10 @@ export {
   DiagnosisCodeSchema,
   NpiSchema,
   PlaceOfServiceSchema,
+  ClaimFrequencySchema,
+  PayerClaimControlNumberSchema,
 } from './claim.js';
-export type { Claim, ClaimLine, ProcedureCode, ModifierCode, DiagnosisCode, NpiNumber, PlaceOfServiceCode } from './claim.js';
+export type { Claim, ClaimLine, ProcedureCode, ModifierCode, DiagnosisCode, NpiNumber, PlaceOfServiceCode, ClaimFrequencyCode, PayerClaimControlNumber } from './claim.js';
 export { validateClaim, checkClaim } from './validateClaim.js';
 export type { ClaimReport } from './validateClaim.js';
 export { validateClaims } from './validateClaims.js';

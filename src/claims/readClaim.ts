@@ -56,6 +56,8 @@ export function readClaimCarefully(input: unknown): ReadClaimResult {
     patient: readPatient(fields, fields.get(root, 'patient')),
     payer: readPayer(fields, fields.get(root, 'payer')),
     placeOfService: fields.text(root, ROOT, 'placeOfService', true),
+    frequency: fields.text(root, ROOT, 'frequency', false),
+    originalClaimId: fields.text(root, ROOT, 'originalClaimId', false),
     diagnoses: readDiagnoses(fields, fields.get(root, 'diagnoses')),
     lines: readLines(fields, fields.get(root, 'lines')),
     totalChargeCents: fields.number(root, ROOT, 'totalChargeCents', true),

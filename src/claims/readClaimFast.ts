@@ -21,8 +21,10 @@ export function readClaimFast(input: unknown): Claim | undefined {
     if (!isObject(input)) return undefined;
     const id = input['id'];
     const placeOfService = input['placeOfService'];
+    const frequency = input['frequency'];
+    const originalClaimId = input['originalClaimId'];
     const total = input['totalChargeCents'];
-    if (typeof id !== 'string' || id.length === 0 || typeof placeOfService !== 'string' || !Number.isSafeInteger(total)) return undefined;
+    if (typeof id !== 'string' || id.length === 0 || typeof placeOfService !== 'string' || !optionalText(frequency) || !optionalText(originalClaimId) || !Number.isSafeInteger(total)) return undefined;
     const billing = billingProvider(input['billingProvider']);
     const rendering = input['renderingProvider'];
     const renderingCopy = rendering === undefined ? undefined : renderingProvider(rendering);
@@ -33,7 +35,7 @@ export function readClaimFast(input: unknown): Claim | undefined {
     const diagnoses = diagnosisList(input['diagnoses']);
     const lines = lineList(input['lines']);
     if (typeof payerId !== 'string' || payerId.length === 0 || diagnoses === undefined || lines === undefined) return undefined;
-    const claim = { id, billingProvider: billing, renderingProvider: renderingCopy, patient: patientCopy, payer: { id: payerId }, placeOfService, diagnoses, lines, totalChargeCents: total };
+    const claim = { id, billingProvider: billing, renderingProvider: renderingCopy, patient: patientCopy, payer: { id: payerId }, placeOfService, frequency, originalClaimId, diagnoses, lines, totalChargeCents: total };
     return claim as unknown as Claim;
   } catch {
     return undefined;

@@ -1,6 +1,7 @@
 import { errorIssue } from '../core/issue.js';
 import type { Claim, ClaimLine } from './claim.js';
 import { checkDates } from './checkDates.js';
+import { checkFrequency } from './checkFrequency.js';
 import { applyPayerSeverity } from './payerSeverity.js';
 import { checkOptions } from './checkOptions.js';
 import { checkLines, MAX_DIAGNOSES } from './checkLines.js';
@@ -75,6 +76,7 @@ export function checkClaim(claim: Claim, options: ValidateClaimOptions): ClaimIs
   const issues: ClaimIssue[] = [];
   const rules = payerRulesFor(claim.payer.id, options);
   checkLines(claim, issues);
+  checkFrequency(claim, issues);
   checkProviders(claim, issues);
   checkPointers(claim, issues);
   checkDates(claim, options.asOf, rules, issues);

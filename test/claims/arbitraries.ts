@@ -25,20 +25,26 @@ export function lineArbitrary(diagnosisCount: number) {
   );
 }
 
-/** A structurally complete claim with realistic mistakes sprinkled in. */
+/** A structurally complete claim with realistic mistakes sprinkled in; frequency and originalClaimId are optional. */
 export const claimArbitrary = fc
   .uniqueArray(fc.constantFrom(...BILLABLE), { minLength: 1, maxLength: 12 })
   .chain((diagnoses) =>
-    fc.record({
-      id: fc.constantFrom('C-1', 'C-2'),
-      billingProvider: fc.record({ npi: fc.constantFrom('1234567893', '1234567890'), taxId: fc.constantFrom('123456789', '12-3456789', '1234') }),
-      patient: fc.record({ birthDate: fc.constantFrom('1980-04-02', '2026-07-02'), sex: fc.constantFrom('F', 'M', 'U') }),
-      payer: fc.record({ id: fc.constantFrom('MEDICARE', 'ACME') }),
-      placeOfService: fc.constantFrom('11', '99', '48'),
-      diagnoses: fc.constant(diagnoses),
-      lines: fc.array(lineArbitrary(diagnoses.length), { minLength: 1, maxLength: 6 }),
-      totalChargeCents: fc.integer({ min: 0, max: 100_000 }),
-    }),
+    fc.record(
+      {
+        id: fc.constantFrom('C-1', 'C-2'),
+        billingProvider: fc.record({ npi: fc.constantFrom('1234567893', '1234567890'), taxId: fc.constantFrom('123456789', '12-3456789', '1234') }),
+        patient: fc.record({ birthDate: fc.constantFrom('1980-04-02', '2026-07-02'), sex: fc.constantFrom('F', 'M', 'U') }),
+        payer: fc.record({ id: fc.constantFrom('MEDICARE', 'ACME') }),
+        placeOfService: fc.constantFrom('11', '99', '48'),
+        // Strings pass every reader (the codes are judged later); anything else fails each of them.
+        frequency: fc.constantFrom<unknown>('1', '7', '8', '6', '', 7, null),
+        originalClaimId: fc.constantFrom<unknown>('2026110212345', '', ' ', 12345, null),
+        diagnoses: fc.constant(diagnoses),
+        lines: fc.array(lineArbitrary(diagnoses.length), { minLength: 1, maxLength: 6 }),
+        totalChargeCents: fc.integer({ min: 0, max: 100_000 }),
+      },
+      { requiredKeys: ['id', 'billingProvider', 'patient', 'payer', 'placeOfService', 'diagnoses', 'lines', 'totalChargeCents'] },
+    ),
   );
 
 /** A claim built to pass (real codes, pointers in range, dates in the past, the total summed), so properties also see valid claims. */

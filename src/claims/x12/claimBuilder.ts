@@ -12,7 +12,7 @@ type Line = Record<string, unknown> & { diagnosisPointers: number[] };
 
 /** Which SV1 element each line field comes from (DTP*472 element 3 gives the dates). */
 const LINE_ELEMENTS: Readonly<Record<string, number>> = { procedure: 1, modifiers: 1, chargeCents: 2, units: 4, unitBasis: 3, placeOfService: 5, diagnosisPointers: 7 };
-const CLAIM_ELEMENTS: Readonly<Record<string, number>> = { id: 1, totalChargeCents: 2, placeOfService: 5 };
+const CLAIM_ELEMENTS: Readonly<Record<string, number>> = { id: 1, totalChargeCents: 2, placeOfService: 5, frequency: 5 };
 
 /**
  * Builds one claim of the claim model from the segments of an 837P loop 2300 and its 2400 lines,
@@ -30,6 +30,8 @@ export class ClaimBuilder {
   private readonly id: string;
   private readonly total: string;
   private readonly place: string;
+  /** CLM05-3, the claim frequency type code; undefined when CLM05 has no third component. */
+  private readonly frequency: string | undefined;
   private readonly clmPosition: number;
   private readonly diagnoses = new HiDiagnoses();
   private readonly lines: Line[] = [];
@@ -37,6 +39,8 @@ export class ClaimBuilder {
   private readonly lineSources: number[] = [];
   private readonly issues: ClaimIssue[] = [];
   private rendering: { provider: Record<string, string>; nm1: number; prv: number } | undefined;
+  /** REF*F8 of loop 2300: the payer claim control number of the claim replaced or voided, and its segment. */
+  private originalReference: { id: string; ref: number } | undefined;
   /** True once loop 2320 (other subscriber, SBR) has begun: its 2330 NM1 segments are other payers' parties. */
   private otherPayers = false;
 
@@ -54,12 +58,15 @@ export class ClaimBuilder {
     this.total = clm.element(2);
     const from = clm.start(5);
     this.place = clm.count > 5 ? clm.text.slice(from, componentEnd(clm, 5, from)) : '';
+    this.frequency = clm.count > 5 ? frequencyOf(clm, from) : undefined;
     this.clmPosition = clm.position;
   }
 
   /**
-   * Adds a segment of the claim's loops (HI, NM1, PRV, SBR, SV1, DTP*472; others are ignored). Only
-   * the NM1*82 and PRV*PE of loop 2310B, before any SBR (loop 2320) and any line, give the rendering provider.
+   * Adds a segment of the claim's loops (HI, NM1, PRV, REF*F8, SBR, SV1, DTP*472; others are ignored).
+   * Only the NM1*82 and PRV*PE of loop 2310B and the REF*F8 of loop 2300, before any SBR (loop 2320)
+   * and any line, give the rendering provider and the original claim's reference: loop 2330B's
+   * REF*F8 is another payer's control number.
    */
   add(segment: SegmentCursor): void {
     const id = segment.id;
@@ -68,6 +75,9 @@ export class ClaimBuilder {
       if (segment.is(1, '472')) this.addServiceDate(segment);
     } else if (id === 'HI') this.diagnoses.add(segment, this.issues);
     else if (id === 'SBR') this.otherPayers = true;
+    else if (id === 'REF') {
+      if (segment.is(1, 'F8') && this.lines.length === 0 && !this.otherPayers) this.addOriginalReference(segment);
+    }
     else if ((id === 'NM1' || id === 'PRV') && this.lines.length === 0 && !this.otherPayers) this.addRendering(segment);
   }
 
@@ -84,6 +94,8 @@ export class ClaimBuilder {
       totalChargeCents: this.cents(this.total, 0, this.total.length, 'CLM', this.clmPosition, 2, ['totalChargeCents']),
     };
     if (this.rendering !== undefined) claim['renderingProvider'] = this.rendering.provider;
+    if (this.frequency !== undefined) claim['frequency'] = this.frequency;
+    if (this.originalReference !== undefined) claim['originalClaimId'] = this.originalReference.id;
     return { claim, place: `${this.transaction}, CLM ${this.id} (segment ${this.clmPosition})`, issues: this.issues, locate: this.locate.bind(this) };
   }
 
@@ -94,6 +106,13 @@ export class ClaimBuilder {
       this.rendering.provider['taxonomy'] = segment.element(3);
       this.rendering.prv = segment.position;
     }
+  }
+
+  private addOriginalReference(segment: SegmentCursor): void {
+    if (this.originalReference !== undefined) {
+      return this.segmentIssue(segment, ['originalClaimId'], `a second REF*F8 in loop 2300 (the first, at segment ${this.originalReference.ref}, is kept): a claim replaces or voids one claim`, 1);
+    }
+    this.originalReference = { id: segment.element(2), ref: segment.position };
   }
 
   private locate(path: IssuePath): SegmentLocation | undefined {
@@ -109,6 +128,7 @@ export class ClaimBuilder {
     if (head === 'renderingProvider' && this.rendering !== undefined) {
       return index === 'taxonomy' && this.rendering.prv > 0 ? at('PRV', this.rendering.prv, 3) : at('NM1', this.rendering.nm1, 9);
     }
+    if (head === 'originalClaimId') return this.originalReference !== undefined ? at('REF', this.originalReference.ref, 2) : at('CLM', this.clmPosition);
     const party = partyLocation(this.parties, head, index);
     if (party !== undefined) return party;
     return at('CLM', this.clmPosition, typeof head === 'string' ? CLAIM_ELEMENTS[head] : undefined);
@@ -183,6 +203,17 @@ export class ClaimBuilder {
 
 /** How X12 writes a number (data type R), for messages. */
 const X12_NUMBER = 'X12 numbers are digits with an optional leading minus and decimal point (1250.5), without spaces, $ or commas';
+
+/** CLM05-3 (facility code : B : frequency), or undefined when the composite has no third component or it is empty. */
+function frequencyOf(clm: SegmentCursor, from: number): string | undefined {
+  const end = clm.end(5);
+  const first = componentEnd(clm, 5, from);
+  if (first >= end) return undefined;
+  const second = componentEnd(clm, 5, first + 1);
+  if (second >= end) return undefined;
+  const third = componentEnd(clm, 5, second + 1);
+  return third > second + 1 ? clm.text.slice(second + 1, third) : undefined;
+}
 
 function at(segment: string, position: number, element?: number): SegmentLocation {
   return element === undefined ? { segment, position } : { segment, position, element };

@@ -6,6 +6,8 @@ export interface SampleClaim {
   readonly patient: { readonly birthDate?: string; readonly sex?: string };
   readonly payer: { readonly id: string };
   readonly placeOfService: string;
+  readonly frequency?: string;
+  readonly originalClaimId?: string;
   readonly diagnoses: readonly string[];
   readonly lines: readonly {
     readonly procedure: string;
@@ -32,7 +34,10 @@ export function isaHeader(element = '*', component = ':', terminator = '~', cont
 
 /** The segments of one claim (loop 2300 and its lines), without terminators. */
 export function claimSegments(claim: SampleClaim): string[] {
-  const segments = [`CLM*${claim.id}*${dollars(claim.totalChargeCents)}***${claim.placeOfService}:B:1*Y*A*Y*Y`];
+  // CLM05-3 only when the claim has a frequency, so a claim without one reads back without one.
+  const facility = claim.frequency === undefined ? `${claim.placeOfService}:B` : `${claim.placeOfService}:B:${claim.frequency}`;
+  const segments = [`CLM*${claim.id}*${dollars(claim.totalChargeCents)}***${facility}*Y*A*Y*Y`];
+  if (claim.originalClaimId !== undefined) segments.push(`REF*F8*${claim.originalClaimId}`);
   const codes = claim.diagnoses.map((code, i) => `${i === 0 ? 'ABK' : 'ABF'}:${code.replace('.', '')}`);
   segments.push(`HI*${codes.join('*')}`);
   if (claim.renderingProvider !== undefined) {
