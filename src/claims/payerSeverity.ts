@@ -13,9 +13,9 @@ import type { ClaimIssue } from './claimIssue.js';
  * applyPayerSeverity(found, { severity: { 'pointer.unused': 'off' } }); // { valid: true, issues: [] } when that was all
  * ```
  */
-export function applyPayerSeverity(issues: readonly ClaimIssue[], rules: PayerRules): { valid: boolean; issues: ClaimIssue[] } {
+export function applyPayerSeverity(issues: readonly ClaimIssue[], rules: PayerRules): { valid: boolean; issues: readonly ClaimIssue[] } {
   const severity = rules.severity;
-  if (severity === undefined) return { valid: !issues.some((found) => found.severity === 'error'), issues: [...issues] };
+  if (severity === undefined) return { valid: !issues.some((found) => found.severity === 'error'), issues };
   const adjusted: ClaimIssue[] = [];
   let valid = true;
   for (const found of issues) {

@@ -129,12 +129,12 @@ function isAsyncIterable(source: Iterable<unknown> | AsyncIterable<unknown>): so
 }
 
 function reportEntry(entry: ClaimEntry, index: number, options: ValidateClaimOptions): BatchClaimReport {
-  const id = claimIdOf(entry.claim);
+  const id = textAt(entry.claim, 'id');
   const base = { index, place: entry.place, ...(id === undefined ? {} : { claimId: id }), ...(entry.envelope === true ? { envelope: true as const } : {}) };
   if (entry.claim === undefined) return { ...base, valid: false, issues: entry.issues };
   // The reader's findings about a claim (a 13th diagnosis dropped, a malformed element) answer to the
   // claim's payer like any other: one the payer turns off or down no longer stops the claim's checks.
-  const read = entry.issues.length === 0 ? { valid: true, issues: [] } : applyPayerSeverity(entry.issues, payerRulesFor(payerIdOf(entry.claim), options));
+  const read = entry.issues.length === 0 ? { valid: true, issues: [] } : applyPayerSeverity(entry.issues, payerRulesFor(textAt(entry.claim, 'payer', 'id') ?? '', options));
   if (!read.valid) return { ...base, valid: false, issues: read.issues };
   const report = validateClaim(entry.claim, options);
   const issues = read.issues.length === 0 ? report.issues : [...read.issues, ...report.issues];
@@ -151,21 +151,12 @@ function withSegment(found: ClaimIssue, location: SegmentLocation | undefined): 
   return { ...found, source: `X12 ${location.segment} (segment ${location.position}${element}) for ${formatPath(found.path)}` };
 }
 
-/** The payer id of a claim as read, or '' (the default payer's rules) when it has none. */
-function payerIdOf(claim: unknown): string {
+/** The text at a path of keys in a claim as read (`['payer', 'id']`), or undefined; a getter that throws gives undefined. */
+function textAt(claim: unknown, ...keys: readonly string[]): string | undefined {
   try {
-    const payer = typeof claim === 'object' && claim !== null ? (claim as { payer?: unknown }).payer : undefined;
-    const id = typeof payer === 'object' && payer !== null ? (payer as { id?: unknown }).id : undefined;
-    return typeof id === 'string' ? id : '';
-  } catch {
-    return '';
-  }
-}
-
-function claimIdOf(claim: unknown): string | undefined {
-  try {
-    const id = typeof claim === 'object' && claim !== null ? (claim as { id?: unknown }).id : undefined;
-    return typeof id === 'string' ? id : undefined;
+    let value = claim;
+    for (const key of keys) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+    return typeof value === 'string' ? value : undefined;
   } catch {
     return undefined;
   }

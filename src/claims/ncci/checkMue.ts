@@ -52,7 +52,6 @@ interface DatedLine {
 export function checkMue(lines: readonly ClaimLine[], codes: readonly string[], table: MueTable, issues: ClaimIssue[]): void {
   const byCode = new Map<string, DatedLine[]>();
   const found: { index: number; issue: ClaimIssue }[] = [];
-  let spanned = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as ClaimLine;
     const code = codes[i] ?? '';
@@ -60,7 +59,6 @@ export function checkMue(lines: readonly ClaimLine[], codes: readonly string[], 
     if (edit === undefined) continue;
     const span = spanOf(line);
     const days = span.last - span.first + 1;
-    spanned ||= days > 1;
     const units = mueThousandths(line);
     if (edit.indicator === 1) {
       if (units > edit.value * THOUSANDTHS * days) {
@@ -74,7 +72,7 @@ export function checkMue(lines: readonly ClaimLine[], codes: readonly string[], 
     if (group === undefined) byCode.set(code, [dated]);
     else group.push(dated);
   }
-  for (const [code, group] of byCode) found.push(...(spanned ? overSpans(code, group) : overDates(code, group)));
+  for (const [code, group] of byCode) found.push(...(group.some((line) => line.span.last > line.span.first) ? overSpans(code, group) : overDates(code, group)));
   found.sort((a, b) => a.index - b.index);
   for (const { issue } of found) issues.push(issue);
 }

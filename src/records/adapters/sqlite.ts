@@ -228,8 +228,7 @@ export async function sqliteAdapter(options: SqliteAdapterOptions): Promise<Stor
           await runBatch(db, tx, batch, readonly ? 'BEGIN' : 'BEGIN IMMEDIATE', savepoint, cache, erasure);
         } catch (error) {
           // Settling twice is harmless, so every transaction of a batch that broke unexpectedly is failed.
-          for (const item of batch) item.reject(error);
-          cache.forget();
+          abandonBatch(db, batch, error, cache);
         }
       }
     } finally {
