@@ -23,6 +23,7 @@ import {
   type PtpTable,
 } from '../claims/index.js';
 import { dayNumber, isoDate } from '../claims/icd10cm/calendarDays.js';
+import { codeSetOn } from '../claims/icd10cm/inForce.js';
 import { formatPath } from '../core/issue.js';
 import { isIsoDate } from '../core/time.js';
 import { commandGroup, ExitCode, parseCommandArgs, usageFailure, type CliCommand, type CliIo } from './command.js';
@@ -106,12 +107,12 @@ const ICD10_SHAPE = /^[A-Z][0-9A-Z]{2}(\.?[0-9A-Z]{1,4})?$/;
  * diagnosis that is nothing else is then "not looked up", never "unknown".
  */
 function codeAnswer(code: string, date: string): CodeAnswer {
-  const { codeSets } = bundledIcd10Tables();
+  const tables = bundledIcd10Tables();
   const day = dayNumber(date);
-  const covered = day !== undefined && codeSets.some((set) => set.from <= day && day <= set.to);
+  const covered = day !== undefined && codeSetOn(tables, day) !== undefined;
   const explained = explainCode(code, date);
   if (covered || explained.kind !== 'unknown' || !ICD10_SHAPE.test(code.trim().toUpperCase())) return explained;
-  return { kind: 'no-code-set', code, date, covered: codeSets.map((set) => ({ from: isoDate(set.from), to: isoDate(set.to) })) };
+  return { kind: 'no-code-set', code, date, covered: tables.codeSets.map((set) => ({ from: isoDate(set.from), to: isoDate(set.to) })) };
 }
 
 /**

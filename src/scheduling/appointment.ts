@@ -63,6 +63,20 @@ export const AppointmentSchema = z.object({
 export type Appointment = z.infer<typeof AppointmentSchema>;
 
 /**
+ * True for the statuses whose appointments keep the reason (and note) they were given: cancelled and
+ * no-show, the two FHIR R4's invariant app-4 allows a `cancelationReason` on.
+ *
+ * @example
+ * ```ts
+ * carriesCancellationReason('noshow'); // true
+ * carriesCancellationReason('arrived'); // false
+ * ```
+ */
+export function carriesCancellationReason(status: string): boolean {
+  return status === 'cancelled' || status === 'noshow';
+}
+
+/**
  * True when an appointment in this status holds its provider's time and its resources:
  * pending, booked, arrived, checked-in and fulfilled do; proposed, waitlist, cancelled, noshow and
  * entered-in-error do not.

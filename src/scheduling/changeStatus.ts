@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { errorIssue } from '../core/issue.js';
 import { issuesFromZod } from '../core/parse.js';
 import { fail, ok, type Checked } from '../core/result.js';
-import { holdsTime, type Appointment, type AppointmentStatus } from './appointment.js';
+import { carriesCancellationReason, holdsTime, type Appointment, type AppointmentStatus } from './appointment.js';
 import type { BookOptions } from './book.js';
 import { checkBooking } from './checkBooking.js';
 import type { AppointmentType } from './clinic.js';
@@ -14,10 +14,6 @@ import type { Schedule } from './schedule.js';
 import type { SchedulingIssue } from './schedulingIssue.js';
 import { StatusChangeSchema, type StatusChange } from './statusChange.js';
 import { canMove, nextStatuses } from './statusTransitions.js';
-
-// The statuses whose appointments keep the reason they were given (FHIR R4 invariant app-4 allows a
-// cancelationReason on these two).
-const KEEPS_REASON: ReadonlySet<AppointmentStatus> = new Set(['cancelled', 'noshow']);
 
 // A cancellation needs a reason; a no-show may have one, but not a blank one, and a note needs one.
 function reasonIssue(to: AppointmentStatus, reason: string | undefined, note: string | undefined): SchedulingIssue | undefined {
@@ -78,7 +74,7 @@ export function changeStatus(
   const moved: Appointment = {
     ...current,
     status: to,
-    ...(KEEPS_REASON.has(to) && reason !== undefined ? { cancellation: { reason, ...(note !== undefined ? { note } : {}) } } : {}),
+    ...(carriesCancellationReason(to) && reason !== undefined ? { cancellation: { reason, ...(note !== undefined ? { note } : {}) } } : {}),
   };
   const replace = (appointments: readonly Appointment[]): Appointment[] => appointments.map((a, i) => (i === index ? moved : a));
   if (holdsTime(current.status) && !holdsTime(to)) {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { errorIssue } from '../../core/issue.js';
 import { issuesFromZod } from '../../core/parse.js';
 import { fail, type Checked } from '../../core/result.js';
-import { AppointmentSchema, AppointmentStatusSchema, InstantSchema, type Appointment } from '../appointment.js';
+import { AppointmentSchema, AppointmentStatusSchema, carriesCancellationReason, InstantSchema, type Appointment } from '../appointment.js';
 import type { Schedule } from '../schedule.js';
 import { cancellationReasonOf, earlierExportNote } from './cancellationReasonOf.js';
 import { CANCELLATION_REASON_CODES } from './cancellationReasons.js';
@@ -25,8 +25,6 @@ import {
 } from './fhirTypes.js';
 import { withSeconds } from './fhirTime.js';
 
-// FHIR R4 invariant app-4: only a cancelled or no-show appointment carries a cancellation reason.
-const CARRIES_CANCELLATION_REASON: ReadonlySet<string> = new Set(['cancelled', 'noshow']);
 
 /** Schema of the parts of a FHIR R4 Appointment that medoffice reads. */
 export const FhirAppointmentSchema = z.object({
@@ -77,7 +75,7 @@ export function toFhirAppointment(schedule: Schedule, appointment: Appointment):
   const type = schedule.appointmentTypes.find((t) => t.id === appointment.typeId);
   const participantStatus: 'accepted' | 'declined' = appointment.status === 'cancelled' ? 'declined' : 'accepted';
   // A reason kept from an earlier cancellation (now entered-in-error) travels as a medoffice extension.
-  const kept = CARRIES_CANCELLATION_REASON.has(appointment.status) ? undefined : appointment.cancellation;
+  const kept = carriesCancellationReason(appointment.status) ? undefined : appointment.cancellation;
   const cancellation = kept === undefined ? appointment.cancellation : undefined;
   const coded = cancellation !== undefined && CANCELLATION_REASON_CODES.has(cancellation.reason);
   // FHIR has no empty strings: a blank note is left out.
@@ -150,7 +148,7 @@ export function fromFhirAppointment(resource: unknown): Checked<Appointment> {
   ];
   if (missing.length > 0) return fail(missing);
   const inconsistent = [
-    ...(r.cancelationReason !== undefined && !CARRIES_CANCELLATION_REASON.has(r.status)
+    ...(r.cancelationReason !== undefined && !carriesCancellationReason(r.status)
       ? [errorIssue('fhir.schema', ['cancelationReason'], `a ${r.status} appointment carries no cancellation reason (only cancelled or no-show ones do: FHIR invariant app-4)`)]
       : []),
     // Judged only between two well-formed instants; a malformed one is reported where it is below.
