@@ -8,7 +8,7 @@ import { providerMaySee } from './clinic.js';
 import { findSlotsByDay, MAX_SEARCH_DAYS } from './findSlots.js';
 import { checkFreedTime, type FreedTime } from './freedTime.js';
 import type { ProviderId } from './ids.js';
-import { patientClash } from './patientClash.js';
+import { patientBusy } from './patientBusy.js';
 import { reschedule, whileMoving } from './reschedule.js';
 import type { Schedule } from './schedule.js';
 import type { SchedulingIssue } from './schedulingIssue.js';
@@ -123,8 +123,8 @@ function* offers(schedule: Schedule, freed: { readonly providerId: ProviderId; r
     // The entry's zone was checked when the clinic file was read.
     const clock = entry.windows === undefined ? undefined : wallClock(clocks, (entry.patientZone as IanaZone | undefined) ?? schedule.zone, from, to);
     const windows = entry.windows?.map(windowMinutes);
-    const fits = (s: TimedSlot): boolean =>
-      s.end <= to && (clock === undefined || windows === undefined || inWindows(clock.facts(s), windows)) && patientClash(schedule, entry.patientId, s.slot, replaced?.id) === undefined;
+    const busy = patientBusy(schedule, entry.patientId, replaced?.id);
+    const fits = (s: TimedSlot): boolean => s.end <= to && (clock === undefined || windows === undefined || inWindows(clock.facts(s), windows)) && !busy(s.start, s.end);
     const slot = firstSlot(days, since, from, latest, fits);
     if (slot !== undefined) yield { entry, slot };
   }

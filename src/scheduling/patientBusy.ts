@@ -1,0 +1,28 @@
+import { holdsTime } from './appointment.js';
+import type { AppointmentId } from './ids.js';
+import type { Schedule } from './schedule.js';
+
+/**
+ * Whether a patient is busy over a span, asked many times: the patient's own time-holding
+ * appointments (pending, booked, arrived, checked-in, fulfilled), with any provider, are gathered
+ * once, and the answer tells whether a span overlaps one of them (a patient cannot be in two visits at
+ * once). Buffers are the provider's and the rooms', not the patient's, so they do not count;
+ * appointments that only touch the span (one ends as it starts) do not overlap it.
+ *
+ * @param schedule - the clinic
+ * @param patientId - whose appointments
+ * @param except - an appointment to leave out (the one a move would replace)
+ * @returns a test of a span given as epoch milliseconds, the end exclusive: true when the patient is busy then
+ * @example
+ * ```ts
+ * const busy = patientBusy(schedule, 'p1');
+ * busy(Date.parse('2026-11-02T10:00:00-05:00'), Date.parse('2026-11-02T10:20:00-05:00')); // false when free
+ * ```
+ */
+export function patientBusy(schedule: Schedule, patientId: string, except?: AppointmentId): (start: number, end: number) => boolean {
+  const spans: (readonly [number, number])[] = [];
+  for (const a of schedule.appointments) {
+    if (a.patientId === patientId && a.id !== except && holdsTime(a.status)) spans.push([Date.parse(a.start), Date.parse(a.end)]);
+  }
+  return (start, end) => spans.some(([from, until]) => from < end && start < until);
+}
