@@ -3,7 +3,7 @@ import type { ClaimIssue } from './claimIssue.js';
 import { isCalendarDate } from './calendarDay.js';
 
 /** Marks a value whose reading threw (a hostile getter or a revoked proxy). */
-export const UNREADABLE: unique symbol = Symbol('unreadable');
+const UNREADABLE: unique symbol = Symbol('unreadable');
 
 /**
  * Collects `claim.schema` issues while the structural reader walks untrusted input. Each read

@@ -1,6 +1,6 @@
 import type { IssuePath } from '../core/issue.js';
 import { fail, type Checked } from '../core/result.js';
-import { recordIssue, type RecordIssue, type RecordIssueCode } from './recordIssue.js';
+import { recordIssue, type RecordIssue } from './recordIssue.js';
 
 /**
  * Reads a caller's argument at the boundary of an operation. A getter that throws or a revoked proxy
@@ -11,19 +11,17 @@ import { recordIssue, type RecordIssue, type RecordIssueCode } from './recordIss
  *
  * @param path - where the argument sits in the caller's input (`['decision']`)
  * @param read - takes what is needed from the argument, answering with it or with issues
- * @param code - the code for an argument that cannot be read (`records.invalid_input` unless the
- *   argument has a code of its own, such as `records.patch_invalid` for a patch)
- * @returns what `read` answered, or the issue
+ * @returns what `read` answered, or `records.invalid_input` at `path`
  * @example
  * ```ts
  * const size = readCallerInput(['query'], () => ok((query as { pageSize?: unknown }).pageSize));
  * // a query whose pageSize getter throws: records.invalid_input at ['query']
  * ```
  */
-export function readCallerInput<T>(path: IssuePath, read: () => Checked<T, RecordIssue>, code: RecordIssueCode = 'records.invalid_input'): Checked<T, RecordIssue> {
+export function readCallerInput<T>(path: IssuePath, read: () => Checked<T, RecordIssue>): Checked<T, RecordIssue> {
   try {
     return read();
   } catch {
-    return fail([recordIssue(code, path, `the argument '${path.join('.')}' could not be read (a getter or proxy threw)`)]);
+    return fail([recordIssue('records.invalid_input', path, `the argument '${path.join('.')}' could not be read (a getter or proxy threw)`)]);
   }
 }

@@ -111,7 +111,7 @@ describe('readCallerInput', () => {
   it('passes what the read answers through, and turns a throw into an issue at the path', () => {
     expect(readCallerInput(['query'], () => ok(1))).toEqual(ok(1));
     expect(readCallerInput(['query'], () => { throw new Error('boom'); })).toMatchObject({ ok: false, issues: [{ code: 'records.invalid_input', path: ['query'] }] });
-    expect(readCallerInput(['patch'], () => { throw new Error('boom'); }, 'records.patch_invalid')).toMatchObject({ ok: false, issues: [{ code: 'records.patch_invalid', path: ['patch'] }] });
+    expect(readCallerInput(['policy', 'fields'], () => { throw new Error('boom'); })).toMatchObject({ ok: false, issues: [{ code: 'records.invalid_input', path: ['policy', 'fields'] }] });
   });
 });
 

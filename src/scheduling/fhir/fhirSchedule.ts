@@ -4,7 +4,7 @@ import { issuesFromZod } from '../../core/parse.js';
 import { fail, MedofficeUsageError, ok, type Checked } from '../../core/result.js';
 import { ProviderSchema, type Provider } from '../clinic.js';
 import { fhirDateTime, FhirDateTimeSchema, inOrder } from './fhirTime.js';
-import { extensionValue, ExtensionSchema, IdentifierSchema, medofficeExtension, referencedId, ReferenceSchema, referenceTo, resourceIdentity, type FhirReference } from './fhirTypes.js';
+import { extensionValue, ExtensionSchema, IdentifierSchema, isMedofficeExtension, medofficeExtension, referencedId, ReferenceSchema, referenceTo, resourceIdentity, type FhirReference } from './fhirTypes.js';
 
 /**
  * Schema of a FHIR R4 Period: `start` and `end` are `dateTime`s (a date, or a date-time with its
@@ -15,7 +15,7 @@ import { extensionValue, ExtensionSchema, IdentifierSchema, medofficeExtension, 
  * PeriodSchema.parse({ start: '2026-11-02', end: '2026-12-31T00:00:00-05:00' });
  * ```
  */
-export const PeriodSchema = z
+const PeriodSchema = z
   .object({ start: FhirDateTimeSchema.optional(), end: FhirDateTimeSchema.optional() })
   .refine((p) => p.start === undefined || p.end === undefined || inOrder(p.start, p.end), { message: 'the period ends before it starts (FHIR invariant per-1)', path: ['end'] });
 
@@ -96,7 +96,7 @@ export function fromFhirSchedule(resource: unknown): Checked<{ provider: Provide
   const cap = extensionValue(r.extension, 'daily-cap')?.valueInteger;
   const provider = ProviderSchema.safeParse({ id, name: actor.display ?? id, ...(cap !== undefined ? { dailyCap: cap } : {}) });
   if (!provider.success) {
-    const capAt = (r.extension ?? []).findIndex((e) => e === extensionValue([e], 'daily-cap'));
+    const capAt = (r.extension ?? []).findIndex((e) => isMedofficeExtension(e, 'daily-cap'));
     // Each field of the provider is named where the resource holds it.
     const where = (field: string | number | undefined): (string | number)[] =>
       field === 'name' ? ['actor', index, 'display'] : field === 'dailyCap' ? ['extension', capAt] : ['actor', index, ...idElement(actor)];

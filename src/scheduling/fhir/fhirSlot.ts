@@ -9,7 +9,7 @@ import { InstantSchema } from '../appointment.js';
 import { epochMinuteOfIso } from '../time/epochMinutes.js';
 import type { AppointmentTypeId, ProviderId, ResourceId } from '../ids.js';
 import type { Slot } from '../slotQuery.js';
-import { APPOINTMENT_TYPE_SYSTEM, CodeableConceptSchema, extensionValue, ExtensionSchema, isFhirId, medofficeExtension, referencedId, ReferenceSchema, referenceTo } from './fhirTypes.js';
+import { APPOINTMENT_TYPE_SYSTEM, CodeableConceptSchema, ExtensionSchema, isFhirId, isMedofficeExtension, medofficeExtension, referencedId, ReferenceSchema, referenceTo } from './fhirTypes.js';
 import { withSeconds } from './fhirTime.js';
 import { patientTimeExtensions, slotPatientTimes } from './slotPatientTimes.js';
 
@@ -104,7 +104,7 @@ export function fromFhirSlot(resource: unknown, zone: IanaZone): Checked<Slot> {
   if (typeId === undefined) return fail([errorIssue('fhir.missing_element', ['appointmentType'], 'no appointment type code')]);
   const patient = slotPatientTimes(r.extension, r.start, r.end);
   if (!patient.ok) return patient;
-  const resourceIds = (r.extension ?? []).filter((e) => e === extensionValue([e], 'resource')).map((e) => (e.valueString ?? '') as ResourceId);
+  const resourceIds = (r.extension ?? []).filter((e) => isMedofficeExtension(e, 'resource')).map((e) => (e.valueString ?? '') as ResourceId);
   const start = DateTime.fromISO(r.start, { setZone: true }).setZone(clinic.value);
   return ok({
     providerId: provider.id as ProviderId,

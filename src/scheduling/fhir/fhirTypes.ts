@@ -8,7 +8,7 @@ export const APPOINTMENT_TYPE_SYSTEM = `${MEDOFFICE_FHIR_BASE}/CodeSystem/appoin
 export const CANCELLATION_REASON_SYSTEM = 'http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason';
 
 /** Schema of a FHIR R4 Coding. */
-export const CodingSchema = z.object({ system: z.string().optional(), code: z.string().optional(), display: z.string().optional() });
+const CodingSchema = z.object({ system: z.string().optional(), code: z.string().optional(), display: z.string().optional() });
 /** Schema of a FHIR R4 CodeableConcept. */
 export const CodeableConceptSchema = z.object({ coding: z.array(CodingSchema).optional(), text: z.string().optional() });
 /** Code system of medoffice ids in `identifier` elements: ids FHIR's id grammar cannot carry travel there. */
@@ -117,15 +117,27 @@ export function referencedId(reference: FhirReference | undefined, types: readon
 }
 
 /**
- * The string value of the medoffice extension `name`, if present.
+ * Whether an extension is the medoffice extension `name`.
  *
  * @example
  * ```ts
- * extensionValue(resource.extension, 'patient-zone');
+ * const resourceIds = (slot.extension ?? []).filter((e) => isMedofficeExtension(e, 'resource'));
+ * ```
+ */
+export function isMedofficeExtension(extension: FhirExtension, name: string): boolean {
+  return extension.url === `${MEDOFFICE_FHIR_BASE}/StructureDefinition/${name}`;
+}
+
+/**
+ * The first medoffice extension `name` among `extensions`, if there is one.
+ *
+ * @example
+ * ```ts
+ * extensionValue(resource.extension, 'patient-zone')?.valueString;
  * ```
  */
 export function extensionValue(extensions: readonly FhirExtension[] | undefined, name: string): FhirExtension | undefined {
-  return extensions?.find((e) => e.url === `${MEDOFFICE_FHIR_BASE}/StructureDefinition/${name}`);
+  return extensions?.find((e) => isMedofficeExtension(e, name));
 }
 
 /**

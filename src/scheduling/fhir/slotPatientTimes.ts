@@ -1,7 +1,7 @@
 import { errorIssue, type Issue } from '../../core/issue.js';
 import { fail, ok, type Checked } from '../../core/result.js';
 import { InstantSchema } from '../appointment.js';
-import { extensionValue, medofficeExtension, type FhirExtension } from './fhirTypes.js';
+import { isMedofficeExtension, medofficeExtension, type FhirExtension } from './fhirTypes.js';
 import { withSeconds } from './fhirTime.js';
 
 /**
@@ -41,7 +41,7 @@ export function slotPatientTimes(
 ): Checked<{ patientStart?: string; patientEnd?: string }> {
   const all = extensions ?? [];
   const read = (name: string, same: string): { at: number; value?: string; issue?: Issue } => {
-    const at = all.findIndex((e) => e === extensionValue([e], name));
+    const at = all.findIndex((e) => isMedofficeExtension(e, name));
     const value = all[at]?.valueInstant;
     if (at < 0) return { at };
     const valid = value !== undefined && InstantSchema.safeParse(value).success && Date.parse(value) === Date.parse(same);
