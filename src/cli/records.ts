@@ -7,13 +7,14 @@ import { commandGroup, ExitCode, type CliCommand, type CliIo, type CommandOption
 import { writeOutputFile } from './outputFile.js';
 import { allEntries, rebuild, unreadableEntry } from './recordEntries.js';
 import { recordsSubcommand, type RecordsAction } from './recordsSubcommand.js';
+import { wholeNumberOption } from './wholeNumberOption.js';
 
 function recordKey(text: string): string | undefined {
   return /^[A-Za-z][A-Za-z0-9]{0,63}\/[A-Za-z0-9\-.]{1,64}$/.test(text) ? text : undefined;
 }
 
 function versionNumber(text: string | undefined): number | undefined {
-  return text !== undefined && /^[1-9][0-9]{0,8}$/.test(text) ? Number(text) : undefined;
+  return text === undefined ? undefined : wholeNumberOption(text, 1, 999_999_999);
 }
 
 function findings(io: CliIo, command: string, message: string): ExitCodeValue {

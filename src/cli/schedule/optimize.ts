@@ -3,6 +3,7 @@ import { checkSession } from '../../scheduling/optimize/session.js';
 import { compareWithBaselines, type BaselineComparison } from '../../scheduling/optimize/compareBaselines.js';
 import { ExitCode, parseCommandArgs, printIssues, usageFailure, type CliCommand } from '../command.js';
 import { readJsonFile } from '../readInput.js';
+import { wholeNumberOption } from '../wholeNumberOption.js';
 
 const USAGE = `Usage: medoffice schedule optimize session.json [--max-evaluations N] [--format text|json]
 
@@ -52,8 +53,7 @@ function withDefaultSession(input: Record<string, unknown>): Record<string, unkn
 function evaluationBudget(given: unknown): number | string {
   if (given === undefined) return Number.POSITIVE_INFINITY;
   const text = String(given);
-  const n = /^[1-9][0-9]*$/.test(text) ? Number(text) : Number.NaN;
-  return Number.isSafeInteger(n) ? n : `--max-evaluations must be a whole number of at least 1, not '${text}'`;
+  return wholeNumberOption(text, 1, Number.MAX_SAFE_INTEGER) ?? `--max-evaluations must be a whole number of at least 1, not '${text}'`;
 }
 
 function compactSlots(slots: readonly number[]): string {

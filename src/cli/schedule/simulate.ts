@@ -10,6 +10,7 @@ import type { SimulationIssue } from '../../scheduling/simulate/scenario.js';
 import { ExitCode, parseCommandArgs, printIssues, usageFailure, type CliCommand, type CliIo, type ExitCodeValue } from '../command.js';
 import { samePlace, writeFailureReason } from '../outputFile.js';
 import { readJsonFile } from '../readInput.js';
+import { wholeNumberOption } from '../wholeNumberOption.js';
 
 const USAGE = `Usage: medoffice schedule simulate scenario.json [--reps N] [--seed S] [--workers W] [--report out.html [--force]] [--format text|json]
 
@@ -39,19 +40,12 @@ function textReport(result: SimulationResult): string {
   return `${result.replications} replications, seed ${String(result.seed)}, ${result.engine} engine (minutes per session)\n${header}\n${lines.join('\n')}\n`;
 }
 
-/** A whole number written plainly (digits only, no sign, exponent, base prefix or spaces) within a range, or undefined. */
-function wholeNumber(text: string, min: number, max: number): number | undefined {
-  if (!/^(0|[1-9][0-9]*)$/.test(text)) return undefined;
-  const n = Number(text);
-  return n >= min && n <= max ? n : undefined;
-}
-
 function readOptions(values: Readonly<Record<string, unknown>>): { replications: number; seed: number | string; workers: number } | string {
   const workersText = typeof values['workers'] === 'string' ? values['workers'] : '0';
-  const workers = wholeNumber(workersText, 0, 256);
+  const workers = wholeNumberOption(workersText, 0, 256);
   if (workers === undefined) return `--workers must be a whole number from 0 to 256, not '${workersText}'`;
   const repsText = typeof values['reps'] === 'string' ? values['reps'] : '10000';
-  const reps = wholeNumber(repsText, 1, MAX_REPLICATIONS);
+  const reps = wholeNumberOption(repsText, 1, MAX_REPLICATIONS);
   if (reps === undefined) return `--reps must be a whole number from 1 to ${MAX_REPLICATIONS}, not '${repsText}'`;
   const seedText = typeof values['seed'] === 'string' ? values['seed'] : '1';
   const seed = /^-?\d+$/.test(seedText) && Number.isSafeInteger(Number(seedText)) ? Number(seedText) : seedText;

@@ -4,6 +4,7 @@ import type { Schedule } from '../../scheduling/schedule.js';
 import type { Slot } from '../../scheduling/slotQuery.js';
 import { ExitCode, parseCommandArgs, printIssues, usageFailure, type CliCommand, type CliIo, type ExitCodeValue } from '../command.js';
 import { readJsonFile } from '../readInput.js';
+import { wholeNumberOption } from '../wholeNumberOption.js';
 
 const usage = `Usage: medoffice schedule slots --clinic clinic.json --type TYPE --from DATE --to DATE [options]
 
@@ -104,7 +105,7 @@ export const slotsCommand: CliCommand = {
     if (typeof clinic !== 'string' || typeof type !== 'string' || typeof from !== 'string' || typeof to !== 'string') {
       return usageFailure(io, 'schedule slots', '--clinic, --type, --from and --to are required', usage);
     }
-    if (limit !== undefined && !(/^[1-9]\d*$/.test(String(limit)) && Number.isSafeInteger(Number(limit)))) {
+    if (limit !== undefined && wholeNumberOption(String(limit), 1, Number.MAX_SAFE_INTEGER) === undefined) {
       return usageFailure(io, 'schedule slots', `--limit must be a whole number from 1 to ${Number.MAX_SAFE_INTEGER}, not '${String(limit)}'`, usage);
     }
     const loaded = await loadClinic(clinic, io);
