@@ -45,6 +45,7 @@ export { classifyDemand, DEMAND_CLASS_CUTOFFS, demandClassOf } from './forecast/
 export type { DemandClass, DemandPattern } from './forecast/classify.js';
 export { forecastDemand } from './forecast/forecastDemand.js';
 export type { DemandForecast, ForecastMethod, ForecastSettings } from './forecast/forecastDemand.js';
+export { MIN_SCORED_ERRORS } from './forecast/forecastDemand.js';
 export { cycleServiceFor, fillRateFor, safetyFactorForCycleService, safetyFactorForFillRate, solveLoss } from './policy/serviceLevel.js';
 export { protectionSigma, safetyStock } from './policy/safetyStock.js';
 export type { DemandAndLeadTime } from './policy/safetyStock.js';

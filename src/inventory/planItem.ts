@@ -46,7 +46,7 @@ export interface ItemPlan {
   readonly packSize: number;
   readonly minimumOrder: number;
   readonly criticality: number;
-  readonly forecast: Omit<DemandForecast, 'totalOver'>;
+  readonly forecast: Omit<DemandForecast, 'totalOver' | 'sigmaOver'>;
   readonly eoq: number;
   readonly levels: ReplenishmentLevels;
   /** The newsvendor answer when it set the levels of a short-lived perishable, otherwise `null`. */
@@ -97,7 +97,7 @@ export function planItem(item: Item, fullUsage: ArrayLike<number>, stock: ItemSt
   const targetLevels = replenishmentLevels({
     replenishment: item.replenishment,
     service: item.service,
-    demand: { demandPerDay: forecast.perDay, demandSdPerDay: forecast.sigmaPerDay, leadTimeDays: item.leadTime.meanDays, leadTimeSdDays: item.leadTime.sdDays, largestDay },
+    demand: { demandPerDay: forecast.perDay, demandSdPerDay: forecast.sigmaPerDay, demandSdOver: forecast.sigmaOver, leadTimeDays: item.leadTime.meanDays, leadTimeSdDays: item.leadTime.sdDays, largestDay },
     eoq,
     expectedOver: forecast.totalOver,
   });
@@ -113,9 +113,10 @@ export function planItem(item: Item, fullUsage: ArrayLike<number>, stock: ItemSt
     overstockDays: settings.overstockDays ?? 90,
   });
   const rawQuantity = rawOrder(levels, position.position);
-  const maxUsable = item.shelfLifeDays === null ? Number.POSITIVE_INFINITY : Math.max(0, forecast.totalOver(item.leadTime.meanDays + item.shelfLifeDays) - Math.max(0, position.position));
+  // Allocated units (a negative position) are committed use: the arriving order serves them first.
+  const maxUsable = item.shelfLifeDays === null ? Number.POSITIVE_INFINITY : Math.max(0, forecast.totalOver(item.leadTime.meanDays + item.shelfLifeDays) - position.position);
   const order = roundOrder(rawQuantity, { packSize: item.packSize, minimumOrder: item.minimumOrder, maxUsable });
-  const { totalOver: _omit, ...forecastSummary } = forecast;
+  const { totalOver: _total, sigmaOver: _spread, ...forecastSummary } = forecast;
   const plan = { itemId: item.id, supplier: item.supplier, unit: item.unit, packSize: item.packSize, minimumOrder: item.minimumOrder, criticality: item.criticality, forecast: forecastSummary, eoq, levels, newsvendor, position, status, rawQuantity, maxUsable, order, unitCostCents: item.unitCostCents, costCents: order.quantity * item.unitCostCents };
   return { ...plan, reasons: describeOrder(item, plan) };
 }

@@ -21,13 +21,19 @@ describe('planInventory forecast warnings', () => {
   it('one day of usage: safety stock from Poisson σ = √d, not 0, said in the reason and warned about', () => {
     const plan = planItem(gloves, [40], none, { asOf });
     expect(plan.levels.safetyStock).toBeGreaterThan(0);
-    // σ over L + R = 10 days with a fixed lead time is √10 σ_d.
-    expect(plan.levels.sigma).toBeCloseTo(Math.sqrt(10) * Math.sqrt(40), 9);
+    // σ over L + R = 10 days with a fixed lead time: √(10(1 + 10c)/(1 + c)) σ_d, c = α/(2 − α) for SES's α = 0.1
+    // (the forecast rate's error repeats on each day), with σ_d = √40.
+    const c = 0.1 / 1.9;
+    expect(plan.levels.sigma).toBeCloseTo(Math.sqrt((10 * (1 + 10 * c)) / (1 + c)) * Math.sqrt(40), 9);
     expect(plan.forecast.spreadKnown).toBe(false);
     expect(plan.reasons.find((reason) => reason.code === 'safety_stock')?.text).toMatch(/assuming Poisson demand/);
     const planned = planInventory({ items: [gloves], usage: new Map([[gloves.id, Float64Array.of(40)]]), stock: new Map() }, { asOf });
     expect(planned.issues.map((issue) => [issue.code, issue.severity, issue.path])).toEqual([['inventory.spread_unknown', 'warning', ['items', 0]]]);
-    const measured = planInventory({ items: [gloves], usage: new Map([[gloves.id, Float64Array.of(40, 38, 45)]]), stock: new Map() }, { asOf });
+    // A week of scored errors measures the spread; two equal days do not.
+    const equal = planInventory({ items: [gloves], usage: new Map([[gloves.id, Float64Array.of(40, 40)]]), stock: new Map() }, { asOf });
+    expect(equal.issues.map((issue) => issue.code)).toEqual(['inventory.spread_unknown']);
+    expect(equal.plans[0]?.levels.safetyStock).toBeCloseTo(plan.levels.safetyStock, 9);
+    const measured = planInventory({ items: [gloves], usage: new Map([[gloves.id, Float64Array.of(40, 38, 45, 41, 39, 44, 40, 42)]]), stock: new Map() }, { asOf });
     expect(measured.issues).toEqual([]);
   });
 

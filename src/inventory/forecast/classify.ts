@@ -13,6 +13,10 @@ export interface DemandPattern {
   /** Squared coefficient of variation of the non-zero demand sizes (sample standard deviation). */
   readonly cv2: number;
   readonly demandClass: DemandClass;
+  /** The most periods from one demand to the next, the first counted from the start of the history (0 with no demand). */
+  readonly longestInterval: number;
+  /** Periods after the last demand (the whole history with no demand). */
+  readonly periodsSinceDemand: number;
 }
 
 /**
@@ -32,21 +36,24 @@ export function classifyDemand(y: ArrayLike<number>): DemandPattern {
   let last = -1;
   let sum = 0;
   let squares = 0;
+  let longestInterval = 0;
   for (let t = 0; t < y.length; t++) {
     const value = y[t] as number;
     if (value > 0) {
       count++;
+      longestInterval = Math.max(longestInterval, t - last);
       last = t;
       sum += value;
       squares += value * value;
     }
   }
-  if (count === 0) return { demandPeriods: 0, adi: Number.POSITIVE_INFINITY, cv2: 0, demandClass: 'none' };
+  const periodsSinceDemand = y.length - 1 - last;
+  if (count === 0) return { demandPeriods: 0, adi: Number.POSITIVE_INFINITY, cv2: 0, demandClass: 'none', longestInterval, periodsSinceDemand };
   const adi = (last + 1) / count;
   const mean = sum / count;
   const variance = count > 1 ? Math.max(0, (squares - sum * mean) / (count - 1)) : 0;
   const cv2 = variance / (mean * mean);
-  return { demandPeriods: count, adi, cv2, demandClass: demandClassOf(adi, cv2) };
+  return { demandPeriods: count, adi, cv2, demandClass: demandClassOf(adi, cv2), longestInterval, periodsSinceDemand };
 }
 
 /**

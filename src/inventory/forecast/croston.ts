@@ -15,6 +15,8 @@ export interface IntermittentFit {
   readonly beta: number;
   /** Smoothed size of a non-zero demand, z. */
   readonly size: number;
+  /** Smoothed square of a non-zero demand's size, smoothed as `size` is: with it, the sizes' spread. */
+  readonly sizeSquare: number;
   /** Croston/SBA: smoothed interval between demands, p. TSB: smoothed probability of a demand. */
   readonly intervalOrProbability: number;
   /** Forecast demand per period. */
@@ -59,6 +61,7 @@ export function intermittent(
   let squared = 0;
   let sum = 0;
   let size = 0;
+  let sizeSquare = 0;
   let second = 0;
   let started = false;
   let sinceLast = 0;
@@ -70,6 +73,7 @@ export function intermittent(
       if (actual > 0) {
         started = true;
         size = actual;
+        sizeSquare = actual * actual;
         second = method === 'tsb' ? 1 / sinceLast : sinceLast;
         sinceLast = 0;
       }
@@ -84,12 +88,16 @@ export function intermittent(
     sum += error;
     if (method === 'tsb') {
       second += beta * ((actual > 0 ? 1 : 0) - second);
-      if (actual > 0) size += alpha * (actual - size);
+      if (actual > 0) {
+        size += alpha * (actual - size);
+        sizeSquare += alpha * (actual * actual - sizeSquare);
+      }
     } else if (actual > 0) {
       size += alpha * (actual - size);
+      sizeSquare += alpha * (actual * actual - sizeSquare);
       second += alpha * (sinceLast - second);
     }
     if (actual > 0) sinceLast = 0;
   }
-  return { method, alpha, beta, size, intervalOrProbability: second, perPeriod: estimate(method, alpha, size, second), errors: errorsFromSums(n, absolute, squared, sum) };
+  return { method, alpha, beta, size, sizeSquare, intervalOrProbability: second, perPeriod: estimate(method, alpha, size, second), errors: errorsFromSums(n, absolute, squared, sum) };
 }

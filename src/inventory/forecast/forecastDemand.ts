@@ -38,22 +38,46 @@ export interface DemandForecast {
   /** Forecast demand for the next day. */
   readonly perDay: number;
   /**
-   * Spread of one-day forecast errors (RMSE; weekly RMSE / √7 for the weekly seasonal model), or
-   * √perDay when `spreadKnown` is false.
+   * Spread of one-day forecast errors: their RMSE (weekly RMSE / √7 for the weekly seasonal model;
+   * for TSB the spread its Bernoulli-times-size model gives at the current estimates, which falls
+   * as the demand probability decays). When `spreadKnown` is false it is at least √perDay.
    */
   readonly sigmaPerDay: number;
   /**
-   * False when no forecast error could be scored (one day of history; a single demand, which
-   * Croston, SBA, SBJ and TSB use to start; Holt's start fitted to one or two days) while the
-   * forecast is positive: the spread is then unknown, not zero, and `sigmaPerDay` falls back to
-   * √perDay, the spread of Poisson demand at that rate.
+   * False when fewer than a week of one-step errors (`MIN_SCORED_ERRORS`, 7) could be scored
+   * (a short history; Croston, SBA, SBJ and TSB score nothing up to the first demand; Holt's start is
+   * fitted to the first days) while the forecast is positive: the spread is then not measured, and
+   * `sigmaPerDay` is the larger of what was measured and √perDay, the spread of Poisson demand at that
+   * rate (two equal days are no evidence that demand never varies).
    */
   readonly spreadKnown: boolean;
   /** In-sample one-step errors of the chosen method, in its own period (days, or weeks when seasonal). */
   readonly errors: ForecastErrors;
   /** Expected total demand over the next `days` days (never negative). */
   readonly totalOver: (days: number) => number;
+  /**
+   * Standard deviation of the error of `totalOver(days)`. The forecast rate is an estimate, and its
+   * error repeats on every day of the horizon, so the variance grows with days² as well as days:
+   * σ₁²·h(1 + c·h)/(1 + c) over h periods, where σ₁ is the one-period spread and c the variance of
+   * the smoothed rate relative to demand's own, c = a/(2 − a) for an exponentially weighted rate
+   * with weight a per period (Prak, Teunter & Syntetos 2017, "On the calculation of safety stocks
+   * when demand is forecasted", EJOR 256). a is α for SES, Holt, weekly Holt-Winters and TSB, and
+   * α divided by the smoothed interval between demands for Croston, SBA and SBJ, which update only
+   * at a demand. For a trend or season it is a lower bound, as it leaves out the error of the extrapolated trend. Over one period (a day; a week for weekly Holt-Winters)
+   * it is that period's error spread.
+   */
+  readonly sigmaOver: (days: number) => number;
 }
+
+/**
+ * One-step forecast errors the spread needs before it counts as measured: a week of days.
+ *
+ * @example
+ * ```ts
+ * forecastDemand([10, 10]).spreadKnown; // false: 1 error scored, fewer than MIN_SCORED_ERRORS
+ * ```
+ */
+export const MIN_SCORED_ERRORS = 7;
 
 const DAYS_PER_WEEK = 7;
 const WEEKS_PER_YEAR = 52;
@@ -71,8 +95,9 @@ export const HOLT_WINTERS_MIN_DAYS = 2 * WEEKS_PER_YEAR * DAYS_PER_WEEK;
 /**
  * Chooses a method and forecasts daily demand: an item marked `seasonal` with two years of history
  * gets weekly Holt-Winters whatever its demand class; otherwise the Syntetos-Boylan class decides:
- * smooth and erratic demand get SES (Holt when `trend`), intermittent demand SBA, lumpy demand TSB,
- * and no demand a zero forecast. When no forecast error can be scored the spread falls back to
+ * smooth and erratic demand get SES (Holt when `trend`), intermittent demand SBA (TSB once the days
+ * since the last demand outnumber every interval between demands before, as demand may have stopped),
+ * lumpy demand TSB, and no demand a zero forecast. When no forecast error can be scored the spread falls back to
  * √perDay (`spreadKnown` false). Linear in the history's length; allocates nothing per day.
  *
  * @param usage - units used per day, oldest first, ending the day before the planning day
@@ -87,17 +112,15 @@ export function forecastDemand(usage: ArrayLike<number>, settings: ForecastSetti
   const pattern = classifyDemand(usage);
   const method = settings.method ?? chooseMethod(pattern, usage.length, settings);
   return match(method)
-    .with('none', () => flat(method, pattern, 0, { n: 0, mad: 0, rmse: 0, bias: 0 }))
+    .with('none', () => flat(method, pattern, 0, { n: 0, mad: 0, rmse: 0, bias: 0 }, 0))
     .with('ses', () => {
-      const fit = ses(usage, { alpha: settings.alpha ?? 0.1 });
-      return flat(method, pattern, Math.max(0, fit.level), fit.errors);
+      const alpha = settings.alpha ?? 0.1;
+      const fit = ses(usage, { alpha });
+      return flat(method, pattern, Math.max(0, fit.level), fit.errors, rateVariance(alpha));
     })
     .with('holt', () => trended(usage, pattern, settings))
     .with('holt-winters', () => seasonal(usage, pattern, settings))
-    .with('croston', 'sba', 'sbj', 'tsb', (name) => {
-      const fit = intermittent(usage, { method: name, alpha: settings.intermittentAlpha ?? 0.1 });
-      return flat(method, pattern, fit.perPeriod, fit.errors);
-    })
+    .with('croston', 'sba', 'sbj', 'tsb', (name) => intermittentForecast(usage, name, pattern, settings.intermittentAlpha ?? 0.1))
     .exhaustive();
 }
 
@@ -108,19 +131,48 @@ function chooseMethod(pattern: DemandPattern, length: number, settings: Forecast
   if (pattern.demandClass !== 'none' && settings.seasonal === true && length >= HOLT_WINTERS_MIN_DAYS) return 'holt-winters';
   return match(pattern.demandClass)
     .with('none', (): ForecastMethod => 'none')
-    .with('intermittent', (): ForecastMethod => 'sba')
+    // SBA moves only at a demand, so after demand stops it would forecast the old rate for ever; a
+    // quiet run longer than any interval between demands so far is taken as a sign it may have
+    // stopped, and TSB, whose forecast decays every period without demand, takes over.
+    .with('intermittent', (): ForecastMethod => (pattern.periodsSinceDemand > pattern.longestInterval ? 'tsb' : 'sba'))
     .with('lumpy', (): ForecastMethod => 'tsb')
     .with('smooth', 'erratic', (): ForecastMethod => (settings.trend === true ? 'holt' : 'ses'))
     .exhaustive();
 }
 
-/** The daily spread: the errors' RMSE when some were scored, otherwise √perDay (Poisson) for a positive forecast. */
-function spread(perDay: number, rmse: number, scored: boolean): { sigmaPerDay: number; spreadKnown: boolean } {
-  return scored || !(perDay > 0) ? { sigmaPerDay: rmse, spreadKnown: true } : { sigmaPerDay: Math.sqrt(perDay), spreadKnown: false };
+/** The daily spread: what was measured once a week of errors was scored, otherwise at least √perDay (Poisson) for a positive forecast. */
+function spread(perDay: number, measured: number, scored: number): { sigmaPerDay: number; spreadKnown: boolean } {
+  return scored >= MIN_SCORED_ERRORS || !(perDay > 0) ? { sigmaPerDay: measured, spreadKnown: true } : { sigmaPerDay: Math.max(measured, Math.sqrt(perDay)), spreadKnown: false };
 }
 
-function flat(method: ForecastMethod, pattern: DemandPattern, perDay: number, errors: ForecastErrors): DemandForecast {
-  return { method, pattern, perDay, ...spread(perDay, errors.rmse, errors.n > 0), errors, totalOver: (days) => perDay * days };
+/** The variance of a rate smoothed with weight `a` per period, relative to the variance of the demand it smooths: a/(2 − a). */
+function rateVariance(a: number): number {
+  return a / (2 - a);
+}
+
+/** `sigmaOver` for a one-period spread `sigma`, rate variance ratio `c` and periods of `periodDays` days. */
+function spreadOver(sigma: number, c: number, periodDays = 1): (days: number) => number {
+  return (days) => {
+    const periods = Math.max(0, days) / periodDays;
+    return sigma * Math.sqrt((periods * (1 + c * periods)) / (1 + c));
+  };
+}
+
+function flat(method: ForecastMethod, pattern: DemandPattern, perDay: number, errors: ForecastErrors, c: number, measured = errors.rmse): DemandForecast {
+  const known = spread(perDay, measured, errors.n);
+  return { method, pattern, perDay, ...known, errors, totalOver: (days) => perDay * days, sigmaOver: spreadOver(known.sigmaPerDay, c) };
+}
+
+function intermittentForecast(usage: ArrayLike<number>, method: 'croston' | 'sba' | 'sbj' | 'tsb', pattern: DemandPattern, alpha: number): DemandForecast {
+  const fit = intermittent(usage, { method, alpha });
+  if (method !== 'tsb') return flat(method, pattern, fit.perPeriod, fit.errors, rateVariance(alpha / Math.max(1, fit.intervalOrProbability)));
+  // TSB's own model: a demand with probability p of a size with mean z and second moment z², so a
+  // day's variance is p·z² − (p·z)²; the one-step error adds the rate's variance. It falls with p when
+  // demand stops, where the RMSE of the busy past would keep the spread, and the safety stock, up.
+  const c = rateVariance(alpha);
+  const p = fit.intervalOrProbability;
+  const daily = Math.max(0, p * fit.sizeSquare - fit.perPeriod * fit.perPeriod);
+  return flat(method, pattern, fit.perPeriod, fit.errors, c, Math.sqrt(daily * (1 + c)));
 }
 
 /** Days of daily usage the starting level and trend of Holt's method are fitted to. */
@@ -154,7 +206,8 @@ function trended(usage: ArrayLike<number>, pattern: DemandPattern, settings: For
   };
   const perDay = Math.max(0, fit.level + fit.trend);
   // A starting line through one or two days passes through them, so their errors are zero by construction, not a spread.
-  return { method: 'holt', pattern, perDay, ...spread(perDay, fit.errors.rmse, usage.length > 2), errors: fit.errors, totalOver };
+  const known = spread(perDay, fit.errors.rmse, usage.length > 2 ? fit.errors.n : 0);
+  return { method: 'holt', pattern, perDay, ...known, errors: fit.errors, totalOver, sigmaOver: spreadOver(known.sigmaPerDay, rateVariance(settings.alpha ?? 0.1)) };
 }
 
 function seasonal(usage: ArrayLike<number>, pattern: DemandPattern, settings: ForecastSettings): DemandForecast {
@@ -165,7 +218,8 @@ function seasonal(usage: ArrayLike<number>, pattern: DemandPattern, settings: Fo
     const week = Math.floor((t - offset) / DAYS_PER_WEEK);
     weekly[week] = (weekly[week] as number) + (usage[t] as number);
   }
-  const fit = holtWinters(weekly, { alpha: settings.alpha ?? 0.2, beta: settings.beta ?? 0.01, gamma: settings.gamma ?? 0.1, period: WEEKS_PER_YEAR });
+  const alpha = settings.alpha ?? 0.2;
+  const fit = holtWinters(weekly, { alpha, beta: settings.beta ?? 0.01, gamma: settings.gamma ?? 0.1, period: WEEKS_PER_YEAR });
   const totalOver = (days: number): number => {
     let total = 0;
     for (let week = 1; (week - 1) * DAYS_PER_WEEK < days; week++) {
@@ -182,5 +236,6 @@ function seasonal(usage: ArrayLike<number>, pattern: DemandPattern, settings: Fo
     spreadKnown: true,
     errors: fit.errors,
     totalOver,
+    sigmaOver: spreadOver(fit.errors.rmse, rateVariance(alpha), DAYS_PER_WEEK),
   };
 }

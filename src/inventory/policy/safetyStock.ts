@@ -13,13 +13,20 @@ export interface DemandAndLeadTime {
    * bounds the undershoot of (s, Q) and (s, S) rules reviewed daily; omitted, unbounded.
    */
   readonly largestDay?: number;
+  /**
+   * Standard deviation of the forecast error of total demand over a number of days, when demand is
+   * forecast (`DemandForecast.sigmaOver`). It replaces √days·σ_d, which treats the forecast rate as
+   * exact: the rate's own error repeats on every day, so over long protection intervals √days·σ_d
+   * gives too little safety stock and misses the service target.
+   */
+  readonly demandSdOver?: (days: number) => number;
 }
 
 /**
  * Standard deviation of demand over a protection interval of `leadTimeDays` (plus `reviewDays`
  * for periodic review) when both demand and lead time vary: σ = √(L′ σ_d² + d² σ_L²) with
  * L′ = L + R. With σ_L = 0 this is demand variability alone (σ_d √L′); with σ_d = 0 lead-time
- * variability alone (d σ_L).
+ * variability alone (d σ_L). With `demandSdOver`, its value for L′ days takes the place of σ_d √L′.
  *
  * @example
  * ```ts
@@ -28,7 +35,8 @@ export interface DemandAndLeadTime {
  */
 export function protectionSigma(input: DemandAndLeadTime, reviewDays = 0): number {
   const span = input.leadTimeDays + reviewDays;
-  return Math.sqrt(span * input.demandSdPerDay ** 2 + input.demandPerDay ** 2 * input.leadTimeSdDays ** 2);
+  const demandVariance = input.demandSdOver === undefined ? span * input.demandSdPerDay ** 2 : input.demandSdOver(span) ** 2;
+  return Math.sqrt(demandVariance + input.demandPerDay ** 2 * input.leadTimeSdDays ** 2);
 }
 
 /**

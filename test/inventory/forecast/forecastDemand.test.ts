@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/core/random.js';
 import { samplePoisson } from '../../../src/core/samplers.js';
-import { forecastDemand, intermittent } from '../../../src/inventory/index.js';
+import { forecastDemand, intermittent, MIN_SCORED_ERRORS } from '../../../src/inventory/index.js';
 
 /** The demo's flu vaccine: Poisson(max(0, 4 + 6 cos(2π(t − 60)/364))) doses a day, day 0 early November. */
 const fluRate = (t: number): number => Math.max(0, 4 + 6 * Math.cos((2 * Math.PI * (t - 60)) / 364));
@@ -74,9 +74,9 @@ describe('forecastDemand with no forecast error to measure', () => {
     expect(forecast.spreadKnown).toBe(false);
   });
 
-  it('a single demand under SBA, TSB and Croston (which start from it and score nothing up to it): σ = √d', () => {
+  it('a single demand under SBA and Croston (which start from it and score nothing up to it): σ = √d', () => {
     const usage = [...new Array<number>(39).fill(0), 50];
-    for (const method of [undefined, 'tsb', 'croston'] as const) {
+    for (const method of [undefined, 'croston'] as const) {
       const forecast = forecastDemand(usage, method === undefined ? {} : { method });
       if (method === undefined) expect(forecast.method).toBe('sba');
       expect(forecast.errors.n).toBe(0);
@@ -86,6 +86,14 @@ describe('forecastDemand with no forecast error to measure', () => {
     }
   });
 
+  it("a single demand under TSB: its model's spread, p·z² − (p·z)² a day plus the rate's error, when that is above √d", () => {
+    // p = 1/40 after a first demand of 50 on day 40: p·z² − (p·z)² = 62.5 − 1.5625, times 1 + α/(2 − α).
+    const forecast = forecastDemand([...new Array<number>(39).fill(0), 50], { method: 'tsb' });
+    expect(forecast.perDay).toBeCloseTo(1.25, 12);
+    expect(forecast.sigmaPerDay).toBeCloseTo(Math.sqrt((62.5 - 1.5625) * (1 + 0.1 / 1.9)), 12);
+    expect(forecast.spreadKnown).toBe(false);
+  });
+
   it("Holt's starting line through one or two days fits them exactly, so their zero errors are no spread either", () => {
     for (const usage of [[40], [40, 44]]) {
       const forecast = forecastDemand(usage, { trend: true });
@@ -93,18 +101,18 @@ describe('forecastDemand with no forecast error to measure', () => {
       expect(forecast.sigmaPerDay).toBeCloseTo(Math.sqrt(forecast.perDay), 12);
       expect(forecast.spreadKnown).toBe(false);
     }
-    expect(forecastDemand([40, 44, 39], { trend: true }).spreadKnown).toBe(true);
+    expect(forecastDemand([40, 44, 39, 42, 45, 41, 44, 47, 43], { trend: true }).spreadKnown).toBe(true);
   });
 
-  it('property: σ is the errors\' RMSE when some were scored, √d when none were and d > 0, and 0 with no demand', () => {
+  it('property: σ is the errors\' RMSE once a week of them was scored, at least √d before that when d > 0, and 0 with no demand', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 60 }), { maxLength: 30 }), fc.constantFrom(undefined, 'ses', 'sba', 'tsb', 'croston', 'sbj'), (usage, method) => {
+      fc.property(fc.array(fc.integer({ min: 0, max: 60 }), { maxLength: 30 }), fc.constantFrom(undefined, 'ses', 'sba', 'croston', 'sbj'), (usage, method) => {
         const forecast = forecastDemand(usage, method === undefined ? {} : { method });
-        if (forecast.errors.n > 0 || forecast.perDay === 0) {
+        if (forecast.errors.n >= MIN_SCORED_ERRORS || forecast.perDay === 0) {
           expect(forecast.sigmaPerDay).toBe(forecast.errors.rmse);
           expect(forecast.spreadKnown).toBe(true);
         } else {
-          expect(forecast.sigmaPerDay).toBeCloseTo(Math.sqrt(forecast.perDay), 12);
+          expect(forecast.sigmaPerDay).toBe(Math.max(forecast.errors.rmse, Math.sqrt(forecast.perDay)));
           expect(forecast.spreadKnown).toBe(false);
         }
       }),

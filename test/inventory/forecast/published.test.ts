@@ -40,6 +40,12 @@ describe('published forecasting examples', () => {
     expect(classifyDemand([0, 0, 0]).demandClass).toBe('none');
   });
 
+  it('measures the longest interval between demands (the first from the start) and the quiet run after the last', () => {
+    expect(classifyDemand([0, 2, 0, 0, 0, 4, 0, 6, 0, 0])).toMatchObject({ longestInterval: 4, periodsSinceDemand: 2 });
+    expect(classifyDemand([0, 0, 0, 3])).toMatchObject({ longestInterval: 4, periodsSinceDemand: 0 });
+    expect(classifyDemand([0, 0, 0])).toMatchObject({ longestInterval: 0, periodsSinceDemand: 3 });
+  });
+
   it('Croston as the R forecast package computes it (R/croston.R, croston_model): fitted values and SBA, SBJ factors', () => {
     // Verified against robjhyndman/forecast R/croston.R (croston_model: fit_demand[1] = y_demand[1],
     // fit_interval[1] = non_zero[1], SES with alpha on both, SBA 1 − α/2, SBJ 1 − α/(2 − α),
