@@ -1,4 +1,4 @@
-import { errorIssue, type Issue } from '../core/issue.js';
+import { errorIssue, warningIssue, type Issue } from '../core/issue.js';
 import { readCsv, type CsvRecord, type CsvTable } from '../core/csv.js';
 
 /** A CSV record as a lookup by header name, with helpers that report bad cells by line and column. */
@@ -14,19 +14,30 @@ export interface CsvRow {
  * Matches each CSV record to the header, checking that required columns exist, that no column is
  * named twice and that every record has as many fields as the header. Returns the well-formed rows
  * and the issues of the rest (`csv.missing_column` and `csv.duplicate_column` on the header, which
- * leave no rows, and `csv.field_count` on a record).
+ * leave no rows, and `csv.field_count` on a record). Header names are matched without regard to
+ * case or surrounding spaces.
+ *
+ * When `optional` is given, every other named column of the header gets a `csv.unknown_column`
+ * warning at its header cell (`[source, line, name]`): its cells are ignored, and a misspelled
+ * optional column would otherwise leave its setting at the default without a word. The warning
+ * names the one documented column that is a near match, if one is nearest (the same but for case,
+ * spaces, underscores and hyphens; an edit distance of at most 2; or the same with words added or
+ * dropped at the end, `shelf_life` for `shelf_life_days`), and otherwise lists the documented
+ * columns. The rows are read all the same.
  *
  * @param table - the parsed file
  * @param source - the file's name for issue paths
  * @param required - columns that must be present
+ * @param optional - the documented columns that may be present; omitted, other columns pass unremarked
  * @example
  * ```ts
- * const { rows } = csvRows(parseCsv(text, 'usage.csv'), 'usage.csv', ['item_id', 'date', 'quantity']);
+ * const { rows, issues } = csvRows(parseCsv(text, 'usage.csv'), 'usage.csv', ['item_id', 'date', 'quantity'], []);
  * rows[0]?.text('date');
+ * issues.filter((issue) => issue.code === 'csv.unknown_column'); // columns the reader ignores
  * ```
  */
-export function csvRows(table: CsvTable, source: string, required: readonly string[]): { rows: CsvRow[]; issues: Issue[] } {
-  const shape = newShape(source, required);
+export function csvRows(table: CsvTable, source: string, required: readonly string[], optional?: readonly string[]): { rows: CsvRow[]; issues: Issue[] } {
+  const shape = newShape(source, required, optional);
   const { index } = shape;
   const rows: CsvRow[] = [];
   for (const record of table.records) {
@@ -52,6 +63,7 @@ export function csvRows(table: CsvTable, source: string, required: readonly stri
  * @param source - the file's name for issue paths
  * @param columns - the columns to read, all required
  * @param visit - called with each row's cells (in the order of `columns`) and its line
+ * @param optional - as for `csvRows`: given, any column neither in `columns` nor here is warned about
  * @returns the file's structural issues, in the order `csvRows` reports them
  * @example
  * ```ts
@@ -59,8 +71,8 @@ export function csvRows(table: CsvTable, source: string, required: readonly stri
  * forEachCsvRow('id,qty\na,2\nb,3\n', 'f.csv', ['qty'], ([qty]) => { total += Number(qty); }); // total === 5
  * ```
  */
-export function forEachCsvRow(text: string, source: string, columns: readonly string[], visit: (cells: readonly string[], line: number) => void): Issue[] {
-  const shape = newShape(source, columns);
+export function forEachCsvRow(text: string, source: string, columns: readonly string[], visit: (cells: readonly string[], line: number) => void, optional?: readonly string[]): Issue[] {
+  const shape = newShape(source, columns, optional);
   const cells: string[] = columns.map(() => '');
   let positions: number[] = [];
   const parseIssues = readCsv(text, source, (record) => {
@@ -76,6 +88,8 @@ export function forEachCsvRow(text: string, source: string, columns: readonly st
 interface RowShape {
   readonly source: string;
   readonly required: readonly string[];
+  /** The documented optional columns, when other columns are to be warned about. */
+  readonly optional: readonly string[] | undefined;
   readonly issues: Issue[];
   readonly index: Map<string, number>;
   /** Fields in the header, or -1 before it is read. */
@@ -84,8 +98,8 @@ interface RowShape {
   usable: boolean;
 }
 
-function newShape(source: string, required: readonly string[]): RowShape {
-  return { source, required, issues: [], index: new Map(), width: -1, usable: false };
+function newShape(source: string, required: readonly string[], optional: readonly string[] | undefined): RowShape {
+  return { source, required, optional, issues: [], index: new Map(), width: -1, usable: false };
 }
 
 /** True when `record` is a well-formed data row; reads the header from the first record. */
@@ -117,6 +131,64 @@ function readHeader(shape: RowShape, header: CsvRecord): void {
     if (!index.has(name)) issues.push(errorIssue('csv.missing_column', [source, header.line, name], `the header has no '${name}' column`));
   }
   shape.usable = issues.length === 0;
+  if (shape.optional !== undefined) issues.push(...unknownColumns(shape, header.line, header.fields));
+}
+
+/** A `csv.unknown_column` warning for each named header column that is neither required nor optional. */
+function unknownColumns(shape: RowShape, line: number, fields: readonly string[]): Issue[] {
+  const documented = [...shape.required, ...(shape.optional ?? [])];
+  const known = new Set(documented);
+  const warnings: Issue[] = [];
+  fields.forEach((field, position) => {
+    const name = field.trim().toLowerCase();
+    if (name === '' || known.has(name) || shape.index.get(name) !== position) return;
+    const near = nearestColumn(name, documented);
+    const advice = near === undefined ? `the columns it reads are ${documented.join(', ')}` : `did you mean '${near}'?`;
+    warnings.push(warningIssue('csv.unknown_column', [shape.source, line, name], `'${field.trim()}' (column ${position + 1}) is not a column this file reads, so its cells are ignored; ${advice}`));
+  });
+  return warnings;
+}
+
+/** A header name without case, spaces, underscores or hyphens: `Shelf-Life Days` → `shelflifedays`. */
+const squeezed = (name: string): string => name.toLowerCase().replace(/[\s_-]+/g, '');
+
+/**
+ * The documented column an unknown header name most likely meant, when exactly one is nearest:
+ * first one equal to it but for case, spaces, underscores and hyphens (`Shelf-Life-Days`); then one
+ * within an edit distance of 2 of it, so spelled (`shelf_lif_days`, `polcy`; at most a third of the
+ * name's letters, so `x` is no misspelling of `id`); then one that is the name with words added or
+ * dropped at its end (`shelf_life` for `shelf_life_days`, `on_hand_units` for `on_hand`).
+ *
+ * @param name - the header name, trimmed and in lower case
+ * @param documented - the columns the file may have
+ * @returns the suggestion, or undefined when none is near or two are equally near
+ */
+function nearestColumn(name: string, documented: readonly string[]): string | undefined {
+  const short = squeezed(name);
+  const rank = (column: string): number => {
+    const distance = editDistance(short, squeezed(column));
+    if (distance === 0) return 0;
+    if (distance <= Math.min(2, short.length / 3)) return distance;
+    const words = name.replace(/[\s-]+/g, '_');
+    return column.startsWith(`${words}_`) || words.startsWith(`${column}_`) ? 3 + distance : Number.POSITIVE_INFINITY;
+  };
+  const ranked = documented.map((column) => ({ column, rank: rank(column) })).filter((entry) => Number.isFinite(entry.rank));
+  const best = Math.min(...ranked.map((entry) => entry.rank));
+  const nearest = ranked.filter((entry) => entry.rank === best);
+  return nearest.length === 1 ? nearest[0]?.column : undefined;
+}
+
+/** Levenshtein distance: the fewest one-letter insertions, deletions and substitutions from `a` to `b`. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
 }
 
 /** The issues found so far, with `csv.empty` when there was no header. */

@@ -11,6 +11,12 @@ import type { ItemStock } from './planItem.js';
 /** Columns an items file must have. */
 export const ITEM_COLUMNS = ['id', 'name', 'unit', 'pack_size', 'unit_cost', 'supplier', 'lead_time_days'] as const;
 
+/** The other columns an items file may have; any column besides these and `ITEM_COLUMNS` is warned about (`csv.unknown_column`). */
+const ITEM_OPTIONAL_COLUMNS = [
+  'lead_time_sd_days', 'minimum_order', 'shelf_life_days', 'order_cost', 'service', 'service_level', 'policy', 'review_days', 'par_level',
+  'seasonal', 'trend', 'holding_rate', 'shortage_cost', 'criticality', 'stocked_since', 'on_hand', 'on_order', 'allocated', 'expiring_quantity', 'expiring_on',
+] as const;
+
 /** Which column each item field comes from, so schema issues point at the cell. */
 const FIELD_COLUMNS: Readonly<Record<string, string>> = {
   id: 'id', name: 'name', unit: 'unit', packSize: 'pack_size', unitCostCents: 'unit_cost', minimumOrder: 'minimum_order',
@@ -38,9 +44,11 @@ function columnOf(path: readonly PropertyKey[]): string {
  * true/false, 1/0 or blank for no), `holding_rate` (a fraction of unit cost per year, e.g. 0.25),
  * `shortage_cost` (dollars), `criticality, stocked_since` (YYYY-MM-DD), `on_hand,
  * on_order, allocated, expiring_quantity, expiring_on`. A `service` other than `fill` needs a
- * `service_level`; without either the target is a 98% fill rate. Every bad row is reported with its
- * line and column, every bad cell of it (the stock columns too when item fields fail), and left
- * out; the good rows are returned. A row whose id was on an earlier row, good or bad, is reported
+ * `service_level`; without either the target is a 98% fill rate. Any other column is warned about
+ * (`csv.unknown_column`, at its header cell, naming the documented column it nearly matches) and
+ * its cells are ignored, so a misspelled optional column is not silently left at its default.
+ * Every bad row is reported with its line and column, every bad cell of it (the stock columns too
+ * when item fields fail), and left out; the good rows are returned. A row whose id was on an earlier row, good or bad, is reported
  * (`inventory.duplicate_item`) and left out. `paths` gives each item's row as `[source, line]`;
  * pass it to `planInventory` so its warnings name the row instead of an index into `items`.
  *
@@ -54,7 +62,7 @@ function columnOf(path: readonly PropertyKey[]): string {
  * ```
  */
 export function readItemsCsv(text: string, source = 'items.csv'): { items: Item[]; stock: Map<ItemId, ItemStock>; paths: Map<ItemId, IssuePath>; issues: Issue[] } {
-  const { rows, issues } = csvRows(parseCsv(text, source), source, ITEM_COLUMNS);
+  const { rows, issues } = csvRows(parseCsv(text, source), source, ITEM_COLUMNS, ITEM_OPTIONAL_COLUMNS);
   const items: Item[] = [];
   const stock = new Map<ItemId, ItemStock>();
   const paths = new Map<ItemId, IssuePath>();
@@ -111,10 +119,29 @@ function flagCell(row: CsvRow, column: string, found: Issue[]): boolean {
   return false;
 }
 
+/** A dollar amount written past the cent, as `parseDollars` would read it but for that: its digits after the second decimal. */
+const PAST_THE_CENT = /^(?:-?\$|\$-|-)?(?:\d{1,3}(?:,\d{3})+|\d+)?\.\d{2}(\d+)$/;
+
+/** Columns priced per unit, where a cost finer than a cent calls for pricing a larger unit. */
+const PER_UNIT_COSTS: ReadonlySet<string> = new Set(['unit_cost', 'shortage_cost']);
+
+/**
+ * A dollar cell in cents. Zeros past the cent are whole cents (`1.500`); other digits there
+ * (`0.004`) are reported as `money.not_integer_cents`, which for a cost per unit says to price a
+ * larger unit, such as a box, instead.
+ */
 function dollarCell(row: CsvRow, column: string, found: Issue[]): number | undefined {
   const text = row.text(column);
   if (text === '') return undefined;
-  const parsed = parseDollars(text, row.at(column));
+  const pastCent = PAST_THE_CENT.exec(text)?.[1];
+  if (pastCent !== undefined && /[1-9]/.test(pastCent)) {
+    const advice = PER_UNIT_COSTS.has(column)
+      ? 'price a larger unit instead (a box, say, with pack_size, stock and usage counted in boxes)'
+      : 'round it to the cent';
+    found.push(errorIssue('money.not_integer_cents', row.at(column), `'${text}' has a fraction of a cent, and ${column} must be in whole cents: ${advice}`));
+    return undefined;
+  }
+  const parsed = parseDollars(pastCent === undefined ? text : text.slice(0, text.length - pastCent.length), row.at(column));
   if (!parsed.ok) found.push(...parsed.issues);
   return parsed.ok ? parsed.value : undefined;
 }

@@ -34,7 +34,8 @@ const OUTLIER_SHARE = 0.01;
  * `inventory.csv_number`; at most `ITEM_LIMITS.dailyUnits`), or that would make a day's total pass that
  * limit (`inventory.usage_overflow`), are reported with line and column and skipped; rows on or after
  * `asOf` are warned about (`inventory.usage_after_as_of`) and ignored, and so are rows more than
- * {@link MAX_USAGE_HISTORY_DAYS} days before it (`inventory.usage_too_old`).
+ * {@link MAX_USAGE_HISTORY_DAYS} days before it (`inventory.usage_too_old`). A column besides the
+ * three is warned about (`csv.unknown_column`, at its header cell) and its cells are ignored.
  *
  * Since every series starts on the file's earliest date, a few rows dated far before the rest
  * would make every item look unused for the days between. Of the dated rows (known item, calendar
@@ -60,6 +61,7 @@ const OUTLIER_SHARE = 0.01;
 export function readUsageCsv(text: string, known: ReadonlySet<string>, asOf: string, source = 'usage.csv'): { usage: Map<ItemId, Float64Array>; issues: Issue[] } {
   const reading = newReading(source, known, asOf);
   const rowIssues: Issue[] = [];
+  // Any column besides the three is warned about (`csv.unknown_column`): the file has no optional ones.
   const shapeIssues = forEachCsvRow(text, source, USAGE_COLUMNS, (cells, line) => {
     if (!checkRow(reading, cells, line, rowIssues)) return;
     const { item, back } = reading;
@@ -69,7 +71,7 @@ export function readUsageCsv(text: string, known: ReadonlySet<string>, asOf: str
     if (!addUsage(reading, item, back, reading.quantity)) {
       rowIssues.push(errorIssue('inventory.usage_overflow', [source, line, 'quantity'], `adding ${cells[2]} makes the day's total for ${cells[0]} more than ${ITEM_LIMITS.dailyUnits} units`));
     }
-  });
+  }, []);
   const issues = [...shapeIssues, ...rowIssues];
   const usage = new Map<ItemId, Float64Array>();
   if (reading.span === 0) return { usage, issues };

@@ -155,7 +155,8 @@ describe('reading items and usage files', () => {
 
 /** The usage reading as it was done before streaming: every row parsed, kept and summed at the end. */
 function usageByTable(text: string, known: ReadonlySet<string>, asOf: string): { usage: Map<string, Float64Array>; issues: Issue[] } {
-  const { rows, issues } = csvRows(parseCsv(text, 'usage.csv'), 'usage.csv', ['item_id', 'date', 'quantity']);
+  // A usage file has no optional columns: any other column (the property's `notes`) is warned about.
+  const { rows, issues } = csvRows(parseCsv(text, 'usage.csv'), 'usage.csv', ['item_id', 'date', 'quantity'], []);
   const asOfDay = dayNumber(asOf) as number;
   const good: { itemId: string; day: number; quantity: number }[] = [];
   for (const row of rows) {
