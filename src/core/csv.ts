@@ -20,7 +20,8 @@ export interface CsvTable {
  * Reads CSV text as RFC 4180 describes it: fields separated by commas, records by CRLF or LF,
  * fields optionally in double quotes, where a doubled quote stands for one quote and commas and
  * line breaks are literal. Malformed records are reported with line and column (1-based) and
- * flagged; the rest are read normally. Blank lines are skipped.
+ * flagged; the rest are read normally. Blank lines (nothing between two line breaks) are skipped; a
+ * line holding only `""` is a record with one empty field, as RFC 4180 reads it.
  *
  * A quote that opens a field but is not closed on its line is taken as stray when reading on would
  * swallow later lines into a bad record: when it is never closed, when its closing quote is
@@ -89,6 +90,8 @@ interface Draft {
   readonly line: number;
   readonly fields: string[];
   malformed: boolean;
+  /** True once a field of the record was quoted: then even a single empty field is a record, not a blank line. */
+  quoted: boolean;
   /** Where the record's first quoted field that spans lines opened, to read again if the record is bad. */
   spanning: Spanning | undefined;
 }
@@ -104,10 +107,15 @@ interface Spanning {
 /** Reads the record starting at `start`, hands it on, and returns where the next one starts. */
 function readRecord(reader: Reader, start: number, visit: (record: CsvRecord) => void): number {
   const { text } = reader;
-  const draft: Draft = { line: reader.line, fields: [], malformed: false, spanning: undefined };
+  const draft: Draft = { line: reader.line, fields: [], malformed: false, quoted: false, spanning: undefined };
   let i = start;
   for (;;) {
-    i = text.charCodeAt(i) === QUOTE ? readQuotedField(reader, draft, i) : readPlainField(reader, draft, i);
+    if (text.charCodeAt(i) === QUOTE) {
+      draft.quoted = true;
+      i = readQuotedField(reader, draft, i);
+    } else {
+      i = readPlainField(reader, draft, i);
+    }
     if (text.charCodeAt(i) !== COMMA) break;
     i++;
   }
@@ -119,7 +127,7 @@ function readRecord(reader: Reader, start: number, visit: (record: CsvRecord) =>
     draft.malformed = spanning.malformed;
     i = endFieldAtLine(reader, draft, spanning.quote);
   }
-  if (draft.malformed || draft.fields.length > 1 || draft.fields[0] !== '') {
+  if (draft.malformed || draft.quoted || draft.fields.length > 1 || draft.fields[0] !== '') {
     visit({ line: draft.line, fields: draft.fields, malformed: draft.malformed });
     if (reader.width < 0) reader.width = draft.fields.length;
   }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { match } from 'ts-pattern';
+import { issuesFromZod } from './parse.js';
 import type { Rng } from './random.js';
+import { MedofficeUsageError } from './result.js';
 import {
   lognormalParameters,
   sampleBernoulli,
@@ -91,6 +93,9 @@ export type Sampler = (rng: Rng) => number;
  * Compiles a distribution into a fast sampler, working out its parameters once.
  * Bernoulli samples are 1 or 0.
  *
+ * @throws MedofficeUsageError when `d` does not pass {@link DistributionSchema} (a NaN or infinite
+ * parameter, a negative Poisson mean, ...; the error's issues have code `distribution.invalid` and
+ * the path of the parameter), or when a lognormal's or gamma's moments give no finite parameters
  * @example
  * ```ts
  * const service = compileSampler({ kind: 'lognormal', mean: 15, sd: 7.5 });
@@ -99,17 +104,25 @@ export type Sampler = (rng: Rng) => number;
  * ```
  */
 export function compileSampler(d: Distribution): Sampler {
+  const parsed = DistributionSchema.safeParse(d);
+  if (!parsed.success) {
+    const issues = issuesFromZod(parsed.error, 'distribution.invalid');
+    const detail = issues.map((found) => `${found.path.join('.') || 'kind'}: ${found.message}`).join('; ');
+    throw new MedofficeUsageError(`compileSampler: not a valid distribution (${detail}), got ${describe(d)}`, issues);
+  }
   return match<Distribution, Sampler>(d)
     .with({ kind: 'deterministic' }, (x) => () => x.value)
     .with({ kind: 'uniform' }, (x) => (rng) => sampleUniform(rng, x.min, x.max))
     .with({ kind: 'normal' }, (x) => (rng) => sampleNormal(rng, x.mean, x.sd))
     .with({ kind: 'lognormal' }, (x) => {
       const { mu, sigma } = lognormalParameters(x.mean, x.sd);
+      if (!(Number.isFinite(mu) && Number.isFinite(sigma))) throw noParameters(x);
       return (rng) => sampleLognormal(rng, mu, sigma);
     })
     .with({ kind: 'gamma' }, (x) => {
       const shape = (x.mean / x.sd) ** 2;
       const scale = (x.sd * x.sd) / x.mean;
+      if (!(shape > 0 && shape < Infinity && scale > 0 && scale < Infinity)) throw noParameters(x);
       return (rng) => sampleGamma(rng, shape, scale);
     })
     .with({ kind: 'exponential' }, (x) => (rng) => sampleExponential(rng, x.mean))
@@ -120,4 +133,17 @@ export function compileSampler(d: Distribution): Sampler {
     .with({ kind: 'poisson' }, (x) => (rng) => samplePoisson(rng, x.mean))
     .with({ kind: 'bernoulli' }, (x) => (rng) => (sampleBernoulli(rng, x.p) ? 1 : 0))
     .exhaustive();
+}
+
+/** The error for moments whose derived parameters overflow or underflow (a gamma shape of ∞, a scale of 0). */
+function noParameters(d: Distribution): MedofficeUsageError {
+  return new MedofficeUsageError(`compileSampler: the moments of ${describe(d)} give no finite ${d.kind} parameters`);
+}
+
+function describe(value: unknown): string {
+  try {
+    return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }

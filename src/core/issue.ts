@@ -78,17 +78,20 @@ export function prefixIssues<I extends Issue>(issues: readonly I[], prefix: Issu
 }
 
 /**
- * Renders a path the way people read it: `lines[2].modifiers[0]`.
+ * Renders a path the way people read it: `lines[2].modifiers[0]`; the empty path is `(root)`.
+ * An empty key (a JSON member named `""`) shows as `[""]`, so it never vanishes from the path.
  *
  * @example
  * ```ts
  * formatPath(['lines', 2, 'modifiers', 0]); // 'lines[2].modifiers[0]'
+ * formatPath(['', 'a']);                    // '[""].a'
  * ```
  */
 export function formatPath(path: IssuePath): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
+    else if (part === '') out += '[""]';
     else out += out === '' ? part : `.${part}`;
   }
   return out === '' ? '(root)' : out;

@@ -1,3 +1,4 @@
+import { describeValue } from './describeValue.js';
 import { MedofficeUsageError } from './result.js';
 
 /**
@@ -52,11 +53,12 @@ function mix32(input: number): number {
 
 function keyFromSeed(seed: Seed): [number, number] {
   if (typeof seed === 'number') {
-    if (!Number.isSafeInteger(seed)) throw new MedofficeUsageError(`seed must be a safe integer or a string, got ${seed}`);
+    if (!Number.isSafeInteger(seed)) throw new MedofficeUsageError(`createRng: seed must be a safe integer or a string, got ${seed}`);
     const low = seed >>> 0;
     const high = Math.floor(seed / 0x1_0000_0000) >>> 0;
     return [mix32(low ^ mix32(high + GOLDEN)), mix32(high ^ mix32(low + 0x85ebca6b))];
   }
+  if (typeof seed !== 'string') throw new MedofficeUsageError(`createRng: seed must be a safe integer or a string, got ${describeValue(seed)}`);
   let h0 = 0x811c9dc5;
   let h1 = 0x01000193;
   for (let i = 0; i < seed.length; i++) {
@@ -125,7 +127,8 @@ function rotl(x: number, k: number): number {
 /**
  * Creates a seeded generator. The same seed always yields the same sequence, on every platform.
  *
- * @param seed - an integer or a string
+ * @param seed - a safe integer or a string
+ * @throws MedofficeUsageError when the seed is anything else (a fraction, NaN, `undefined`, `null`, ...)
  * @example
  * ```ts
  * const a = createRng('clinic-42');

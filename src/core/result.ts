@@ -36,7 +36,7 @@ export function ok<T, I extends Issue = Issue>(value: T, warnings: readonly I[] 
  * @param issues - at least one issue saying why
  * @example
  * ```ts
- * const r = fail([errorIssue('zone.unknown', ['zone'], 'Mars/Olympus is not an IANA zone')]);
+ * const r = fail([errorIssue('time.unknown_zone', ['zone'], 'Mars/Olympus is not an IANA time zone')]);
  * ```
  */
 export function fail<T = never, I extends Issue = Issue>(issues: readonly I[]): Checked<T, I> {

@@ -1,14 +1,23 @@
 import type { Rng } from './random.js';
+import { MedofficeUsageError } from './result.js';
+
+/** Throws the usage error for a sampler parameter outside its range (NaN and ±∞ included). */
+function refuse(sampler: string, parameter: string, range: string, value: number): never {
+  throw new MedofficeUsageError(`${sampler}: ${parameter} must be ${range}, got ${value}`);
+}
 
 /**
  * A draw from U(min, max).
  *
+ * @throws MedofficeUsageError when min or max is not finite, or max < min
  * @example
  * ```ts
  * sampleUniform(createRng(1), 10, 20); // somewhere in [10, 20)
  * ```
  */
 export function sampleUniform(rng: Rng, min: number, max: number): number {
+  if (!Number.isFinite(min)) refuse('sampleUniform', 'min', 'a finite number', min);
+  if (!(Number.isFinite(max) && max >= min)) refuse('sampleUniform', 'max', `a finite number at least min (${min})`, max);
   return min + (max - min) * rng.float();
 }
 
@@ -32,18 +41,22 @@ export function sampleStandardNormal(rng: Rng): number {
 /**
  * A draw from N(mean, sd²).
  *
+ * @throws MedofficeUsageError when mean is not finite or sd is not a finite number at least 0
  * @example
  * ```ts
  * sampleNormal(createRng(1), 15, 5);
  * ```
  */
 export function sampleNormal(rng: Rng, mean: number, sd: number): number {
+  if (!Number.isFinite(mean)) refuse('sampleNormal', 'mean', 'a finite number', mean);
+  if (!(Number.isFinite(sd) && sd >= 0)) refuse('sampleNormal', 'sd', 'a finite number at least 0', sd);
   return mean + sd * sampleStandardNormal(rng);
 }
 
 /**
  * A draw from the lognormal whose logarithm is N(mu, sigma²).
  *
+ * @throws MedofficeUsageError when mu is not finite or sigma is not a finite number at least 0
  * @example
  * ```ts
  * const { mu, sigma } = lognormalParameters(15, 7.5);
@@ -51,6 +64,8 @@ export function sampleNormal(rng: Rng, mean: number, sd: number): number {
  * ```
  */
 export function sampleLognormal(rng: Rng, mu: number, sigma: number): number {
+  if (!Number.isFinite(mu)) refuse('sampleLognormal', 'mu', 'a finite number', mu);
+  if (!(Number.isFinite(sigma) && sigma >= 0)) refuse('sampleLognormal', 'sigma', 'a finite number at least 0', sigma);
   return Math.exp(mu + sigma * sampleStandardNormal(rng));
 }
 
@@ -70,12 +85,14 @@ export function lognormalParameters(mean: number, sd: number): { mu: number; sig
 /**
  * A draw from the exponential distribution with the given mean.
  *
+ * @throws MedofficeUsageError when mean is not a finite number above 0
  * @example
  * ```ts
  * sampleExponential(createRng(1), 15);
  * ```
  */
 export function sampleExponential(rng: Rng, mean: number): number {
+  if (!(Number.isFinite(mean) && mean > 0)) refuse('sampleExponential', 'mean', 'a finite number above 0', mean);
   return -mean * Math.log(rng.open01());
 }
 
@@ -83,15 +100,23 @@ export function sampleExponential(rng: Rng, mean: number): number {
  * A draw from Gamma(shape, scale) (mean shape·scale), by Marsaglia and Tsang (2000);
  * shapes below 1 use the boost u^(1/shape).
  *
+ * @throws MedofficeUsageError when shape or scale is not a finite number above 0
  * @example
  * ```ts
  * sampleGamma(createRng(1), 4, 3.75); // mean 15
  * ```
  */
 export function sampleGamma(rng: Rng, shape: number, scale: number): number {
+  if (!(Number.isFinite(shape) && shape > 0)) refuse('sampleGamma', 'shape', 'a finite number above 0', shape);
+  if (!(Number.isFinite(scale) && scale > 0)) refuse('sampleGamma', 'scale', 'a finite number above 0', scale);
   if (shape < 1) {
-    return sampleGamma(rng, shape + 1, scale) * Math.pow(rng.open01(), 1 / shape);
+    return marsagliaTsang(rng, shape + 1, scale) * Math.pow(rng.open01(), 1 / shape);
   }
+  return marsagliaTsang(rng, shape, scale);
+}
+
+/** Marsaglia and Tsang's method for shape ≥ 1. */
+function marsagliaTsang(rng: Rng, shape: number, scale: number): number {
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
@@ -111,25 +136,30 @@ export function sampleGamma(rng: Rng, shape: number, scale: number): number {
 /**
  * A draw from Bernoulli(p): true with probability p.
  *
+ * @throws MedofficeUsageError when p is not a number from 0 to 1
  * @example
  * ```ts
  * const noShow = sampleBernoulli(createRng(1), 0.1);
  * ```
  */
 export function sampleBernoulli(rng: Rng, p: number): boolean {
+  if (!(p >= 0 && p <= 1)) refuse('sampleBernoulli', 'p', 'a number from 0 to 1', p);
   return rng.float() < p;
 }
 
 /**
- * A draw from Poisson(mean): inversion for small means, Hörmann's PTRS (1993) from 10 on.
+ * A draw from Poisson(mean): below mean 10, Knuth's multiplication of uniforms (count the uniforms
+ * whose running product stays above e^−mean); from 10 on, Hörmann's PTRS (1993). Mean 0 gives 0.
  *
+ * @throws MedofficeUsageError when mean is not a finite number at least 0
  * @example
  * ```ts
  * const walkIns = samplePoisson(createRng(1), 2.5);
  * ```
  */
 export function samplePoisson(rng: Rng, mean: number): number {
-  if (mean <= 0) return 0;
+  if (!(Number.isFinite(mean) && mean >= 0)) refuse('samplePoisson', 'mean', 'a finite number at least 0', mean);
+  if (mean === 0) return 0;
   if (mean < 10) {
     const limit = Math.exp(-mean);
     let k = 0;
@@ -187,11 +217,13 @@ export function logGamma(x: number): number {
 /**
  * A draw from the empirical distribution of observed values (each observation equally likely).
  *
+ * @throws MedofficeUsageError when there are no observations
  * @example
  * ```ts
  * sampleEmpirical(createRng(1), [12, 15, 15, 22, 31]);
  * ```
  */
 export function sampleEmpirical(rng: Rng, observations: readonly number[]): number {
+  if (observations.length === 0) throw new MedofficeUsageError('sampleEmpirical: needs at least one observation, got none');
   return observations[rng.int(observations.length)] as number;
 }

@@ -10,7 +10,7 @@ export interface Summary {
   readonly sd: number;
   /** Standard error of the mean, sd / √n. */
   readonly standardError: number;
-  /** 95% confidence interval for the mean (Student t). */
+  /** 95% confidence interval for the mean (Student t); `[NaN, NaN]` with fewer than 2 observations, when it is unknown. */
   readonly ci95: readonly [number, number];
   /** Smallest value. */
   readonly min: number;
@@ -66,7 +66,9 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
 }
 
 /**
- * Summarises a sample: mean, sd, standard error, 95% CI and percentiles.
+ * Summarises a sample: mean, sd, standard error, 95% CI and percentiles. With fewer than two
+ * observations the confidence interval is unknown and given as `[NaN, NaN]`; an empty sample also
+ * has NaN mean, standard error, min, max and percentiles.
  *
  * @param values - the observations (not modified)
  * @param percentiles - which percentiles to report, in percent
@@ -89,7 +91,7 @@ export function summarize(values: ArrayLike<number>, percentiles: readonly numbe
   }
   const sd = n > 1 ? Math.sqrt(m2 / (n - 1)) : 0;
   const standardError = n > 0 ? sd / Math.sqrt(n) : Number.NaN;
-  const half = n > 1 ? tCritical95(n - 1) * standardError : 0;
+  const half = n > 1 ? tCritical95(n - 1) * standardError : Number.NaN;
   const sorted = Float64Array.from(values as ArrayLike<number>).sort();
   const table: Record<number, number> = {};
   for (const p of percentiles) table[p] = quantileSorted(sorted, p / 100);

@@ -1,6 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { Brand } from './brand.js';
 import { dateOfDayNumber, dayNumber } from './calendarDay.js';
+import { describeValue } from './describeValue.js';
 import { errorIssue, type Issue, type IssuePath } from './issue.js';
 import { fail, MedofficeUsageError, ok, type Checked } from './result.js';
 
@@ -13,18 +14,26 @@ export type IsoDate = Brand<string, 'IsoDate'>;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * Checks that a string names an IANA zone (`UTC` included); bare offsets such as `-05:00` and
- * abbreviations such as `EST` are refused because they do not follow daylight-saving rules. Names
- * of the IANA database itself are kept as given, its links (`US/Eastern`) and fixed `Etc/GMT+5`
- * zones included.
+ * Checks that a string names a time zone by its IANA region name. Accepted: exactly `UTC`, and any
+ * name containing a `/` that the runtime's time-zone data (`Intl`, through luxon) knows, matched
+ * without regard to letter case: `America/New_York`, links such as `US/Eastern`, `Etc/UTC` and the
+ * fixed `Etc/GMT+5`. The name is kept as given (`america/new_york` passes as written). Every other
+ * name is refused with `time.unknown_zone`, even those the IANA database lists: `utc`, `GMT`, `EST`,
+ * `EST5EDT`, `Japan`, and bare offsets such as `-05:00`. This keeps out abbreviations and the
+ * legacy names without a region, some of which (`EST`) never follow daylight-saving rules.
  *
+ * @param zone - the name to check; a value that is not a string is a programming error
+ * @param path - where the name is in the input, for the issue
+ * @throws MedofficeUsageError when `zone` is not a string
  * @example
  * ```ts
  * checkZone('Europe/Berlin', ['clinic', 'zone']); // ok
  * checkZone('Mars/Olympus', ['clinic', 'zone']);  // issue time.unknown_zone
+ * checkZone('EST', ['clinic', 'zone']);           // issue time.unknown_zone (no '/')
  * ```
  */
 export function checkZone(zone: string, path: IssuePath = []): Checked<IanaZone> {
+  if (typeof zone !== 'string') throw new MedofficeUsageError(`checkZone needs the zone name as a string, got ${describeValue(zone)}`);
   const known = zone === 'UTC' || (zone.includes('/') && IANAZone.isValidZone(zone));
   return known ? ok(zone as IanaZone) : fail([errorIssue('time.unknown_zone', path, `'${zone}' is not an IANA time zone`)]);
 }
@@ -153,18 +162,22 @@ export function daysBetween(from: string, to: string): number {
  * Adds whole calendar days to a `YYYY-MM-DD` date (a date that does not exist is a programming
  * error: check input with {@link isIsoDate} first).
  *
+ * @param date - `YYYY-MM-DD`
+ * @param days - whole days to add (may be negative)
+ * @throws MedofficeUsageError when the date does not exist or `days` is not a safe integer
  * @example
  * ```ts
  * addDays('2026-12-30', 3); // '2027-01-02'
  * ```
  */
 export function addDays(date: string, days: number): IsoDate {
+  if (!Number.isSafeInteger(days)) throw new MedofficeUsageError(`addDays needs a whole number of days, got ${describeValue(days)}`);
   return dateOfDayNumber(requireDay(date) + days);
 }
 
 function requireDay(date: string): number {
-  const day = dayNumber(date);
-  if (day === undefined) throw new MedofficeUsageError(`'${date}' is not a calendar date (YYYY-MM-DD)`);
+  const day = typeof date === 'string' ? dayNumber(date) : undefined;
+  if (day === undefined) throw new MedofficeUsageError(`${describeValue(date)} is not a calendar date (YYYY-MM-DD)`);
   return day;
 }
 

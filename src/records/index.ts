@@ -11,6 +11,7 @@ export { createRecordStore } from './store.js';
 export type { RecordStore, RecordOutcome } from './store.js';
 export type { RecordStoreOptions } from './settings.js';
 export { SNAPSHOT_INTERVAL, isSnapshotVersion } from './settings.js';
+export { MAX_DOCUMENT_DEPTH } from './documentShape.js';
 export { AccessContextSchema, PurposeOfUseSchema, permits } from './context.js';
 export type { AccessContext, AccessPolicy, Permission, PurposeOfUse } from './context.js';
 export type { RecordVersion, VersionMeta, VersionOperation } from './versionMeta.js';

@@ -90,6 +90,18 @@ describe('parseCsv (RFC 4180)', () => {
     expect({ records: seen, issues }).toEqual(parseCsv(text, 'f.csv'));
   });
 
+  it('a line holding only "" is a record with one empty field; blank lines are skipped', () => {
+    expect(parseCsv('a\n""\nb\n', 'f.csv')).toEqual({
+      records: [
+        { line: 1, fields: ['a'], malformed: false },
+        { line: 2, fields: [''], malformed: false },
+        { line: 3, fields: ['b'], malformed: false },
+      ],
+      issues: [],
+    });
+    expect(parseCsv('a\r\n\r\n\nb\r\n', 'f.csv').records.map((r) => [r.line, r.fields])).toEqual([[1, ['a']], [4, ['b']]]);
+  });
+
   it('throws a usage error for text that is not a string', () => {
     expect(() => parseCsv(undefined as unknown as string, 'f.csv')).toThrow(MedofficeUsageError);
     expect(() => parseCsv(new Uint8Array([97, 10]) as unknown as string, 'f.csv')).toThrow(/decode/);
@@ -103,7 +115,8 @@ describe('parseCsv (RFC 4180)', () => {
         const text = rows.map((row) => row.map(quote).join(',')).join(eol) + eol;
         const table = parseCsv(text, 'p.csv');
         expect(table.issues).toEqual([]);
-        expect(table.records.map((r) => r.fields)).toEqual(rows.filter((row) => row.length > 1 || row[0] !== ''));
+        // Every field is quoted, so a row of one empty field is "" and is a record, not a blank line.
+        expect(table.records.map((r) => r.fields)).toEqual(rows);
       }),
     );
   });

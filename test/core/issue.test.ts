@@ -10,6 +10,9 @@ describe('issues and results', () => {
     expect(nested[0]?.path).toEqual(['lines', 2, 'units']);
     expect(formatPath(['lines', 2, 'modifiers', 0])).toBe('lines[2].modifiers[0]');
     expect(formatPath([])).toBe('(root)');
+    expect(formatPath(['', 'a'])).toBe('[""].a');
+    expect(formatPath(['a', '', 0])).toBe('a[""][0]');
+    expect(formatPath([''])).not.toBe(formatPath([]));
   });
 
   it('a result fails exactly when an issue is an error', () => {

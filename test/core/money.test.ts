@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { allocateCents, cents, checkCents, formatCents, multiplyCents, parseDollars, sumCents } from '../../src/core/money.js';
+import { MedofficeUsageError } from '../../src/core/result.js';
 
 describe('money in integer cents', () => {
   it('parses dollar amounts exactly', () => {
@@ -53,5 +54,56 @@ describe('money in integer cents', () => {
     expect(checkCents(-1, [], { allowNegative: true })).toMatchObject({ ok: true, value: -1 });
     expect(checkCents('100')).toMatchObject({ ok: false });
     expect(() => cents(0.5)).toThrow();
+  });
+
+  it('reads back every amount formatCents writes, negatives included (-$3.10)', () => {
+    expect(parseDollars('-$3.10')).toEqual({ ok: true, value: -310, warnings: [] });
+    expect(parseDollars('$-3.10')).toMatchObject({ ok: true, value: -310 });
+    for (const bad of ['-$-3', '$$3', '-$', '$-', '--3', '-$,100']) expect(parseDollars(bad).ok).toBe(false);
+    fc.assert(
+      fc.property(fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), (n) => {
+        expect(parseDollars(formatCents(cents(n)))).toEqual({ ok: true, value: n, warnings: [] });
+      }),
+      { numRuns: 2000 },
+    );
+    expect(Object.is((parseDollars('-$0.00') as { value: number }).value, 0)).toBe(true);
+  });
+
+  it('refuses a value that is not text, or not a whole number of cents, as a usage error', () => {
+    expect(() => parseDollars(12.5 as unknown as string)).toThrow(MedofficeUsageError);
+    expect(() => parseDollars(undefined as unknown as string)).toThrow(/parseDollars/);
+    expect(() => formatCents(12.5 as Parameters<typeof formatCents>[0])).toThrow(MedofficeUsageError);
+    expect(() => allocateCents(0.5 as Parameters<typeof allocateCents>[0], [1])).toThrow(MedofficeUsageError);
+  });
+
+  it('allocations add up exactly for every safe amount, however large, and stay within a cent of each share', () => {
+    // Found by review: the floating-point shares summed to 7156462108458869.
+    expect(allocateCents(cents(7156462108458868), [95.36987220557509, 974.2280035248065]).reduce((s, p) => s + p, 0)).toBe(7156462108458868);
+    const amount = fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
+    // Ratios in 1/1024ths, so the exact share amount·r/total can be checked in integers.
+    const weights = fc.array(fc.integer({ min: 0, max: 2 ** 30 }), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(amount, weights, (whole, units) => {
+        fc.pre(units.some((u) => u > 0));
+        const parts = allocateCents(cents(whole), units.map((u) => u / 1024));
+        expect(parts.reduce((s, p) => s + p, 0)).toBe(whole);
+        const total = BigInt(units.reduce((s, u) => s + u, 0));
+        parts.forEach((p, i) => {
+          const gap = BigInt(p) * total - BigInt(whole) * BigInt(units[i] ?? 0); // (part − exact share)·total
+          expect(gap > -total && gap < total).toBe(true);
+        });
+      }),
+      { numRuns: 2000 },
+    );
+    const anyRatio = fc.oneof(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e-300, noNaN: true }), fc.double({ min: 0, max: 1e300, noNaN: true }));
+    fc.assert(
+      fc.property(amount, fc.array(anyRatio, { minLength: 1, maxLength: 8 }), (whole, ratios) => {
+        fc.pre(ratios.some((r) => r > 0) && Number.isFinite(ratios.reduce((s, r) => s + r, 0)));
+        expect(allocateCents(cents(whole), ratios).reduce((s, p) => s + p, 0)).toBe(whole);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(allocateCents(cents(-100), [1, 1, 1])).toEqual([-33, -33, -34]);
+    expect(allocateCents(cents(10), [0.1, 0.2, 0.7])).toEqual([1, 2, 7]);
   });
 });

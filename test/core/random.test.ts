@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createRng } from '../../src/core/random.js';
+import { MedofficeUsageError } from '../../src/core/result.js';
 
 function draw(rng: ReturnType<typeof createRng>, n: number): number[] {
   return Array.from({ length: n }, () => rng.uint32());
 }
 
 describe('createRng', () => {
+  it('a seed that is neither a safe integer nor a string is a usage error naming createRng', () => {
+    for (const seed of [undefined, null, 1.5, Number.NaN, true, {}, 10n]) expect(() => createRng(seed as unknown as number), String(seed)).toThrow(MedofficeUsageError);
+    expect(() => createRng(undefined as unknown as number)).toThrow(/createRng.*undefined/);
+  });
+
   it('gives the same stream for the same seed (integers and strings)', () => {
     fc.assert(
       fc.property(fc.oneof(fc.integer({ min: -(2 ** 40), max: 2 ** 40 }), fc.string()), (seed) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
+import { MedofficeUsageError } from '../../src/core/result.js';
 import { addDays, checkZone, daysBetween, isIsoDate, isIsoDateTime, localDate, parseIsoDate, parseIsoDateTime, wallClock, type IanaZone } from '../../src/core/time.js';
 
 const NY = 'America/New_York' as IanaZone;
@@ -12,6 +13,16 @@ describe('zones', () => {
     expect(checkZone('Mars/Olympus', ['clinic', 'zone'])).toMatchObject({ ok: false, issues: [{ code: 'time.unknown_zone', path: ['clinic', 'zone'] }] });
     expect(checkZone('EST').ok).toBe(false);
     expect(checkZone('+02:00').ok).toBe(false);
+  });
+
+  it('accepts exactly UTC and known names with a slash (any letter case), as documented', () => {
+    for (const zone of ['UTC', 'Etc/UTC', 'US/Eastern', 'Etc/GMT+5', 'america/new_york']) expect(checkZone(zone), zone).toEqual({ ok: true, value: zone, warnings: [] });
+    for (const zone of ['utc', 'GMT', 'Japan', 'EST', 'EST5EDT', 'Zulu', 'Europe/Nowhere', '']) expect(checkZone(zone), zone).toMatchObject({ ok: false, issues: [{ code: 'time.unknown_zone' }] });
+  });
+
+  it('a zone that is not a string is a usage error naming checkZone', () => {
+    expect(() => checkZone(undefined as unknown as string)).toThrow(MedofficeUsageError);
+    expect(() => checkZone(5 as unknown as string)).toThrow(/checkZone.*number 5/);
   });
 });
 
@@ -99,5 +110,11 @@ describe('calendar dates', () => {
       }),
     );
     expect(daysBetween('2026-01-01', '2026-03-01')).toBe(59);
+  });
+
+  it('a day count that is not a safe integer is a usage error (it once gave 2026-12-30.5)', () => {
+    for (const days of [0.5, Number.NaN, Infinity, 2 ** 53]) expect(() => addDays('2026-12-30', days), String(days)).toThrow(MedofficeUsageError);
+    expect(() => addDays(undefined as unknown as string, 1)).toThrow(MedofficeUsageError);
+    expect(addDays('2026-12-30', -0)).toBe('2026-12-30');
   });
 });
