@@ -34,8 +34,11 @@ function textReport(result: SimulationResult): string {
   const header = `${'KPI'.padEnd(12)}${'mean'.padStart(10)}${'std.err'.padStart(10)}${'95% CI'.padStart(22)}${'p50'.padStart(9)}${'p90'.padStart(9)}`;
   const lines = KPI_NAMES.map((name) => {
     const s = result.kpis[name];
-    const ci = `${s.ci95[0].toFixed(2)} – ${s.ci95[1].toFixed(2)}`;
-    return `${name.padEnd(12)}${s.mean.toFixed(2).padStart(10)}${s.standardError.toFixed(3).padStart(10)}${ci.padStart(22)}${(s.percentiles[50] ?? 0).toFixed(2).padStart(9)}${(s.percentiles[90] ?? 0).toFixed(2).padStart(9)}`;
+    // One replication measures no spread: its interval and standard error are unknown, not zero.
+    const spread = result.replications > 1 && Number.isFinite(s.ci95[0]) && Number.isFinite(s.ci95[1]);
+    const ci = spread ? `${s.ci95[0].toFixed(2)} – ${s.ci95[1].toFixed(2)}` : '–';
+    const standardError = spread ? s.standardError.toFixed(3) : '–';
+    return `${name.padEnd(12)}${s.mean.toFixed(2).padStart(10)}${standardError.padStart(10)}${ci.padStart(22)}${(s.percentiles[50] ?? 0).toFixed(2).padStart(9)}${(s.percentiles[90] ?? 0).toFixed(2).padStart(9)}`;
   });
   return `${result.replications} replications, seed ${String(result.seed)}, ${result.engine} engine (minutes per session)\n${header}\n${lines.join('\n')}\n`;
 }

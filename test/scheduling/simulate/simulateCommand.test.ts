@@ -21,6 +21,14 @@ describe('medoffice schedule simulate', () => {
     for (const kpi of ['waitMean', 'waitP90', 'idle', 'overtime', 'utilisation', 'seen']) expect(a.stdout()).toContain(kpi);
   });
 
+  it('prints no interval or standard error for a single replication, which measures no spread', async () => {
+    const io = fakeIo({ 's.json': JSON.stringify(scenario) });
+    expect(await simulateCommand.run(['s.json', '--reps', '1', '--seed', '7'], io)).toBe(0);
+    const waitLine = io.stdout().split('\n').find((line) => line.startsWith('waitMean')) ?? '';
+    expect(waitLine).toMatch(/^waitMean\s+\d+\.\d\d\s+–\s+–\s/);
+    expect(io.stdout()).not.toContain('NaN');
+  });
+
   it('gives the same numbers on two worker threads', async () => {
     const a = fakeIo({ 's.json': JSON.stringify(scenario) });
     const b = fakeIo({ 's.json': JSON.stringify(scenario) });
