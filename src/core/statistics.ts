@@ -67,8 +67,8 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
 
 /**
  * Summarises a sample: mean, sd, standard error, 95% CI and percentiles. With fewer than two
- * observations the confidence interval is unknown and given as `[NaN, NaN]`; an empty sample also
- * has NaN mean, standard error, min, max and percentiles.
+ * observations the sample's spread is unknown: sd, standard error and the confidence interval are
+ * NaN; an empty sample also has NaN mean, min, max and percentiles.
  *
  * @param values - the observations (not modified)
  * @param percentiles - which percentiles to report, in percent
@@ -89,8 +89,8 @@ export function summarize(values: ArrayLike<number>, percentiles: readonly numbe
     mean += delta / (i + 1);
     m2 += delta * (x - mean);
   }
-  const sd = n > 1 ? Math.sqrt(m2 / (n - 1)) : 0;
-  const standardError = n > 0 ? sd / Math.sqrt(n) : Number.NaN;
+  const sd = n > 1 ? Math.sqrt(m2 / (n - 1)) : Number.NaN;
+  const standardError = sd / Math.sqrt(n);
   const half = n > 1 ? tCritical95(n - 1) * standardError : Number.NaN;
   const sorted = Float64Array.from(values as ArrayLike<number>).sort();
   const table: Record<number, number> = {};
