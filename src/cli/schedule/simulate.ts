@@ -19,7 +19,7 @@ their service times and no-show rates, punctuality, walk-ins, urgent patients) a
 with its mean, standard error, 95% confidence interval and percentiles. The same seed always gives
 the same numbers.
   --reps N         replications, a whole number from 1 to 50000000 (default 10000)
-  --seed S         seed, an integer or a word (default 1)
+  --seed S         seed, an integer or a word, not empty (default 1)
   --workers W      run the replications on W worker threads, a whole number from 0 to 256 (same
                    numbers as on one; 0, the default, runs them on this thread)
   --report FILE    also write a self-contained HTML report with charts (waiting-time distribution,
@@ -30,17 +30,29 @@ Exit status: 0 simulated, 1 the scenario has problems (listed with their paths),
 (an option's value out of range, --report -, an existing --report file without --force), an
 unreadable file or a --report that cannot be written.`;
 
+/** A figure with two decimals, or '–' when it is undefined (a wait KPI when nobody was ever seen). */
+function fixed(value: number | undefined): string {
+  return value !== undefined && Number.isFinite(value) ? value.toFixed(2) : '–';
+}
+
 function textReport(result: SimulationResult): string {
   const header = `${'KPI'.padEnd(12)}${'mean'.padStart(10)}${'std.err'.padStart(10)}${'95% CI'.padStart(22)}${'p50'.padStart(9)}${'p90'.padStart(9)}`;
   const lines = KPI_NAMES.map((name) => {
     const s = result.kpis[name];
     // One replication measures no spread: its interval and standard error are unknown, not zero.
-    const spread = result.replications > 1 && Number.isFinite(s.ci95[0]) && Number.isFinite(s.ci95[1]);
+    const spread = s.n > 1 && Number.isFinite(s.ci95[0]) && Number.isFinite(s.ci95[1]);
     const ci = spread ? `${s.ci95[0].toFixed(2)} – ${s.ci95[1].toFixed(2)}` : '–';
     const standardError = spread ? s.standardError.toFixed(3) : '–';
-    return `${name.padEnd(12)}${s.mean.toFixed(2).padStart(10)}${standardError.padStart(10)}${ci.padStart(22)}${(s.percentiles[50] ?? 0).toFixed(2).padStart(9)}${(s.percentiles[90] ?? 0).toFixed(2).padStart(9)}`;
+    return `${name.padEnd(12)}${fixed(s.mean).padStart(10)}${standardError.padStart(10)}${ci.padStart(22)}${fixed(s.percentiles[50]).padStart(9)}${fixed(s.percentiles[90]).padStart(9)}`;
   });
-  return `${result.replications} replications, seed ${String(result.seed)}, ${result.engine} engine (minutes per session)\n${header}\n${lines.join('\n')}\n`;
+  const withSomeoneSeen = result.kpis.waitMean.n;
+  const note =
+    withSomeoneSeen === result.replications
+      ? ''
+      : withSomeoneSeen === 0
+        ? 'waitMean and waitP90 are undefined: nobody was seen in any session\n'
+        : `waitMean and waitP90 are over the ${withSomeoneSeen} sessions in which someone was seen\n`;
+  return `${result.replications} replications, seed ${String(result.seed)}, ${result.engine} engine (minutes per session)\n${header}\n${lines.join('\n')}\n${note}`;
 }
 
 function readOptions(values: Readonly<Record<string, unknown>>): { replications: number; seed: number | string; workers: number } | string {
@@ -51,6 +63,7 @@ function readOptions(values: Readonly<Record<string, unknown>>): { replications:
   const reps = wholeNumberOption(repsText, 1, MAX_REPLICATIONS);
   if (reps === undefined) return `--reps must be a whole number from 1 to ${MAX_REPLICATIONS}, not '${repsText}'`;
   const seedText = typeof values['seed'] === 'string' ? values['seed'] : '1';
+  if (seedText.trim() === '') return `--seed needs an integer or a word, not '${seedText}'`;
   const seed = /^-?\d+$/.test(seedText) && Number.isSafeInteger(Number(seedText)) ? Number(seedText) : seedText;
   return { replications: reps, seed, workers };
 }

@@ -2,10 +2,15 @@
 export const KPI_NAMES = ['waitMean', 'waitP90', 'waitTotal', 'idle', 'overtime', 'utilisation', 'seen'] as const;
 
 /**
- * One KPI: `waitMean` and `waitP90` (minutes, over patients seen), `waitTotal` (minutes, summed),
- * `idle` (provider minutes idle within the session, summed over providers), `overtime` (minutes
- * the last provider works past the session end), `utilisation` (busy share of provider time within
- * the session), `seen` (patients seen).
+ * One KPI: `waitMean` and `waitP90` (minutes, the mean and 90th percentile of the waits of the
+ * session's patients seen), `waitTotal` (minutes, summed), `idle` (provider minutes idle within the
+ * session, summed over providers), `overtime` (minutes the last provider works past the session
+ * end), `utilisation` (busy share of provider time within the session), `seen` (patients seen).
+ *
+ * Waiting time is a per-patient measure (Cayirli and Veral 2003), so `waitMean` and `waitP90` are
+ * undefined for a session in which nobody was seen: their column holds NaN there, and their
+ * summaries average only the sessions with someone seen (the summary's `n` says how many). Counting
+ * such a session as a zero wait would pull the mean down by the share of empty sessions.
  */
 export type KpiName = (typeof KPI_NAMES)[number];
 
@@ -65,7 +70,8 @@ export function p90InPlace(waits: Float64Array, n: number): number {
 }
 
 /**
- * Writes one replication's KPIs into row `row`.
+ * Writes one replication's KPIs into row `row`; `waitMean` and `waitP90` are NaN when nobody was
+ * seen (see {@link KpiName}).
  *
  * @example
  * ```ts
@@ -85,8 +91,8 @@ export function writeKpis(
   let total = 0;
   for (let i = 0; i < seen; i++) total += waits[i] as number;
   columns.waitTotal[row] = total;
-  columns.waitMean[row] = seen > 0 ? total / seen : 0;
-  columns.waitP90[row] = p90InPlace(waits, seen);
+  columns.waitMean[row] = seen > 0 ? total / seen : Number.NaN;
+  columns.waitP90[row] = seen > 0 ? p90InPlace(waits, seen) : Number.NaN;
   columns.idle[row] = providers * sessionMinutes - busyInSession;
   columns.overtime[row] = lastEnd > sessionMinutes ? lastEnd - sessionMinutes : 0;
   columns.utilisation[row] = busyInSession / (providers * sessionMinutes);

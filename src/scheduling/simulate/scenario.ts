@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { DistributionSchema } from '../../core/distribution.js';
-import { errorIssue, prefixIssues, type Issue } from '../../core/issue.js';
+import { DistributionSchema, type Distribution } from '../../core/distribution.js';
+import type { Issue } from '../../core/issue.js';
 import { issuesFromZod } from '../../core/parse.js';
 import { fromIssues, type Checked } from '../../core/result.js';
-import { serviceIssues } from '../optimize/session.js';
+import { issuesBeyondShape, type ScenarioParts } from './scenarioChecks.js';
+
+export { MAX_PATIENTS_PER_SESSION } from './scenarioChecks.js';
 
 /**
  * Stable issue codes of simulation scenarios:
@@ -14,7 +16,9 @@ import { serviceIssues } from '../optimize/session.js';
  * - `simulate.unknown_class`: an appointment, walk-in or urgent stream names a class not defined;
  * - `simulate.no_schedule`: neither `appointments` nor `schedule` is given;
  * - `simulate.too_many_patients`: a session would expect more than {@link MAX_PATIENTS_PER_SESSION}
- *   patients (booked plus walk-in and urgent arrivals), more than one replication can hold;
+ *   patients (booked plus walk-in and urgent arrivals), more than one replication can hold; the path
+ *   names the source bringing the most (`appointments`, `schedule`, `walkIns.perHour` or
+ *   `urgent.perHour`);
  * - `simulate.replications`: the replication count or seed is not usable.
  */
 export type SimulationIssueCode =
@@ -109,46 +113,38 @@ export const ScenarioSchema = z.object({
 /** A validated scenario. See {@link ScenarioSchema}. */
 export type Scenario = z.infer<typeof ScenarioSchema>;
 
-function classIssues(scenario: Scenario): SimulationIssue[] {
-  const known = (name: string): boolean => Object.hasOwn(scenario.classes, name);
-  const issues: SimulationIssue[] = [];
-  const unknown = (path: (string | number)[], name: string): SimulationIssue =>
-    errorIssue('simulate.unknown_class', path, `no patient class '${name}' is defined`);
-  scenario.appointments?.forEach((a, i) => {
-    if (!known(a.class)) issues.push(unknown(['appointments', i, 'class'], a.class));
+function partsOf(scenario: Scenario): ScenarioParts {
+  const { sessionMinutes, classes, appointments, schedule, walkIns, urgent } = scenario;
+  return { sessionMinutes, classNames: classes, services: classes, appointments, schedule, walkIns, urgent, booked: appointments !== undefined || schedule !== undefined };
+}
+
+/** The parts of a scenario with a schema error that parse by themselves (see `ScenarioParts`). */
+function partsThatParse(input: unknown): ScenarioParts | undefined {
+  if (!isPlainRecord(input)) return undefined;
+  const shape = ScenarioSchema.shape;
+  const given = input.classes;
+  const classNames = isPlainRecord(given) ? given : undefined;
+  const services = Object.entries(classNames ?? {}).flatMap(([name, value]): [string, { service: Distribution }][] => {
+    const service = DistributionSchema.safeParse(isPlainRecord(value) ? value.service : undefined);
+    return service.success ? [[name, { service: service.data }]] : [];
   });
-  if (scenario.schedule !== undefined && !known(scenario.schedule.class)) issues.push(unknown(['schedule', 'class'], scenario.schedule.class));
-  if (scenario.walkIns !== undefined && !known(scenario.walkIns.class)) issues.push(unknown(['walkIns', 'class'], scenario.walkIns.class));
-  if (scenario.urgent !== undefined && !known(scenario.urgent.class)) issues.push(unknown(['urgent', 'class'], scenario.urgent.class));
-  return issues;
-}
-
-function durationIssues(scenario: Scenario): SimulationIssue[] {
-  return Object.entries(scenario.classes).flatMap(([name, patientClass]) =>
-    prefixIssues(serviceIssues(patientClass.service, ['service']), ['classes', name]).map(
-      (found): SimulationIssue => ({
-        ...found,
-        code: found.code === 'schedule.negative_duration' ? 'simulate.negative_duration' : 'simulate.service_unsupported',
-      }),
-    ),
-  );
-}
-
-/** The most patients one simulated session may expect: booked appointments plus arrivals. */
-export const MAX_PATIENTS_PER_SESSION = 100_000;
-
-function sizeIssues(scenario: Scenario): SimulationIssue[] {
-  const booked = (scenario.appointments?.length ?? 0) + (scenario.schedule?.slots.reduce((sum, n) => sum + n, 0) ?? 0);
-  const arrivals = (((scenario.walkIns?.perHour ?? 0) + (scenario.urgent?.perHour ?? 0)) * scenario.sessionMinutes) / 60;
-  const expected = booked + arrivals;
-  if (expected <= MAX_PATIENTS_PER_SESSION) return [];
-  const path = arrivals > booked ? [scenario.walkIns !== undefined ? 'walkIns' : 'urgent', 'perHour'] : [scenario.schedule !== undefined ? 'schedule' : 'appointments'];
-  return [errorIssue('simulate.too_many_patients', path, `a session would expect ${Math.round(expected)} patients, more than ${MAX_PATIENTS_PER_SESSION}`)];
+  return {
+    sessionMinutes: shape.sessionMinutes.safeParse(input.sessionMinutes).data,
+    classNames,
+    services: Object.fromEntries(services),
+    appointments: shape.appointments.safeParse(input.appointments).data,
+    schedule: shape.schedule.safeParse(input.schedule).data,
+    walkIns: shape.walkIns.safeParse(input.walkIns).data,
+    urgent: shape.urgent.safeParse(input.urgent).data,
+    booked: input.appointments !== undefined || input.schedule !== undefined,
+  };
 }
 
 /**
  * Parses and checks a scenario: shape, probabilities in [0, 1], non-negative durations, known
- * classes, and a session small enough to simulate.
+ * classes, and a session small enough to simulate. A schema error does not hide the other
+ * problems: the later checks still run on the parts that parse by themselves (a class whose
+ * content is broken still counts as defined, so no reference to it is called unknown).
  *
  * @param input - untrusted data, e.g. parsed JSON
  * @returns the scenario, or issues with paths
@@ -160,11 +156,10 @@ function sizeIssues(scenario: Scenario): SimulationIssue[] {
  */
 export function checkScenario(input: unknown): Checked<Scenario, SimulationIssue> {
   const parsed = ScenarioSchema.safeParse(input);
-  if (!parsed.success) return fromIssues(input as Scenario, issuesFromZod(parsed.error, 'simulate.schema'));
-  const scenario = parsed.data;
-  const issues = [...durationIssues(scenario), ...classIssues(scenario), ...sizeIssues(scenario)];
-  if (scenario.appointments === undefined && scenario.schedule === undefined) {
-    issues.push(errorIssue('simulate.no_schedule', ['appointments'], 'give appointments or a schedule'));
+  if (!parsed.success) {
+    const parts = partsThatParse(input);
+    const later = parts === undefined ? [] : issuesBeyondShape(parts);
+    return fromIssues(input as Scenario, [...issuesFromZod(parsed.error, 'simulate.schema'), ...later]);
   }
-  return fromIssues(scenario, issues);
+  return fromIssues(parsed.data, issuesBeyondShape(partsOf(parsed.data)));
 }

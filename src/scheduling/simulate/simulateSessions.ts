@@ -31,23 +31,38 @@ export interface SimulationResult {
   readonly seed: Seed;
   /** Which engine ran. */
   readonly engine: 'single-server' | 'event';
-  /** Mean, standard error, 95% CI and percentiles of each KPI over replications. */
+  /**
+   * Mean, standard error, 95% CI and percentiles of each KPI over replications; `waitMean` and
+   * `waitP90` over the replications in which someone was seen (their `n`), NaN when nobody ever was.
+   */
   readonly kpis: Readonly<Record<KpiName, Summary>>;
   /** Every replication's KPIs, when asked for. */
   readonly columns?: KpiColumns;
 }
 
+/** The values of a column that are defined: all of them, unless some are NaN (a wait KPI of a session with nobody seen). */
+function definedValues(column: Float64Array): Float64Array {
+  for (let i = 0; i < column.length; i++) {
+    if (Number.isNaN(column[i])) return column.filter((x) => !Number.isNaN(x));
+  }
+  return column;
+}
+
 /**
- * Summarises KPI columns.
+ * Summarises KPI columns, each over its defined values: a NaN (`waitMean` or `waitP90` of a session
+ * with nobody seen) is left out, so `n` of those two KPIs counts the sessions with someone seen.
  *
+ * @param columns - one row per replication
+ * @returns the summary of each KPI
  * @example
  * ```ts
  * summarizeKpis(columns).overtime.ci95;
+ * summarizeKpis(columns).waitMean.n; // replications in which someone was seen
  * ```
  */
 export function summarizeKpis(columns: KpiColumns): Record<KpiName, Summary> {
   const kpis = {} as Record<KpiName, Summary>;
-  for (const name of KPI_NAMES) kpis[name] = summarize(columns[name], REPORTED_PERCENTILES);
+  for (const name of KPI_NAMES) kpis[name] = summarize(definedValues(columns[name]), REPORTED_PERCENTILES);
   return kpis;
 }
 

@@ -21,6 +21,19 @@ export interface SweepTaskResult {
   readonly columns: KpiColumns;
 }
 
+/** A task as a pool sends it to a worker: tagged with the run it belongs to. */
+export interface PooledTask {
+  /** Id of the pool run the task belongs to. */
+  readonly run: number;
+  readonly task: SweepTask;
+}
+
+/** A worker's answer to a {@link PooledTask}, tagged with the same run id. */
+export interface PooledResult {
+  readonly run: number;
+  readonly result: SweepTaskResult;
+}
+
 /**
  * Runs sweep tasks, compiling each scenario once per runner (a worker thread or the caller's thread).
  *

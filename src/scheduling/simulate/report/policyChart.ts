@@ -26,7 +26,9 @@ const SERIES = [
  */
 export function policyChart(policies: readonly PolicyBar[]): string {
   const frame: Frame = { width: 720, height: 320, left: 56, right: 16, top: 30, bottom: 60 };
-  const max = Math.max(1, ...policies.flatMap((p) => SERIES.map((s) => p[s.key])));
+  // A mean wait is NaN when nobody was ever seen: drawn as no bar, labelled '–'.
+  const height = (value: number): number => (Number.isFinite(value) ? value : 0);
+  const max = Math.max(1, ...policies.flatMap((p) => SERIES.map((s) => height(p[s.key]))));
   const ticks = niceTicks(max, 5);
   const yMax = ticks[ticks.length - 1] ?? max;
   const plotWidth = frame.width - frame.left - frame.right;
@@ -36,9 +38,9 @@ export function policyChart(policies: readonly PolicyBar[]): string {
   const bars = policies
     .map((p, i) =>
       SERIES.map((s, j) => {
-        const h = (plotHeight * p[s.key]) / yMax;
+        const h = (plotHeight * height(p[s.key])) / yMax;
         const x = frame.left + i * group + group * 0.1 + j * bar;
-        return `<rect x="${x}" y="${frame.top + plotHeight - h}" width="${bar - 1}" height="${h}" fill="${s.colour}"><title>${escapeXml(`${p.name}: ${s.title} ${label(p[s.key])} min`)}</title></rect>`;
+        return `<rect x="${x}" y="${frame.top + plotHeight - h}" width="${bar - 1}" height="${h}" fill="${s.colour}"><title>${escapeXml(`${p.name}: ${s.title} ${Number.isFinite(p[s.key]) ? `${label(p[s.key])} min` : '–'}`)}</title></rect>`;
       }).join('') +
       `<text x="${frame.left + i * group + group / 2}" y="${frame.height - frame.bottom + 16}" text-anchor="middle" font-size="11">${escapeXml(p.name)}</text>`,
     )

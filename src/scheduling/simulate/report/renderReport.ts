@@ -29,7 +29,9 @@ function kpiTable(data: SimulationReportData): string {
     const s = data.result.kpis[name];
     return `<tr><td>${KPI_TITLES[name]}</td><td>${fixed(s.mean)}</td><td>${fixed(s.standardError, 3)}</td><td>${fixed(s.ci95[0])} – ${fixed(s.ci95[1])}</td><td>${fixed(s.percentiles[50] ?? Number.NaN)}</td><td>${fixed(s.percentiles[90] ?? Number.NaN)}</td></tr>`;
   }).join('');
-  return `<table><thead><tr><th>KPI per session</th><th>mean</th><th>std. error</th><th>95% CI</th><th>median</th><th>90th pct</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const seen = data.result.kpis.waitMean.n;
+  const note = seen === data.result.replications ? '' : `<p class="note">Mean and 90th-percentile wait are per patient seen, so they cover only the ${seen.toLocaleString('en-US')} sessions in which someone was seen.</p>`;
+  return `<table><thead><tr><th>KPI per session</th><th>mean</th><th>std. error</th><th>95% CI</th><th>median</th><th>90th pct</th></tr></thead><tbody>${rows}</tbody></table>${note}`;
 }
 
 function policyTable(data: SimulationReportData): string {
