@@ -78,7 +78,7 @@ export function sampleLognormal(rng: Rng, mu: number, sigma: number): number {
  * ```
  */
 export function lognormalParameters(mean: number, sd: number): { mu: number; sigma: number } {
-  const sigma2 = Math.log(1 + (sd * sd) / (mean * mean));
+  const sigma2 = Math.log1p((sd * sd) / (mean * mean));
   return { mu: Math.log(mean) - sigma2 / 2, sigma: Math.sqrt(sigma2) };
 }
 

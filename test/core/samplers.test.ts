@@ -77,6 +77,15 @@ describe('parameters', () => {
     expect(Math.sqrt((Math.exp(sigma * sigma) - 1) * Math.exp(2 * mu + sigma * sigma))).toBeCloseTo(7.5, 12);
   });
 
+  it('lognormal parameters keep a tiny sd: σ ≈ sd/mean once (sd/mean)² is below machine epsilon (log1p, not log(1 + x))', () => {
+    // σ² = ln(1 + cv²) = cv² − cv⁴/2 + …; with cv = 1e-7/15, 1 + cv² rounds to 1 and log gave σ = 0.
+    for (const sd of [1e-7, 1e-9, 1e-12]) {
+      const { mu, sigma } = lognormalParameters(15, sd);
+      expect(sigma / (sd / 15) - 1).toBeCloseTo(0, 12);
+      expect(mu).toBeCloseTo(Math.log(15), 12);
+    }
+  });
+
   it('logGamma matches factorials and Γ(1/2) = √π', () => {
     expect(logGamma(5)).toBeCloseTo(Math.log(24), 12);
     expect(logGamma(21)).toBeCloseTo(Math.log(2432902008176640000), 10);

@@ -12,12 +12,14 @@ Finds the appointment schedule that minimises Kaandorp and Koole's objective
 for one provider's session, by their local search, and prints it with its exact expected waiting
 time, idle time and overtime beside the classic rules (Bailey-Welch, equal spacing, multiple-block,
 offset, dome).
-The file holds either a session, whose schedule is compared too:
+The file holds either a session, whose schedule is compared too (and is a start of the search):
   { "slots": [2,1,1,0,...], "intervalMinutes": 15, "sessionMinutes": 300,
     "service": { "kind": "lognormal", "mean": 15, "sd": 7.5 }, "noShowProbability": 0.1,
-    "weights": { "wait": 1, "idle": 1, "overtime": 1 } }
+    "weights": { "wait": 1, "idle": 1, "overtime": 1 }, "maxPerInterval": 2 }
 or a problem: { "patients": 20, "intervals": 40, "intervalMinutes": 7.5, "service": ..., "noShowProbability": ...,
     "maxPerInterval": 3 }
+sessionMinutes and maxPerInterval may be left out (the intervals end the session; no limit). A row
+whose schedule books more than maxPerInterval into an interval is marked: it is not a feasible choice.
 --max-evaluations N stops the search after about N schedules have been evaluated (a whole number ≥ 1;
   by default the search runs until no move improves), and the best schedule found so far is printed.
 Exit status: 0 optimised, 1 the file's content has problems (listed with their paths), 2 bad usage or unreadable file.`;
@@ -26,14 +28,29 @@ Exit status: 0 optimised, 1 the file's content has problems (listed with their p
 /**
  * A session file becomes a problem over the same intervals, with its own schedule to compare; the
  * session is checked first so that a bad entry is reported where it is (`slots[3]`), never dropped.
+ * The file's `maxPerInterval` (not part of a session, which it does not change) goes to the problem,
+ * which checks it.
  */
 function asProblem(input: unknown): { problem: unknown; given?: readonly number[] } | { issues: readonly Issue[] } {
   if (typeof input !== 'object' || input === null || !('slots' in input)) return { problem: input };
-  const session = checkSession(withDefaultSession(input as Record<string, unknown>));
-  if (!session.ok) return { issues: session.issues };
+  const file = input as Record<string, unknown>;
+  const session = checkSession(withDefaultSession(file));
+  if (!session.ok) return { issues: withoutDerived(file, session.issues) };
   const { slots, ...rest } = session.value;
   const patients = slots.reduce((sum, n) => sum + n, 0);
-  return { problem: { ...rest, patients, intervals: slots.length }, given: slots };
+  const limit = file['maxPerInterval'] === undefined ? {} : { maxPerInterval: file['maxPerInterval'] };
+  return { problem: { ...rest, ...limit, patients, intervals: slots.length }, given: slots };
+}
+
+/**
+ * Leaves out issues about a `sessionMinutes` the file does not have: the default derived from
+ * `slots` and `intervalMinutes` (or its absence) is wrong only because one of those is, and that
+ * one is reported at its own path (an empty `slots` was also reported at `sessionMinutes`).
+ */
+function withoutDerived(file: Record<string, unknown>, issues: readonly Issue[]): readonly Issue[] {
+  if (file['sessionMinutes'] !== undefined) return issues;
+  const kept = issues.filter((issue) => issue.path[0] !== 'sessionMinutes');
+  return kept.length > 0 ? kept : issues;
 }
 
 /** A session's patients and intervals are counted from its `slots`: an issue about either is reported there. */
@@ -42,10 +59,10 @@ function atSlots<I extends Issue>(issue: I): I {
   return first === 'patients' || first === 'intervals' ? { ...issue, path: ['slots', ...rest] } : issue;
 }
 
-/** A session file may leave out `sessionMinutes`, as a problem file may: the intervals end the session. */
+/** A session file may leave out `sessionMinutes`, as a problem file may: the intervals end the session (no default without intervals). */
 function withDefaultSession(input: Record<string, unknown>): Record<string, unknown> {
   const { slots, intervalMinutes } = input;
-  if (input['sessionMinutes'] !== undefined || !Array.isArray(slots) || typeof intervalMinutes !== 'number') return input;
+  if (input['sessionMinutes'] !== undefined || !Array.isArray(slots) || slots.length === 0 || typeof intervalMinutes !== 'number') return input;
   return { ...input, sessionMinutes: slots.length * intervalMinutes };
 }
 
@@ -64,7 +81,8 @@ function textReport(comparison: BaselineComparison): string {
   const header = `${'policy'.padEnd(16)}${'wait/patient'.padStart(13)}${'idle'.padStart(9)}${'overtime'.padStart(10)}${'objective'.padStart(11)}  schedule`;
   const lines = comparison.rows.map((row) => {
     const e = row.evaluation;
-    return `${row.name.padEnd(16)}${e.expectedWaitPerPatient.toFixed(2).padStart(13)}${e.expectedIdle.toFixed(2).padStart(9)}${e.expectedOvertime.toFixed(2).padStart(10)}${e.objective.toFixed(3).padStart(11)}  ${compactSlots(row.slots)}`;
+    const mark = row.exceedsMaxPerInterval === true ? '  (exceeds maxPerInterval: not feasible)' : '';
+    return `${row.name.padEnd(16)}${e.expectedWaitPerPatient.toFixed(2).padStart(13)}${e.expectedIdle.toFixed(2).padStart(9)}${e.expectedOvertime.toFixed(2).padStart(10)}${e.objective.toFixed(3).padStart(11)}  ${compactSlots(row.slots)}${mark}`;
   });
   const o = comparison.optimised;
   const how = `Local search from ${o.startedFrom}: ${o.improvements} improving moves, ${o.evaluations} schedules evaluated${o.fullNeighbourhood ? ', full neighbourhood (global optimum)' : ''}${o.stoppedEarly ? ', stopped at the evaluation budget (a better schedule may exist)' : ''}.`;

@@ -5,8 +5,8 @@ import { MedofficeUsageError } from '../../core/result.js';
 /**
  * The classic appointment rules used as baselines (Bailey and Welch 1952; Cayirli and Veral 2003;
  * Cayirli, Veral and Rosen 2006; Robinson and Chen 2003; Ho and Lau 1992):
- * - `bailey-welch`: two patients at the start, then one at a time a constant gap apart equal to the
- *   mean service time (Bailey's rule, "2BEG" in Cayirli and Veral 2003);
+ * - `bailey-welch`: exactly two patients at the start, then one at a time a constant gap apart equal
+ *   to the mean service time (Bailey's rule, "2BEG" in Cayirli and Veral 2003);
  * - `equal-spacing`: one patient every T/N intervals (IBFI);
  * - `multiple-block`: patients in pairs at twice the spacing (MBFI);
  * - `offset`: gaps growing linearly from 0.75 to 1.25 times the mean gap (short early, long late);
@@ -22,7 +22,9 @@ function appointmentTimes(rule: ClassicRule, patients: number, gap: number, serv
   const index = Array.from({ length: patients }, (_, i) => i);
   return match(rule)
     .with('equal-spacing', () => index.map((i) => i * gap))
-    .with('bailey-welch', () => index.map((i) => Math.max(0, i - 1) * serviceIntervals))
+    // Never before interval 1 after the first two: the first block holds exactly two (2BEG), even
+    // when s < 1 would round patient 3 down to the start.
+    .with('bailey-welch', () => index.map((i) => (i < 2 ? 0 : Math.max(1, (i - 1) * serviceIntervals))))
     .with('multiple-block', () => index.map((i) => 2 * Math.floor(i / 2) * gap))
     .with('offset', () => cumulativeGaps(patients, (x) => 0.75 + 0.5 * x).map((t) => t * gap))
     .with('dome', () => cumulativeGaps(patients, (x) => 0.75 + 0.5 * (1 - Math.abs(2 * x - 1))).map((t) => t * gap))
@@ -62,9 +64,12 @@ function requireCounts(patients: number, intervals: number, serviceIntervals: nu
  *
  * The spacing-based rules measure time in mean gaps T/N. Bailey-Welch books patients 1 and 2 at 0
  * and patient i ≥ 3 at (i − 2)·s, where s is the mean service time in intervals
- * (`serviceIntervals`; default T/N, the service time of a session whose length matches its work).
+ * (`serviceIntervals`; default T/N, the service time of a session whose length matches its work),
+ * but never before interval 1: the first block holds exactly two patients (Bailey 1952; "2BEG" in
+ * Cayirli and Veral 2003), also when s < 1 would round patient 3 down to the start.
  * So with 20 patients in 40 intervals of 7.5 minutes and a mean service of 15 minutes (s = 2) it
- * books 0, 0, 2, 4, …, 36; with s = 1.5 the times 1.5, 3, 4.5, … round down to 1, 3, 4, …. When
+ * books 0, 0, 2, 4, …, 36; with s = 1.5 the times 1.5, 3, 4.5, … round down to 1, 3, 4, …; with
+ * s = 2/3 the times 2/3, 4/3, 2, … go to intervals 1, 1, 2, …. When
  * N·s is more than the session holds, the patients who would come after the last interval's start
  * are all booked at that start (the published rule would book them after the session ends).
  *
@@ -78,6 +83,7 @@ function requireCounts(patients: number, intervals: number, serviceIntervals: nu
  * ```ts
  * classicSchedule('bailey-welch', 5, 5);     // [2, 1, 1, 1, 0]
  * classicSchedule('bailey-welch', 4, 8, 2);  // [2, 0, 1, 0, 1, 0, 0, 0]
+ * classicSchedule('bailey-welch', 8, 8, 10 / 15); // [2, 2, 2, 1, 1, 0, 0, 0]
  * ```
  */
 export function classicSchedule(rule: ClassicRule, patients: number, intervals: number, serviceIntervals?: number): number[] {

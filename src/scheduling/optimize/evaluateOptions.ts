@@ -5,7 +5,8 @@ export interface EvaluateOptions {
   /**
    * Grid steps per booking interval, a whole number ≥ 1 (raised to the next even number when
    * extrapolating); by default from `planGrid`. A value whose grid would pass `MAX_GRID_POINTS`
-   * (2,000,000 points) is reported as `schedule.grid_too_large` at `stepsPerInterval`.
+   * (2,000,000 points), or whose convolutions would pass `MAX_CONVOLUTION_WORK` when the planned
+   * grid's would not, is reported as `schedule.grid_too_large` at `stepsPerInterval`.
    */
   readonly stepsPerInterval?: number;
   /**

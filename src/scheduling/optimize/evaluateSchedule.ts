@@ -2,10 +2,11 @@ import { errorIssue, type IssuePath } from '../../core/issue.js';
 import { fail, ok, type Checked } from '../../core/result.js';
 import type { Distribution } from '../../core/distribution.js';
 import { requireEvaluateOptions, type EvaluateOptions } from './evaluateOptions.js';
-import { planGrid } from './gridPlan.js';
+import { planGrid, type GridPlan } from './gridPlan.js';
 import { serviceGridLength } from './serviceGrid.js';
 import { checkSession, DEFAULT_WEIGHTS, type ObjectiveWeights, type ScheduleIssue, type ScheduleSession } from './session.js';
 import { createBuffers, createChain, initialState, runChain, type WorkloadChain } from './workloadChain.js';
+import { evaluationWork, MAX_CONVOLUTION_WORK, workIssue } from './workBound.js';
 
 export type { EvaluateOptions } from './evaluateOptions.js';
 
@@ -99,6 +100,9 @@ export function plannedGridIssues(service: Distribution, intervalMinutes: number
  * minutes, convolved with the (mean-preserving) discretised service law once per booked patient.
  *
  * The session end need not fall on the grid: the last stretch is evaluated at its exact length.
+ * The work is estimated first (patients × service grid points², see `evaluationWork`) and a
+ * session over `MAX_CONVOLUTION_WORK` (2·10¹⁰ multiply-adds, about half a minute) is refused with
+ * `schedule.grid_too_large` at `service`: a heavy-tailed law spreads over many grid points.
  *
  * @param input - a session (see {@link ScheduleSessionSchema}); untrusted input is checked
  * @param options - grid resolution
@@ -130,11 +134,26 @@ export function evaluateSchedule(input: unknown, options: EvaluateOptions = {}):
     const planned = plannedGridIssues(session.service, session.intervalMinutes, plan.stepsPerInterval, patients);
     return fail(options.stepsPerInterval === undefined || planned.length > 0 ? plannedGridIssues(session.service, session.intervalMinutes, steps, patients) : tooFine);
   }
+  const tooSlow = workIssues(session, plan, steps, extrapolate, options.stepsPerInterval !== undefined);
+  if (tooSlow.length > 0) return fail(tooSlow);
   const fine = chainFor(session, steps);
   const tooLarge = gridIssues(fine);
   if (tooLarge.length > 0) return fail(tooLarge);
   const result = evaluateOnChain(fine, session);
   return ok(extrapolate ? richardson(result, evaluateOnChain(chainFor(session, steps / 2), session)) : result);
+}
+
+/**
+ * The work bound of an evaluation ({@link MAX_CONVOLUTION_WORK}), judged before computing: blamed
+ * on `stepsPerInterval` only when the caller chose it and the planned grid would have fitted.
+ */
+function workIssues(session: ScheduleSession, plan: GridPlan, steps: number, extrapolate: boolean, chosen: boolean): ScheduleIssue[] {
+  const patients = session.slots.reduce((sum, n) => sum + n, 0);
+  const one = evaluationWork(session.service, session.intervalMinutes, steps, patients, extrapolate);
+  if (!(one.work > MAX_CONVOLUTION_WORK)) return [];
+  const planned = evaluationWork(session.service, session.intervalMinutes, plan.stepsPerInterval, patients, plan.extrapolate);
+  const path = chosen && planned.work <= MAX_CONVOLUTION_WORK ? ['stepsPerInterval'] : ['service'];
+  return [workIssue('evaluating this schedule', one.work, one, path)];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { match } from 'ts-pattern';
 import { distributionMean, distributionVariance, type Distribution } from '../../core/distribution.js';
+import { lognormalParameters } from '../../core/samplers.js';
 
 /** How finely a session is discretised, and whether the two-grid extrapolation is applied. */
 export interface GridPlan {
@@ -17,13 +18,32 @@ function breakpoints(service: Distribution): readonly number[] {
     .with({ kind: 'deterministic' }, (d) => [d.value])
     .with({ kind: 'empirical' }, (d) => d.values)
     .with({ kind: 'uniform' }, (d) => [d.min, d.max])
-    .with({ kind: 'lognormal' }, (d) => (d.sd === 0 ? [d.mean] : []))
+    .with({ kind: 'lognormal' }, (d) => (lognormalIsPoint(d.mean, d.sd) ? [d.mean] : []))
     .otherwise(() => []);
 }
 
 /**
+ * Whether a lognormal law of this mean and sd is a point mass at its mean: its σ is 0, as it is for
+ * sd 0 and for an sd so small beside the mean that (sd/mean)² underflows (sd below about 1e-154·mean).
+ * Its density cannot be evaluated then (a division by σ), so it is handled as the atom it is.
+ *
+ * @param mean - the lognormal's mean, > 0
+ * @param sd - its standard deviation, ≥ 0
+ * @returns true when σ is 0
+ * @example
+ * ```ts
+ * lognormalIsPoint(15, 0);      // true
+ * lognormalIsPoint(15, 1e-170); // true: (sd/mean)² underflows
+ * lognormalIsPoint(15, 1e-7);   // false: σ ≈ 6.7e-9, a smooth (if very narrow) law
+ * ```
+ */
+export function lognormalIsPoint(mean: number, sd: number): boolean {
+  return lognormalParameters(mean, sd).sigma === 0;
+}
+
+/**
  * Whether a service law is made of point masses only (deterministic, empirical, a lognormal with
- * sd 0, a uniform with min = max): on a grid holding its atoms the workload then lives on the grid
+ * σ = 0 (see {@link lognormalIsPoint}), a uniform with min = max): on a grid holding its atoms the workload then lives on the grid
  * points and the evaluation is exact, with no extrapolation.
  *
  * @example
@@ -36,7 +56,7 @@ export function hasAtoms(service: Distribution): boolean {
   return (
     service.kind === 'deterministic' ||
     service.kind === 'empirical' ||
-    (service.kind === 'lognormal' && service.sd === 0) ||
+    (service.kind === 'lognormal' && lognormalIsPoint(service.mean, service.sd)) ||
     (service.kind === 'uniform' && service.min === service.max)
   );
 }

@@ -15,18 +15,21 @@ export interface OptimizeOptions {
    * Grid steps per interval of the search, a whole number ≥ 1 (default: for smooth service laws a
    * quarter of the evaluation grid's, at least 2; for laws with atoms the evaluation grid's own, the
    * coarsest that holds every atom). Whatever grid the search uses, its result is evaluated exactly
-   * and kept only if no worse than the start.
+   * and kept only if no worse than the start. A grid whose search would pass `MAX_CONVOLUTION_WORK`
+   * when the default one's would not is reported as `schedule.grid_too_large` at
+   * `searchStepsPerInterval`.
    */
   readonly searchStepsPerInterval?: number;
   /**
    * Most schedules the search evaluates (default: no limit); a whole number ≥ 1, or Infinity. The
    * evaluations before the descent always happen and count: the exact evaluation of each start (up
-   * to six: the five rules and an even spread, or the given start) and the chosen start once more on
-   * the search grid. The descent stops before a
+   * to six: the five rules and an even spread, and the given start if any) and the chosen start once
+   * more on the search grid. The descent stops before a
    * neighbour once the count reaches the bound (so it ends at most one over it, an improving move
    * being evaluated in full once taken), with the best schedule found so far (`stoppedEarly: true`),
-   * never worse than the classic rule it started from. A bound on run time, which grows with both
-   * patients and intervals.
+   * never worse than any start. A bound on run time, which grows with both
+   * patients and intervals; the work bound (`MAX_CONVOLUTION_WORK`) counts at most this many search
+   * evaluations, so a smaller budget can let a heavy service law through.
    */
   readonly maxEvaluations?: number;
 }

@@ -1,12 +1,13 @@
 import { fail, ok, type Checked } from '../../core/result.js';
 import { CLASSIC_RULES, classicSchedule, serviceIntervals, type ClassicRule } from './classicRules.js';
 import { chainFor, evaluateSchedule, gridIssues, plannedGridIssues, type ScheduleEvaluation } from './evaluateSchedule.js';
-import { planGrid } from './gridPlan.js';
+import { planGrid, type GridPlan } from './gridPlan.js';
 import { patientMoves, singleShifts, subsetMoves, type Move } from './neighbourhood.js';
 import { requireOptimizeOptions, type OptimizeOptions } from './optimizeOptions.js';
 import { checkProblem, type OptimizeProblem } from './problem.js';
 import { createSearchEvaluator, type SearchEvaluator } from './searchEvaluator.js';
 import { DEFAULT_WEIGHTS, type ScheduleIssue, type ScheduleSession } from './session.js';
+import { MAX_CONVOLUTION_WORK, optimisationWork, workIssue } from './workBound.js';
 
 export type { OptimizeOptions } from './optimizeOptions.js';
 
@@ -16,7 +17,7 @@ export interface OptimizedSchedule {
   readonly slots: readonly number[];
   /** Exact evaluation of `slots` (see {@link evaluateSchedule}). */
   readonly evaluation: ScheduleEvaluation;
-  /** The classic rule the search started from (the best by its exact objective), or `given` for a supplied start. */
+  /** The start the search began from, the best by its exact objective: a classic rule, or `given` when a supplied start was best. */
   readonly startedFrom: ClassicRule | 'given';
   /**
    * Improving moves taken and kept: 0 when the search took none, or when the exact evaluation found
@@ -73,29 +74,47 @@ function applyMove(slots: readonly number[], move: Move, limit: number): number[
   return next;
 }
 
-/** A candidate schedule with its exact evaluation. */
-interface Evaluated {
+/**
+ * A start of the search with its exact evaluation: an even spread (named `equal-spacing`), a classic
+ * rule's schedule, or a given schedule.
+ *
+ * @example
+ * ```ts
+ * const start: EvaluatedStart = { slots: [2, 1, 1, 0], rule: 'bailey-welch', evaluation };
+ * ```
+ */
+export interface EvaluatedStart {
   readonly slots: number[];
   readonly rule: ClassicRule | 'given';
   readonly evaluation: ScheduleEvaluation;
 }
 
+/** Whether a schedule can start the search: T whole numbers from 0 to the limit booking the N patients. */
+function isStart(slots: readonly number[], problem: OptimizeProblem, limit: number): boolean {
+  return (
+    slots.length === problem.intervals &&
+    slots.every((n) => Number.isSafeInteger(n) && n >= 0 && n <= limit) &&
+    slots.reduce((sum, n) => sum + n, 0) === problem.patients
+  );
+}
+
+/** A candidate schedule with its exact evaluation. */
+type Evaluated = EvaluatedStart;
+
 /**
- * The starts of the search, each evaluated exactly: the given schedule, or an even spread and every
- * classic rule that respects the per-interval limit. The best of them by its exact objective is
+ * The starts of the search, each evaluated exactly: an even spread, every classic rule and every
+ * given schedule that respects the per-interval limit. The best of them by its exact objective is
  * where the descent starts, and the floor the result can never fall below.
  */
-function exactStarts(problem: OptimizeProblem, limit: number): Checked<Evaluated[], ScheduleIssue> {
-  const candidates: { slots: number[]; rule: ClassicRule | 'given' }[] =
-    problem.start !== undefined
-      ? [{ slots: [...problem.start], rule: 'given' }]
-      : [
-          { slots: evenFeasible(problem.patients, problem.intervals, limit), rule: 'equal-spacing' },
-          ...CLASSIC_RULES.map((rule) => ({ slots: classicSchedule(rule, problem.patients, problem.intervals, serviceIntervals(problem.service, problem.intervalMinutes)), rule })),
-        ];
+function exactStarts(problem: OptimizeProblem, limit: number, given: readonly (readonly number[])[]): Checked<Evaluated[], ScheduleIssue> {
+  const candidates: { slots: number[]; rule: ClassicRule | 'given' }[] = [
+    { slots: evenFeasible(problem.patients, problem.intervals, limit), rule: 'equal-spacing' },
+    ...CLASSIC_RULES.map((rule) => ({ slots: classicSchedule(rule, problem.patients, problem.intervals, serviceIntervals(problem.service, problem.intervalMinutes)), rule })),
+    ...given.map((slots) => ({ slots: [...slots], rule: 'given' as const })),
+  ];
   const evaluated: Evaluated[] = [];
   for (const candidate of candidates) {
-    if (candidate.slots.some((n) => n > limit)) continue;
+    if (!isStart(candidate.slots, problem, limit)) continue;
     const evaluation = evaluateSchedule(sessionOf(problem, candidate.slots));
     if (!evaluation.ok) return evaluation;
     evaluated.push({ ...candidate, evaluation: evaluation.value });
@@ -132,16 +151,42 @@ function descend(start: number[], search: SearchEvaluator, levels: readonly ((t:
   return { slots: current, improvements, stoppedEarly: false };
 }
 
+/** Steps per interval of the search's finer grid: for smooth laws half the plan's, or the chosen search grid's double. */
+function searchFineSteps(plan: GridPlan, searchStepsPerInterval: number | undefined): number {
+  const searchSteps = searchStepsPerInterval ?? (plan.extrapolate ? Math.max(2, Math.round(plan.stepsPerInterval / 4)) : plan.stepsPerInterval);
+  return plan.extrapolate ? searchSteps * 2 : searchSteps;
+}
+
+/**
+ * The work bound of a search ({@link MAX_CONVOLUTION_WORK}), judged before any start is evaluated:
+ * blamed on `searchStepsPerInterval` only when the caller chose it and the default search grid
+ * would have fitted.
+ */
+function searchWorkIssues(problem: OptimizeProblem, plan: GridPlan, fineSteps: number, given: number, options: OptimizeOptions): ScheduleIssue[] {
+  const starts = 1 + CLASSIC_RULES.length + given;
+  const budget = options.maxEvaluations ?? Number.POSITIVE_INFINITY;
+  const estimate = optimisationWork(problem, plan, fineSteps, starts, budget);
+  if (!(estimate.total > MAX_CONVOLUTION_WORK)) return [];
+  const planned = optimisationWork(problem, plan, searchFineSteps(plan, undefined), starts, budget);
+  const path = options.searchStepsPerInterval !== undefined && planned.total <= MAX_CONVOLUTION_WORK ? ['searchStepsPerInterval'] : ['service'];
+  const sweep = Math.min(problem.patients, problem.intervals) * (problem.intervals + 1);
+  const more = `; or fewer intervals or a smaller maxEvaluations (the search evaluates about ${sweep} schedules or more)`;
+  return [workIssue(`optimising ${problem.patients} patients over ${problem.intervals} intervals`, estimate.total, estimate.exact, path, more)];
+}
+
 /**
  * The schedule of N patients over T intervals that minimises Kaandorp and Koole's objective, by
- * their local search: starting from the best classic rule (every rule, and an even spread, is
- * evaluated exactly; Bailey-Welch with the gap of the mean service time), take improving moves of
+ * their local search: starting from the best start (every classic rule, an even spread and the
+ * problem's `start`, if any, are evaluated exactly; Bailey-Welch with the gap of the mean service
+ * time), take improving moves of
  * the form Σ_{i∈V} u_i (first one patient between neighbouring intervals, then one patient
  * anywhere, then — when T ≤ `fullNeighbourhoodUpTo` — every subset V) until none improves. With the
  * full neighbourhood the local optimum is global (multimodularity). The search runs on a coarser
  * grid than the evaluation for smooth service laws; its result is evaluated exactly and returned
  * only if that exact objective is no worse than the start's, so the returned schedule is never
- * worse, exactly evaluated, than any classic rule that respects `maxPerInterval` (or than `start`).
+ * worse, exactly evaluated, than any classic rule that respects `maxPerInterval`, nor than `start`.
+ * The search's work is estimated before it starts (see `optimisationWork`) and a problem over
+ * `MAX_CONVOLUTION_WORK` is refused with `schedule.grid_too_large` at `service`.
  *
  * @param input - an {@link OptimizeProblemSchema} problem; untrusted input is checked
  * @param options - neighbourhood, grid and budget settings
@@ -158,7 +203,33 @@ export function optimizeSchedule(input: unknown, options: OptimizeOptions = {}):
   requireOptimizeOptions(options);
   const checked = checkProblem(input);
   if (!checked.ok) return checked;
-  const problem = checked.value;
+  const found = optimizeFrom(checked.value, checked.value.start === undefined ? [] : [checked.value.start], options);
+  return found.ok ? ok(found.value.optimised) : found;
+}
+
+/**
+ * {@link optimizeSchedule} on a checked problem, with more schedules to start from besides the
+ * classic rules and an even spread (one that does not book the problem's N patients in its T
+ * intervals within `maxPerInterval` is left out), returning the exactly evaluated starts too so that a
+ * caller comparing them need not evaluate them again. The problem's own `start` is not added here.
+ *
+ * @param problem - a problem that passed {@link checkProblem}
+ * @param given - further starts
+ * @param options - neighbourhood, grid and budget settings
+ * @returns the optimised schedule and the evaluated starts, or issues with paths
+ * @throws MedofficeUsageError when an option is out of its range (see {@link OptimizeOptions})
+ * @example
+ * ```ts
+ * const r = optimizeFrom(problem, [[1, 1, 1, 0, 1]]);
+ * if (r.ok) console.log(r.value.optimised.startedFrom, r.value.starts.length);
+ * ```
+ */
+export function optimizeFrom(
+  problem: OptimizeProblem,
+  given: readonly (readonly number[])[],
+  options: OptimizeOptions = {},
+): Checked<{ optimised: OptimizedSchedule; starts: readonly EvaluatedStart[] }, ScheduleIssue> {
+  requireOptimizeOptions(options);
   const limit = problem.maxPerInterval ?? problem.patients;
   const template = sessionOf(problem, new Array<number>(problem.intervals).fill(0));
   const plan = planGrid(problem.service, problem.intervalMinutes);
@@ -166,15 +237,17 @@ export function optimizeSchedule(input: unknown, options: OptimizeOptions = {}):
   // would smear them and optimise another model); smooth laws on a grid four times coarser.
   const searchSteps = options.searchStepsPerInterval ?? (plan.extrapolate ? Math.max(2, Math.round(plan.stepsPerInterval / 4)) : plan.stepsPerInterval);
   const sized = { ...template, slots: [problem.patients, ...template.slots.slice(1)] };
-  const fineSteps = plan.extrapolate ? searchSteps * 2 : searchSteps;
+  const fineSteps = searchFineSteps(plan, options.searchStepsPerInterval);
   const planned = plannedGridIssues(problem.service, problem.intervalMinutes, plan.stepsPerInterval, problem.patients);
   if (planned.length > 0) return fail(planned);
   const chosen = plannedGridIssues(problem.service, problem.intervalMinutes, fineSteps, problem.patients, ['searchStepsPerInterval']);
   if (chosen.length > 0) return fail(chosen);
+  const tooSlow = searchWorkIssues(problem, plan, fineSteps, given.length, options);
+  if (tooSlow.length > 0) return fail(tooSlow);
   const fine = chainFor(sized, fineSteps);
   const tooLarge = gridIssues(fine);
   if (tooLarge.length > 0) return fail(tooLarge);
-  const starts = exactStarts(problem, limit);
+  const starts = exactStarts(problem, limit, given);
   if (!starts.ok) return starts;
   const start = best(starts.value);
   const chains = plan.extrapolate ? [fine, chainFor(sized, searchSteps)] : [fine];
@@ -188,7 +261,7 @@ export function optimizeSchedule(input: unknown, options: OptimizeOptions = {}):
   // The search grid is an approximation: keep its result only if the exact objective agrees.
   const evaluation = exact?.value ?? start.evaluation;
   const kept = evaluation.objective <= start.evaluation.objective;
-  return ok({
+  const optimised: OptimizedSchedule = {
     slots: kept ? found.slots : start.slots,
     evaluation: kept ? evaluation : start.evaluation,
     startedFrom: start.rule,
@@ -196,5 +269,6 @@ export function optimizeSchedule(input: unknown, options: OptimizeOptions = {}):
     evaluations: starts.value.length + search.evaluations(),
     fullNeighbourhood: full && !found.stoppedEarly && kept,
     stoppedEarly: found.stoppedEarly,
-  });
+  };
+  return ok({ optimised, starts: starts.value });
 }

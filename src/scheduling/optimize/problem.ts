@@ -39,7 +39,11 @@ export const OptimizeProblemSchema = z.object({
   weights: ObjectiveWeightsSchema.optional(),
   /** Most patients one interval may hold (default: no limit). */
   maxPerInterval: z.number().int().positive().optional(),
-  /** A schedule to start the search from (default: the best classic rule). */
+  /**
+   * A schedule to start the search from as well: it joins the classic rules and the even spread as
+   * a start, the search begins at the best of them by exact objective, and the result is never
+   * worse than any of them (default: no start of its own).
+   */
   start: z.array(z.number().int().nonnegative()).optional(),
 });
 

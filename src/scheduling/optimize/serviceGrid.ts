@@ -28,8 +28,9 @@ function continuousLaw(service: Distribution): ContinuousLaw | readonly number[]
       partialMean: (x) => d.mean * (-Math.expm1(-x / d.mean) - (x / d.mean) * Math.exp(-x / d.mean)),
     }))
     .with({ kind: 'lognormal' }, (d) => {
-      if (d.sd === 0) return [d.mean];
       const { mu, sigma } = lognormalParameters(d.mean, d.sd);
+      // σ = 0 (sd 0, or an sd whose square underflows beside the mean's): the point mass it is.
+      if (sigma === 0) return [d.mean];
       return {
         mean: d.mean,
         cdf: (x) => (x <= 0 ? 0 : normalCdf((Math.log(x) - mu) / sigma)),

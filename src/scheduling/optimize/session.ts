@@ -14,8 +14,10 @@ import { issuesFromZod } from '../../core/parse.js';
  * - `schedule.too_many_patients`: more patients than the optimiser can place, or an overbooking
  *   question with more slots or extra bookings than `recommendOverbooking` considers;
  * - `schedule.too_many_intervals`: more intervals than the optimiser searches;
- * - `schedule.grid_too_large`: the discretised workload would exceed the evaluator's memory bound
- *   (at `service` when the law reaches too far, at `stepsPerInterval` when the caller's grid is too fine).
+ * - `schedule.grid_too_large`: the discretised workload would exceed the evaluator's memory bound, or
+ *   the convolutions its work bound (`MAX_CONVOLUTION_WORK`, estimated before computing; a heavy tail
+ *   spreads the service law over many grid points) (at `service` when the law reaches too far, at
+ *   `stepsPerInterval` or `searchStepsPerInterval` when the caller's grid is too fine).
  */
 export type ScheduleIssueCode =
   | 'schedule.schema'
