@@ -183,6 +183,14 @@ describe('optimizeSchedule: maxEvaluations', () => {
     expect(bounded.value.evaluation.objective).toBeLessThanOrEqual(start.value.objective + 1e-9);
   });
 
+  it('takes the full neighbourhood by default up to 12 intervals, and not at 13', () => {
+    const small = { patients: 6, intervalMinutes: 10, service: { kind: 'exponential', mean: 15 }, noShowProbability: 0 };
+    const twelve = optimizeSchedule({ ...small, intervals: 12 });
+    const thirteen = optimizeSchedule({ ...small, intervals: 13 });
+    if (!twelve.ok || !thirteen.ok) throw new Error('optimisation failed');
+    expect([twelve.value.fullNeighbourhood, thirteen.value.fullNeighbourhood]).toEqual([true, false]);
+  });
+
   it('counts the evaluations before the descent (six starts, the chosen one again) and stops right after them at a budget of one', () => {
     const tight = optimizeSchedule(problem, { maxEvaluations: 1 });
     if (!tight.ok) throw new Error('optimisation failed');
