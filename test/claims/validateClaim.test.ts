@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addCalendarMonths as sameDayMonthsLater } from '../../src/core/calendarDay.js';
+import { MAX_UNITS } from '../../src/claims/checkLines.js';
 import { validateClaim } from '../../src/claims/validateClaim.js';
 import { MedofficeUsageError } from '../../src/core/result.js';
 import { claimWith, codesOf, goodClaim, line } from './fixtures.js';
@@ -219,6 +220,23 @@ describe('validateClaim', () => {
     const report = validateClaim(claim, options);
     expect(report.issues.map((i) => [i.code, i.severity])).toEqual([['date.timely_filing', 'warning']]);
     expect(report.valid).toBe(true);
+  });
+
+  it('timely-filing days allow exactly that many days: 90 days before the as-of date is on time, 91 is late', () => {
+    const options = { asOf: '2026-11-02', payers: { ACME: { timelyFilingDays: 90 } } } as const;
+    const filing = (serviceDate: string) =>
+      validateClaim({ ...claimWith([line({ serviceDate })]), payer: { id: 'ACME' } }, options).issues.filter((i) => i.code === 'date.timely_filing').map((i) => [i.path, i.message]);
+    expect(filing('2026-08-04')).toEqual([]); // 90 days before 2026-11-02
+    expect(filing('2026-08-03')).toEqual([[['lines', 0, 'serviceDate'], 'service on 2026-08-03 is 91 days before 2026-11-02, past the 90-day filing limit']]);
+  });
+
+  it('takes up to MAX_UNITS (99999) units on a line and refuses more (line.units)', () => {
+    expect(MAX_UNITS).toBe(99_999);
+    const unitIssues = (units: number) => validateClaim(claimWith([line({ units })])).issues.filter((i) => i.code === 'line.units').map((i) => i.path);
+    expect(unitIssues(MAX_UNITS)).toEqual([]);
+    expect(unitIssues(99_998.999)).toEqual([]);
+    expect(unitIssues(99_999.001)).toEqual([['lines', 0, 'units']]);
+    expect(unitIssues(100_000)).toEqual([['lines', 0, 'units']]);
   });
 
   it('checks the claim-level place of service even when every line has its own, and finds a duplicate line that inherits it', () => {

@@ -92,6 +92,33 @@ describe('amendment decisions and statements check the record as a request does'
   });
 });
 
+describe('each statement is filed once', () => {
+  it('refuses a second rebuttal with records.amendment_state and keeps the first one\'s text', async () => {
+    const { adapter, store, requests } = await withRequest();
+    const amendmentId = requests[0] ?? '';
+    expect((await store.decideAmendment('a', amendmentId, { outcome: 'denied', reason: 'accurate and complete' }, doctor)).ok).toBe(true);
+    expect((await store.fileAmendmentStatement('a', amendmentId, 'disagreement', 'The entry is wrong.', ana)).ok).toBe(true);
+    expect(await store.fileAmendmentStatement('a', amendmentId, 'rebuttal', 'First rebuttal.', doctor)).toMatchObject({ ok: true, value: { rebuttal: { statement: 'First rebuttal.' } } });
+    const same = unchangedData(adapter);
+    expect(await store.fileAmendmentStatement('a', amendmentId, 'rebuttal', 'Second rebuttal, overwriting the first.', doctor)).toMatchObject({ ok: false, issues: [{ code: 'records.amendment_state' }] });
+    same();
+    expect(await store.amendments('a', doctor)).toMatchObject({ ok: true, value: [{ id: amendmentId, disagreement: { statement: 'The entry is wrong.' }, rebuttal: { by: 'dr-lee', statement: 'First rebuttal.' } }] });
+  });
+
+  it('refuses a second statement of disagreement with records.amendment_state and keeps the first one\'s text', async () => {
+    const { adapter, store, requests } = await withRequest();
+    const amendmentId = requests[0] ?? '';
+    expect((await store.decideAmendment('a', amendmentId, { outcome: 'denied', reason: 'accurate and complete' }, doctor)).ok).toBe(true);
+    expect((await store.fileAmendmentStatement('a', amendmentId, 'disagreement', 'The entry is wrong.', ana)).ok).toBe(true);
+    const same = unchangedData(adapter);
+    expect(await store.fileAmendmentStatement('a', amendmentId, 'disagreement', 'A second statement.', ana)).toMatchObject({ ok: false, issues: [{ code: 'records.amendment_state' }] });
+    same();
+    expect((await store.fileAmendmentStatement('a', amendmentId, 'rebuttal', 'First rebuttal.', doctor)).ok).toBe(true);
+    expect(await store.fileAmendmentStatement('a', amendmentId, 'disagreement', 'A third statement.', ana)).toMatchObject({ ok: false, issues: [{ code: 'records.amendment_state' }] });
+    expect(await store.amendments('a', doctor)).toMatchObject({ ok: true, value: [{ id: amendmentId, disagreement: { by: 'ana', statement: 'The entry is wrong.' }, rebuttal: { statement: 'First rebuttal.' } }] });
+  });
+});
+
 describe('accepting an amendment with a patch needs read', () => {
   it('refuses a role that may decide and write but not read: the patch would test the record', async () => {
     const { adapter, store, requests } = await withRequest();

@@ -46,6 +46,19 @@ export function storeContract(name: string, makeAdapter: () => Promise<StorageAd
       await adapter.close();
     });
 
+    it('answers an expected version ahead of the current one with records.version_conflict, for update, patch and delete', async () => {
+      const { adapter, store } = await open();
+      await store.create('p1', patient('Rivera'), clerk);
+      const conflict = { ok: false, issues: [{ code: 'records.version_conflict', path: ['expectedVersion'], currentVersion: 1 }] };
+      expect(await store.update('p1', patient('Rivers'), 7, clerk)).toMatchObject(conflict);
+      expect(await store.patch('p1', [{ op: 'replace', path: '/birthDate', value: '1981-01-01' }], 7, clerk)).toMatchObject(conflict);
+      expect(await store.delete('p1', 7, clerk)).toMatchObject(conflict);
+      const now = await store.read('p1', clerk);
+      expect(now.ok && now.value.meta.version).toBe(1);
+      expect(now.ok && now.value.document).toEqual(patient('Rivera'));
+      await adapter.close();
+    });
+
     it('writes no version for a change that changes nothing', async () => {
       const { adapter, store } = await open();
       await store.create('p1', patient('Rivera'), clerk);

@@ -67,6 +67,28 @@ describe('applyPatch', () => {
     expect(applyPatch(document, [{ op: 'add', path: '/x', value: Object.assign(Object.create(null) as object, { a: [1, 'b', null, true, { c: -0.5 }] }) }])).toMatchObject({ ok: true });
   });
 
+  it('refuses to move a value into itself (from a proper prefix of path) with records.patch_invalid, changing nothing', () => {
+    const doc = { arr: [{ k: 1 }, { m: 2 }] };
+    const before = JSON.stringify(doc);
+    expect(applyPatch(doc, [{ op: 'move', from: '/arr/0', path: '/arr/0/x' }])).toMatchObject({ ok: false, issues: [{ code: 'records.patch_invalid', path: [0, 'path'] }] });
+    expect(applyPatch(doc, [{ op: 'move', from: '/arr', path: '/arr/1/m' }])).toMatchObject({ ok: false, issues: [{ code: 'records.patch_invalid', path: [0, 'path'] }] });
+    expect(applyPatch({ a: { b: { c: 1 } } }, [{ op: 'test', path: '/a/b/c', value: 1 }, { op: 'move', from: '/a', path: '/a/b/d' }])).toMatchObject({ ok: false, issues: [{ code: 'records.patch_invalid', path: [1, 'path'] }] });
+    expect(JSON.stringify(doc)).toBe(before);
+    // A sibling whose name merely begins with the same characters is not inside the value.
+    expect(applyPatch({ a: 1, ab: {} }, [{ op: 'move', from: '/a', path: '/ab/x' }])).toMatchObject({ ok: true, value: { ab: { x: 1 } } });
+  });
+
+  it('refuses a move whose from is any proper prefix of its path (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', '0'), { minLength: 1, maxLength: 4 }), fc.array(fc.constantFrom('a', 'b', 'x'), { minLength: 1, maxLength: 3 }), (from, deeper) => {
+        let doc: JsonValue = { leaf: true };
+        for (const token of [...from].reverse()) doc = { [token]: doc };
+        const result = applyPatch(doc, [{ op: 'move', from: `/${from.join('/')}`, path: `/${[...from, ...deeper].join('/')}` }]);
+        expect(result).toMatchObject({ ok: false, issues: [{ code: 'records.patch_invalid', path: [0, 'path'] }] });
+      }),
+    );
+  });
+
   it('reports where a patch fails', () => {
     expect(applyPatch({ a: 1 }, [{ op: 'test', path: '/a', value: 1 }, { op: 'test', path: '/a', value: 2 }])).toMatchObject({ ok: false, issues: [{ code: 'records.patch_test_failed', path: [1, 'path'] }] });
     expect(applyPatch({ a: 1 }, [{ op: 'add', path: '/b' }])).toMatchObject({ ok: false, issues: [{ code: 'records.patch_invalid', path: [0, 'value'] }] });

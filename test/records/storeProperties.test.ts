@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { memoryAdapter, type MemorySnapshot } from '../../src/records/adapters/memory.js';
 import type { EntryRow, HeadRow, StorageAdapter } from '../../src/records/adapter.js';
+import { canonicalJson } from '../../src/records/canonicalJson.js';
 import { applyPatch } from '../../src/records/jsonPatch.js';
 import type { JsonValue } from '../../src/records/json.js';
 import { patientSchema } from '../../src/records/schemas/patient.js';
@@ -305,5 +306,38 @@ describe('concurrency', () => {
     expect((await verifyChain(adapter)).ok).toBe(true);
     expect((await inner.heads())[0]?.state).toBe('expunged');
     expect((await verifyChain(adapter)).ok).toBe(true);
+  });
+});
+
+describe('document size', () => {
+  // Characters of 1, 2, 3 and 4 UTF-8 bytes (the last two UTF-16 units), mostly 中, and enough of them that a
+  // document has more than two bytes per UTF-16 unit: the limit is on bytes, not characters.
+  const character = fc.oneof({ weight: 4, arbitrary: fc.constant('中') }, { weight: 1, arbitrary: fc.constantFrom('a', 'é', '😀') });
+  const allergy = fc.array(character, { minLength: 50, maxLength: 60 }).map((chars) => chars.join(''));
+  const allergies = fc.array(allergy, { minLength: 5, maxLength: 30 });
+
+  it('refuses a document with records.too_large exactly when its canonical JSON is over maxDocumentBytes in UTF-8 (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(allergies, fc.integer({ min: -40, max: 40 }), async (list, offset) => {
+        const document = patient('X', { allergies: list });
+        const bytes = Buffer.byteLength(canonicalJson(document), 'utf8');
+        const maxDocumentBytes = Math.max(1, bytes + offset);
+        const store = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter: memoryAdapter(), clock: clockFrom([1000]), maxDocumentBytes });
+        const created = await store.create('p1', document, clerk);
+        if (bytes > maxDocumentBytes) expect(created).toMatchObject({ ok: false, issues: [{ code: 'records.too_large' }] });
+        else expect(created.ok).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses ten allergies of 140 × 中 under a limit of 4096 bytes: about 1,500 characters, but over 4,300 bytes', async () => {
+    const document = patient('X', { allergies: Array.from({ length: 10 }, () => '中'.repeat(140)) });
+    const text = canonicalJson(document);
+    expect(text.length * 2).toBeLessThanOrEqual(4096);
+    expect(Buffer.byteLength(text, 'utf8')).toBeGreaterThan(4096);
+    const store = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter: memoryAdapter(), clock: clockFrom([1000]), maxDocumentBytes: 4096 });
+    expect(await store.create('p1', document, clerk)).toMatchObject({ ok: false, issues: [{ code: 'records.too_large' }] });
+    expect(await store.read('p1', clerk)).toMatchObject({ ok: false, issues: [{ code: 'records.not_found' }] });
   });
 });

@@ -124,6 +124,14 @@ describe('ncci.mue units: exact sums and anesthesia minutes', () => {
     expect(mueOnly([minutes, { ...minutes, units: 30, modifiers: ['76'] }])).toEqual([[['lines', 1, 'units'], '2 units of 00142 on 2026-07-01 exceed the MUE of 1 per date of service']]);
   });
 
+  it('reports a date\'s total once, at the line that first takes it past the MUE: three lines of 2 units of J1100 (MUE 3)', () => {
+    const three = [line({ procedure: 'J1100', units: 2 }), line({ procedure: 'J1100', units: 2, modifiers: ['76'] }), line({ procedure: 'J1100', units: 2, modifiers: ['77'] })];
+    expect(mueOnly(three)).toEqual([[['lines', 1, 'units'], '4 units of J1100 on 2026-07-01 exceed the MUE of 3 per date of service']]);
+    // Another date keeps its own total.
+    const twoDates = [...three, line({ procedure: 'J1100', units: 2, serviceDate: '2026-07-02', chargeCents: 300 }), line({ procedure: 'J1100', units: 2, serviceDate: '2026-07-02', modifiers: ['76'], chargeCents: 400 })];
+    expect(mueOnly(twoDates).map(([path]) => path)).toEqual([['lines', 1, 'units'], ['lines', 4, 'units']]);
+  });
+
   it('minutes are for anesthesia codes only: MJ on another code is line.unit_basis, and its units still meet the MUE', () => {
     const issues = validateClaim(claimWith([line({ procedure: 'J1100', units: 50, unitBasis: 'MJ' })]), { tables: { mue } }).issues;
     expect(issues.filter((i) => i.code === 'line.unit_basis' || i.code === 'ncci.mue').map((i) => [i.code, i.path])).toEqual([
@@ -192,6 +200,15 @@ describe('ncci.addon_without_primary', () => {
     expect(ncci([line({ procedure: '11000' }), line({ procedure: '11001' })])).toEqual([]);
     expect(ncci([line({ procedure: '64484' })])).toEqual([['ncci.addon_without_primary', 'warning', ['lines', 0, 'procedure']]]);
     expect(ncci([line({ procedure: '99292' })])).toEqual([]);
+  });
+
+  it('an edit applies through its deletion date: 11001 alone on 2026-07-01 (the deletion date) is reported, on 2026-07-02 not', () => {
+    const addOn = value(loadNcciAddOn('11001,11000,1,20100101,*,20100101,20260701,\n'));
+    const alone = (serviceDate: string) =>
+      validateClaim(claimWith([line({ procedure: '11001', serviceDate })]), { tables: { addOn } }).issues.filter((i) => i.code.startsWith('ncci.')).map((i) => [i.code, i.path]);
+    expect(alone('2026-06-30')).toEqual([['ncci.addon_without_primary', ['lines', 0, 'procedure']]]);
+    expect(alone('2026-07-01')).toEqual([['ncci.addon_without_primary', ['lines', 0, 'procedure']]]);
+    expect(alone('2026-07-02')).toEqual([]);
   });
 });
 

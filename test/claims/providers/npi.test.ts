@@ -17,6 +17,21 @@ describe('isValidNpi', () => {
     expect(isValidNpi('12345678a3')).toBe(false);
   });
 
+  it('refuses any ten characters with a non-digit anywhere, whatever check digit follows (property)', () => {
+    expect(isValidNpi('12345678:1')).toBe(false);
+    // ':' and '/' sit just after and before '0'..'9' in ASCII; the rest are letters, spaces and non-ASCII digits.
+    const nonDigit = fc.oneof(fc.constantFrom(':', '/', ' ', 'a', 'O', '٣', '９'), fc.string({ minLength: 1, maxLength: 1 }).filter((c) => c < '0' || c > '9'));
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{10}$/), fc.nat({ max: 9 }), nonDigit, (digits, at, bad) => {
+        const npi = `${digits.slice(0, at)}${bad}${digits.slice(at + 1)}`;
+        expect(npi).toHaveLength(10);
+        expect(isValidNpi(npi)).toBe(false);
+        if (at < 9) for (const check of '0123456789') expect(isValidNpi(`${npi.slice(0, 9)}${check}`), `${npi.slice(0, 9)}${check}`).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('agrees with the Luhn check over the 80840 prefix (property)', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^\d{10}$/), (npi) => {

@@ -85,6 +85,20 @@ describe('read837p: the transaction must be an 837P', () => {
   });
 });
 
+describe('read837p: the SE trailer must match its ST', () => {
+  it('reports an SE with the right segment count but a control number other than its ST\'s (x12.envelope)', async () => {
+    const wrongControl = GOOD.replace(/SE\*(\d+)\*0001/, 'SE*$1*0009');
+    expect(wrongControl).not.toBe(GOOD);
+    const entries = await collect(read837p(wrongControl));
+    const envelope = entries.filter((e) => e.envelope === true);
+    expect(envelope.map((e) => e.issues.map((i) => i.code))).toEqual([['x12.envelope']]);
+    expect(envelope[0]?.issues[0]?.message).toMatch(/^SE says \d+ segments, control 0009; ST 0001 has \d+/);
+    expect(envelope[0]?.issues[0]?.source).toMatch(/^X12 SE \(segment \d+\)$/);
+    expect(entries.filter((e) => e.envelope !== true).map((e) => (e.claim as { id?: string } | undefined)?.id)).toEqual(['C-1']);
+    expect(await outline(GOOD)).toEqual([[false, 'C-1', []]]);
+  });
+});
+
 describe('read837p misuse', () => {
   it('throws a usage error, not a TypeError, for input that is not text or chunks of text', async () => {
     const drain = async (source: unknown) => {
