@@ -33,6 +33,13 @@ describe('pickFirstExpiry', () => {
     expect(pickFirstExpiry(lots, 0, '2026-11-02')).toEqual({ picks: [], shortfall: 0 });
   });
 
+  it('breaks a tie in expiry by lot id, so lots expiring the same day are picked in lot-id order whatever order they come in', () => {
+    const lots = [lot('B', '2027-01-31', 10), lot('A', '2027-01-31', 10)];
+    expect(pickFirstExpiry(lots, 5, '2026-11-02').picks.map((p) => [p.lotId, p.quantity])).toEqual([['A', 5]]);
+    expect(pickFirstExpiry(lots, 15, '2026-11-02').picks.map((p) => [p.lotId, p.quantity])).toEqual([['A', 10], ['B', 5]]);
+    expect(pickFirstExpiry([...lots].reverse(), 5, '2026-11-02').picks.map((p) => p.lotId)).toEqual(['A']);
+  });
+
   it('property: picks plus shortfall make the quantity, and no later lot is opened while an earlier one has stock', () => {
     const dates = ['2026-10-01', '2026-11-02', '2026-12-01', '2027-01-01', null] as const;
     fc.assert(

@@ -91,6 +91,48 @@ describe('planItem', () => {
       { numRuns: 60 },
     );
   });
+
+  it('orders under an (s, Q) or (s, S) rule when the position is exactly at the reorder point', () => {
+    // One a day with no spread and a 5-day lead time with none: the reorder point is 5 units.
+    const exact = (kind: 'sQ' | 'sS') =>
+      ItemSchema.parse({ id: 'gauze', name: 'Gauze', unit: 'pad', packSize: 1, unitCostCents: 100, supplier: 'medline', leadTime: { meanDays: 5, sdDays: 0 }, replenishment: { kind } });
+    for (const kind of ['sQ', 'sS'] as const) {
+      const at = planItem(exact(kind), new Float64Array(60).fill(1), { lots: lots('gauze', 5), onOrder: 0, allocated: 0 }, { asOf: '2026-11-02' });
+      expect(at.levels.reorderPoint).toBe(5);
+      expect(at.position.position).toBe(5);
+      expect(at.status).toBe('reorder');
+      expect(at.rawQuantity).toBeGreaterThan(0);
+      expect(at.order.quantity).toBeGreaterThan(0);
+      const above = planItem(exact(kind), new Float64Array(60).fill(1), { lots: lots('gauze', 6), onOrder: 0, allocated: 0 }, { asOf: '2026-11-02' });
+      expect([above.status, above.order.quantity]).toEqual(['in-stock', 0]);
+    }
+  });
+
+  it('property: under an (s, Q) or (s, S) rule, a position at or below the reorder point with demand above 0 orders something', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('sQ' as const, 'sS' as const),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 14 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.constantFrom(0, 0, -1, 1, -0.5, 0.5, -20),
+        (kind, mean, leadDays, sparsity, offset) => {
+          const item = { ...gloves, packSize: 1, leadTime: { meanDays: leadDays, sdDays: 0 }, replenishment: { kind } };
+          const usage = usageSeries(mean, 200, mean + leadDays, sparsity);
+          // The levels do not depend on the stock, so a first plan with none gives the reorder point to stand at.
+          const reorderPoint = planItem(item, usage, { lots: [], onOrder: 0, allocated: 0 }, { asOf: '2026-11-02' }).levels.reorderPoint;
+          const onHand = Math.max(0, reorderPoint + offset);
+          const plan = planItem(item, usage, { lots: lots('gloves', onHand), onOrder: 0, allocated: 0 }, { asOf: '2026-11-02' });
+          if (plan.forecast.perDay <= 0) return;
+          if (plan.status === 'reorder' || plan.position.position <= plan.levels.reorderPoint) {
+            expect(plan.rawQuantity).toBeGreaterThan(0);
+            expect(plan.order.quantity).toBeGreaterThan(0);
+          }
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
 });
 
 describe('budget and purchase orders', () => {

@@ -59,6 +59,15 @@ describe('stock position', () => {
     );
   });
 
+  it('counts a lot whose last usable day is the last day of the horizon as within the horizon', () => {
+    // A lot expiring t days ahead is usable on n = t + 1 days (asOf through its expiry day) and counts as expiring
+    // when n ≤ T. Expiring Nov 11 from Nov 2 gives n = 10 = T: at 1 a day demand reaches 10 of its 50, so 40 are lost.
+    const base = { onOrder: 0, allocated: 0, demandPerDay: 1, asOf: '2026-11-02', horizonDays: 10 };
+    expect(stockPosition({ ...base, stock: [lot('L1', '2026-11-11', 50)] })).toMatchObject({ expiringBeforeUse: 40, position: 10 });
+    // A day later it outlives the horizon and is not discounted.
+    expect(stockPosition({ ...base, stock: [lot('L1', '2026-11-12', 50)] })).toMatchObject({ expiringBeforeUse: 0, position: 50 });
+  });
+
   it('lists lots expiring soon, soonest first, with days left', () => {
     const soon = expiringSoon([lot('B', '2026-11-20', 5), lot('A', '2026-11-01', 2), lot('C', '2027-11-01', 5), lot('N', null, 9)], '2026-11-02', 30);
     expect(soon.map((l) => [l.lotId, l.daysLeft])).toEqual([['A', -1], ['B', 18]]);
@@ -89,6 +98,10 @@ describe('stock position', () => {
     expect(stockStatus({ ...base, position: 90 })).toBe('reorder');
     expect(stockStatus({ ...base, position: 500 })).toBe('overstock');
     expect(stockStatus(base)).toBe('in-stock');
+    // On hand exactly at safety stock is not below it, so not low.
+    expect(stockStatus({ usableOnHand: 30, position: 200, reorderPoint: 100, safetyStock: 30, maxLevel: 300, demandPerDay: 10, overstockDays: 90 })).toBe('in-stock');
+    // Above the maximum but covering only 50 days of demand (fewer than overstockDays) is not overstock.
+    expect(stockStatus({ usableOnHand: 500, position: 500, reorderPoint: 100, safetyStock: 30, maxLevel: 300, demandPerDay: 10, overstockDays: 90 })).toBe('in-stock');
   });
 
   it('property: position = usable + on order − allocated − expiring, and expiring never exceeds usable stock', () => {

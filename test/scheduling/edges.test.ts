@@ -106,6 +106,24 @@ describe('scheduling edges', () => {
     for (const slot of found.value) expect(book(schedule, { patientId: 'p', providerId: 'dr-lee', typeId: 'late', start: slot.start }).ok, slot.start).toBe(true);
   });
 
+  it("does not count an appointment at the next local midnight toward today's daily cap", () => {
+    const schedule = scheduleOf(clinicInput({
+      providers: [{ id: 'dr-lee', name: 'Lee', dailyCap: 1 }, { id: 'dr-cho', name: 'Cho' }],
+      rules: [
+        { id: 'lee-wed', providerId: 'dr-lee', weekday: 3, start: '13:00', end: '17:00', effectiveFrom: '2026-01-01' },
+        { id: 'lee-thu-night', providerId: 'dr-lee', weekday: 4, start: '00:00', end: '02:00', effectiveFrom: '2026-01-01' },
+      ],
+    }));
+    // Thursday's 00:00 is the instant Wednesday ends: it belongs to Thursday only.
+    const night = book(schedule, { patientId: 'p1', providerId: 'dr-lee', typeId: 'follow-up', start: '2026-11-05T00:00' });
+    if (!night.ok) throw new Error(JSON.stringify(night.issues));
+    const wednesday = book(night.value.schedule, { patientId: 'p2', providerId: 'dr-lee', typeId: 'follow-up', start: '2026-11-04T13:00' });
+    expect(wednesday.ok ? wednesday.value.appointment.start : wednesday.issues.map((i) => i.code)).toBe('2026-11-04T13:00:00-05:00');
+    // Thursday itself is at its cap of one.
+    const again = book(night.value.schedule, { patientId: 'p3', providerId: 'dr-lee', typeId: 'follow-up', start: '2026-11-05T01:00' });
+    expect(!again.ok && again.issues.map((i) => i.code)).toEqual(['booking.daily_cap']);
+  });
+
   it('sees a room blocked on the next day when a late visit or its buffer runs past midnight', () => {
     const schedule = scheduleOf(clinicInput({
       appointmentTypes: [{ id: 'late', name: 'Late', durationMinutes: 60, visit: 'follow-up', bufferAfterMinutes: 30, requiredResources: [{ anyOf: ['room-1'] }] }],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { book } from '../../src/scheduling/book.js';
-import { findSlots, findSlotsByDay } from '../../src/scheduling/findSlots.js';
+import { findSlots, findSlotsByDay, MAX_SEARCH_DAYS } from '../../src/scheduling/findSlots.js';
 import { clinicInput, scheduleOf, smallClinic } from './fixtures.js';
 
 const NOW = '2026-10-01T00:00:00Z';
@@ -135,6 +135,17 @@ describe('findSlots', () => {
     expect(!shape.ok && shape.issues.map((i) => [i.code, i.path])).toEqual([['slots.query', ['from']]]);
     const type = findSlots(schedule, { typeId: 'massage', from: '2026-11-02', to: '2026-11-02', now: NOW });
     expect(!type.ok && type.issues.map((i) => i.code)).toEqual(['slots.unknown_type']);
+  });
+
+  it('searches at most MAX_SEARCH_DAYS dates, both ends included: 400 dates pass, 401 are slots.range_too_long', () => {
+    expect(MAX_SEARCH_DAYS).toBe(400);
+    const schedule = smallClinic();
+    const query = { typeId: 'follow-up', from: '2026-11-02', providerIds: ['dr-lee'], now: NOW, limit: 1 };
+    // 2026-11-02 through 2027-12-06 is 400 dates (399 days apart).
+    const longest = findSlots(schedule, { ...query, to: '2027-12-06' });
+    expect(longest.ok && longest.value.map((slot) => slot.start)).toEqual(['2026-11-02T09:00:00-05:00']);
+    const tooLong = findSlots(schedule, { ...query, to: '2027-12-07' });
+    expect(!tooLong.ok && tooLong.issues.map((i) => [i.code, i.path])).toEqual([['slots.range_too_long', ['to']]]);
   });
 
   it('adds one-off extra hours and honours effective date ranges of weekly rules', () => {

@@ -36,6 +36,18 @@ describe('planReminders', () => {
     expect(!bad.ok && bad.issues.map((i) => [i.code, i.path])).toEqual([['time.unknown_zone', ['patientZone']]]);
   });
 
+  it('keeps a reminder due exactly now: only one already past is dropped', () => {
+    const visit = appointment('2026-11-05T14:00:00-05:00');
+    const atNow = planReminders(visit, zone, { now: '2026-11-02T14:00:00-05:00' });
+    expect(atNow.ok && atNow.value.map((r) => [r.offsetMinutes, r.sendAt])).toEqual([
+      [4320, '2026-11-02T14:00:00-05:00'],
+      [1440, '2026-11-04T14:00:00-05:00'],
+      [120, '2026-11-05T12:00:00-05:00'],
+    ]);
+    const justAfter = planReminders(visit, zone, { now: '2026-11-02T14:00:00.001-05:00' });
+    expect(justAfter.ok && justAfter.value.map((r) => r.offsetMinutes)).toEqual([1440, 120]);
+  });
+
   it('sends a late booking its reminder at the end of quiet hours when the evening before has passed', () => {
     // Booked at 22:00 for 08:30: 72 h and 24 h are past; 2 h (06:30) is quiet, 08:00 leaves 30 min, 20:59 has passed.
     const planned = planReminders(appointment('2026-11-02T08:30:00-05:00'), zone, { now: '2026-11-01T22:00:00-05:00' });

@@ -118,6 +118,19 @@ describe('waitlist', () => {
     expect(rankWaitlist(cancelled.value, freed, now)).toEqual([]);
   });
 
+  it('offers a replacing entry nothing in freed time that starts at the very minute of the appointment it would move', () => {
+    const entry = [{ id: 'w-move', patientId: 'p-move', typeId: 'follow-up', priority: 5, replaces: 'later', earliestDate: '2026-10-01', addedAt: '2026-10-01T10:00:00-04:00' }];
+    const booked = book(scheduleOf(clinicInput({ waitlist: entry })), { id: 'later', patientId: 'p-move', providerId: 'dr-cho', typeId: 'follow-up', start: '2026-11-04T13:00' });
+    if (!booked.ok) throw new Error(JSON.stringify(booked.issues));
+    // dr-lee's 13:00 is the same time as dr-cho's 13:00: a move, but not an earlier one.
+    const sameStart = { providerId: 'dr-lee', start: '2026-11-04T13:00:00-05:00', end: '2026-11-04T13:20:00-05:00' };
+    expect(rankWaitlist(booked.value.schedule, sameStart, now)).toEqual([]);
+    expect(fillFromWaitlist(booked.value.schedule, sameStart, now)).toMatchObject({ ok: false, issues: [{ code: 'waitlist.no_candidate' }] });
+    // dr-lee's last morning slot the same day is earlier, so it is offered.
+    const earlier = { providerId: 'dr-lee', start: '2026-11-04T11:30:00-05:00', end: '2026-11-04T11:50:00-05:00' };
+    expect(rankWaitlist(booked.value.schedule, earlier, now).map((o) => [o.entry.id, o.slot.start])).toEqual([['w-move', '2026-11-04T11:30:00-05:00']]);
+  });
+
   it('moves an appointment into time that overlaps its own old time with the same provider', () => {
     const waitlisted = [
       { id: 'w-move', patientId: 'p-move', typeId: 'follow-up', priority: 5, replaces: 'own', earliestDate: '2026-10-01', addedAt: '2026-10-01T10:00:00-04:00' },

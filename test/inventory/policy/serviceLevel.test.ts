@@ -69,5 +69,35 @@ describe('service levels and safety stock', () => {
     expect(par.orderUpTo).toBe(130);
     expect(par.safetyStock).toBe(20);
     expect(cycleServiceFor(par.k)).toBeGreaterThan(0.5);
+    // A periodic or par rule's reorder point is a review cycle's demand below its order-up-to level.
+    expect(rs.orderUpTo - rs.reorderPoint).toBeCloseTo(70, 9);
+    expect(par.reorderPoint).toBeCloseTo(60, 9);
+  });
+
+  it('property: for periodic and par rules, orderUpTo − reorderPoint is one review cycle of demand, d·R', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          demandPerDay: fc.double({ min: 0, max: 500, noNaN: true }),
+          demandSdPerDay: fc.double({ min: 0, max: 50, noNaN: true }),
+          leadTimeDays: fc.integer({ min: 0, max: 30 }),
+          leadTimeSdDays: fc.double({ min: 0, max: 5, noNaN: true }),
+        }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 0, max: 20_000 }),
+        fc.constantFrom('cycle' as const, 'fill' as const),
+        fc.double({ min: 0.5, max: 0.999, noNaN: true }),
+        (demand, reviewDays, parLevel, kind, target) => {
+          const service = { kind, target };
+          const perCycle = demand.demandPerDay * reviewDays;
+          for (const replenishment of [{ kind: 'periodic', reviewDays } as const, { kind: 'par', reviewDays, parLevel } as const]) {
+            const levels = replenishmentLevels({ replenishment, service, demand, eoq: 100 });
+            // Exact up to the rounding of S − dR itself.
+            expect(Math.abs(levels.orderUpTo - levels.reorderPoint - perCycle)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(levels.orderUpTo)));
+            expect(levels.orderQuantity).toBe(perCycle);
+          }
+        },
+      ),
+    );
   });
 });
