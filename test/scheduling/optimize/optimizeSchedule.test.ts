@@ -128,7 +128,8 @@ describe('optimizeSchedule: properties', () => {
       }),
       { numRuns: 30, examples: [[counterexample]] },
     );
-  });
+    // Thirty full-neighbourhood searches on fine grids: seconds alone, but slow on a loaded machine.
+  }, 120_000);
 
   it('18 patients in 21 intervals of 7.5 min with a fixed 8-min service: no worse than equal spacing (14.75)', () => {
     const problem: OptimizeProblem = { patients: 18, intervals: 21, intervalMinutes: 7.5, service: { kind: 'deterministic', value: 8 }, noShowProbability: 0, weights: { wait: 1, idle: 1, overtime: 3 } };
