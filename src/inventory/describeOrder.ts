@@ -1,3 +1,4 @@
+import { MIN_SCORED_ERRORS } from './forecast/forecastDemand.js';
 import type { Item } from './model.js';
 import type { OrderReason } from './orderReason.js';
 import type { ItemPlan } from './planItem.js';
@@ -30,7 +31,7 @@ export function describeOrder(item: Item, plan: Omit<ItemPlan, 'reasons'>): Orde
     {
       code: 'safety_stock',
       value: levels.safetyStock,
-      text: `safety stock ${whole(levels.safetyStock)} ${unit} = k ${levels.k.toFixed(2)} × σ ${one(levels.sigma)} for ${plan.newsvendor === null ? service : `the newsvendor critical ratio ${plan.newsvendor.criticalRatio.toFixed(3)}`}${forecast.spreadKnown ? '' : `, assuming Poisson demand (σ_d = √d = ${forecast.sigmaPerDay.toFixed(2)} a day): no forecast error could be measured yet`}`,
+      text: `safety stock ${whole(levels.safetyStock)} ${unit} = k ${levels.k.toFixed(2)} × σ ${one(levels.sigma)} for ${plan.newsvendor === null ? service : `the newsvendor critical ratio ${plan.newsvendor.criticalRatio.toFixed(3)}`}${forecast.spreadKnown ? '' : `, assuming Poisson demand at least (σ_d = ${forecast.sigmaPerDay.toFixed(2)} a day, √d or more): fewer than ${MIN_SCORED_ERRORS} forecast errors could be measured yet`}`,
     },
     ...(plan.newsvendor === null
       ? []

@@ -1,5 +1,5 @@
 import { errorIssue, warningIssue, type Issue, type IssuePath } from '../core/issue.js';
-import { HOLT_WINTERS_MIN_DAYS } from './forecast/forecastDemand.js';
+import { HOLT_WINTERS_MIN_DAYS, MIN_SCORED_ERRORS } from './forecast/forecastDemand.js';
 import { allocateBudget, type BudgetAllocation } from './budget.js';
 import { planningDay } from './fefo.js';
 import type { Item, ItemId } from './model.js';
@@ -104,7 +104,7 @@ function forecastWarnings(item: Item, plan: ItemPlan, context: { readonly path: 
     found.push(warningIssue('inventory.seasonal_history', path, `${item.id} is seasonal, but weekly Holt-Winters needs two years (${HOLT_WINTERS_MIN_DAYS} days) of usage and it has ${context.days}: it is planned with ${forecast.method} for its ${forecast.pattern.demandClass} demand, which follows the season only as it happens`));
   }
   if (!forecast.spreadKnown) {
-    found.push(warningIssue('inventory.spread_unknown', path, `no forecast error of ${item.id} could be measured (too little usage history), so the spread of its demand is unknown: its safety stock assumes Poisson demand, σ = √d = ${forecast.sigmaPerDay.toFixed(2)} a day, and the service target it names rests on that assumption`));
+    found.push(warningIssue('inventory.spread_unknown', path, `fewer than ${MIN_SCORED_ERRORS} forecast errors of ${item.id} could be measured (too little usage history), so the spread of its demand is not known: its safety stock assumes at least Poisson spread, σ = ${forecast.sigmaPerDay.toFixed(2)} a day (√d or more), and the service target it names rests on that assumption`));
   }
   return found;
 }
