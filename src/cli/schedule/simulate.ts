@@ -39,10 +39,9 @@ function textReport(result: SimulationResult): string {
   const header = `${'KPI'.padEnd(12)}${'mean'.padStart(10)}${'std.err'.padStart(10)}${'95% CI'.padStart(22)}${'p50'.padStart(9)}${'p90'.padStart(9)}`;
   const lines = KPI_NAMES.map((name) => {
     const s = result.kpis[name];
-    // One replication measures no spread: its interval and standard error are unknown, not zero.
-    const spread = s.n > 1 && Number.isFinite(s.ci95[0]) && Number.isFinite(s.ci95[1]);
-    const ci = spread ? `${s.ci95[0].toFixed(2)} – ${s.ci95[1].toFixed(2)}` : '–';
-    const standardError = spread ? s.standardError.toFixed(3) : '–';
+    // One replication measures no spread: summarize gives its interval and standard error as NaN.
+    const ci = Number.isFinite(s.ci95[0]) ? `${fixed(s.ci95[0])} – ${fixed(s.ci95[1])}` : '–';
+    const standardError = Number.isFinite(s.standardError) ? s.standardError.toFixed(3) : '–';
     return `${name.padEnd(12)}${fixed(s.mean).padStart(10)}${standardError.padStart(10)}${ci.padStart(22)}${fixed(s.percentiles[50]).padStart(9)}${fixed(s.percentiles[90]).padStart(9)}`;
   });
   const withSomeoneSeen = result.kpis.waitMean.n;

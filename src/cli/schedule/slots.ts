@@ -100,13 +100,15 @@ export const slotsCommand: CliCommand = {
       return ExitCode.ok;
     }
     if (parsed.positionals.length > 0) return usageFailure(io, 'schedule slots', `unexpected word '${parsed.positionals[0] ?? ''}': give every input as an option`, usage);
-    const { clinic, type, from, to, provider, now, limit } = parsed.values;
+    const { clinic, type, from, to, provider, now } = parsed.values;
+    const limitText = parsed.values['limit'];
+    const limit = limitText === undefined ? undefined : wholeNumberOption(String(limitText), 1, Number.MAX_SAFE_INTEGER);
     const patientZone = parsed.values['patient-zone'];
     if (typeof clinic !== 'string' || typeof type !== 'string' || typeof from !== 'string' || typeof to !== 'string') {
       return usageFailure(io, 'schedule slots', '--clinic, --type, --from and --to are required', usage);
     }
-    if (limit !== undefined && wholeNumberOption(String(limit), 1, Number.MAX_SAFE_INTEGER) === undefined) {
-      return usageFailure(io, 'schedule slots', `--limit must be a whole number from 1 to ${Number.MAX_SAFE_INTEGER}, not '${String(limit)}'`, usage);
+    if (limitText !== undefined && limit === undefined) {
+      return usageFailure(io, 'schedule slots', `--limit must be a whole number from 1 to ${Number.MAX_SAFE_INTEGER}, not '${String(limitText)}'`, usage);
     }
     const loaded = await loadClinic(clinic, io);
     if ('exit' in loaded) return loaded.exit;
@@ -119,7 +121,7 @@ export const slotsCommand: CliCommand = {
       now: typeof now === 'string' ? now : io.now(schedule.zone),
       ...(Array.isArray(provider) ? { providerIds: provider.map(String) } : {}),
       ...(typeof patientZone === 'string' ? { patientZone } : {}),
-      ...(limit !== undefined ? { limit: Number(limit) } : {}),
+      ...(limit !== undefined ? { limit } : {}),
     });
     if (!found.ok) {
       printIssues(found.issues, io, 'query');

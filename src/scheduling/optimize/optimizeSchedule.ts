@@ -98,21 +98,18 @@ function isStart(slots: readonly number[], problem: OptimizeProblem, limit: numb
   );
 }
 
-/** A candidate schedule with its exact evaluation. */
-type Evaluated = EvaluatedStart;
-
 /**
  * The starts of the search, each evaluated exactly: an even spread, every classic rule and every
  * given schedule that respects the per-interval limit. The best of them by its exact objective is
  * where the descent starts, and the floor the result can never fall below.
  */
-function exactStarts(problem: OptimizeProblem, limit: number, given: readonly (readonly number[])[]): Checked<Evaluated[], ScheduleIssue> {
+function exactStarts(problem: OptimizeProblem, limit: number, given: readonly (readonly number[])[]): Checked<EvaluatedStart[], ScheduleIssue> {
   const candidates: { slots: number[]; rule: ClassicRule | 'given' }[] = [
     { slots: evenFeasible(problem.patients, problem.intervals, limit), rule: 'equal-spacing' },
     ...CLASSIC_RULES.map((rule) => ({ slots: classicSchedule(rule, problem.patients, problem.intervals, serviceIntervals(problem.service, problem.intervalMinutes)), rule })),
     ...given.map((slots) => ({ slots: [...slots], rule: 'given' as const })),
   ];
-  const evaluated: Evaluated[] = [];
+  const evaluated: EvaluatedStart[] = [];
   for (const candidate of candidates) {
     if (!isStart(candidate.slots, problem, limit)) continue;
     const evaluation = evaluateSchedule(sessionOf(problem, candidate.slots));
@@ -122,7 +119,7 @@ function exactStarts(problem: OptimizeProblem, limit: number, given: readonly (r
   return ok(evaluated);
 }
 
-function best(candidates: readonly Evaluated[]): Evaluated {
+function best(candidates: readonly EvaluatedStart[]): EvaluatedStart {
   return candidates.reduce((a, b) => (b.evaluation.objective < a.evaluation.objective ? b : a));
 }
 
