@@ -97,8 +97,8 @@ export const HOLT_WINTERS_MIN_DAYS = 2 * WEEKS_PER_YEAR * DAYS_PER_WEEK;
  * gets weekly Holt-Winters whatever its demand class; otherwise the Syntetos-Boylan class decides:
  * smooth and erratic demand get SES (Holt when `trend`), intermittent demand SBA (TSB once the days
  * since the last demand outnumber every interval between demands before, as demand may have stopped),
- * lumpy demand TSB, and no demand a zero forecast. When no forecast error can be scored the spread falls back to
- * √perDay (`spreadKnown` false). Linear in the history's length; allocates nothing per day.
+ * lumpy demand TSB, and no demand a zero forecast. Until `MIN_SCORED_ERRORS` errors are scored the spread is at
+ * least √perDay (`spreadKnown` false). Linear in the history's length; allocates nothing per day.
  *
  * @param usage - units used per day, oldest first, ending the day before the planning day
  * @param settings - smoothing constants and hints
@@ -198,7 +198,8 @@ function startingLine(usage: ArrayLike<number>): { level: number; trend: number 
 
 function trended(usage: ArrayLike<number>, pattern: DemandPattern, settings: ForecastSettings): DemandForecast {
   const start = startingLine(usage);
-  const fit = holt(usage, { alpha: settings.alpha ?? 0.1, beta: settings.beta ?? 0.01, initialLevel: start.level, initialTrend: start.trend });
+  const alpha = settings.alpha ?? 0.1;
+  const fit = holt(usage, { alpha, beta: settings.beta ?? 0.01, initialLevel: start.level, initialTrend: start.trend });
   const totalOver = (days: number): number => {
     let total = 0;
     for (let h = 1; h <= Math.ceil(days); h++) total += Math.max(0, fit.level + h * fit.trend) * Math.min(1, days - (h - 1));
@@ -207,7 +208,7 @@ function trended(usage: ArrayLike<number>, pattern: DemandPattern, settings: For
   const perDay = Math.max(0, fit.level + fit.trend);
   // A starting line through one or two days passes through them, so their errors are zero by construction, not a spread.
   const known = spread(perDay, fit.errors.rmse, usage.length > 2 ? fit.errors.n : 0);
-  return { method: 'holt', pattern, perDay, ...known, errors: fit.errors, totalOver, sigmaOver: spreadOver(known.sigmaPerDay, rateVariance(settings.alpha ?? 0.1)) };
+  return { method: 'holt', pattern, perDay, ...known, errors: fit.errors, totalOver, sigmaOver: spreadOver(known.sigmaPerDay, rateVariance(alpha)) };
 }
 
 function seasonal(usage: ArrayLike<number>, pattern: DemandPattern, settings: ForecastSettings): DemandForecast {
