@@ -179,7 +179,10 @@ function nextBlock(plan: ItemPlan, cycle: OrderCycle, have: number, shortNow: nu
   };
   let best = block(Math.min(left, Math.max(minimum, Math.ceil((plan.order.packs - have) / STEP_FRACTION))));
   // Where the shortage is concave, a longer block is worth more per cent: take it by its average.
-  for (let longer = Math.min(left, 2 * best.packs); longer > best.packs; longer = Math.min(left, 2 * longer)) {
+  // σ(G(z) − G(z + Q/σ)) is convex from z = −Q/(2σ) on (always, for periodic rules), and there a
+  // longer block never is: only a position below need − Q/2 tries one.
+  const concave = plan.position.position + have * plan.packSize < cycle.need - cycle.span / 2;
+  for (let longer = Math.min(left, 2 * best.packs); concave && longer > best.packs; longer = Math.min(left, 2 * longer)) {
     const tried = block(longer);
     if (!(tried.value > best.value)) break;
     best = tried;
