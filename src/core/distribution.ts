@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { match } from 'ts-pattern';
+import { formatPath } from './issue.js';
 import { issuesFromZod } from './parse.js';
 import type { Rng } from './random.js';
 import { MedofficeUsageError } from './result.js';
@@ -107,7 +108,7 @@ export function compileSampler(d: Distribution): Sampler {
   const parsed = DistributionSchema.safeParse(d);
   if (!parsed.success) {
     const issues = issuesFromZod(parsed.error, 'distribution.invalid');
-    const detail = issues.map((found) => `${found.path.join('.') || 'kind'}: ${found.message}`).join('; ');
+    const detail = issues.map((found) => `${formatPath(found.path) || 'kind'}: ${found.message}`).join('; ');
     throw new MedofficeUsageError(`compileSampler: not a valid distribution (${detail}), got ${describe(d)}`, issues);
   }
   return match<Distribution, Sampler>(d)

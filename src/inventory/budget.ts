@@ -78,7 +78,8 @@ function unitsShort(cycle: OrderCycle, level: number): number {
   const { need, sigma, span } = cycle;
   if (!(sigma > 0)) return Math.min(Math.max(0, need - level), span);
   const z = (level - need) / sigma;
-  return Number.isFinite(span) ? sigma * (normalLoss(z) - normalLoss(z + span / sigma)) : sigma * normalLoss(z);
+  // With no bound on the span (periodic rules) the second term is G(∞) = 0.
+  return sigma * (normalLoss(z) - normalLoss(z + span / sigma));
 }
 
 /** Fill rate 1 − short / (demand per cycle) and cycle service P(demand ≤ level) at a position after ordering. */
