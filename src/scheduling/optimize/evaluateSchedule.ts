@@ -134,7 +134,7 @@ export function evaluateSchedule(input: unknown, options: EvaluateOptions = {}):
     const planned = plannedGridIssues(session.service, session.intervalMinutes, plan.stepsPerInterval, patients);
     return fail(options.stepsPerInterval === undefined || planned.length > 0 ? plannedGridIssues(session.service, session.intervalMinutes, steps, patients) : tooFine);
   }
-  const tooSlow = workIssues(session, plan, steps, extrapolate, options.stepsPerInterval !== undefined);
+  const tooSlow = workIssues(session, patients, plan, steps, extrapolate, options.stepsPerInterval !== undefined);
   if (tooSlow.length > 0) return fail(tooSlow);
   const fine = chainFor(session, steps);
   const tooLarge = gridIssues(fine);
@@ -147,8 +147,7 @@ export function evaluateSchedule(input: unknown, options: EvaluateOptions = {}):
  * The work bound of an evaluation ({@link MAX_CONVOLUTION_WORK}), judged before computing: blamed
  * on `stepsPerInterval` only when the caller chose it and the planned grid would have fitted.
  */
-function workIssues(session: ScheduleSession, plan: GridPlan, steps: number, extrapolate: boolean, chosen: boolean): ScheduleIssue[] {
-  const patients = session.slots.reduce((sum, n) => sum + n, 0);
+function workIssues(session: ScheduleSession, patients: number, plan: GridPlan, steps: number, extrapolate: boolean, chosen: boolean): ScheduleIssue[] {
   const one = evaluationWork(session.service, session.intervalMinutes, steps, patients, extrapolate);
   if (!(one.work > MAX_CONVOLUTION_WORK)) return [];
   const planned = evaluationWork(session.service, session.intervalMinutes, plan.stepsPerInterval, patients, plan.extrapolate);
