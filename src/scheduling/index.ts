@@ -75,6 +75,7 @@ export { APPOINTMENT_TYPE_SYSTEM, CANCELLATION_REASON_SYSTEM, MEDOFFICE_FHIR_BAS
 export { checkSession, DEFAULT_WEIGHTS, ObjectiveWeightsSchema, ScheduleSessionSchema } from './optimize/session.js';
 export type { ObjectiveWeights, ScheduleIssue, ScheduleIssueCode, ScheduleSession } from './optimize/session.js';
 export { evaluateSchedule } from './optimize/evaluateSchedule.js';
+export { MAX_CONVOLUTION_WORK, MAX_GRID_POINTS } from './optimize/gridBounds.js';
 export type { EvaluateOptions, ScheduleEvaluation } from './optimize/evaluateSchedule.js';
 export { planGrid } from './optimize/gridPlan.js';
 export type { GridPlan } from './optimize/gridPlan.js';

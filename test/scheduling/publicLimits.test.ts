@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   checkScenario,
   FreedTimeSchema,
+  evaluateSchedule,
+  MAX_CONVOLUTION_WORK,
   MAX_EXTRA_BOOKINGS,
+  MAX_GRID_POINTS,
   MAX_OVERBOOKING_SLOTS,
   MAX_PROVIDERS,
   MAX_ROOMS,
@@ -42,6 +45,15 @@ describe('medoffice/scheduling exports the limits it enforces', () => {
     expect(paths(recommendOverbooking({ ...question, slots: 4, maxExtra: MAX_EXTRA_BOOKINGS + 1 }))).toEqual([['maxExtra']]);
     expect(recommendOverbooking({ ...question, slots: MAX_OVERBOOKING_SLOTS, maxExtra: 0 }).ok).toBe(true);
     expect(paths(recommendOverbooking({ ...question, slots: MAX_OVERBOOKING_SLOTS + 1, maxExtra: 0 }))).toEqual([['slots']]);
+  });
+
+  it('MAX_GRID_POINTS and MAX_CONVOLUTION_WORK bound an evaluation, judged before computing', () => {
+    expect([MAX_GRID_POINTS, MAX_CONVOLUTION_WORK]).toEqual([2_000_000, 2e10]);
+    // An atom at 1 minute and one far out: one patient's workload grid reaches the far atom.
+    const session = (far: number) => ({ slots: [1], intervalMinutes: 15, sessionMinutes: 15, service: { kind: 'empirical', values: [1, far] }, noShowProbability: 0.1 });
+    const bound = (r: ReturnType<typeof evaluateSchedule>) => (r.ok ? [] : r.issues.map((issue) => [issue.code, issue.message.includes('workload grid') ? 'memory' : 'work']));
+    expect(bound(evaluateSchedule(session(MAX_GRID_POINTS)))).toEqual([['schedule.grid_too_large', 'memory']]);
+    expect(bound(evaluateSchedule(session(MAX_GRID_POINTS / 2)))).toEqual([['schedule.grid_too_large', 'work']]);
   });
 
   it('exports the schemas of a series pattern, a metrics range and freed time', () => {

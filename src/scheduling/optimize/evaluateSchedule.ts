@@ -1,17 +1,13 @@
-import { errorIssue, type IssuePath } from '../../core/issue.js';
+import { errorIssue } from '../../core/issue.js';
 import { fail, ok, type Checked } from '../../core/result.js';
-import type { Distribution } from '../../core/distribution.js';
 import { requireEvaluateOptions, type EvaluateOptions } from './evaluateOptions.js';
-import { planGrid, type GridPlan } from './gridPlan.js';
-import { serviceGridLength } from './serviceGrid.js';
+import { blamedPath, evaluationWork, fitsInMemory, gridPointsIssue, MAX_CONVOLUTION_WORK, MAX_GRID_POINTS, workIssue, type WorkEstimate } from './gridBounds.js';
+import { planGrid } from './gridPlan.js';
 import { checkSession, DEFAULT_WEIGHTS, type ObjectiveWeights, type ScheduleIssue, type ScheduleSession } from './session.js';
 import { createBuffers, createChain, initialState, runChain, type WorkloadChain } from './workloadChain.js';
-import { evaluationWork, MAX_CONVOLUTION_WORK, workIssue } from './workBound.js';
 
 export type { EvaluateOptions } from './evaluateOptions.js';
 
-/** Largest workload vector (grid points) an evaluation may build. */
-export const MAX_GRID_POINTS = 2_000_000;
 
 /** The exact expected costs of a schedule. */
 export interface ScheduleEvaluation {
@@ -65,35 +61,6 @@ export function gridIssues(chain: WorkloadChain): ScheduleIssue[] {
 }
 
 /**
- * The `schedule.grid_too_large` issue for a session whose grid would pass {@link MAX_GRID_POINTS},
- * judged before any grid is built (a service law with a far outlier, or a tiny interval, would
- * otherwise exhaust memory first). At `service` (the default) the law reaches too far for the
- * planned grid step; at an option's path (e.g. `['stepsPerInterval']`) the caller asked for too fine
- * a grid.
- *
- * @param service - the service law
- * @param intervalMinutes - the interval length
- * @param steps - grid steps per interval
- * @param patients - the most patients the grid must hold
- * @param path - where to report it: `['service']`, or the option that chose `steps`
- * @example
- * ```ts
- * plannedGridIssues({ kind: 'empirical', values: [10, 1e9] }, 15, 16, 20); // [schedule.grid_too_large at ['service']]
- * ```
- */
-export function plannedGridIssues(service: Distribution, intervalMinutes: number, steps: number, patients: number, path: IssuePath = ['service']): ScheduleIssue[] {
-  const points = Math.max(1, patients) * (serviceGridLength(service, intervalMinutes / steps) - 1) + 1;
-  if (!(points > MAX_GRID_POINTS)) return [];
-  const size = `the workload grid would need about ${points.toPrecision(3)} points (at most ${MAX_GRID_POINTS})`;
-  const option = path[0] === 'service' ? undefined : String(path[path.length - 1]);
-  const message =
-    option === undefined
-      ? `${size}: the service law reaches too far for the grid step`
-      : `${size}: ${option} ${steps} is too fine a grid for this session; use fewer steps per interval`;
-  return [errorIssue('schedule.grid_too_large', path, message)];
-}
-
-/**
  * The exact expected total waiting time, idle time and overtime of a single-provider session, and
  * Kaandorp and Koole's objective. The workload left for the provider is a Markov chain observed at
  * interval starts; its distribution is carried on a grid of `intervalMinutes / stepsPerInterval`
@@ -128,14 +95,12 @@ export function evaluateSchedule(input: unknown, options: EvaluateOptions = {}):
   const extrapolate = options.extrapolate ?? plan.extrapolate;
   const steps = extrapolate ? Math.max(2, requested + (requested % 2)) : requested;
   const patients = session.slots.reduce((sum, n) => sum + n, 0);
-  const tooFine = plannedGridIssues(session.service, session.intervalMinutes, steps, patients, ['stepsPerInterval']);
-  if (tooFine.length > 0) {
-    // Blame the option only when the planned grid would have fitted.
-    const planned = plannedGridIssues(session.service, session.intervalMinutes, plan.stepsPerInterval, patients);
-    return fail(options.stepsPerInterval === undefined || planned.length > 0 ? plannedGridIssues(session.service, session.intervalMinutes, steps, patients) : tooFine);
-  }
-  const tooSlow = workIssues(session, patients, plan, steps, extrapolate, options.stepsPerInterval !== undefined);
-  if (tooSlow.length > 0) return fail(tooSlow);
+  const tooBig = boundIssues(
+    evaluationWork(session.service, session.intervalMinutes, steps, patients, extrapolate),
+    () => evaluationWork(session.service, session.intervalMinutes, plan.stepsPerInterval, patients, plan.extrapolate),
+    options.stepsPerInterval !== undefined,
+  );
+  if (tooBig.length > 0) return fail(tooBig);
   const fine = chainFor(session, steps);
   const tooLarge = gridIssues(fine);
   if (tooLarge.length > 0) return fail(tooLarge);
@@ -144,15 +109,15 @@ export function evaluateSchedule(input: unknown, options: EvaluateOptions = {}):
 }
 
 /**
- * The work bound of an evaluation ({@link MAX_CONVOLUTION_WORK}), judged before computing: blamed
- * on `stepsPerInterval` only when the caller chose it and the planned grid would have fitted.
+ * The memory bound ({@link MAX_GRID_POINTS}) and then the work bound ({@link MAX_CONVOLUTION_WORK})
+ * of an evaluation, judged before computing: blamed on `stepsPerInterval` only when the caller chose
+ * it and the planned grid would have kept within the bound.
  */
-function workIssues(session: ScheduleSession, patients: number, plan: GridPlan, steps: number, extrapolate: boolean, chosen: boolean): ScheduleIssue[] {
-  const one = evaluationWork(session.service, session.intervalMinutes, steps, patients, extrapolate);
-  if (!(one.work > MAX_CONVOLUTION_WORK)) return [];
-  const planned = evaluationWork(session.service, session.intervalMinutes, plan.stepsPerInterval, patients, plan.extrapolate);
-  const path = chosen && planned.work <= MAX_CONVOLUTION_WORK ? ['stepsPerInterval'] : ['service'];
-  return [workIssue('evaluating this schedule', one.work, one, path)];
+function boundIssues(estimate: WorkEstimate, planned: () => WorkEstimate, chosen: boolean): ScheduleIssue[] {
+  const option = chosen ? ['stepsPerInterval'] : undefined;
+  if (!fitsInMemory(estimate)) return [gridPointsIssue(estimate, blamedPath(option, () => fitsInMemory(planned())))];
+  if (!(estimate.work > MAX_CONVOLUTION_WORK)) return [];
+  return [workIssue('evaluating this schedule', estimate.work, estimate, blamedPath(option, () => planned().work <= MAX_CONVOLUTION_WORK))];
 }
 
 /**

@@ -22,28 +22,16 @@ function breakpoints(service: Distribution): readonly number[] {
     .otherwise(() => []);
 }
 
-/**
- * Whether a lognormal law of this mean and sd is a point mass at its mean: its σ is 0, as it is for
- * sd 0 and for an sd so small beside the mean that (sd/mean)² underflows (sd below about 1e-154·mean).
- * Its density cannot be evaluated then (a division by σ), so it is handled as the atom it is.
- *
- * @param mean - the lognormal's mean, > 0
- * @param sd - its standard deviation, ≥ 0
- * @returns true when σ is 0
- * @example
- * ```ts
- * lognormalIsPoint(15, 0);      // true
- * lognormalIsPoint(15, 1e-170); // true: (sd/mean)² underflows
- * lognormalIsPoint(15, 1e-7);   // false: σ ≈ 6.7e-9, a smooth (if very narrow) law
- * ```
- */
-export function lognormalIsPoint(mean: number, sd: number): boolean {
+// A lognormal is a point mass at its mean when its σ is 0: for sd 0, and for an sd so small beside the
+// mean that (sd/mean)² underflows (below about 1e-154·mean). Its density cannot be evaluated then (a
+// division by σ), so it is handled as the atom it is.
+function lognormalIsPoint(mean: number, sd: number): boolean {
   return lognormalParameters(mean, sd).sigma === 0;
 }
 
 /**
  * Whether a service law is made of point masses only (deterministic, empirical, a lognormal with
- * σ = 0 (see {@link lognormalIsPoint}), a uniform with min = max): on a grid holding its atoms the workload then lives on the grid
+ * σ = 0, as for sd 0 or an sd whose square underflows beside the mean), a uniform with min = max): on a grid holding its atoms the workload then lives on the grid
  * points and the evaluation is exact, with no extrapolation.
  *
  * @example

@@ -1,13 +1,13 @@
 import { fail, ok, type Checked } from '../../core/result.js';
 import { CLASSIC_RULES, classicSchedule, serviceIntervals, type ClassicRule } from './classicRules.js';
-import { chainFor, evaluateSchedule, gridIssues, plannedGridIssues, type ScheduleEvaluation } from './evaluateSchedule.js';
+import { chainFor, evaluateSchedule, gridIssues, type ScheduleEvaluation } from './evaluateSchedule.js';
+import { blamedPath, descentSweep, evaluationWork, fitsInMemory, gridPointsIssue, MAX_CONVOLUTION_WORK, optimisationWork, workIssue } from './gridBounds.js';
 import { planGrid, type GridPlan } from './gridPlan.js';
 import { patientMoves, singleShifts, subsetMoves, type Move } from './neighbourhood.js';
 import { requireOptimizeOptions, type OptimizeOptions } from './optimizeOptions.js';
 import { checkProblem, type OptimizeProblem } from './problem.js';
 import { createSearchEvaluator, type SearchEvaluator } from './searchEvaluator.js';
 import { DEFAULT_WEIGHTS, type ScheduleIssue, type ScheduleSession } from './session.js';
-import { MAX_CONVOLUTION_WORK, optimisationWork, workIssue } from './workBound.js';
 
 export type { OptimizeOptions } from './optimizeOptions.js';
 
@@ -148,10 +148,16 @@ function descend(start: number[], search: SearchEvaluator, levels: readonly ((t:
   return { slots: current, improvements, stoppedEarly: false };
 }
 
-/** Steps per interval of the search's finer grid: for smooth laws half the plan's, or the chosen search grid's double. */
-function searchFineSteps(plan: GridPlan, searchStepsPerInterval: number | undefined): number {
-  const searchSteps = searchStepsPerInterval ?? (plan.extrapolate ? Math.max(2, Math.round(plan.stepsPerInterval / 4)) : plan.stepsPerInterval);
-  return plan.extrapolate ? searchSteps * 2 : searchSteps;
+/**
+ * The search's grids, in steps per interval: `coarse` is the chosen (or default) search grid — for
+ * smooth laws a quarter of the plan's, at least 2; for laws with atoms the plan's own, the coarsest
+ * that holds every atom (a coarser one would smear them and optimise another model) — and `fine` is
+ * the grid the search evaluates on: `coarse` itself, or its double when the plan extrapolates from
+ * the pair.
+ */
+function searchGrids(plan: GridPlan, searchStepsPerInterval: number | undefined): { coarse: number; fine: number } {
+  const coarse = searchStepsPerInterval ?? (plan.extrapolate ? Math.max(2, Math.round(plan.stepsPerInterval / 4)) : plan.stepsPerInterval);
+  return { coarse, fine: plan.extrapolate ? coarse * 2 : coarse };
 }
 
 /**
@@ -164,10 +170,9 @@ function searchWorkIssues(problem: OptimizeProblem, plan: GridPlan, fineSteps: n
   const budget = options.maxEvaluations ?? Number.POSITIVE_INFINITY;
   const estimate = optimisationWork(problem, plan, fineSteps, starts, budget);
   if (!(estimate.total > MAX_CONVOLUTION_WORK)) return [];
-  const planned = optimisationWork(problem, plan, searchFineSteps(plan, undefined), starts, budget);
-  const path = options.searchStepsPerInterval !== undefined && planned.total <= MAX_CONVOLUTION_WORK ? ['searchStepsPerInterval'] : ['service'];
-  const sweep = Math.min(problem.patients, problem.intervals) * (problem.intervals + 1);
-  const more = `; or fewer intervals or a smaller maxEvaluations (the search evaluates about ${sweep} schedules or more)`;
+  const option = options.searchStepsPerInterval === undefined ? undefined : ['searchStepsPerInterval'];
+  const path = blamedPath(option, () => optimisationWork(problem, plan, searchGrids(plan, undefined).fine, starts, budget).total <= MAX_CONVOLUTION_WORK);
+  const more = `; or fewer intervals or a smaller maxEvaluations (the search evaluates about ${descentSweep(problem)} schedules or more)`;
   return [workIssue(`optimising ${problem.patients} patients over ${problem.intervals} intervals`, estimate.total, estimate.exact, path, more)];
 }
 
@@ -200,7 +205,7 @@ export function optimizeSchedule(input: unknown, options: OptimizeOptions = {}):
   requireOptimizeOptions(options);
   const checked = checkProblem(input);
   if (!checked.ok) return checked;
-  const found = optimizeFrom(checked.value, checked.value.start === undefined ? [] : [checked.value.start], options);
+  const found = searchFrom(checked.value, checked.value.start === undefined ? [] : [checked.value.start], options);
   return found.ok ? ok(found.value.optimised) : found;
 }
 
@@ -227,27 +232,34 @@ export function optimizeFrom(
   options: OptimizeOptions = {},
 ): Checked<{ optimised: OptimizedSchedule; starts: readonly EvaluatedStart[] }, ScheduleIssue> {
   requireOptimizeOptions(options);
+  return searchFrom(problem, given, options);
+}
+
+/** {@link optimizeFrom} with options already checked. */
+function searchFrom(
+  problem: OptimizeProblem,
+  given: readonly (readonly number[])[],
+  options: OptimizeOptions,
+): Checked<{ optimised: OptimizedSchedule; starts: readonly EvaluatedStart[] }, ScheduleIssue> {
   const limit = problem.maxPerInterval ?? problem.patients;
   const template = sessionOf(problem, new Array<number>(problem.intervals).fill(0));
   const plan = planGrid(problem.service, problem.intervalMinutes);
-  // Laws with atoms search on the plan's own grid, the coarsest that holds every atom (a coarser one
-  // would smear them and optimise another model); smooth laws on a grid four times coarser.
-  const searchSteps = options.searchStepsPerInterval ?? (plan.extrapolate ? Math.max(2, Math.round(plan.stepsPerInterval / 4)) : plan.stepsPerInterval);
+  const grids = searchGrids(plan, options.searchStepsPerInterval);
   const sized = { ...template, slots: [problem.patients, ...template.slots.slice(1)] };
-  const fineSteps = searchFineSteps(plan, options.searchStepsPerInterval);
-  const planned = plannedGridIssues(problem.service, problem.intervalMinutes, plan.stepsPerInterval, problem.patients);
-  if (planned.length > 0) return fail(planned);
-  const chosen = plannedGridIssues(problem.service, problem.intervalMinutes, fineSteps, problem.patients, ['searchStepsPerInterval']);
-  if (chosen.length > 0) return fail(chosen);
-  const tooSlow = searchWorkIssues(problem, plan, fineSteps, given.length, options);
+  const exactGrid = evaluationWork(problem.service, problem.intervalMinutes, plan.stepsPerInterval, problem.patients, plan.extrapolate);
+  if (!fitsInMemory(exactGrid)) return fail([gridPointsIssue(exactGrid, ['service'])]);
+  const searchGrid = evaluationWork(problem.service, problem.intervalMinutes, grids.fine, problem.patients, plan.extrapolate);
+  // The default search grid is no finer than the evaluation grid, so only a chosen one can fail here.
+  if (!fitsInMemory(searchGrid)) return fail([gridPointsIssue(searchGrid, ['searchStepsPerInterval'], grids.coarse)]);
+  const tooSlow = searchWorkIssues(problem, plan, grids.fine, given.length, options);
   if (tooSlow.length > 0) return fail(tooSlow);
-  const fine = chainFor(sized, fineSteps);
+  const fine = chainFor(sized, grids.fine);
   const tooLarge = gridIssues(fine);
   if (tooLarge.length > 0) return fail(tooLarge);
   const starts = exactStarts(problem, limit, given);
   if (!starts.ok) return starts;
   const start = best(starts.value);
-  const chains = plan.extrapolate ? [fine, chainFor(sized, searchSteps)] : [fine];
+  const chains = plan.extrapolate ? [fine, chainFor(sized, grids.coarse)] : [fine];
   const search = createSearchEvaluator(chains, problem.weights ?? DEFAULT_WEIGHTS, problem.patients);
   const full = problem.intervals <= (options.fullNeighbourhoodUpTo ?? 12);
   const levels = full ? [singleShifts, patientMoves, subsetMoves] : [singleShifts, patientMoves];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateSchedule } from '../../../src/scheduling/optimize/evaluateSchedule.js';
 import { optimizeSchedule } from '../../../src/scheduling/optimize/optimizeSchedule.js';
-import { evaluationWork, MAX_CONVOLUTION_WORK } from '../../../src/scheduling/optimize/workBound.js';
+import { evaluationWork, MAX_CONVOLUTION_WORK } from '../../../src/scheduling/optimize/gridBounds.js';
 
 const codesAndPaths = (result: { ok: boolean; issues?: readonly { code: string; path: readonly (string | number)[] }[] }) =>
   result.ok ? [] : (result.issues ?? []).map((issue) => [issue.code, issue.path]);
@@ -13,7 +13,7 @@ const seconds = (since: number) => (performance.now() - since) / 1000;
 // optimising 20 patients over 40 intervals with lognormal 15/30 did not end in 900 s. The work is
 // estimated first (patients × service grid points², times the evaluations of a search) and refused
 // beyond MAX_CONVOLUTION_WORK, at the service law.
-describe('the work bound', () => {
+describe('the grid bounds: memory and work', () => {
   it('refuses at once to evaluate 4 patients with lognormal 15/300 (2.8e11 multiply-adds), at service', () => {
     const start = performance.now();
     const result = evaluateSchedule({ slots: [1, 1, 1, 1], intervalMinutes: 15, sessionMinutes: 60, service: { kind: 'lognormal', mean: 15, sd: 300 }, noShowProbability: 0.1 });
@@ -52,6 +52,13 @@ describe('the work bound', () => {
     const problem = { patients: 20, intervals: 40, intervalMinutes: 7.5, service: { kind: 'lognormal', mean: 15, sd: 7.5 }, noShowProbability: 0.1 };
     expect(codesAndPaths(optimizeSchedule(problem, { searchStepsPerInterval: 300, maxEvaluations: 12 }))).toEqual([['schedule.grid_too_large', ['searchStepsPerInterval']]]);
   }, 120_000);
+
+  it('names the searchStepsPerInterval the caller gave when its grid would not fit in memory (not the doubled grid)', () => {
+    const problem = { patients: 20, intervals: 40, intervalMinutes: 7.5, service: { kind: 'lognormal', mean: 15, sd: 7.5 }, noShowProbability: 0.1 };
+    const result = optimizeSchedule(problem, { searchStepsPerInterval: 300_000 });
+    expect(codesAndPaths(result)).toEqual([['schedule.grid_too_large', ['searchStepsPerInterval']]]);
+    expect(result.ok ? '' : result.issues[0]?.message).toContain('searchStepsPerInterval 300000 is too fine');
+  });
 
   it('lets the benchmark problem (lognormal 15/7.5, 20 patients over 40 intervals) run', () => {
     const result = optimizeSchedule({ patients: 20, intervals: 40, intervalMinutes: 7.5, service: { kind: 'lognormal', mean: 15, sd: 7.5 }, noShowProbability: 0.1 });
