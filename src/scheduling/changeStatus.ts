@@ -7,6 +7,7 @@ import type { BookOptions } from './book.js';
 import { checkBooking } from './checkBooking.js';
 import type { AppointmentType } from './clinic.js';
 import { occupyAppointment } from './occupancy.js';
+import { holdPatientTime } from './patientTimes.js';
 import { overbookIssues } from './overbooking.js';
 import { overbookMismatch } from './overbookReferences.js';
 import { releaseTime } from './releaseTime.js';
@@ -137,7 +138,8 @@ function reenter(schedule: Schedule, index: number, moved: Appointment, now: str
     if (check.holder?.id !== moved.overbooks || check.resourceIds === undefined) {
       return fail([errorIssue('booking.overbook_not_allowed', ['overbooks'], `${moved.id} no longer falls within ${moved.overbooks} alone`)]);
     }
-    return ok({ ...schedule, appointments: replaceWith({ ...moved, resourceIds: [...check.resourceIds] }) });
+    const shared: Appointment = { ...moved, resourceIds: [...check.resourceIds] };
+    return ok({ ...schedule, appointments: replaceWith(shared), occupancy: { ...schedule.occupancy, patients: holdPatientTime(schedule.occupancy.patients, shared) } });
   }
   // An overbooking whose holder has gone (or is taken) comes back as a booking of its own, checked as one.
   const { overbooks: _gone, ...own } = moved;

@@ -8,6 +8,7 @@ import type { Interval } from './intervals.js';
 import { EMPTY_LOAD, peakLoad } from './loadProfile.js';
 import { firstClash, footprintsIn } from './providerTimeline.js';
 import { footprintOf } from './occupancy.js';
+import { patientConflictIssue } from './patientConflict.js';
 import type { Schedule } from './schedule.js';
 import { conflictIssue, type SchedulingIssue } from './schedulingIssue.js';
 import { epochMinuteOf, localDateAt, wallInstant } from './time/epochMinutes.js';
@@ -35,7 +36,8 @@ export interface BookingCheck {
 /**
  * Checks whether an appointment can be added to a schedule: known provider and type, the provider
  * may see the type, the time lies inside availability and outside exceptions, its footprint (with
- * buffers) clashes with no other appointment of the provider, every required resource has room,
+ * buffers) clashes with no other appointment of the provider, the patient has no other time-holding
+ * appointment then (with any provider; buffers do not count), every required resource has room,
  * daily caps hold, and (with `now`) urgent holds are respected. Binary searches over the occupancy
  * index: logarithmic in the number of appointments.
  *
@@ -66,6 +68,8 @@ export function checkBooking(schedule: Schedule, appointment: Appointment, optio
   if (outside !== undefined) issues.push(outside);
   const clash = firstClash(schedule.occupancy.providers.get(provider.id) ?? [], footprint);
   if (clash !== undefined) issues.push(conflictIssue('booking.provider_conflict', ['start'], clash.id, `${provider.id} is busy with appointment ${clash.id}`));
+  const patientBusy = patientConflictIssue(schedule, appointment);
+  if (patientBusy !== undefined) issues.push(patientBusy);
   const resources = chooseResources(schedule, type, appointment, footprint, date, timeline, options.explicitResources === true);
   issues.push(...resources.issues, ...capIssues(schedule, type, provider.id, provider.dailyCap, date, timeline));
   if (options.now !== undefined && schedule.policy.urgentHold !== undefined && !urgentToday(options.now, options.urgent, date, schedule)) {

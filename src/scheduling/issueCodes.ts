@@ -33,6 +33,7 @@ export const SCHEDULING_ISSUE_CODES = {
   'booking.duplicate_id': 'an appointment with that id already exists',
   'booking.outside_availability': 'the time (an overbooking\'s too) is not wholly inside the provider\'s availability (or falls in an exception)',
   'booking.provider_conflict': 'the provider is busy then; conflictsWith names the appointment',
+  'booking.patient_conflict': 'the patient already has a visit then (with any provider; back-to-back is fine); conflictsWith names the appointment',
   'booking.resource_conflict': 'a required resource is full or blocked then; conflictsWith names it',
   'booking.resource_mismatch': 'the resources named do not meet the type\'s requirements',
   'booking.daily_cap': 'the provider\'s (or the type\'s) daily cap is reached',

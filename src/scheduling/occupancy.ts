@@ -3,17 +3,21 @@ import { holdsTime, type Appointment } from './appointment.js';
 import type { AppointmentType, Resource } from './clinic.js';
 import { addLoad, EMPTY_LOAD, loadProfileOf, type LoadProfile } from './loadProfile.js';
 import type { Interval } from './intervals.js';
+import { holdPatientTime, patientTimesOf, releasePatientTime, type PatientTimes } from './patientTimes.js';
 import { insertFootprint, removeFootprint, type Footprint } from './providerTimeline.js';
 import { epochMinuteOfIso } from './time/epochMinutes.js';
 
 /**
  * The derived index of who and what is taken when: per provider the sorted, disjoint footprints of
- * its appointments; per resource its load profile. Built once from the appointments and carried
- * along by every booking operation, so checks are binary searches rather than scans.
+ * its appointments; per resource its load profile; per patient the times of their time-holding
+ * appointments. Built once from the appointments and carried along by every booking operation, so
+ * checks are binary searches (or, for a patient, a look at their own few appointments) rather than
+ * scans.
  */
 export interface Occupancy {
   readonly providers: ReadonlyMap<string, readonly Footprint[]>;
   readonly resources: ReadonlyMap<string, LoadProfile>;
+  readonly patients: PatientTimes;
 }
 
 /**
@@ -115,11 +119,12 @@ export function occupancyOf(
     }
   }
   const resourceLoads = new Map([...loads].map(([id, state]) => [id, loadProfileOf(state.spans)] as const));
-  return { occupancy: { providers, resources: resourceLoads }, issues };
+  return { occupancy: { providers, resources: resourceLoads, patients: patientTimesOf(appointments) }, issues };
 }
 
 /**
- * A new index with the appointment's footprint added to its provider and resources.
+ * A new index with the appointment's footprint added to its provider and resources, and its time to
+ * its patient's (replacing the time it held before, if any).
  *
  * @example
  * ```ts
@@ -131,7 +136,7 @@ export function occupyAppointment(occupancy: Occupancy, appointment: Appointment
 }
 
 /**
- * A new index with the appointment's footprint taken away.
+ * A new index with the appointment's footprint, and its patient's time, taken away.
  *
  * @example
  * ```ts
@@ -149,5 +154,6 @@ function changeOccupancy(occupancy: Occupancy, appointment: Appointment, type: A
   providers.set(appointment.providerId, delta > 0 ? insertFootprint(own, footprint) : removeFootprint(own, appointment.id));
   const resources = new Map(occupancy.resources);
   for (const id of appointment.resourceIds) resources.set(id, addLoad(resources.get(id) ?? EMPTY_LOAD, footprint, delta));
-  return { providers, resources };
+  const patients = delta > 0 ? holdPatientTime(occupancy.patients, appointment) : releasePatientTime(occupancy.patients, appointment);
+  return { providers, resources, patients };
 }

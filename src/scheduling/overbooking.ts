@@ -5,6 +5,7 @@ import type { ResourceId } from './ids.js';
 import { footprintOf } from './occupancy.js';
 import { overbookMisfit } from './overbookFit.js';
 import { footprintsIn } from './providerTimeline.js';
+import { patientConflictIssue } from './patientConflict.js';
 import { resourceShare } from './resourceShare.js';
 import type { Schedule } from './schedule.js';
 import type { SchedulingIssue } from './schedulingIssue.js';
@@ -75,6 +76,8 @@ export function overbookIssues(schedule: Schedule, appointment: Appointment, sho
   if (typeof found === 'string') return { issues: [...outside, ...refuse(found).issues] };
   if (outside.length > 0) return { issues: outside };
   const holder = found;
+  const patientBusy = patientConflictIssue(schedule, appointment);
+  if (patientBusy !== undefined) return { issues: [patientBusy] };
   if (schedule.appointments.some((a) => a.id !== appointment.id && a.overbooks === holder.id && holdsTime(a.status))) return refuse(`${holder.id} is already overbooked`);
   const share = resourceShare(type, holder.resourceIds, appointment.resourceIds);
   const unmet = share.unmet[0];

@@ -1,10 +1,11 @@
 import { holdsTime, type Appointment } from './appointment.js';
 import { occupyAppointment, vacateAppointment } from './occupancy.js';
+import { releasePatientTime } from './patientTimes.js';
 import { resourceShare } from './resourceShare.js';
 import type { Schedule } from './schedule.js';
 
 /**
- * Frees an appointment's time in the index. If an active overbooking shared that time, it is
+ * Frees an appointment's time in the index (an overbooking frees only its patient's). If an active overbooking shared that time, it is
  * promoted: it takes the holder's place and stops being an overbooking, keeping of the holder's
  * rooms and equipment only those its own type requires (one per requirement), so that what it never
  * needed is freed with the holder's time.
@@ -18,8 +19,12 @@ import type { Schedule } from './schedule.js';
  * ```
  */
 export function releaseTime(schedule: Schedule, appointment: Appointment): Pick<Schedule, 'appointments' | 'occupancy'> {
+  if (!holdsTime(appointment.status)) return schedule;
   const type = schedule.appointmentTypes.find((t) => t.id === appointment.typeId);
-  if (type === undefined || appointment.overbooks !== undefined || !holdsTime(appointment.status)) return schedule;
+  // An overbooking holds only its patient's time: the holder keeps the provider's and the rooms'.
+  if (type === undefined || appointment.overbooks !== undefined) {
+    return { appointments: schedule.appointments, occupancy: { ...schedule.occupancy, patients: releasePatientTime(schedule.occupancy.patients, appointment) } };
+  }
   let occupancy = vacateAppointment(schedule.occupancy, appointment, type);
   const sharing = schedule.appointments.findIndex((a) => a.overbooks === appointment.id && holdsTime(a.status));
   const shared = schedule.appointments[sharing];

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { Appointment } from '../../src/scheduling/appointment.js';
+import { book } from '../../src/scheduling/book.js';
+import { bookSeries } from '../../src/scheduling/bookSeries.js';
+import { cancel, changeStatus } from '../../src/scheduling/changeStatus.js';
+import { checkBooking } from '../../src/scheduling/checkBooking.js';
+import { reschedule } from '../../src/scheduling/reschedule.js';
+import type { Schedule } from '../../src/scheduling/schedule.js';
+import { clinicInput, scheduleOf, smallClinic } from './fixtures.js';
+
+// A patient cannot be in two visits at once, with any provider: every booking path refuses it with
+// booking.patient_conflict at ['patientId'], naming the other appointment. Buffers are the
+// provider's and the rooms', so they do not count, and back-to-back visits are fine.
+
+function placed(schedule: Schedule, request: Parameters<typeof book>[1], options: Parameters<typeof book>[2] = {}): Schedule {
+  const result = book(schedule, request, options);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.value.schedule;
+}
+
+const conflicts = (result: { ok: boolean; issues?: readonly { code: string; path: readonly (string | number)[]; conflictsWith?: string }[] }) =>
+  result.ok ? [] : (result.issues ?? []).map((issue) => [issue.code, issue.path, issue.conflictsWith]);
+
+// p1 sees Dr. Lee on Monday 2026-11-02 from 10:00 to 10:40 (a new-patient visit, 10 minutes' buffer after).
+const withLee = () => placed(smallClinic(), { id: 'lee-1', patientId: 'p1', providerId: 'dr-lee', typeId: 'new', start: '2026-11-02T10:00' });
+
+describe('booking.patient_conflict', () => {
+  it('book refuses the same patient with another provider at an overlapping time, naming the visit in the way', () => {
+    const result = book(withLee(), { patientId: 'p1', providerId: 'dr-cho', typeId: 'follow-up', start: '2026-11-02T10:30' });
+    expect(conflicts(result)).toEqual([['booking.patient_conflict', ['patientId'], 'lee-1']]);
+    expect(result.ok ? '' : result.issues[0]?.message).toBe('p1 already has appointment lee-1 then');
+  });
+
+  it('lets another patient take that time, and the same patient come back to back (buffers do not count)', () => {
+    expect(book(withLee(), { patientId: 'p2', providerId: 'dr-cho', typeId: 'follow-up', start: '2026-11-02T10:30' }).ok).toBe(true);
+    // Dr. Lee's 10-minute buffer runs to 10:50; the patient is free from 10:40.
+    expect(book(withLee(), { patientId: 'p1', providerId: 'dr-cho', typeId: 'follow-up', start: '2026-11-02T10:40' }).ok).toBe(true);
+    expect(book(withLee(), { patientId: 'p1', providerId: 'dr-cho', typeId: 'follow-up', start: '2026-11-02T09:40' }).ok).toBe(true);
+    expect(conflicts(book(withLee(), { patientId: 'p1', providerId: 'dr-cho', typeId: 'follow-up', start: '2026-11-02T09:45' }))).toEqual([
+      ['booking.patient_conflict', ['patientId'], 'lee-1'],
+    ]);
+  });
+
+  it('checkBooking reports it beside the provider check', () => {
+    const probe = { id: 'probe', patientId: 'p1', providerId: 'dr-cho', typeId: 'follow-up', status: 'booked', start: '2026-11-02T10:10:00-05:00', end: '2026-11-02T10:30:00-05:00', resourceIds: [] } as unknown as Appointment;
+    expect(checkBooking(withLee(), probe).issues.map((issue) => issue.code)).toEqual(['booking.patient_conflict']);
+  });
+
+  it('time given up by a cancellation or a no-show is free for the patient again', () => {
+    const cancelled = cancel(withLee(), 'lee-1', { reason: 'pat' });
+    if (!cancelled.ok) throw new Error('cancel failed');
+    expect(book(cancelled.value, { patientId: 'p1', providerId: 'dr-cho', typeId: 'follow-up', start: '2026-11-02T10:00' }).ok).toBe(true);
+    const missed = changeStatus(withLee(), 'lee-1', 'noshow');
+    if (!missed.ok) throw new Error('no-show failed');
+    expect(book(missed.value, { patientId: 'p1', providerId: 'dr-cho', typeId: 'follow-up', start: '2026-11-02T10:00' }).ok).toBe(true);
+  });
+
+  it('reschedule refuses a move onto the patient\'s other visit, and allows a move overlapping only its own old time', () => {
+    const two = placed(withLee(), { id: 'cho-1', patientId: 'p1', providerId: 'dr-cho', typeId: 'follow-up', start: '2026-11-02T11:00' });
+    expect(conflicts(reschedule(two, 'cho-1', { start: '2026-11-02T10:15' }))).toEqual([['booking.patient_conflict', ['patientId'], 'lee-1']]);
+    const nudged = reschedule(two, 'cho-1', { start: '2026-11-02T11:10' });
+    expect(nudged.ok).toBe(true);
+    if (!nudged.ok) return;
+    // The moved visit's new time now holds the patient; its old time does not.
+    expect(conflicts(book(nudged.value.schedule, { patientId: 'p1', providerId: 'dr-lee', typeId: 'follow-up', start: '2026-11-02T11:20' }))).toEqual([
+      ['booking.patient_conflict', ['patientId'], 'cho-1'],
+    ]);
+    expect(book(nudged.value.schedule, { patientId: 'p1', providerId: 'dr-lee', typeId: 'follow-up', start: '2026-11-02T10:50' }).ok).toBe(true);
+  });
+
+  it('a visit coming back into a time-holding status is checked against the patient\'s other visits', () => {
+    const proposal = { id: 'w', patientId: 'p1', providerId: 'dr-cho', typeId: 'follow-up', status: 'proposed' as const, start: '2026-11-02T10:15:00-05:00', end: '2026-11-02T10:35:00-05:00', resourceIds: [] };
+    const busy = placed(scheduleOf(clinicInput({ appointments: [proposal] })), { id: 'lee-1', patientId: 'p1', providerId: 'dr-lee', typeId: 'new', start: '2026-11-02T10:00' });
+    expect(conflicts(changeStatus(busy, 'w', 'booked'))).toEqual([['booking.patient_conflict', ['patientId'], 'lee-1']]);
+  });
+
+  it('a weekly series reports each occurrence that lands on the patient\'s other visit and books the rest', () => {
+    const series = bookSeries(withLee(), { seriesId: 's1', patientId: 'p1', providerId: 'dr-cho', typeId: 'follow-up', start: '2026-10-26T10:15' }, { count: 3, allowPartial: true });
+    expect(series.ok).toBe(true);
+    if (!series.ok) return;
+    expect(series.value.appointments.map((a) => a.start)).toEqual(['2026-10-26T10:15:00-04:00', '2026-11-09T10:15:00-05:00']);
+    expect(series.warnings.map((w) => [w.code, w.path])).toEqual([['booking.patient_conflict', ['occurrences', 1, 'patientId']]]);
+  });
+
+  it('an overbooking holds its patient\'s time: the same patient cannot be overbooked into it, nor booked elsewhere then', () => {
+    const file = clinicInput({ policy: { alignmentMinutes: 10, minimumNoticeMinutes: 0, horizonDays: 365, overbooking: { showThreshold: 0.5, dailyCap: 2 } } });
+    const showProbability = (a: Appointment): number => (a.patientId === 'p-low' ? 0.2 : 0.9);
+    const holder = placed(scheduleOf(file), { id: 'h', patientId: 'p-low', providerId: 'dr-lee', typeId: 'new', start: '2026-11-02T10:00' });
+    expect(conflicts(book(holder, { patientId: 'p-low', providerId: 'dr-lee', typeId: 'follow-up', start: '2026-11-02T10:10', overbook: true }, { showProbability }))).toEqual([
+      ['booking.patient_conflict', ['patientId'], 'h'],
+    ]);
+    const overbooked = placed(holder, { id: 'ob', patientId: 'p2', providerId: 'dr-lee', typeId: 'follow-up', start: '2026-11-02T10:10', overbook: true }, { showProbability });
+    expect(conflicts(book(overbooked, { patientId: 'p2', providerId: 'dr-cho', typeId: 'follow-up', start: '2026-11-02T10:20' }))).toEqual([
+      ['booking.patient_conflict', ['patientId'], 'ob'],
+    ]);
+    // Cancelling the overbooking frees its patient.
+    const gone = cancel(overbooked, 'ob', { reason: 'pat' });
+    if (!gone.ok) throw new Error('cancel failed');
+    expect(book(gone.value, { patientId: 'p2', providerId: 'dr-cho', typeId: 'follow-up', start: '2026-11-02T10:20' }).ok).toBe(true);
+  });
+});
