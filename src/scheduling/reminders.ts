@@ -60,7 +60,8 @@ export interface Reminder {
  * `minimumLeadMinutes` before the appointment, otherwise back to just before they begin; when that
  * moment has already passed (`now`), it goes at the end of the quiet hours after all, with a
  * shorter lead (`shortLead`), if they end before the appointment, and is dropped if they do not
- * (no moment outside quiet hours is left before it). Reminders whose send time is already past
+ * (no moment outside quiet hours is left before it). Quiet hours begin and end as the wall clock
+ * passes their times; one in a spring-forward gap passes as the clocks jump. Reminders whose send time is already past
  * (`now`) or duplicated by a move are dropped. Sorted by send time.
  *
  * @param appointment - the appointment: its `start` (an instant with offset), `status` (booked when
@@ -106,12 +107,28 @@ function inQuiet(minute: number, quiet: { start: number; end: number }): boolean
   return quiet.start > quiet.end ? minute >= quiet.start || minute < quiet.end : minute >= quiet.start && minute < quiet.end;
 }
 
+// The instant the wall clock passes `minutes` on `day`'s date: that time, or, when it falls in a
+// spring-forward gap, the moment the clocks jump past it (the first instant of the new offset).
+function wall(day: DateTime, minutes: number): DateTime {
+  const at = day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60, second: 0, millisecond: 0 });
+  const shift = (at.hour * 60 + at.minute - minutes + 1440) % 1440;
+  if (shift === 0) return at;
+  // Luxon read the time with the old offset, so the jump lies in (at − shift, at]: find its minute.
+  let low = at.minus({ minutes: shift });
+  let high = at;
+  while (high.diff(low, 'minutes').minutes > 1) {
+    const mid = low.plus({ minutes: Math.floor(high.diff(low, 'minutes').minutes / 2) });
+    if (mid.offset === high.offset) high = mid;
+    else low = mid;
+  }
+  return high;
+}
+
 // Where a reminder planned `at` goes: there, outside quiet hours; else to their end if that leaves the
 // lead, else to just before they began; if that has passed, to their end if it is still before the
 // appointment, short of the lead (`shortLead`). Undefined when no moment outside quiet hours is left before the appointment.
 function outOfQuiet(at: DateTime, quiet: { start: number; end: number }, appointment: DateTime, lead: number, now: number | undefined): { at: DateTime; shortLead: boolean } | undefined {
   if (!inQuiet(at.hour * 60 + at.minute, quiet)) return { at, shortLead: false };
-  const wall = (day: DateTime, minutes: number): DateTime => day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60, second: 0, millisecond: 0 });
   const endToday = wall(at, quiet.end);
   const later = endToday >= at ? endToday : wall(at.plus({ days: 1 }), quiet.end);
   if (later < appointment && later.plus({ minutes: lead }) <= appointment) return { at: later, shortLead: false };

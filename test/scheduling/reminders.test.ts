@@ -68,6 +68,21 @@ describe('planReminders', () => {
     expect(unknownNow.ok && unknownNow.value.map((r) => r.shortLead)).toEqual([false]);
   });
 
+  it('quiet hours starting or ending in the spring-forward gap begin and end as the clocks jump past them', () => {
+    // New York, 2026-03-08: 02:00 EST jumps to 03:00 EDT, so 02:30 never shows on the clock.
+    const sendAt = (start: string, plan: Parameters<typeof planReminders>[2]) => {
+      const planned = planReminders(appointment(start), zone, plan);
+      return planned.ok ? planned.value.map((r) => [r.sendAt, r.moved]) : planned.issues;
+    };
+    // Quiet from 02:30: they begin at the jump (03:00 EDT), so a reminder due at 03:00 EDT goes at
+    // 01:59 EST, the last minute before them, not 25 hours early (the day before at 02:29).
+    const quietFromTheGap = { offsetsMinutes: [30], quietStart: '02:30', quietEnd: '06:00' };
+    expect(sendAt('2026-03-08T03:30:00-04:00', quietFromTheGap)).toEqual([['2026-03-08T01:59:00-05:00', true]]);
+    expect(sendAt('2026-03-08T03:30:00-04:00', { ...quietFromTheGap, now: '2026-03-08T00:00:00-05:00' })).toEqual([['2026-03-08T01:59:00-05:00', true]]);
+    // Quiet until 02:30: they end at the jump, so a reminder due in them goes at 03:00 EDT.
+    expect(sendAt('2026-03-08T09:00:00-04:00', { offsetsMinutes: [420], quietStart: '22:00', quietEnd: '02:30' })).toEqual([['2026-03-08T03:00:00-04:00', true]]);
+  });
+
   it('plans an appointment without a status as a booked one', () => {
     const { status: _status, ...withoutStatus } = appointment('2026-11-05T14:00:00-05:00');
     const planned = planReminders(withoutStatus as Appointment, zone, { now: '2026-10-01T00:00:00Z' });
