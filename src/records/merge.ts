@@ -76,11 +76,14 @@ export interface ExpungeOutcome {
 }
 
 /**
- * Expunges a record: the content of its versions, amendments and corrections is removed for good
- * (their hashes stay, so the chain still verifies), an `expunge` entry records who did it (and the
- * records merged into this one, whose disclosures stay in its accounting), and reads
+ * Expunges a record: the content of its versions, amendments and corrections is cleared from the
+ * store for good (their hashes stay, so the chain still verifies), an `expunge` entry records who did
+ * it (and the records merged into this one, whose disclosures stay in its accounting), and reads
  * answer `records.not_found`. Needs the separate `expunge` permission; audit events and disclosures
- * are kept.
+ * are kept. How much of the content is also erased from disk is the adapter's: SQLite overwrites it
+ * and empties its write-ahead log; PostgreSQL only nulls it, and its old row images stay in the table
+ * files until `rewriteTables()` (`VACUUM FULL`) and in the server's WAL, backups and replicas as long
+ * as those are kept.
  *
  * @example
  * ```ts

@@ -83,7 +83,7 @@ export async function runOperation<S extends z.ZodType, R>(
   try {
     return await settings.adapter.transact((tx) => runSteps(operationSteps(tx, run)));
   } catch (error) {
-    await auditStorageFailure(settings, kind, key, context, now);
+    await auditStorageFailure(settings, kind, alsoConcerns === undefined ? [key] : [key, alsoConcerns.key], context, now);
     throw error;
   }
 }
@@ -140,12 +140,16 @@ function* operationSteps<R>(tx: StorageTx, run: Operation<R>): Steps<Checked<R, 
   return result;
 }
 
-/** After a transaction threw (nothing of it kept), records the failed attempt in a transaction of its own, if the storage still takes one. */
-async function auditStorageFailure<S extends z.ZodType>(settings: StoreSettings<S>, kind: OperationKind, key: string, context: AuditedParty, now: string): Promise<void> {
+/**
+ * After a transaction threw (nothing of it kept), records the failed attempt on every record it
+ * concerned (the duplicate and the survivor of a merge) in a transaction of its own, if the storage
+ * still takes one.
+ */
+async function auditStorageFailure<S extends z.ZodType>(settings: StoreSettings<S>, kind: OperationKind, keys: readonly string[], context: AuditedParty, now: string): Promise<void> {
   const failed = fail([recordIssue('records.storage_failed', [], 'the storage failed during the operation')]);
   await settings.adapter.transact(async (tx) => {
     const chain = chainWriter(await tx.tip(), now);
-    chain.addText('audit', key, null, auditEventText(auditEvent(kind.action, key, context, failed, undefined)));
+    for (const key of keys) chain.addText('audit', key, null, auditEventText(auditEvent(kind.action, key, context, failed, undefined)));
     await tx.append(chain.rows);
   }).catch(() => undefined);
 }

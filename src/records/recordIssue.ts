@@ -7,7 +7,7 @@ import { errorIssue, type Issue, type IssuePath } from '../core/issue.js';
  * - `records.not_found`: no record with this id (or it was expunged)
  * - `records.gone`: the record was deleted; its history is still readable (FHIR 410)
  * - `records.merged`: the record was merged into another; `survivorId` names it
- * - `records.already_exists`: create with an id already in use
+ * - `records.already_exists`: create with an id already in use (an expunged record's too, without its `currentVersion`)
  * - `records.version_conflict`: the expected version is stale; `currentVersion` names the current one (FHIR 412)
  * - `records.version_not_found`: no such version of the record
  * - `records.too_large`: the document exceeds the store's size limit
@@ -51,7 +51,11 @@ export type RecordIssueCode =
  * ```
  */
 export interface RecordIssue extends Issue {
-  /** For `records.version_conflict` and `records.gone`: the record's current version. */
+  /**
+   * The record's current version, with `records.version_conflict`, `records.version_not_found`,
+   * `records.gone`, `records.merged`, `records.not_deleted`, and `records.already_exists` unless the
+   * record was expunged.
+   */
   readonly currentVersion?: number;
   /** For `records.merged`: the id of the record that replaced this one. */
   readonly survivorId?: string;

@@ -55,7 +55,7 @@ export interface RecordStore<T> {
   delete(id: string, expectedVersion: number, context: AccessContext): RecordOutcome<RecordVersion<T>>;
   /** Restores a deleted record (needs `delete` and `read`). */
   undelete(id: string, context: AccessContext): RecordOutcome<RecordVersion<T>>;
-  /** Removes a record's content for good (needs the `expunge` permission). */
+  /** Clears a record's content from the store for good (needs the `expunge` permission); how much is also erased from disk depends on the adapter (docs/records.md, Storage). */
   expunge(id: string, context: AccessContext): RecordOutcome<ExpungeOutcome>;
   /** One version (FHIR vread). */
   readVersion(id: string, version: number, context: AccessContext): RecordOutcome<RecordVersion<T>>;

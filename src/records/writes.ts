@@ -23,9 +23,18 @@ const PATCH: OperationKind = { action: 'patch', permission: 'write', alsoNeeds: 
 const DELETE: OperationKind = { action: 'delete', permission: 'delete', alsoNeeds: { permission: 'read', because: 'a delete answers with the record' } };
 const UNDELETE: OperationKind = { action: 'undelete', permission: 'delete', alsoNeeds: { permission: 'read', because: 'an undelete answers with the record' } };
 
+// An expunged record's id stays taken (its chain entries remain), but nothing of its history is told.
+function alreadyExists(head: HeadRow): RecordIssue {
+  return head.state === 'expunged'
+    ? recordIssue('records.already_exists', ['id'], 'the id is already in use')
+    : recordIssue('records.already_exists', ['id'], 'the id is already in use', { currentVersion: head.version });
+}
+
 /**
  * Creates a record with the given id. Fails with `records.already_exists` if the id is in use (even by a
- * deleted or merged record) and `records.schema` / `records.too_large` for a bad document.
+ * deleted, merged or expunged record; `currentVersion` names the current version, except for an
+ * expunged record, whose history is not told) and `records.schema` / `records.too_large` for a bad
+ * document.
  *
  * @example
  * ```ts
@@ -37,7 +46,7 @@ export function createRecord<S extends z.ZodType>(settings: StoreSettings<S>, id
     const valid = validateDocument(settings, document, ['document']);
     if (!valid.ok) return valid;
     const head = yield* step(scope.tx.head(scope.key));
-    if (head !== undefined) return fail([recordIssue('records.already_exists', ['id'], 'the id is already in use', { currentVersion: head.version })]);
+    if (head !== undefined) return fail([alreadyExists(head)]);
     return ok(yield* writeVersion(scope, undefined, { document: valid.value, state: 'active', operation: 'create' }));
   }, versionOf);
 }

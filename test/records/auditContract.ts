@@ -60,6 +60,40 @@ export function auditTrailContract(name: string, makeAdapter: () => Promise<Stor
       await adapter.close();
     });
 
+    it('shows a merge that failed in the storage in the trails of both records', async () => {
+      const adapter = await makeAdapter();
+      let failPutHead = false;
+      const flaky: StorageAdapter = {
+        ...adapter,
+        name: adapter.name,
+        transact: (work) => adapter.transact((tx) => work({
+          ...tx,
+          putHead: async (row) => {
+            if (failPutHead) throw new Error('lock timeout');
+            await tx.putHead(row);
+          },
+        })),
+        scan: (from, limit) => adapter.scan(from, limit),
+        heads: () => adapter.heads(),
+        close: () => adapter.close(),
+      };
+      const store = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter: flaky, clock: steppingClock().clock });
+      await store.create('p1', patient('Rivera'), clerk);
+      await store.create('p2', patient('Rivera'), clerk);
+      failPutHead = true;
+      await expect(store.merge('p2', 'p1', doctor)).rejects.toThrow('lock timeout');
+      failPutHead = false;
+      for (const id of ['p1', 'p2']) {
+        const trail = await store.auditTrail(id, {}, officer);
+        expect(trail.ok && trail.value.events.filter((e) => e.action === 'merge').map((e) => [e.id, e.actor, e.outcome, e.version ?? null, e.issues ?? null])).toEqual([
+          [id, 'dr-lee', 'failure', null, ['records.storage_failed']],
+        ]);
+      }
+      expect((await store.read('p2', clerk)).ok).toBe(true);
+      expect((await store.verify()).ok).toBe(true);
+      await adapter.close();
+    });
+
     it('bounds the trail by time and keeps probes of ids that do not exist', async () => {
       const { adapter, store } = await open();
       await store.create('p1', patient('Rivera'), clerk); // 12:30:00

@@ -100,6 +100,20 @@ export function storeContract(name: string, makeAdapter: () => Promise<StorageAd
       await adapter.close();
     });
 
+    it('refuses to create an expunged id again without telling anything of its history', async () => {
+      const { adapter, store } = await open({ policy: { assistant: ['read', 'write'], privacy: ['expunge'] } });
+      await store.create('p1', patient('Rivera'), clerk);
+      await store.update('p1', patient('Rivers'), 1, clerk);
+      await store.update('p1', patient('Riviera'), 2, clerk);
+      expect(await store.create('p1', patient('Again'), clerk)).toMatchObject({ ok: false, issues: [{ code: 'records.already_exists', path: ['id'], currentVersion: 3 }] });
+      expect((await store.expunge('p1', { actor: 'po-1', role: 'privacy', purposeOfUse: 'LEGAL', reason: 'court order' })).ok).toBe(true);
+      const again = await store.create('p1', patient('Again'), clerk);
+      expect(again).toMatchObject({ ok: false, issues: [{ code: 'records.already_exists', path: ['id'] }] });
+      expect(again.ok ? [] : again.issues.map((issue) => Object.keys(issue).sort())).toEqual([['code', 'message', 'path', 'severity']]);
+      expect((await store.verify()).ok).toBe(true);
+      await adapter.close();
+    });
+
     it('lists history newest first, paged, since and at a time, and reads as of a time', async () => {
       const { adapter, store } = await open();
       await store.create('p1', patient('V1'), clerk);

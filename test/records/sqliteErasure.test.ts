@@ -52,4 +52,67 @@ describe('SQLite expunge', () => {
     expect(holds(path, 'Zzheldsecret')).toBe(false);
     await adapter.close();
   });
+
+  it('clears the write-ahead log at close when a reader held it back at the expunge and no commit followed', async () => {
+    const path = join(folder, 'closing.db');
+    const adapter = await sqliteAdapter({ path });
+    const store = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter, clock: steppingClock().clock, policy: { assistant: ['read', 'write'], privacy: ['expunge'] } });
+    await store.create('gone', patient('Zzclosingsecret'), clerk);
+    const reader = new Database(path, { readonly: true });
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM sqlite_master').get();
+    expect((await store.expunge('gone', { actor: 'po', role: 'privacy', purposeOfUse: 'LEGAL', reason: 'court order' })).ok).toBe(true);
+    expect(holds(`${path}-wal`, 'Zzclosingsecret')).toBe(true);
+    reader.exec('COMMIT');
+    // The reader stays connected, so closing the adapter is not closing the database's last connection.
+    await adapter.close();
+    expect(holds(`${path}-wal`, 'Zzclosingsecret')).toBe(false);
+    expect(holds(path, 'Zzclosingsecret')).toBe(false);
+    reader.close();
+  });
+
+  it('clears a write-ahead log left over from an unfinished erasure when a writable adapter opens', async () => {
+    const path = join(folder, 'leftover.db');
+    const adapter = await sqliteAdapter({ path });
+    const store = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter, clock: steppingClock().clock, policy: { assistant: ['read', 'write'], privacy: ['expunge'] } });
+    await store.create('keep', patient('Keepsakename'), clerk);
+    await store.create('gone', patient('Zzleftoversecret'), clerk);
+    const reader = new Database(path, { readonly: true });
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM sqlite_master').get();
+    expect((await store.expunge('gone', { actor: 'po', role: 'privacy', purposeOfUse: 'LEGAL', reason: 'court order' })).ok).toBe(true);
+    // Still reading when the adapter closes, so the truncation cannot finish then either.
+    await adapter.close();
+    reader.exec('COMMIT');
+    expect(holds(`${path}-wal`, 'Zzleftoversecret')).toBe(true);
+    const reopened = await sqliteAdapter({ path });
+    expect(holds(`${path}-wal`, 'Zzleftoversecret')).toBe(false);
+    expect(holds(path, 'Zzleftoversecret')).toBe(false);
+    const again = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter: reopened, clock: steppingClock('2026-12-01T00:00:00.000Z').clock });
+    expect((await again.read('keep', clerk)).ok).toBe(true);
+    expect((await again.verify()).ok).toBe(true);
+    await reopened.close();
+    reader.close();
+  });
+
+  it('clears a leftover write-ahead log after the first commit when a reader still held it at opening', async () => {
+    const path = join(folder, 'stillheld.db');
+    const adapter = await sqliteAdapter({ path });
+    const store = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter, clock: steppingClock().clock, policy: { assistant: ['read', 'write'], privacy: ['expunge'] } });
+    await store.create('gone', patient('Zzstillheldsecret'), clerk);
+    const reader = new Database(path, { readonly: true });
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM sqlite_master').get();
+    expect((await store.expunge('gone', { actor: 'po', role: 'privacy', purposeOfUse: 'LEGAL', reason: 'court order' })).ok).toBe(true);
+    await adapter.close();
+    const reopened = await sqliteAdapter({ path });
+    expect(holds(`${path}-wal`, 'Zzstillheldsecret')).toBe(true);
+    reader.exec('COMMIT');
+    const again = createRecordStore({ schema: patientSchema, resourceType: 'Patient', adapter: reopened, clock: steppingClock('2026-12-01T00:00:00.000Z').clock });
+    expect((await again.create('next', patient('Nextname'), clerk)).ok).toBe(true);
+    expect(holds(`${path}-wal`, 'Zzstillheldsecret')).toBe(false);
+    expect(holds(path, 'Zzstillheldsecret')).toBe(false);
+    await reopened.close();
+    reader.close();
+  });
 });

@@ -26,6 +26,39 @@ export interface PostgresAdapterOptions {
   readonly maxConnections?: number;
 }
 
+/**
+ * The PostgreSQL adapter: a {@link StorageAdapter} that can also rewrite its tables, so that the old
+ * row versions an expunge leaves behind in them are dropped.
+ *
+ * @example
+ * ```ts
+ * const adapter: PostgresAdapter = await postgresAdapter({ connectionString: 'postgres://postgres@127.0.0.1:55432/postgres' });
+ * await adapter.rewriteTables();
+ * ```
+ */
+export interface PostgresAdapter extends StorageAdapter {
+  /**
+   * Rewrites the `entries` and `heads` tables and their TOAST tables with `VACUUM (FULL)`, copying
+   * only the live row versions into new files and removing the old ones. An expunge only sets the
+   * cleared columns to null, so until this runs the rows' earlier images, the expunged content
+   * included, stay in the table files. It runs outside any transaction and holds an `ACCESS
+   * EXCLUSIVE` lock on both tables while it copies them: every store operation waits for it, and it
+   * waits for those already running; it needs room for a second copy of the tables. Row versions
+   * that a transaction still open somewhere may see (one begun before the expunge, a replication
+   * slot or `hot_standby_feedback` holding the horizon back) are copied too, so run it once those
+   * have ended. It does not reach the server's WAL, archived WAL, backups or replicas, and the
+   * disk blocks the old files occupied are freed, not overwritten.
+   *
+   * @returns when both tables have been rewritten
+   * @example
+   * ```ts
+   * const gone = await store.expunge('p9', privacyOfficer);
+   * if (gone.ok) await adapter.rewriteTables();
+   * ```
+   */
+  rewriteTables(): Promise<void>;
+}
+
 async function loadPool(config: PoolConfig): Promise<Pool> {
   try {
     const loaded = (await import('pg')) as unknown as { default?: { Pool: new (c: PoolConfig) => Pool }; Pool?: new (c: PoolConfig) => Pool };
@@ -153,6 +186,13 @@ async function createTables(pool: Pool, s: string): Promise<void> {
  * failover, `pg_terminate_backend`) is dropped from the pool: a transaction using it rejects, and the
  * next one gets a new connection.
  *
+ * An expunge here sets the record's content to null in its rows and head; it does not erase it from
+ * disk. PostgreSQL keeps each row's earlier images in the table files, as dead row versions whose
+ * space a plain `VACUUM` marks reusable without erasing them, until
+ * {@link PostgresAdapter.rewriteTables} (or any `VACUUM FULL`) rewrites the tables, and in its WAL,
+ * archived WAL, backups and replicas for as long as the server's retention keeps them. Those are the
+ * database administrator's part (encrypted storage and bounded WAL and backup retention).
+ *
  * @param options - connection, schema and pool size
  * @returns the adapter, its tables created if missing
  * @throws MedofficeUsageError when pg is not installed, the schema name is not a plain lowercase name
@@ -162,7 +202,7 @@ async function createTables(pool: Pool, s: string): Promise<void> {
  * const adapter = await postgresAdapter({ connectionString: process.env['DATABASE_URL'] ?? '' });
  * ```
  */
-export async function postgresAdapter(options: PostgresAdapterOptions): Promise<StorageAdapter> {
+export async function postgresAdapter(options: PostgresAdapterOptions): Promise<PostgresAdapter> {
   const schema = quotedSchema(options);
   const pool = await loadPool({ connectionString: options.connectionString, max: maxConnectionsOf(options) });
   // The pool has already closed an idle connection the server ended; the next call opens another.
@@ -193,6 +233,10 @@ export async function postgresAdapter(options: PostgresAdapterOptions): Promise<
     scan: async (fromSequence, limit) =>
       ((await pool.query(`SELECT * FROM ${schema}.entries WHERE sequence >= $1 ORDER BY sequence LIMIT $2`, [fromSequence, limit])).rows as SqlEntryRow[]).map(entryFromSql),
     heads: async () => ((await pool.query(`SELECT * FROM ${schema}.heads ORDER BY record_id`)).rows as SqlHeadRow[]).map(headFromSql),
+    // A pooled query runs outside a transaction block, where VACUUM must run.
+    rewriteTables: async () => {
+      await pool.query(`VACUUM (FULL) ${schema}.entries, ${schema}.heads`);
+    },
     close: () => pool.end(),
   };
 }

@@ -41,7 +41,11 @@ async function loadDriver(): Promise<typeof BetterSqlite3> {
   }
 }
 
-/** Set when a transaction cleared content, so the commit that holds it also empties the WAL of the old pages. */
+/**
+ * Whether the WAL may still hold content a transaction cleared: set by the clearing (or at opening,
+ * when a leftover log could not be emptied) and kept until a truncating checkpoint finishes, which is
+ * tried after each commit and at closing.
+ */
 interface Erasure {
   pending: boolean;
 }
@@ -184,7 +188,10 @@ function maxBatchOf(options: SqliteAdapterOptions): number {
  * (a full disk, an I/O error) rejects every transaction of that batch, keeps nothing of them, and
  * leaves the adapter taking later calls. The chain's tip and recently used heads are kept in
  * memory between transactions and trusted only while `PRAGMA data_version` shows that no other
- * connection has committed since.
+ * connection has committed since. Content an expunge clears is overwritten (`secure_delete`), and the
+ * commit that holds it truncates the WAL; while another connection is reading, that truncation is
+ * tried again after each later commit and at `close()`, and opening a writable adapter truncates a
+ * log left over from before.
  *
  * @param options - the file and batching
  * @returns the adapter
@@ -214,7 +221,10 @@ export async function sqliteAdapter(options: SqliteAdapterOptions): Promise<Stor
   }
   const sql = sqliteStatements(db);
   const cache = writerCache(() => sql.dataVersion.get() as number);
-  const erasure: Erasure = { pending: false };
+  // A log left by an erasure whose truncation never finished (a reader held it until the adapter
+  // before this one closed, or that process ended) still holds the old pages: it is emptied now or,
+  // if a reader holds it still, after a later commit.
+  const erasure: Erasure = { pending: !readonly && !truncatedWal(db) };
   const tx = makeTx(sql, cache, erasure);
   const savepoint = { open: db.prepare('SAVEPOINT work'), release: db.prepare('RELEASE work'), undo: db.prepare('ROLLBACK TO work') };
   const queue: Pending[] = [];
@@ -250,6 +260,8 @@ export async function sqliteAdapter(options: SqliteAdapterOptions): Promise<Stor
     heads: () => transact(() => (sql.heads.all() as SqlHeadRow[]).map(headFromSql)),
     close: async () => {
       while (busy || queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
+      // Closing empties the log only when no other connection is open, so an erasure still pending is tried here.
+      if (erasure.pending) truncatedWal(db);
       db.close();
     },
   };
