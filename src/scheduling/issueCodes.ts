@@ -15,6 +15,7 @@ export const SCHEDULING_ISSUE_CODES = {
   'schedule.time_range': 'a rule, exception, window or appointment ends before it starts',
   'schedule.overlapping_rules': 'two weekly rules of a provider claim the same hours over overlapping dates',
   'schedule.appointment_conflict': 'an existing appointment double-books its provider',
+  'schedule.patient_overlap': 'a warning: a patient is in two existing time-holding appointments at once (the file still loads)',
   'schedule.resource_over_capacity': 'an existing appointment pushes a resource past its capacity',
   'schedule.unknown_appointment': 'an overbooking names no appointment of the clinic',
   'schedule.overbook_mismatch': 'an overbooking does not share the time of the appointment it names (another provider, outside its appointment time or with its buffers reaching past the holder\'s, a resource the holder does not hold, itself an overbooking, no longer holding time, or overbooked twice)',

@@ -5,6 +5,7 @@ import type { IanaZone } from '../core/time.js';
 import type { AppointmentType, Resource } from './clinic.js';
 import { ClinicFileSchema, type ClinicFile } from './clinicFile.js';
 import { occupancyOf } from './occupancy.js';
+import { patientOverlaps } from './patientOverlaps.js';
 import type { Schedule } from './schedule.js';
 import { validateClinic } from './validateClinic.js';
 
@@ -13,6 +14,7 @@ import { validateClinic } from './validateClinic.js';
  * Every problem is reported with its path: shape errors (`schedule.schema`), unknown zones
  * (`time.unknown_zone`), duplicate ids, unknown references, ranges that end before they start,
  * overlapping rules, and existing appointments that double-book a provider or overfill a resource.
+ * A patient in two existing visits at once is a warning (`schedule.patient_overlap`): the file loads.
  *
  * @param input - anything
  * @returns the schedule, or every issue found
@@ -29,7 +31,7 @@ export function parseSchedule(input: unknown): Checked<Schedule> {
   const issues = validateClinic(file);
   if (hasErrors(issues)) return fail(issues);
   const built = scheduleOfFile(file);
-  return built.issues.length > 0 ? fail(built.issues) : ok(built.schedule);
+  return built.issues.length > 0 ? fail(built.issues) : ok(built.schedule, patientOverlaps(file.appointments));
 }
 
 /**

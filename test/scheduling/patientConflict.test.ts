@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appointment } from '../../src/scheduling/appointment.js';
+import { parseSchedule } from '../../src/scheduling/parseSchedule.js';
 import { book } from '../../src/scheduling/book.js';
 import { bookSeries } from '../../src/scheduling/bookSeries.js';
 import { cancel, changeStatus } from '../../src/scheduling/changeStatus.js';
@@ -97,5 +98,31 @@ describe('booking.patient_conflict', () => {
     const gone = cancel(overbooked, 'ob', { reason: 'pat' });
     if (!gone.ok) throw new Error('cancel failed');
     expect(book(gone.value, { patientId: 'p2', providerId: 'dr-cho', typeId: 'follow-up', start: '2026-11-02T10:20' }).ok).toBe(true);
+  });
+});
+
+describe('schedule.patient_overlap', () => {
+  const visit = (id: string, patientId: string, providerId: string, start: string, end: string, status = 'booked') =>
+    ({ id, patientId, providerId, typeId: 'follow-up', status, start: `2026-11-02T${start}:00-05:00`, end: `2026-11-02T${end}:00-05:00`, resourceIds: [providerId === 'dr-lee' ? 'room-1' : 'room-2'] }) as unknown as Appointment;
+
+  it('warns at each existing visit that overlaps an earlier-listed one of the same patient; the file still loads', () => {
+    const parsed = parseSchedule(
+      clinicInput({
+        appointments: [
+          visit('b', 'p1', 'dr-cho', '10:10', '10:30'),
+          visit('a', 'p1', 'dr-lee', '10:00', '10:20'),
+          visit('c', 'p1', 'dr-lee', '10:20', '10:40'), // overlaps b (10:10–10:30), not a
+          visit('d', 'p1', 'dr-cho', '10:30', '10:50'), // back to back with b, overlaps c
+          visit('e', 'p2', 'dr-cho', '11:00', '11:20'),
+          visit('f', 'p2', 'dr-lee', '11:00', '11:20', 'cancelled'),
+        ],
+      }),
+    );
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    expect(parsed.warnings.map((w) => [w.code, w.severity, w.path, w.message])).toEqual([
+      ['schedule.patient_overlap', 'warning', ['appointments', 1, 'start'], 'p1 is in appointments b and a at once'],
+      ['schedule.patient_overlap', 'warning', ['appointments', 2, 'start'], 'p1 is in appointments b and c at once'],
+      ['schedule.patient_overlap', 'warning', ['appointments', 3, 'start'], 'p1 is in appointments c and d at once'],
+    ]);
   });
 });

@@ -1,0 +1,42 @@
+import { warningIssue, type Issue } from '../core/issue.js';
+import { holdsTime, type Appointment } from './appointment.js';
+
+/**
+ * The `schedule.patient_overlap` warnings of a clinic file: each time-holding appointment (pending,
+ * booked, arrived, checked-in, fulfilled, overbookings too) whose patient already has an earlier-listed
+ * one overlapping its time, with any provider. A file from another system may hold such a pair; it
+ * still loads (the booking operations refuse to make one: `booking.patient_conflict`), and the
+ * warning says where it is. Back-to-back visits do not overlap.
+ *
+ * @param appointments - the file's appointments, any status
+ * @returns one warning per overlapping appointment, at `['appointments', i, 'start']`
+ * @example
+ * ```ts
+ * patientOverlaps(file.appointments); // [] when no patient is in two visits at once
+ * ```
+ */
+export function patientOverlaps(appointments: readonly Appointment[]): Issue[] {
+  const byPatient = new Map<string, { index: number; start: number; end: number; id: string }[]>();
+  appointments.forEach((a, index) => {
+    if (!holdsTime(a.status)) return;
+    const own = byPatient.get(a.patientId) ?? [];
+    own.push({ index, start: Date.parse(a.start), end: Date.parse(a.end), id: a.id });
+    byPatient.set(a.patientId, own);
+  });
+  const found: { index: number; issue: Issue }[] = [];
+  for (const [patientId, visits] of byPatient) {
+    if (visits.length < 2) continue;
+    const ordered = [...visits].sort((x, y) => x.start - y.start || x.index - y.index);
+    // The visit reaching furthest so far: any later-starting visit that begins before it ends overlaps it.
+    let reach = ordered[0] as (typeof ordered)[number];
+    for (const visit of ordered.slice(1)) {
+      if (visit.start < reach.end) {
+        const [earlier, later] = reach.index < visit.index ? [reach, visit] : [visit, reach];
+        const message = `${patientId} is in appointments ${earlier.id} and ${later.id} at once`;
+        found.push({ index: later.index, issue: warningIssue('schedule.patient_overlap', ['appointments', later.index, 'start'], message) });
+      }
+      if (visit.end > reach.end) reach = visit;
+    }
+  }
+  return found.sort((x, y) => x.index - y.index).map((f) => f.issue);
+}
