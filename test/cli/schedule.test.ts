@@ -7,6 +7,7 @@ import { bookCommand } from '../../src/cli/schedule/book.js';
 import { optimizeCommand } from '../../src/cli/schedule/optimize.js';
 import { simulateCommand } from '../../src/cli/schedule/simulate.js';
 import { slotsCommand } from '../../src/cli/schedule/slots.js';
+import { simulateSessions } from '../../src/scheduling/simulate/simulateSessions.js';
 import { clinicInput } from '../scheduling/fixtures.js';
 import { fakeIo } from './fakeIo.js';
 
@@ -62,7 +63,8 @@ describe('medoffice schedule book --out', () => {
     // The file written is a clinic file that books on: the new appointment is in the way.
     const again = fakeIo({ 'clinic.json': io.files.get('clinic.json') ?? '' });
     expect(await bookCommand.run([...bookAt('2026-11-02T09:00'), '--format', 'json'], again)).toBe(1);
-    expect(codesOf(again.stdout())).toEqual(['booking.provider_conflict']);
+    // The same patient with the same provider at the same time: both are busy with appt-2.
+    expect(codesOf(again.stdout())).toEqual(['booking.provider_conflict', 'booking.patient_conflict']);
   });
 
   it('replaces the clinic file it was given (the io is asked to replace it)', async () => {
@@ -131,6 +133,16 @@ describe('medoffice schedule simulate options', () => {
     const io = fakeIo({ 's.json': scenario });
     expect(await simulateCommand.run(['s.json', '--reps', '20', '--workers', '0'], io)).toBe(0);
     expect(io.stdout()).toMatch(/^20 replications/);
+  });
+
+  it('reads --seed=-5 as the integer −5 (the help says "an integer or a word"), reproducing simulateSessions with seed −5', async () => {
+    const io = fakeIo({ 's.json': scenario });
+    expect(await simulateCommand.run(['s.json', '--reps', '5', '--seed=-5', '--format', 'json'], io)).toBe(0);
+    const printed = JSON.parse(io.stdout()) as { seed: unknown; kpis: { waitTotal: { mean: number } } };
+    expect(printed.seed).toBe(-5);
+    const library = simulateSessions(JSON.parse(scenario), { replications: 5, seed: -5 });
+    if (!library.ok) throw new Error(JSON.stringify(library.issues));
+    expect(printed.kpis.waitTotal.mean).toBe(library.value.kpis.waitTotal.mean);
   });
 });
 

@@ -48,11 +48,24 @@ describe('money in integer cents', () => {
     expect(multiplyCents(cents(1999), 3)).toBe(5997);
   });
 
+  it('rounds negative halves to the even neighbour too: −2.5 → −2 and −7.5 → −8', () => {
+    // Round half to even by hand: −2 and −8 are the even integers next to −2.5 and −7.5.
+    expect(multiplyCents(cents(-5), 0.5)).toBe(-2);
+    expect(multiplyCents(cents(-15), 0.5)).toBe(-8);
+  });
+
+  it('treats a product that is a half only up to floating-point error as the half: 45 × 0.7 → 32, 75 × 0.14 → 10', () => {
+    // Exactly 31.5 and 10.5 by hand, round half to even gives 32 and 10; in doubles they are 31.499999999999996 and 10.500000000000002.
+    expect(multiplyCents(cents(45), 0.7)).toBe(32);
+    expect(multiplyCents(cents(75), 0.14)).toBe(10);
+  });
+
   it('checks untrusted amounts', () => {
     expect(checkCents(12.5, ['x'])).toMatchObject({ ok: false, issues: [{ code: 'money.not_integer_cents', path: ['x'] }] });
     expect(checkCents(-1)).toMatchObject({ ok: false, issues: [{ code: 'money.negative' }] });
     expect(checkCents(-1, [], { allowNegative: true })).toMatchObject({ ok: true, value: -1 });
     expect(checkCents('100')).toMatchObject({ ok: false });
+    expect(checkCents(0)).toMatchObject({ ok: true, value: 0 }); // $0.00 is allowed: the docs say "at least zero"
     expect(() => cents(0.5)).toThrow();
   });
 
@@ -105,5 +118,11 @@ describe('money in integer cents', () => {
     );
     expect(allocateCents(cents(-100), [1, 1, 1])).toEqual([-33, -33, -34]);
     expect(allocateCents(cents(10), [0.1, 0.2, 0.7])).toEqual([1, 2, 7]);
+  });
+
+  it('weighs a subnormal ratio at its true value: the largest subnormal and the least normal double split 10 cents 5 and 5', () => {
+    // 2.225073858507201e-308 = (2^52 − 1)·2^−1074 and 2.2250738585072014e-308 = 2^52·2^−1074 differ by 1 part in 4.5e15,
+    // so each exact share is 5 cents to within 1e-14 of a cent.
+    expect(allocateCents(cents(10), [2.225073858507201e-308, 2.2250738585072014e-308])).toEqual([5, 5]);
   });
 });

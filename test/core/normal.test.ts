@@ -62,6 +62,11 @@ describe('standard normal', () => {
     expect(normalCdf(Number.NaN)).toBeNaN();
   });
 
+  it('Φ reaches 0 only from about −38.5, as documented: Φ(−38.2) is a positive subnormal', () => {
+    // Mills ratio by hand: Φ(−38.2) ≈ φ(38.2)/38.2 = e^−729.62/(√(2π)·38.2) ≈ 1.408e-319, above the least double 4.9e-324.
+    expect(normalCdf(-38.2)).toBeGreaterThan(0);
+  });
+
   it('the quantile is accurate for every p in (0, 1), subnormal p included', () => {
     for (const [p, want] of QUANTILE) expect(Math.abs(normalQuantile(p) - want), `Φ⁻¹(${p})`).toBeLessThan(2e-15 * Math.max(1, Math.abs(want)));
     fc.assert(

@@ -135,6 +135,10 @@ describe('parameters out of range are usage errors', () => {
     expect(samplePoisson(rng, 0)).toBe(0);
   });
 
+  it('sampleNormal takes sd 0, which the docs and DistributionSchema allow: N(15, 0) is the constant 15', () => {
+    expect(sampleNormal(createRng(1), 15, 0)).toBe(15);
+  });
+
   it('compileSampler refuses what DistributionSchema refuses, at compile time, with coded issues', () => {
     for (const d of [
       { kind: 'poisson', mean: Number.NaN },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarize } from '../../src/core/statistics.js';
+import { summarize, tCritical95 } from '../../src/core/statistics.js';
 
 describe('summarize', () => {
   it('with fewer than two observations the spread is unknown: sd, standard error and interval are NaN', () => {
@@ -20,5 +20,12 @@ describe('summarize', () => {
     expect(two.ci95[1]).toBeCloseTo(5 + 12.706, 10);
     expect(two.sd).toBeCloseTo(Math.SQRT2, 12);
     expect(two.standardError).toBeCloseTo(1, 12);
+  });
+});
+
+describe('tCritical95', () => {
+  it('past the table (df > 30) matches the published t(0.975, 31) = 2.039513 to four decimals', () => {
+    // Student's t quantile table, 0.975 column, 31 degrees of freedom; the Cornish-Fisher series needs its third-order term to get there.
+    expect(tCritical95(31)).toBeCloseTo(2.039513, 4);
   });
 });

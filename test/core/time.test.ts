@@ -71,6 +71,11 @@ describe('calendar dates', () => {
     expect(parseIsoDateTime('tomorrow', NY, ['start'])).toMatchObject({ ok: false, issues: [{ code: 'time.invalid_datetime', path: ['start'] }] });
   });
 
+  it('takes hours 00 to 23 only, as its JSDoc example says: T24:00 is not a date-time', () => {
+    expect(isIsoDateTime('2026-11-02T24:00', 'optional')).toBe(false);
+    expect(isIsoDateTime('2026-11-02T23:59', 'optional')).toBe(true);
+  });
+
   it('takes offsets up to ±14:00 and no further', () => {
     expect(isIsoDateTime('2026-11-02T09:00+14:00', 'required')).toBe(true);
     expect(isIsoDateTime('2026-11-02T09:00-13:45', 'required')).toBe(true);

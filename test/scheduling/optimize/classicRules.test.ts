@@ -53,6 +53,12 @@ describe('classic rules', () => {
     expect(middle).toBeLessThan(6);
   });
 
+  it('dome, 4 patients in 8 intervals, is symmetric: slots 0, 1, 4, 6', () => {
+    // By hand: gap shapes 0.75, 1.25, 0.75 at x = 0, ½, 1, rescaled to sum to 3 mean gaps: times 0, 0.818, 2.182, 3 gaps;
+    // at 2 intervals per gap that is 0, 1.64, 4.36, 6, rounded down to 0, 1, 4, 6 (gaps 1.64, 2.73, 1.64 before rounding).
+    expect(classicSchedule('dome', 4, 8)).toEqual([1, 1, 0, 0, 1, 0, 1, 0]);
+  });
+
   it('every rule places every patient inside the session', () => {
     fc.assert(
       fc.property(fc.constantFrom(...CLASSIC_RULES), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 60 }), fc.option(fc.double({ min: 0, max: 8, noNaN: true }), { nil: undefined }), (rule, n, t, gap) => {

@@ -130,6 +130,12 @@ describe('evaluateSchedule: properties', () => {
     );
   });
 
+  it('Richardson extrapolation never reports negative expected overtime (overtime is non-negative, so is its mean)', () => {
+    // A coarse grid where the plain extrapolation (4·fine − coarse)/3 dips just below 0.
+    const e = evaluated({ slots: [2, 0, 0], intervalMinutes: 15, sessionMinutes: 45, service: { kind: 'lognormal', mean: 10, sd: 3 }, noShowProbability: 0.1 }, { stepsPerInterval: 2 });
+    expect(e.expectedOvertime).toBeGreaterThanOrEqual(0);
+  });
+
   it('costs are non-negative and the objective is their weighted sum', () => {
     fc.assert(
       fc.property(sessionArbitrary, (s) => {
