@@ -54,7 +54,7 @@ export const CLAIM_ISSUE_CODES = {
   'date.timely_filing': { severity: 'error', trigger: 'asOf is past the payer\'s limit from the date of service (timelyFilingDays days or timelyFilingMonths calendar months)', source: 'payer rules; Medicare 12 calendar months (42 CFR 424.44)' },
   'pos.invalid': { severity: 'error', trigger: 'a place of service not in the CMS list in force on the date', source: 'CMS Place of Service Code Set' },
   'input.malformed': { severity: 'error', trigger: 'an NDJSON line that is not JSON', source: 'NDJSON input' },
-  'x12.envelope': { severity: 'error', trigger: 'no ISA header; an ST/SE, GE or IEA mismatch; a group left open; an ST outside a group; a group or transaction that is not 837P (005010X222A1)', source: 'X12 005010 envelopes' },
+  'x12.envelope': { severity: 'error', trigger: 'no interchange or no ISA header; an ISA of wrong element widths or colliding separators, or segments not ended by the terminator it declares (the interchange is skipped); an ST/SE, GE or IEA mismatch; a group left open; an ST outside a group; a group or transaction that is not 837P (005010X222A1)', source: 'X12 005010 envelopes' },
   'x12.segment': { severity: 'error', trigger: 'a malformed or misplaced segment or element', source: 'X12 837P 005010X222A1' },
   'table.format': { severity: 'error', trigger: 'a loaded file that is not in the CMS layout', source: 'loaders' },
   'table.row': { severity: 'warning', trigger: 'a row of a loaded file that cannot be read (skipped)', source: 'loaders' },

@@ -77,13 +77,13 @@ export class Envelopes {
     return '';
   }
 
-  /** Forgets what is open, when reading stops early: the trailers missing after that are not separate faults. */
+  /** Forgets what is open, when the rest of an interchange is skipped: the trailers missing after that are not separate faults. */
   abandon(): void {
     this.group = undefined;
     this.interchange = undefined;
   }
 
-  /** Ends the input, reporting a group or interchange left without its trailer. */
+  /** Ends the input (or the interchange before an ISA that cannot be read), reporting a group or interchange left without its trailer. */
   end(): void {
     this.unclosedGroup();
     this.unclosedInterchange();

@@ -7,12 +7,14 @@ import type { SegmentCursor } from './segmentCursor.js';
 
 /**
  * The ICD-10-CM diagnosis codes of a claim's HI segments (qualifiers ABK and ABF), at most
- * {@link MAX_DIAGNOSES} of them, with the HI segment and element each came from. ICD-9 codes
- * (BK, BF) take a place too and are reported; other qualifiers (condition codes BG, anesthesia
- * procedures BP) are not diagnoses and are skipped. The first code past the limit is reported once,
- * at path `['diagnoses', 12]`, and no code after it is read, so a claim of thousands of codes costs
- * no more than one of twelve. The first diagnosis must be principal (ABK) and no other may be, and an
- * empty element before a diagnosis is reported, since pointers name diagnoses by their HI position.
+ * {@link MAX_DIAGNOSES} of them, with the HI segment and element each came from. ICD-9 codes (BK,
+ * BF) are reported and keep their place, so that diagnosis pointers still name HI positions; they are
+ * read with their qualifier (`BF:4019`), which no ICD-10-CM check takes for a code of that set. Other
+ * qualifiers (condition codes BG, anesthesia procedures BP) are not diagnoses and are skipped. The
+ * first code past the limit is reported once, at path `['diagnoses', 12]`, and no code after it is
+ * read, so a claim of thousands of codes costs no more than one of twelve. The first diagnosis must be
+ * principal (ABK) and no other may be, and an empty element before a diagnosis is reported, since
+ * pointers name diagnoses by their HI position.
  *
  * @example
  * ```ts
@@ -23,11 +25,11 @@ import type { SegmentCursor } from './segmentCursor.js';
  * ```
  */
 export class HiDiagnoses {
-  /** The codes read, as written (no dot). */
+  /** The codes read, as written (no dot); an ICD-9 code with its qualifier (`BK:25000`). */
   readonly codes: string[] = [];
   /** Per code: its HI segment's position and element, interleaved. */
   private readonly sources: number[] = [];
-  /** Diagnosis codes seen, ICD-10 and ICD-9 alike. */
+  /** Diagnosis codes seen, ICD-10 and ICD-9 alike, past the limit too. */
   private seen = 0;
   /** The HI segment and element of the first code past the limit (position 0 while none). */
   private overflow = { position: 0, element: 0 };
@@ -67,17 +69,17 @@ export class HiDiagnoses {
         const message = `${element} is diagnosis ${MAX_DIAGNOSES + 1}: an 837P claim carries at most ${MAX_DIAGNOSES} diagnosis codes (HI01 to HI12), and the codes from here on are not read`;
         issues.push(hiIssue(segment, k, ['diagnoses', MAX_DIAGNOSES], message));
       } else {
+        const path = ['diagnoses', this.codes.length];
         const principal = abk ? text.charCodeAt(from + 2) === 75 : qualifier === 'BK';
         if (principal !== (this.seen === 1)) {
           const message = principal ? `${element} is a second principal diagnosis; only the first diagnosis is principal (ABK), the others are ABF` : `${element} is the claim's first diagnosis but not marked principal: it must be ABK`;
-          issues.push(hiIssue(segment, k, abk ? ['diagnoses', this.codes.length] : ['diagnoses'], message));
+          issues.push(hiIssue(segment, k, path, message));
         }
-        if (!abk) {
-          issues.push(hiIssue(segment, k, ['diagnoses'], `${element} is an ICD-9-CM diagnosis (${qualifier}); 837P claims since 2015-10-01 use ICD-10-CM (ABK/ABF)`));
-        } else {
-          this.sources.push(segment.position, k);
-          this.codes.push(cut >= to ? '' : text.slice(cut + 1, componentEnd(segment, k, cut + 1)));
-        }
+        const code = cut >= to ? '' : text.slice(cut + 1, componentEnd(segment, k, cut + 1));
+        if (!abk) issues.push(hiIssue(segment, k, path, `${element} is an ICD-9-CM diagnosis (${qualifier}:${code}); 837P claims since 2015-10-01 use ICD-10-CM (ABK/ABF)`));
+        this.sources.push(segment.position, k);
+        // An ICD-9 code keeps its place, so that pointers still name HI positions, and its qualifier, so that no check takes it for an ICD-10-CM code.
+        this.codes.push(abk ? code : `${qualifier}:${code}`);
       }
     }
   }

@@ -1,6 +1,5 @@
 import type { ClaimEntry, TextSource } from '../batch/claimEntry.js';
 import { ClaimBuilder } from './claimBuilder.js';
-import { ISA_LENGTH } from './delimiters.js';
 import { emptyParties, patientParties, subscriberParties, type ClaimParties } from './claimParties.js';
 import { checkTransaction, Envelopes } from './envelopes.js';
 import { placeLevel, type OpenLevels } from './hierarchy.js';
@@ -9,6 +8,7 @@ import { envelopeIssue, segmentProblem, type X12IssueCode } from './readerIssues
 import type { SegmentCursor } from './segmentCursor.js';
 import { SegmentScanner } from './segmentScanner.js';
 import { textChunks } from './segments.js';
+import { unreadableInterchange } from './unreadableInterchange.js';
 
 export { X12_837P_VERSION } from './envelopes.js';
 
@@ -30,7 +30,10 @@ interface Transaction {
  * place and reading goes on: `x12.envelope` for envelopes (a missing or mismatched trailer, an ST
  * outside a group, a group or transaction that is not 005010X222A1, whose claims are not read) and
  * `x12.segment` for a malformed or misplaced segment (an HL whose parent is not open above it, a
- * CLM, SV1 or DTP outside its level or claim, a number not in X12 form, a 13th diagnosis).
+ * CLM, SV1 or DTP outside its level or claim, a number not in X12 form, a 13th diagnosis). An
+ * interchange that cannot be read (an ISA whose fixed-width elements or separators are wrong, segments
+ * that do not end with the terminator ISA declares) is reported as `x12.envelope` and skipped up to
+ * the next ISA, and input that holds no interchange at all is reported too.
  *
  * @param source - the interchange text, whole or in chunks
  * @example
@@ -119,13 +122,19 @@ class ReaderState {
   private other(segment: SegmentCursor): void {
     const id = segment.id;
     if (id === 'ISA?') {
-      if (!segment.segmentText().startsWith('ISA')) return this.problem(segment, 'the input does not start with an ISA interchange header');
-      return this.problem(segment, `the ISA header is not ${ISA_LENGTH} characters of fixed-width elements (component separator at 105, segment terminator at 106), so its delimiters cannot be read`);
+      // A new interchange begins here: what the one before left open is reported as such.
+      this.closeTransaction();
+      this.envelopes.end();
+      this.out.push(unreadableInterchange(segment));
+      return;
     }
     if (id === 'SEG?') {
-      // Reading stops here: the missing trailers that follow from it are not separate faults.
+      // The interchange is skipped from here: the missing trailers that follow from it are not separate faults.
+      this.flush();
+      this.transaction = undefined;
       this.envelopes.abandon();
-      return this.problem(segment, `no segment terminator within ${SegmentScanner.MAX_SEGMENT_LENGTH} characters: the terminator ISA declares is not the one used`);
+      this.out.push(unreadableInterchange(segment));
+      return;
     }
     if (!isSegmentId(id)) return this.problem(segment, `'${id.slice(0, 10)}' is not a segment id`, 'x12.segment');
   }

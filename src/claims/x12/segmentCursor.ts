@@ -22,10 +22,12 @@ const KNOWN_IDS: ReadonlyMap<number, string> = new Map(
 export class SegmentCursor {
   /** The text the segment lies in (a larger buffer: use the element offsets). */
   text = '';
-  /** The segment id, e.g. `CLM`; `ISA?` for input that is not an interchange, `SEG?` for a segment with no terminator in reach. */
+  /** The segment id, e.g. `CLM`; `ISA?` for input that is not an interchange or an ISA that cannot be read, `SEG?` for segments that do not end with the terminator ISA declares. */
   id = '';
   /** 1-based position of the segment in its interchange (ISA is 1). */
   position = 0;
+  /** Offset of the segment's first character in the whole input (after a leading byte-order mark). */
+  offset = 0;
   /** The separators in force. */
   delimiters: X12Delimiters = DEFAULT_DELIMITERS;
   /** How many elements the segment has, its id included. */

@@ -25,8 +25,8 @@ const SLICE = 1 << 16;
 /**
  * Splits X12 text into segment objects as chunks arrive, holding only the unfinished segment
  * (the scanning the 837P reader uses, keeping each segment it visits). Delimiters come from each ISA;
- * line breaks after segment terminators are ignored. Text that is not an interchange gives one
- * segment with id `ISA?` so the reader can report it.
+ * line breaks after segment terminators are ignored. An interchange that cannot be read gives one
+ * segment with id `ISA?` or `SEG?` so the reader can report it (see {@link SegmentScanner}).
  *
  * @example
  * ```ts

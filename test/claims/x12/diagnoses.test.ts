@@ -38,8 +38,9 @@ describe('read837p: at most twelve diagnosis codes per claim', () => {
   it('counts ICD-9 codes (BK/BF) toward the twelve, but not condition codes (BG)', async () => {
     const icd9 = `HI*BK:25000*${Array.from({ length: 11 }, () => 'BF:25000').join('*')}`;
     const [entry] = await collect(read837p(x12Text([...BILLING_LEVEL, ...SUBSCRIBER_LEVEL, ...claimText(['HI*BG:01*BG:02', icd9, 'HI*ABK:E119'])])));
-    expect(entry?.issues.filter((i) => i.path.length === 2).map((i) => i.path)).toEqual([['diagnoses', 12]]);
+    expect(entry?.issues.filter((i) => i.path[1] === MAX_DIAGNOSES).map((i) => i.message.slice(0, 20))).toEqual(['HI01 is diagnosis 13']);
     expect(entry?.issues).toHaveLength(13);
+    expect((entry?.claim as { diagnoses: string[] }).diagnoses).toEqual(['BK:25000', ...Array.from({ length: 11 }, () => 'BF:25000')]);
   });
 
   it('reads a claim of thousands of codes in one HI or many as one issue, and the claim after it as usual', async () => {
@@ -78,5 +79,21 @@ describe('read837p: diagnosis positions and the principal diagnosis', () => {
     const second = await read('HI*ABK:E119*ABK:I10');
     expect(second?.issues.map((i) => [i.code, i.path])).toEqual([['x12.segment', ['diagnoses', 1]]]);
     expect((await read('HI*ABK:E119*ABF:I10'))?.issues).toEqual([]);
+  });
+
+  it('keeps an ICD-9 code (BK/BF) in its HI position, so later pointers still name their diagnosis, with one clear error for it', async () => {
+    const text = x12Text([...BILLING_LEVEL, ...SUBSCRIBER_LEVEL, 'CLM*C-1*125***11:B:1*Y*A*Y*Y', 'HI*ABK:E119*BF:V700*ABF:I10', 'LX*1', 'SV1*HC:99213*125*UN*1***1:3', 'DTP*472*D8*20261102']);
+    const [entry] = await collect(read837p(text));
+    const claim = entry?.claim as { diagnoses: string[]; lines: { diagnosisPointers: number[] }[] };
+    expect(claim.diagnoses).toEqual(['E119', 'BF:V700', 'I10']);
+    expect(claim.lines[0]?.diagnosisPointers.map((p) => claim.diagnoses[p - 1])).toEqual(['E119', 'I10']);
+    const hi = text.split('~\n').findIndex((segment) => segment.startsWith('HI*')) + 1;
+    const [report] = await collect(validateClaims({ x12: text }, { asOf: '2026-11-02' }));
+    expect(report?.issues.map((i) => [i.code, i.path, i.message])).toEqual([['x12.segment', ['diagnoses', 1], 'HI02 is an ICD-9-CM diagnosis (BF:V700); 837P claims since 2015-10-01 use ICD-10-CM (ABK/ABF)']]);
+    expect(entry?.locate?.(report?.issues[0]?.path ?? [])).toEqual({ segment: 'HI', position: hi, element: 2 });
+    // A payer that turns the reader's finding off gets one error for the code, not one reading V700 as ICD-10-CM V70.0.
+    const lenient = { severity: { 'x12.segment': 'off', 'pointer.unused': 'off' } } as const;
+    const [checked] = await collect(validateClaims({ x12: text }, { asOf: '2026-11-02', payers: { MEDICARE: lenient } }));
+    expect(checked?.issues.map((i) => [i.code, i.path])).toEqual([['icd10.format', ['diagnoses', 1]]]);
   });
 });

@@ -167,7 +167,7 @@ describe('read837p', () => {
     expect(entry?.issues).toEqual([]);
     expect((entry?.claim as { diagnoses: string[] }).diagnoses).toEqual(['E119', 'I10']);
     const [icd9] = await collect(validateClaims({ x12: build837p([goodClaim()]).replace('HI*ABK:E119', 'HI*BK:25000') }));
-    expect(icd9?.issues.map((i) => [i.code, i.path])).toEqual([['x12.segment', ['diagnoses']]]);
+    expect(icd9?.issues.map((i) => [i.code, i.path])).toEqual([['x12.segment', ['diagnoses', 0]]]);
   });
 
   it('reports input that is not an interchange', async () => {

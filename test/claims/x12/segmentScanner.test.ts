@@ -35,6 +35,16 @@ describe('SegmentScanner', () => {
     expect(scan([`${isaHeader()}IEA*1*1~`, 'SE*1']).map((seen) => seen.id)).toEqual(['ISA', 'IEA', 'SE']);
   });
 
+  it('skips an interchange whose ISA cannot be read up to the next ISA that begins a segment, with offsets into the whole input', () => {
+    const bad = `${isaHeader().replace('*P*', '*PP*')}GS*HC~\nNM1*IL*1*ISA*X~\nN3*LISA*~\n`;
+    const good = `${isaHeader()}GS*HC~\n`;
+    const seen: [string, number, number][] = [];
+    const scanner = new SegmentScanner((segment) => seen.push([segment.id, segment.position, segment.offset]));
+    for (const chunk of `${bad}\r\n${good}`.match(/[\s\S]{1,4}/g) ?? []) scanner.push(chunk);
+    scanner.end();
+    expect(seen).toEqual([['ISA?', 1, 0], ['ISA', 1, bad.length + 2], ['GS', 2, bad.length + 2 + 106]]);
+  });
+
   describe('properties', () => {
     it('gives the elements a split would, however the text is cut into chunks', () => {
       fc.assert(
