@@ -1,13 +1,13 @@
-import { holdsTime } from './appointment.js';
 import type { AppointmentId } from './ids.js';
 import type { Schedule } from './schedule.js';
 
 /**
  * Whether a patient is busy over a span, asked many times: the patient's own time-holding
- * appointments (pending, booked, arrived, checked-in, fulfilled), with any provider, are gathered
- * once, and the answer tells whether a span overlaps one of them (a patient cannot be in two visits at
- * once). Buffers are the provider's and the rooms', not the patient's, so they do not count;
- * appointments that only touch the span (one ends as it starts) do not overlap it.
+ * appointments (pending, booked, arrived, checked-in, fulfilled, overbookings too), with any
+ * provider, as the schedule's index holds them (see `PatientTimes`), and the answer tells whether a
+ * span overlaps one of them (a patient cannot be in two visits at once). Buffers are the provider's
+ * and the rooms', not the patient's, so they do not count; appointments that only touch the span
+ * (one ends as it starts) do not overlap it.
  *
  * @param schedule - the clinic
  * @param patientId - whose appointments
@@ -20,9 +20,6 @@ import type { Schedule } from './schedule.js';
  * ```
  */
 export function patientBusy(schedule: Schedule, patientId: string, except?: AppointmentId): (start: number, end: number) => boolean {
-  const spans: (readonly [number, number])[] = [];
-  for (const a of schedule.appointments) {
-    if (a.patientId === patientId && a.id !== except && holdsTime(a.status)) spans.push([Date.parse(a.start), Date.parse(a.end)]);
-  }
-  return (start, end) => spans.some(([from, until]) => from < end && start < until);
+  const spans = (schedule.occupancy.patients.get(patientId) ?? []).filter((span) => span.id !== except);
+  return (start, end) => spans.some((span) => span.start < end && start < span.end);
 }

@@ -1,8 +1,7 @@
 import { holdsTime, type Appointment } from './appointment.js';
 import type { AppointmentId } from './ids.js';
-import { epochMinuteOfIso } from './time/epochMinutes.js';
 
-/** One time-holding appointment of a patient, in epoch minutes (the end exclusive, no buffers). */
+/** One time-holding appointment of a patient, in epoch milliseconds (the end exclusive, no buffers). */
 export interface PatientSpan {
   readonly id: AppointmentId;
   readonly start: number;
@@ -24,7 +23,7 @@ export type PatientTimes = ReadonlyMap<string, readonly PatientSpan[]>;
  * @example
  * ```ts
  * // p1 booked 2026-11-02 10:00–10:20 (-05:00) as a1:
- * patientTimesOf(file.appointments).get('p1'); // [{ id: 'a1', start: 29_893_860, end: 29_893_880 }]
+ * patientTimesOf(file.appointments).get('p1'); // [{ id: 'a1', start: 1_793_631_600_000, end: 1_793_632_800_000 }]
  * ```
  */
 export function patientTimesOf(appointments: readonly Appointment[]): PatientTimes {
@@ -90,5 +89,5 @@ export function patientClash(times: PatientTimes, appointment: Appointment): Pat
 }
 
 function spanOf(appointment: Appointment): PatientSpan {
-  return { id: appointment.id, start: epochMinuteOfIso(appointment.start), end: epochMinuteOfIso(appointment.end) };
+  return { id: appointment.id, start: Date.parse(appointment.start), end: Date.parse(appointment.end) };
 }
