@@ -53,7 +53,7 @@ export const AppointmentSchema = z.object({
   status: AppointmentStatusSchema,
   resourceIds: z.array(ResourceIdSchema).refine((ids) => new Set(ids).size === ids.length, 'a resource is listed twice').default([]),
   patientZone: z.string().optional(),
-  cancellation: z.object({ reason: z.string().min(1), note: z.string().optional() }).optional(),
+  cancellation: z.object({ reason: z.string().refine((reason) => reason.trim() !== '', 'a cancellation reason may not be blank'), note: z.string().optional() }).optional(),
   seriesId: EntryIdSchema.optional(),
   overbooks: AppointmentIdSchema.optional(),
   urgent: z.boolean().optional(),

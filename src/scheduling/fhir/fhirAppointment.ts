@@ -23,7 +23,7 @@ import {
   resourceIdentity,
   type FhirExtension,
 } from './fhirTypes.js';
-import { withSeconds } from './fhirTime.js';
+import { toMilliseconds, withSeconds } from './fhirTime.js';
 
 
 /** Schema of the parts of a FHIR R4 Appointment that medoffice reads. */
@@ -35,8 +35,8 @@ export const FhirAppointmentSchema = z.object({
   status: AppointmentStatusSchema,
   cancelationReason: CodeableConceptSchema.optional(),
   appointmentType: CodeableConceptSchema.optional(),
-  start: z.string().optional(),
-  end: z.string().optional(),
+  start: z.string().transform(toMilliseconds).optional(),
+  end: z.string().transform(toMilliseconds).optional(),
   minutesDuration: z.number().int().positive().optional(),
   comment: z.string().optional(),
   participant: z
@@ -105,7 +105,8 @@ export function toFhirAppointment(schedule: Schedule, appointment: Appointment):
     start: withSeconds(appointment.start),
     end: withSeconds(appointment.end),
     minutesDuration: Math.round((Date.parse(appointment.end) - Date.parse(appointment.start)) / 60_000),
-    ...(appointment.comment !== undefined ? { comment: appointment.comment } : {}),
+    // FHIR JSON has no empty strings: a blank comment is not written.
+    ...(appointment.comment !== undefined && appointment.comment.trim() !== '' ? { comment: appointment.comment } : {}),
     participant: [
       { actor: referenceTo('Patient', appointment.patientId), required: 'required', status: participantStatus },
       { actor: referenceTo('Practitioner', appointment.providerId), required: 'required', status: participantStatus },

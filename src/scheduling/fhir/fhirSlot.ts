@@ -5,12 +5,11 @@ import { issuesFromZod } from '../../core/parse.js';
 import { fail, MedofficeUsageError, ok, type Checked } from '../../core/result.js';
 import { checkZone, localDate, type IanaZone } from '../../core/time.js';
 import { isoInstant } from '../../core/isoInstant.js';
-import { InstantSchema } from '../appointment.js';
 import { epochMinuteOfIso } from '../time/epochMinutes.js';
 import type { AppointmentTypeId, ProviderId, ResourceId } from '../ids.js';
 import type { Slot } from '../slotQuery.js';
 import { APPOINTMENT_TYPE_SYSTEM, CodeableConceptSchema, ExtensionSchema, isFhirId, isMedofficeExtension, medofficeExtension, referencedId, ReferenceSchema, referenceTo } from './fhirTypes.js';
-import { withSeconds } from './fhirTime.js';
+import { FhirInstantSchema, withSeconds } from './fhirTime.js';
 import { patientTimeExtensions, slotPatientTimes } from './slotPatientTimes.js';
 
 /** Schema of the parts of a FHIR R4 Slot that medoffice reads. */
@@ -21,8 +20,8 @@ export const FhirSlotSchema = z.object({
   appointmentType: CodeableConceptSchema.optional(),
   schedule: ReferenceSchema,
   status: z.enum(['busy', 'free', 'busy-unavailable', 'busy-tentative', 'entered-in-error']),
-  start: InstantSchema,
-  end: InstantSchema,
+  start: FhirInstantSchema,
+  end: FhirInstantSchema,
   overbooked: z.boolean().optional(),
   comment: z.string().optional(),
 });
@@ -102,9 +101,13 @@ export function fromFhirSlot(resource: unknown, zone: IanaZone): Checked<Slot> {
   const typeId = r.appointmentType?.coding?.find((c) => c.system === APPOINTMENT_TYPE_SYSTEM)?.code ?? r.appointmentType?.coding?.[0]?.code;
   if (provider === undefined) return fail([errorIssue('fhir.missing_element', ['schedule'], 'no Schedule reference')]);
   if (typeId === undefined) return fail([errorIssue('fhir.missing_element', ['appointmentType'], 'no appointment type code')]);
+  if (typeId === '') return fail([errorIssue('fhir.schema', ['appointmentType', 'coding'], 'the appointment type code is empty')]);
   const patient = slotPatientTimes(r.extension, r.start, r.end);
   if (!patient.ok) return patient;
-  const resourceIds = (r.extension ?? []).filter((e) => isMedofficeExtension(e, 'resource')).map((e) => (e.valueString ?? '') as ResourceId);
+  const resources = (r.extension ?? []).flatMap((e, index) => (isMedofficeExtension(e, 'resource') ? [{ id: e.valueString ?? '', index }] : []));
+  const nameless = resources.filter((resource) => resource.id === '').map((resource) => errorIssue('fhir.schema', ['extension', resource.index], 'a resource extension needs the resource id as its valueString'));
+  if (nameless.length > 0) return fail(nameless);
+  const resourceIds = resources.map((resource) => resource.id as ResourceId);
   const start = DateTime.fromISO(r.start, { setZone: true }).setZone(clinic.value);
   return ok({
     providerId: provider.id as ProviderId,

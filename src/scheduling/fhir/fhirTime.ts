@@ -16,14 +16,32 @@ export function withSeconds(instant: string): string {
   return instant.replace(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?=Z|[+-])/, '$1:00');
 }
 
+/**
+ * An instant as medoffice keeps it, to the millisecond: FHIR's `instant` and `dateTime` allow any
+ * number of fractional-second digits (`14:00:00.123456Z`, as some servers write), and the digits past
+ * the third are dropped. Text that is not such an instant is returned as it is.
+ *
+ * @param text - a FHIR instant or dateTime
+ * @example
+ * ```ts
+ * toMilliseconds('2026-11-02T14:00:00.123456Z'); // '2026-11-02T14:00:00.123Z'
+ * ```
+ */
+export function toMilliseconds(text: string): string {
+  return text.replace(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3})\d+(?=(?:Z|[+-]\d{2}:\d{2})$)/, '$1');
+}
+
+/** Schema of a FHIR R4 `instant` as medoffice reads it: an {@link InstantSchema} instant, any fraction of a second kept to the millisecond. */
+export const FhirInstantSchema = z.string().transform(toMilliseconds).pipe(InstantSchema);
+
 // FHIR R4 `dateTime` without a time of day: a year, a year and month, or a calendar date.
 const YEAR = /^\d{4}$/;
 const YEAR_MONTH = /^\d{4}-(?:0[1-9]|1[0-2])$/;
 
 /**
  * True when a string is a FHIR R4 `dateTime`: a year (`2026`), a year and month (`2026-11`), a
- * calendar date (`2026-11-02`) or a date-time with its offset (`2026-11-02T09:00:00-05:00`; one
- * written without seconds is read as well, as medoffice reads instants).
+ * calendar date (`2026-11-02`) or a date-time with its offset (`2026-11-02T09:00:00-05:00`, with any
+ * fraction of a second; one written without seconds is read as well, as medoffice reads instants).
  *
  * @example
  * ```ts
@@ -32,7 +50,7 @@ const YEAR_MONTH = /^\d{4}-(?:0[1-9]|1[0-2])$/;
  * ```
  */
 export function isFhirDateTime(text: string): boolean {
-  return YEAR.test(text) || YEAR_MONTH.test(text) || isIsoDate(text) || InstantSchema.safeParse(text).success;
+  return YEAR.test(text) || YEAR_MONTH.test(text) || isIsoDate(text) || InstantSchema.safeParse(toMilliseconds(text)).success;
 }
 
 /** Schema of a FHIR R4 `dateTime` (see {@link isFhirDateTime}). */

@@ -2,7 +2,7 @@ import { errorIssue, type Issue } from '../../core/issue.js';
 import { fail, ok, type Checked } from '../../core/result.js';
 import { InstantSchema } from '../appointment.js';
 import { isMedofficeExtension, medofficeExtension, type FhirExtension } from './fhirTypes.js';
-import { withSeconds } from './fhirTime.js';
+import { toMilliseconds, withSeconds } from './fhirTime.js';
 
 /**
  * The medoffice extensions carrying a slot's start and end in the patient's zone
@@ -42,7 +42,8 @@ export function slotPatientTimes(
   const all = extensions ?? [];
   const read = (name: string, same: string): { at: number; value?: string; issue?: Issue } => {
     const at = all.findIndex((e) => isMedofficeExtension(e, name));
-    const value = all[at]?.valueInstant;
+    const written = all[at]?.valueInstant;
+    const value = written === undefined ? undefined : toMilliseconds(written);
     if (at < 0) return { at };
     const valid = value !== undefined && InstantSchema.safeParse(value).success && Date.parse(value) === Date.parse(same);
     return valid ? { at, value } : { at, issue: errorIssue('fhir.schema', ['extension', at], `the ${name} extension is not an instant at the slot's ${name.slice(8)}`) };
