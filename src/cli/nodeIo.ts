@@ -3,17 +3,20 @@ import { readFile } from 'node:fs/promises';
 import { DateTime } from 'luxon';
 import type { CliIo } from './command.js';
 import { replaceFile, writeNewFile } from './outputFile.js';
+import { utf8Chunks, utf8Text } from './utf8Text.js';
 
-async function readAll(stream: AsyncIterable<string | Buffer>): Promise<string> {
-  let text = '';
-  for await (const chunk of stream) text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
-  return text;
+async function readAll(stream: AsyncIterable<Buffer>): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return utf8Text(Buffer.concat(chunks));
 }
 
 async function* textChunks(path: string): AsyncIterable<string> {
   const source = path === '-' ? process.stdin : createReadStream(path);
-  source.setEncoding('utf8');
-  for await (const chunk of source) yield chunk as string;
+  const decode = utf8Chunks();
+  for await (const chunk of source) yield decode(chunk as Buffer);
+  const rest = decode();
+  if (rest !== '') yield rest;
 }
 
 /**
@@ -41,7 +44,7 @@ export function nodeIo(): CliIo {
   return {
     out: quietWhenClosed(process.stdout),
     err: quietWhenClosed(process.stderr),
-    readText: (path) => (path === '-' ? readAll(process.stdin) : readFile(path, 'utf8')),
+    readText: async (path) => (path === '-' ? readAll(process.stdin) : utf8Text(await readFile(path))),
     writeText: (path, text, options) => (options?.replace === true ? replaceFile(path, text) : writeNewFile(path, text)),
     readStream: textChunks,
     today: (zone) => (zone === undefined ? DateTime.local() : DateTime.now().setZone(zone)).toISODate() ?? DateTime.local().toISODate() ?? '1970-01-01',

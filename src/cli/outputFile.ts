@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, chmod, chown, mkdtemp, open, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, chmod, chown, mkdtemp, open, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { errorIssue, type Issue } from '../core/issue.js';
 
@@ -125,7 +125,7 @@ export async function writeNewFile(path: string, text: string): Promise<void> {
  * folder, which is then renamed over the target, so a write that fails part-way (a full disk, a
  * file-size limit) leaves the old file as it was. A symbolic link is followed and the file it
  * names is replaced; an existing file keeps its permissions and owner, and a read-only one is
- * refused (`EACCES`). Where renaming would change what the name is, the file is written in place
+ * refused (`EACCES`); a link to a file not there yet makes that file, the link left as it is. Where renaming would change what the name is, the file is written in place
  * instead (without that protection): a device or a pipe (written to, never replaced), a file with
  * other hard links (which go on sharing it), a file whose owner could not be kept, and a file in a
  * folder where no new file can be made.
@@ -138,7 +138,7 @@ export async function writeNewFile(path: string, text: string): Promise<void> {
  * ```
  */
 export async function replaceFile(path: string, text: string): Promise<void> {
-  const target = await realpath(path).catch(() => resolve(path));
+  const target = await linkTarget(path);
   const existing = await stat(target).catch(() => undefined);
   if (existing !== undefined) {
     if (!existing.isFile()) return writeFile(target, text, 'utf8');
@@ -164,6 +164,20 @@ export async function replaceFile(path: string, text: string): Promise<void> {
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+// The file a path names, its symbolic links followed, even when the last one points at a file not
+// made yet (so the link stays a link and the file is made where it points).
+async function linkTarget(path: string): Promise<string> {
+  let current = resolve(path);
+  for (let hops = 0; hops < 40; hops++) {
+    const real = await realpath(current).catch(() => undefined);
+    if (real !== undefined) return real;
+    const link = await readlink(current).catch(() => undefined);
+    if (link === undefined) return current;
+    current = resolve(dirname(current), link);
+  }
+  return current;
 }
 
 function isDenied(error: unknown): boolean {

@@ -96,6 +96,23 @@ describe('nodeIo', () => {
     expect(readFileSync(link, 'utf8')).toBe('new');
   });
 
+  it('follows a link to a file not made yet (through a chain of links, a relative one too): the file is made where it points and the link stays', async () => {
+    const io = nodeIo();
+    const real = join(folder, 'later.json');
+    const first = join(folder, 'dangling.json');
+    const second = join(folder, 'dangling-too.json');
+    symlinkSync('later.json', second);
+    symlinkSync(second, first);
+    await io.writeText(first, 'made', { replace: true });
+    expect(readFileSync(real, 'utf8')).toBe('made');
+    expect([lstatSync(first).isSymbolicLink(), lstatSync(second).isSymbolicLink()]).toEqual([true, true]);
+    // A link into a folder that is not there is refused, and the link is left as it was.
+    const lost = join(folder, 'lost.json');
+    symlinkSync(join(folder, 'no-such-folder', 'x.json'), lost);
+    await expect(io.writeText(lost, 'x', { replace: true })).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(lstatSync(lost).isSymbolicLink()).toBe(true);
+  });
+
   it.runIf(process.platform === 'linux')('leaves the old file whole when replacing it fails part-way (a file-size limit)', () => {
     const path = join(folder, 'limited.json');
     const old = `${JSON.stringify({ appointments: ['x'.repeat(100)] })}\n`;

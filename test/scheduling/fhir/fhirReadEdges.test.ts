@@ -49,7 +49,7 @@ describe('FHIR JSON has no empty strings', () => {
   });
 
   it('a clinic file holding a blank cancellation reason is refused, as cancel() refuses one', () => {
-    const cancelled = { ...appointment, status: 'cancelled', cancellation: { reason: '  ' } };
+    const cancelled = { ...appointment, status: 'cancelled' as const, cancellation: { reason: '  ' } };
     expect(codes(parseSchedule(clinicInput({ appointments: [cancelled] })))).toEqual([['schedule.schema', ['appointments', 0, 'cancellation', 'reason']]]);
   });
 });
