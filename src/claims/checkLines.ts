@@ -3,6 +3,7 @@ import type { Claim, ClaimLine } from './claim.js';
 import type { ClaimIssue } from './claimIssue.js';
 import { lineModifiers } from './procedures/lineModifiers.js';
 import { isAnesthesia } from './procedures/anesthesia.js';
+import { unitBasisOf } from './procedures/unitBasis.js';
 
 /**
  * The most diagnoses a professional claim carries (CMS-1500 box 21 A–L; 837P HI).
@@ -56,9 +57,10 @@ export function checkLines(claim: Claim, issues: ClaimIssue[]): void {
   for (let i = 0; i < claim.lines.length; i++) {
     const line = claim.lines[i] as ClaimLine;
     checkUnits(line.units, i, issues);
-    if (line.unitBasis !== undefined && line.unitBasis !== 'UN' && line.unitBasis !== 'MJ') {
-      issues.push(errorIssue('line.unit_basis', ['lines', i, 'unitBasis'], `unit basis '${line.unitBasis}' is neither UN (units of service) nor MJ (minutes)`));
-    } else if (line.unitBasis === 'MJ' && !isAnesthesia(line.procedure)) {
+    const basis = unitBasisOf(line);
+    if (basis !== 'UN' && basis !== 'MJ') {
+      issues.push(errorIssue('line.unit_basis', ['lines', i, 'unitBasis'], `unit basis '${line.unitBasis ?? ''}' is neither UN (units of service) nor MJ (minutes)`));
+    } else if (basis === 'MJ' && !isAnesthesia(line.procedure)) {
       issues.push(errorIssue('line.unit_basis', ['lines', i, 'unitBasis'], `minutes (MJ) are for anesthesia codes 00100–01999, not ${line.procedure}`));
     }
     if (!Number.isSafeInteger(line.chargeCents) || line.chargeCents < 0) {
@@ -74,10 +76,18 @@ export function checkLines(claim: Claim, issues: ClaimIssue[]): void {
   checkDuplicates(claim, issues);
 }
 
+/**
+ * Units are written to SV104 with at most three decimals, so they must be at least 0.001 and a whole
+ * number of thousandths to within one part in 10^12: a thousand times the floating-point error of a
+ * number written with three decimals, and far below a fourth decimal at any size up to MAX_UNITS.
+ */
+const UNITS_TOLERANCE = 1e-12;
+
 function checkUnits(units: number, index: number, issues: ClaimIssue[]): void {
   const scaled = units * 1000;
-  if (!(units > 0) || units > MAX_UNITS || Math.abs(scaled - Math.round(scaled)) > 1e-6) {
-    issues.push(errorIssue('line.units', ['lines', index, 'units'], `${units} units: must be more than 0, at most ${MAX_UNITS}, with at most three decimals`));
+  const thousandths = Math.round(scaled);
+  if (!(thousandths >= 1) || units > MAX_UNITS || Math.abs(scaled - thousandths) > thousandths * UNITS_TOLERANCE) {
+    issues.push(errorIssue('line.units', ['lines', index, 'units'], `${units} units: must be at least 0.001, at most ${MAX_UNITS}, with at most three decimals`));
   }
 }
 
@@ -89,10 +99,20 @@ function checkDuplicates(claim: Claim, issues: ClaimIssue[]): void {
   for (let i = 1; i < Math.min(lines.length, MAX_LINES); i++) {
     for (let j = 0; j < i; j++) {
       if (!sameService(lines[i] as ClaimLine, lines[j] as ClaimLine, placeOf)) continue;
-      issues.push(errorIssue('line.duplicate', ['lines', i], `line ${i + 1} repeats line ${j + 1}: bill the units on one line or add a repeat modifier (76, 77, 91)`));
+      issues.push(errorIssue('line.duplicate', ['lines', i], duplicateAdvice(lines[i] as ClaimLine, i, j)));
       break;
     }
   }
+}
+
+/** Repeat modifiers: the same procedure again by the same physician (76), another (77), or a repeated lab test (91). */
+const REPEAT_MODIFIERS: readonly string[] = ['76', '77', '91'];
+
+function duplicateAdvice(line: ClaimLine, index: number, earlier: number): string {
+  const repeat = lineModifiers(line).find((modifier) => REPEAT_MODIFIERS.includes(modifier));
+  return repeat === undefined
+    ? `line ${index + 1} repeats line ${earlier + 1}: bill the units on one line or add a repeat modifier (76, 77, 91)`
+    : `line ${index + 1} repeats line ${earlier + 1}, ${repeat} and all: combine their units on one ${repeat} line`;
 }
 
 function sameService(a: ClaimLine, b: ClaimLine, placeOf: (line: ClaimLine) => string | undefined): boolean {

@@ -16,13 +16,18 @@ export type EditSeverity = 'error' | 'warning' | 'off';
  * ```
  */
 export interface PayerRules {
-  /** Days from the date of service within which the claim must be filed. */
-  readonly timelyFilingDays?: number;
+  /**
+   * Days from the date of service within which the claim must be filed. `null` says there is no
+   * limit in days: a payer giving `null` for both limits (or `null` and leaving the other out) has no
+   * filing limit, whatever the rules below it say (see `payerRulesFor`).
+   */
+  readonly timelyFilingDays?: number | null;
   /**
    * Calendar months from the date of service within which the claim must be filed: the last day is
    * the same day of the month that many months later (the month's last day when it is shorter).
+   * `null` says there is no limit in months.
    */
-  readonly timelyFilingMonths?: number;
+  readonly timelyFilingMonths?: number | null;
   /** Severity per issue code, overriding the default. */
   readonly severity?: Readonly<Record<string, EditSeverity>>;
 }
@@ -76,21 +81,48 @@ export interface ValidateClaimOptions {
   readonly asOf?: string;
   /** Loaded tables. */
   readonly tables?: ClaimTables;
-  /** Rules by payer id (`claim.payer.id`). */
+  /** Rules by payer id (`claim.payer.id`), each merged over `defaultPayerRules` (see `payerRulesFor`). */
   readonly payers?: Readonly<Record<string, PayerRules>>;
-  /** Rules for payers not listed in `payers`; Medicare's by default. */
+  /** Rules every payer starts from, merged over Medicare's (see `payerRulesFor`). */
   readonly defaultPayerRules?: PayerRules;
 }
 
+/** A payer's rules as they apply: its limits are numbers or absent (no limit), never `null`. */
+export interface ResolvedPayerRules extends PayerRules {
+  readonly timelyFilingDays?: number;
+  readonly timelyFilingMonths?: number;
+}
+
 /**
- * The rules that apply to a payer id.
+ * The rules that apply to a payer id, built up field by field: Medicare's rules
+ * ({@link MEDICARE_PAYER_RULES}), then `defaultPayerRules` over them, then the payer's own rules in
+ * `payers` over those. A layer that gives a filing limit (`timelyFilingDays`, `timelyFilingMonths`
+ * or both; `null` for no limit) replaces the limit below it as a whole; one that gives none keeps it. Severity maps are
+ * merged by issue code, the upper layer winning for a code both name.
  *
+ * @param payerId - the claim's `payer.id`
+ * @param options - the options of `validateClaim` or `validateClaims`
+ * @returns the payer's rules
  * @example
  * ```ts
  * payerRulesFor('MEDICARE', {}).timelyFilingMonths; // 12
+ * payerRulesFor('MEDICARE', { payers: { MEDICARE: { severity: { 'pointer.unused': 'off' } } } }).timelyFilingMonths; // 12
+ * payerRulesFor('ACME', { payers: { ACME: { timelyFilingDays: 90 } } }); // { timelyFilingDays: 90 }
+ * payerRulesFor('SELF', { payers: { SELF: { timelyFilingMonths: null } } }); // {}: no filing limit
  * ```
  */
-export function payerRulesFor(payerId: string, options: ValidateClaimOptions): PayerRules {
+export function payerRulesFor(payerId: string, options: ValidateClaimOptions): ResolvedPayerRules {
+  const base = mergePayerRules(MEDICARE_PAYER_RULES, options.defaultPayerRules ?? {});
   const listed = options.payers !== undefined && Object.hasOwn(options.payers, payerId) ? options.payers[payerId] : undefined;
-  return listed ?? options.defaultPayerRules ?? MEDICARE_PAYER_RULES;
+  return listed === undefined ? base : mergePayerRules(base, listed);
+}
+
+function mergePayerRules(below: PayerRules, given: PayerRules): ResolvedPayerRules {
+  const limit = given.timelyFilingDays !== undefined || given.timelyFilingMonths !== undefined ? given : below;
+  const severity = given.severity === undefined ? below.severity : below.severity === undefined ? given.severity : { ...below.severity, ...given.severity };
+  return {
+    ...(typeof limit.timelyFilingDays === 'number' ? { timelyFilingDays: limit.timelyFilingDays } : {}),
+    ...(typeof limit.timelyFilingMonths === 'number' ? { timelyFilingMonths: limit.timelyFilingMonths } : {}),
+    ...(severity === undefined ? {} : { severity }),
+  };
 }

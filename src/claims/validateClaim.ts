@@ -5,7 +5,7 @@ import { checkFrequency } from './checkFrequency.js';
 import { applyPayerSeverity } from './payerSeverity.js';
 import { checkOptions } from './checkOptions.js';
 import { checkLines, MAX_DIAGNOSES } from './checkLines.js';
-import { checkPointers } from './checkPointers.js';
+import { checkPointers, MAX_POINTERS } from './checkPointers.js';
 import { payerRulesFor, type ValidateClaimOptions } from './claimOptions.js';
 import type { ClaimIssue } from './claimIssue.js';
 import { checkDiagnoses } from './icd10cm/checkDiagnoses.js';
@@ -107,7 +107,10 @@ function earliestServiceDate(lines: readonly ClaimLine[]): string | undefined {
   return earliest;
 }
 
-/** Per diagnosis, the dates of the lines pointing at it; when every line has one date, one shared list serves all. */
+/**
+ * Per diagnosis, the dates of the lines pointing at it with one of their first four pointers; when
+ * every line has one date, one shared list serves all.
+ */
 function serviceDatesByDiagnosis(count: number, lines: readonly ClaimLine[], earliest: string | undefined): string[][] {
   if (earliest !== undefined && lines.every((line) => line.serviceDate === earliest)) {
     // An unpointed diagnosis falls back to the earliest date, which is this one date too.
@@ -116,7 +119,9 @@ function serviceDatesByDiagnosis(count: number, lines: readonly ClaimLine[], ear
   }
   const dates: Set<string>[] = Array.from({ length: count }, () => new Set());
   for (const line of lines) {
-    for (const pointer of line.diagnosisPointers) dates[pointer - 1]?.add(line.serviceDate);
+    const pointers = line.diagnosisPointers;
+    // Pointers past the fourth are refused (pointer.invalid) and not read, here as in checkPointers.
+    for (let p = 0; p < Math.min(pointers.length, MAX_POINTERS); p++) dates[(pointers[p] as number) - 1]?.add(line.serviceDate);
   }
   return dates.map((found) => [...found]);
 }

@@ -19,7 +19,9 @@ import {
   type ClaimSource,
   type ClaimTables,
   type CodeExplanation,
+  type Icd10Explanation,
   type MueTable,
+  type ProcedureExplanation,
   type PtpTable,
 } from '../claims/index.js';
 import { dayNumber, isoDate } from '../claims/icd10cm/calendarDays.js';
@@ -44,6 +46,8 @@ const CODE_USAGE = `Usage: medoffice claims code <code> [--date DATE] [--format 
 
 Explains a code on a date of service: an ICD-10-CM code (billable or header, description, children,
 dates), a procedure code's format class (CPT category or HCPCS Level II), or a place of service.
+A HCPCS Level II code that is also an ICD-10-CM code without its dot (J0131, J01.31) gets both
+readings (kind "ambiguous" in JSON); write a diagnosis with its dot to ask for it alone.
   --date DATE    the date of service (default: today)
 Exit status: 0 explained, 1 the code is none of these on that date, 2 bad usage, or a code shaped
 like a diagnosis on a date no ICD-10-CM code set covers, so it could not be looked up (said as
@@ -247,18 +251,31 @@ function textReport(summary: Summary, findings: readonly BatchClaimReport[]): st
 
 function explanationText(explained: CodeAnswer, date: string): string {
   return match(explained)
-    .with({ kind: 'icd10' }, ({ lookup, children }) =>
+    .with({ kind: 'icd10' }, (icd10) => icd10Text(icd10, date))
+    .with({ kind: 'procedure' }, (procedure) => procedureText(procedure))
+    .with({ kind: 'ambiguous' }, ({ code, procedure, icd10 }) =>
       [
-        `${lookup.code}  ICD-10-CM ${lookup.billable ? 'billable code' : 'header (not billable)'} on ${date}, FY${lookup.fiscalYear}`,
-        ...(lookup.description === undefined ? [] : [`  ${lookup.description}`]),
-        `  in force ${lookup.effectiveFrom} to ${lookup.effectiveTo ?? 'now'}  [${lookup.source}]`,
-        ...(lookup.mceFlags.length > 0 ? [`  MCE edits: ${lookup.mceFlags.join(', ')}`] : []),
-        ...(children.length > 0 ? [`  bill one of its ${children.length} codes:`, ...children.slice(0, 20).map((c) => `    ${c.code}  ${c.description ?? ''}`), ...(children.length > 20 ? [`    … and ${children.length - 20} more`] : [])] : []),
+        `${code}: two readings; a diagnosis written with its dot (${icd10.lookup.code}) is read as a diagnosis alone`,
+        `as a procedure: ${procedureText(procedure)}`,
+        `as a diagnosis: ${icd10Text(icd10, date)}`,
       ].join('\n'),
     )
-    .with({ kind: 'procedure' }, ({ code, format, description }) => `${code}  ${description} (format only${format === 'hcpcs-level-2' ? ': load the CMS HCPCS file for its description and dates' : ': CPT descriptors are licensed by the AMA'})`)
     .with({ kind: 'place-of-service' }, ({ place }) => `${place.code}  place of service: ${place.name}${place.effective === undefined ? '' : ` (from ${place.effective})`}`)
     .with({ kind: 'unknown' }, ({ code }) => `${code}: not an ICD-10-CM code in force on ${date}, a procedure code or a place of service`)
     .with({ kind: 'no-code-set' }, ({ code, covered }) => `${code}: not looked up as a diagnosis: no ICD-10-CM code set covers ${date} (covered: ${covered.map((c) => `${c.from} to ${c.to}`).join(', ') || 'none'}); it is not a procedure code or a place of service`)
     .exhaustive();
+}
+
+function icd10Text({ lookup, children }: Icd10Explanation, date: string): string {
+  return [
+    `${lookup.code}  ICD-10-CM ${lookup.billable ? 'billable code' : 'header (not billable)'} on ${date}, FY${lookup.fiscalYear}`,
+    ...(lookup.description === undefined ? [] : [`  ${lookup.description}`]),
+    `  in force ${lookup.effectiveFrom} to ${lookup.effectiveTo ?? 'now'}  [${lookup.source}]`,
+    ...(lookup.mceFlags.length > 0 ? [`  MCE edits: ${lookup.mceFlags.join(', ')}`] : []),
+    ...(children.length > 0 ? [`  bill one of its ${children.length} codes:`, ...children.slice(0, 20).map((c) => `    ${c.code}  ${c.description ?? ''}`), ...(children.length > 20 ? [`    … and ${children.length - 20} more`] : [])] : []),
+  ].join('\n');
+}
+
+function procedureText({ code, format, description }: ProcedureExplanation): string {
+  return `${code}  ${description} (format only${format === 'hcpcs-level-2' ? ': load the CMS HCPCS file for its description and dates' : ': CPT descriptors are licensed by the AMA'})`;
 }

@@ -199,6 +199,18 @@ describe('medoffice claims code', () => {
     expect(explained.children.map((c) => c.code)).toContain('E11.65');
   });
 
+  it('gives both readings of J0131 (HCPCS J0131, diagnosis J01.31), and one of J01.31', async () => {
+    const json = fakeIo();
+    expect(await claimsCommand.run(['code', 'J0131', '--date', '2026-11-02', '--format', 'json'], json)).toBe(0);
+    expect(JSON.parse(json.stdout())).toMatchObject({ kind: 'ambiguous', code: 'J0131', procedure: { format: 'hcpcs-level-2' }, icd10: { lookup: { code: 'J01.31' } } });
+    const text = fakeIo();
+    expect(await claimsCommand.run(['code', 'J0131', '--date', '2026-11-02'], text)).toBe(0);
+    expect(text.stdout().split('\n').slice(1, 3).map((row) => row.slice(0, 22))).toEqual(['as a procedure: J0131 ', 'as a diagnosis: J01.31']);
+    const dotted = fakeIo();
+    expect(await claimsCommand.run(['code', 'J01.31', '--date', '2026-11-02', '--format', 'json'], dotted)).toBe(0);
+    expect(JSON.parse(dotted.stdout())).toMatchObject({ kind: 'icd10', lookup: { code: 'J01.31' } });
+  });
+
   it('exits 1 for a code that is nothing known', async () => {
     expect(await claimsCommand.run(['code', 'QQQ'], fakeIo())).toBe(1);
   });

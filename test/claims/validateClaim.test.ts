@@ -118,6 +118,20 @@ describe('validateClaim', () => {
     expect(misplaced('11042', ['57', '24'])).toEqual([['warning', ['lines', 0, 'modifiers', 0]], ['warning', ['lines', 0, 'modifiers', 1]]]);
     expect(misplaced('99213', ['24'])).toEqual([]);
     expect(misplaced('92012', ['59'])).toEqual([]);
+    expect(misplaced('98002', ['25'])).toEqual([]);
+    expect(misplaced('98002', ['59'])).toEqual([['warning', ['lines', 0, 'modifiers', 0]]]);
+  });
+
+  it('judges a diagnosis named only by a fifth pointer, which is not read, on the claim\'s earliest date', () => {
+    // M54.5 is billable until 2021-09-30 and a header from 2021-10-01 (FY2022).
+    const claim = claimWith(
+      [line({ serviceDate: '2021-09-15', diagnosisPointers: [1] }), line({ procedure: '99214', serviceDate: '2021-10-15', diagnosisPointers: [1, 2, 3, 4, 5] })],
+      ['E11.9', 'I10', 'E78.5', 'K21.9', 'M54.5'],
+    );
+    expect(validateClaim(claim).issues.map((i) => [i.code, i.path])).toEqual([
+      ['pointer.invalid', ['lines', 1, 'diagnosisPointers', 4]],
+      ['pointer.unused', ['diagnoses', 4]],
+    ]);
   });
 
   it('judges procedure.unknown only against a loaded list', () => {

@@ -2,6 +2,7 @@ import { errorIssue } from '../../core/issue.js';
 import type { ClaimLine } from '../claim.js';
 import type { ClaimIssue } from '../claimIssue.js';
 import { isAnesthesia } from '../procedures/anesthesia.js';
+import { unitBasisOf } from '../procedures/unitBasis.js';
 import { dateOfDayNumber } from '../../core/calendarDay.js';
 import { mueEditOn, type MueEdit, type MueTable } from './mueTable.js';
 import { spanOf, type ServiceSpan } from './serviceSpan.js';
@@ -13,10 +14,10 @@ const SHARE_TOLERANCE = 1e-6;
 
 /**
  * The units of service a line counts for MUE, in thousandths. A line whose units are minutes
- * (`unitBasis` MJ, anesthesia time) is one service: its minutes measure time, not services.
+ * (`unitBasis` MJ in any case, anesthesia time) is one service: its minutes measure time, not services.
  */
 function mueThousandths(line: ClaimLine): number {
-  return line.unitBasis === 'MJ' && isAnesthesia(line.procedure) ? THOUSANDTHS : Math.round(line.units * THOUSANDTHS);
+  return unitBasisOf(line) === 'MJ' && isAnesthesia(line.procedure) ? THOUSANDTHS : Math.round(line.units * THOUSANDTHS);
 }
 
 function unitsText(thousandths: number): string {

@@ -13,8 +13,9 @@ const DISTINCT_SERVICE: ReadonlySet<string> = new Set(['59', 'XE', 'XS', 'XP', '
 
 /**
  * True for the services modifiers 24, 25 and 57 are appended to: evaluation and management codes
- * (99202–99499) and the general ophthalmological services 92002–92014, which CMS treats as visits
- * for these modifiers.
+ * (99202–99499, and from 2025 the telemedicine services 98000–98016; see
+ * {@link isEvaluationAndManagement}) and the general ophthalmological services 92002–92014, which
+ * CMS treats as visits for these modifiers.
  *
  * @param code - a procedure code, trimmed
  * @param dateOfService - `YYYY-MM-DD`
@@ -22,6 +23,7 @@ const DISTINCT_SERVICE: ReadonlySet<string> = new Set(['59', 'XE', 'XS', 'XP', '
  * @example
  * ```ts
  * isVisit('99213', '2026-11-02'); // true
+ * isVisit('98002', '2026-11-02'); // true
  * isVisit('92012', '2026-11-02'); // true
  * isVisit('67028', '2026-11-02'); // false
  * ```
@@ -57,7 +59,7 @@ export function misplacement(modifier: string, procedure: string, dateOfService:
   if (visit !== undefined) {
     return isVisit(procedure, dateOfService)
       ? undefined
-      : `${modifier} marks ${visit}, and goes on the visit's code (99202–99499, or 92002–92014), not on ${procedure}`;
+      : `${modifier} marks ${visit}, and goes on the visit's code (99202–99499, 98000–98016 from 2025, or 92002–92014), not on ${procedure}`;
   }
   return isEvaluationAndManagement(procedure, dateOfService)
     ? `${modifier} marks a distinct procedure, not an evaluation and management service such as ${procedure} (use 25)`

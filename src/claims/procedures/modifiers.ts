@@ -12,6 +12,8 @@ const CONFLICTS: readonly (readonly [string, string, string])[] = [
   ['50', 'LT', '50 already says both sides (CMS: RT and LT are not used when 50 applies)'],
   ['50', 'RT', '50 already says both sides (CMS: RT and LT are not used when 50 applies)'],
   ...['XE', 'XS', 'XP', 'XU'].map((x) => ['59', x, `${x} is a more specific form of 59 (CMS CR 8863: not both on one line)`] as const),
+  ['GA', 'GZ', 'GA says an ABN is on file and GZ that none was given for an expected denial (CMS IOM 100-04 ch. 30): a line is one or the other'],
+  ['76', '77', '76 is a repeat by the same physician and 77 by another: a line is one or the other'],
 ];
 
 export { MAX_MODIFIERS } from './lineModifiers.js';
@@ -19,7 +21,7 @@ export { MAX_MODIFIERS } from './lineModifiers.js';
 /**
  * Checks a line's modifiers: two alphanumeric characters each (`modifier.format`), at most four
  * (`modifier.too_many`, reported once; the rest are not read), none repeated or contradicting another (`modifier.conflict`: LT with RT,
- * 26 with TC, 50 with LT or RT, 59 with an X{EPSU}), each on the kind of service it is for
+ * 26 with TC, 50 with LT or RT, 59 with an X{EPSU}, GA with GZ, 76 with 77), each on the kind of service it is for
  * (`modifier.misplaced`, a warning: 24, 25 and 57 only on a visit's code, 59 and X{EPSU} never on
  * an evaluation and management code; see {@link misplacement}), and, when a HCPCS table listing modifiers is loaded, in force on the date of service
  * (`modifier.terminated`) and, for a modifier beginning with a letter, listed at all

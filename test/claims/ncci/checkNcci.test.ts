@@ -6,6 +6,7 @@ import { loadHcpcsAnweb } from '../../../src/claims/loaders/loadHcpcsAnweb.js';
 import { loadNcciAddOn } from '../../../src/claims/loaders/loadNcciAddOn.js';
 import { loadNcciMue } from '../../../src/claims/loaders/loadNcciMue.js';
 import { loadNcciPtp } from '../../../src/claims/loaders/loadNcciPtp.js';
+import { ptpTable } from '../../../src/claims/ncci/ptpTable.js';
 import { validateClaim } from '../../../src/claims/validateClaim.js';
 import { claimWith, line, sharedClaimsData } from '../fixtures.js';
 
@@ -92,6 +93,26 @@ describe('ncci.ptp against real rows of the CMS practitioner PTP file v32.2', ()
   });
 });
 
+describe('ncci.ptp with a CPT 2025 telemedicine service (98000-98016, evaluation and management from 2025-01-01)', () => {
+  const edits = ['99203', '98002'].map((column2) => ({ column1: '20610', column2, effective: '2025-01-01', modifierIndicator: 1 as const, rationale: 'synthetic: E/M with procedure' }));
+  const withVisit = (visit: string, modifiers: string[], serviceDate = '2026-11-02') =>
+    validateClaim(claimWith([line({ procedure: '20610', serviceDate }), line({ procedure: visit, modifiers, serviceDate })]), { asOf: '2026-11-02', tables: { ptp: ptpTable(edits) } })
+      .issues.filter((i) => i.code === 'ncci.ptp' || i.code === 'modifier.misplaced')
+      .map((i) => [i.code, i.path]);
+
+  it('25 on 98002 bypasses the edit as it does on 99203', () => {
+    expect(withVisit('99203', ['25'])).toEqual([]);
+    expect(withVisit('98002', ['25'])).toEqual([]);
+  });
+
+  it('59 on 98002 is misplaced and bypasses nothing', () => {
+    expect(withVisit('98002', ['59'])).toEqual([
+      ['modifier.misplaced', ['lines', 1, 'modifiers', 0]],
+      ['ncci.ptp', ['lines', 1, 'procedure']],
+    ]);
+  });
+});
+
 describe('ncci.mue against real rows of the CMS practitioner MUE table effective 2026-07-01', () => {
   it('0009U (MUE 2, indicator 3, per date of service): 2 units pass, 3 across two lines fail once', () => {
     expect(ncci([line({ procedure: '0009U', units: 2 })])).toEqual([]);
@@ -122,6 +143,11 @@ describe('ncci.mue units: exact sums and anesthesia minutes', () => {
     expect(mueOnly([minutes])).toEqual([]);
     expect(mueOnly([line({ procedure: '00142', units: 95 })])).toEqual([[['lines', 0, 'units'], '95 units of 00142 on 2026-07-01 exceed the MUE of 1 per date of service']]);
     expect(mueOnly([minutes, { ...minutes, units: 30, modifiers: ['76'] }])).toEqual([[['lines', 1, 'units'], '2 units of 00142 on 2026-07-01 exceed the MUE of 1 per date of service']]);
+  });
+
+  it('reads the unit basis in any case: 95 minutes of 00142 written mj pass an MUE of 1', () => {
+    expect(mueOnly([line({ procedure: '00142', units: 95, unitBasis: 'mj' })])).toEqual([]);
+    expect(mueOnly([line({ procedure: '00142', units: 95, unitBasis: ' Mj ' })])).toEqual([]);
   });
 
   it('reports a date\'s total once, at the line that first takes it past the MUE: three lines of 2 units of J1100 (MUE 3)', () => {
