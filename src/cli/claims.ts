@@ -68,14 +68,23 @@ const validateCommand: CliCommand = {
     try {
       const tables = await loadTables(io, parsed.values['ncci'], parsed.values['hcpcs']);
       const source = await sourceOf(io, parsed.positionals[0] ?? '-');
-      const tally: Tally = { claims: 0, valid: 0, envelopeProblems: 0, codes: new Map(), findings: [] };
-      for await (const report of validateClaims(source, { asOf, tables })) count(tally, report);
+      const tally: Tally = { claims: 0, valid: 0, envelopeProblems: 0, codes: new Map() };
+      const printer = findingsPrinter(io, parsed.format === 'json' ? 'json' : 'text');
+      // Findings before the first claim wait: input holding no claim at all is refused, with nothing printed.
+      const waiting: BatchClaimReport[] = [];
+      for await (const report of validateClaims(source, { asOf, tables })) {
+        count(tally, report);
+        if (tally.claims > 0) for (const early of waiting.splice(0)) printer.report(early);
+        if (report.issues.length === 0) continue;
+        if (tally.claims === 0) waiting.push(report);
+        else printer.report(report);
+      }
       if (tally.claims === 0) {
-        const why = tally.findings[0]?.issues[0]?.message;
+        const why = waiting[0]?.issues[0]?.message;
         throw new InputError(`${parsed.positionals[0] ?? '-'} holds no claims${why === undefined ? '' : ` (${why})`}`);
       }
       const summary = summarize(tally);
-      io.out(parsed.format === 'json' ? `${JSON.stringify({ summary, reports: tally.findings }, null, 2)}\n` : textReport(summary, tally.findings));
+      printer.end(summary);
       return summary.invalid > 0 || summary.envelopeProblems > 0 ? ExitCode.findings : ExitCode.ok;
     } catch (error) {
       io.err(`medoffice claims validate: ${readFailure(error, parsed.positionals[0] ?? '-')}\n`);
@@ -203,13 +212,12 @@ function loaded<T>(checked: { ok: true; value: T } | { ok: false; issues: readon
   throw new InputError(`${path}: ${checked.issues.map((i) => i.message).join('; ')}`);
 }
 
-/** What the command keeps of a batch: counts, and only the reports that have findings. */
+/** What the command keeps of a batch: counts only (each report with findings is printed as it comes). */
 interface Tally {
   claims: number;
   valid: number;
   envelopeProblems: number;
   readonly codes: Map<string, number>;
-  readonly findings: BatchClaimReport[];
 }
 
 interface Summary {
@@ -225,7 +233,6 @@ function count(tally: Tally, report: BatchClaimReport): void {
   if (report.envelope === true) tally.envelopeProblems++;
   else tally.claims++;
   if (report.valid && report.envelope !== true) tally.valid++;
-  if (report.issues.length > 0) tally.findings.push(report);
   for (const found of report.issues) tally.codes.set(found.code, (tally.codes.get(found.code) ?? 0) + 1);
 }
 
@@ -234,19 +241,43 @@ function summarize(tally: Tally): Summary {
   return { claims: tally.claims, valid: tally.valid, invalid: tally.claims - tally.valid, envelopeProblems: tally.envelopeProblems, topIssues };
 }
 
-function textReport(summary: Summary, findings: readonly BatchClaimReport[]): string {
+/**
+ * Prints each report with findings as it comes, then the summary, so that a batch of any size is
+ * never held in memory: as text, each claim's findings (a blank line after each) and then the
+ * counts; as JSON, one object `{ "reports": [...], "summary": {...} }` written a report at a time.
+ */
+function findingsPrinter(io: CliIo, format: 'text' | 'json'): { report(report: BatchClaimReport): void; end(summary: Summary): void } {
+  let printed = 0;
+  return format === 'json'
+    ? {
+        report: (report) => io.out(`${printed++ === 0 ? '{\n  "reports": [\n' : ',\n'}${indent(JSON.stringify(report, null, 2), '    ')}`),
+        end: (summary) => io.out(`${printed === 0 ? '{\n  "reports": []' : '\n  ]'},\n  "summary": ${indent(JSON.stringify(summary, null, 2), '  ').trimStart()}\n}\n`),
+      }
+    : {
+        report: (report) => io.out(`${reportText(report)}\n\n`),
+        end: (summary) => io.out(`${summaryText(summary)}\n`),
+      };
+}
+
+function indent(text: string, by: string): string {
+  return text.replace(/^/gm, by);
+}
+
+function summaryText(summary: Summary): string {
   const envelope = summary.envelopeProblems > 0 ? `   envelope problems ${summary.envelopeProblems}` : '';
   const lines = [`claims ${summary.claims}   valid ${summary.valid}   invalid ${summary.invalid}${envelope}`];
   if (summary.topIssues.length > 0) lines.push(`most frequent: ${summary.topIssues.map((t) => `${t.code} ×${t.count}`).join(', ')}`);
-  for (const report of findings) {
-    lines.push('', `${report.envelope === true ? '(envelope)' : (report.claimId ?? '(unreadable)')}  ${report.place}  ${report.envelope === true ? 'PROBLEM' : report.valid ? 'valid, with warnings' : 'INVALID'}`);
-    report.issues.forEach((found, i) => {
-      const at = report.locations?.[i];
-      const segment = at === undefined || found.source?.startsWith('X12') === true ? '' : `  [X12 ${at.segment} (segment ${at.position}${at.element === undefined ? '' : `, element ${at.element}`})]`;
-      lines.push(`  ${found.severity.padEnd(7)} ${found.code.padEnd(28)} ${formatPath(found.path).padEnd(30)} ${found.message}${found.source === undefined ? '' : `  [${found.source}]`}${segment}`);
-    });
-  }
-  return `${lines.join('\n')}\n`;
+  return lines.join('\n');
+}
+
+function reportText(report: BatchClaimReport): string {
+  const lines = [`${report.envelope === true ? '(envelope)' : (report.claimId ?? '(unreadable)')}  ${report.place}  ${report.envelope === true ? 'PROBLEM' : report.valid ? 'valid, with warnings' : 'INVALID'}`];
+  report.issues.forEach((found, i) => {
+    const at = report.locations?.[i];
+    const segment = at === undefined || found.source?.startsWith('X12') === true ? '' : `  [X12 ${at.segment} (segment ${at.position}${at.element === undefined ? '' : `, element ${at.element}`})]`;
+    lines.push(`  ${found.severity.padEnd(7)} ${found.code.padEnd(28)} ${formatPath(found.path).padEnd(30)} ${found.message}${found.source === undefined ? '' : `  [${found.source}]`}${segment}`);
+  });
+  return lines.join('\n');
 }
 
 function explanationText(explained: CodeAnswer, date: string): string {

@@ -13,9 +13,30 @@ describe('medoffice claims validate', () => {
   it('prints a summary and the findings per claim, exit 1 when a claim is invalid', async () => {
     const io = fakeIo({ 'batch.json': JSON.stringify([goodClaim(), bad]) });
     expect(await claimsCommand.run(['validate', 'batch.json'], io)).toBe(1);
-    expect(io.stdout()).toMatch(/^claims 2 {3}valid 1 {3}invalid 1\nmost frequent: npi.invalid ×1, procedure.format ×1\n/);
+    // Each claim's findings as it is checked, the counts at the end.
+    expect(io.stdout()).toMatch(/^C-BAD {2}.*INVALID\n/);
+    expect(io.stdout()).toMatch(/\n\nclaims 2 {3}valid 1 {3}invalid 1\nmost frequent: npi.invalid ×1, procedure.format ×1\n$/);
     expect(io.stdout()).toContain('C-BAD');
     expect(io.stdout()).not.toContain('C-1001');
+  });
+
+  it('writes each claim\'s findings as it is checked, never the whole batch at once, as text or as one JSON object', async () => {
+    const claims = Array.from({ length: 40 }, (_, i) => ({ ...bad, id: `C-${i}` }));
+    const ndjson = `${[goodClaim(), ...claims].map((c) => JSON.stringify(c)).join('\n')}\n`;
+    for (const format of ['text', 'json'] as const) {
+      const writes: string[] = [];
+      const io = fakeIo({ 'batch.ndjson': ndjson });
+      expect(await claimsCommand.run(['validate', 'batch.ndjson', '--format', format], { ...io, out: (t) => writes.push(t) })).toBe(1);
+      expect(writes.length, format).toBe(41);
+      if (format === 'json') {
+        const out = JSON.parse(writes.join('')) as { reports: { claimId: string }[]; summary: { claims: number; invalid: number } };
+        expect(out.reports.map((r) => r.claimId)).toEqual(claims.map((c) => c.id));
+        expect(out.summary).toMatchObject({ claims: 41, invalid: 40 });
+      }
+    }
+    const clean = fakeIo({ 'one.ndjson': JSON.stringify(goodClaim()) });
+    expect(await claimsCommand.run(['validate', 'one.ndjson', '--as-of', '2026-11-02', '--format', 'json'], clean)).toBe(0);
+    expect(JSON.parse(clean.stdout())).toMatchObject({ reports: [], summary: { claims: 1, valid: 1 } });
   });
 
   it('exits 0 when every claim is valid and reads a single JSON object', async () => {
@@ -46,7 +67,7 @@ describe('medoffice claims validate', () => {
     const x12 = build837p([goodClaim(), bad]);
     const cut = fakeIo({ 'cut.837': x12.slice(0, x12.indexOf('IEA')) });
     expect(await claimsCommand.run(['validate', 'cut.837', '--as-of', '2026-11-02'], cut)).toBe(1);
-    expect(cut.stdout()).toMatch(/^claims 2 {3}valid 1 {3}invalid 1 {3}envelope problems 1\n/);
+    expect(cut.stdout()).toMatch(/\nclaims 2 {3}valid 1 {3}invalid 1 {3}envelope problems 1\n/);
     expect(cut.stdout()).toContain('(envelope)  ISA 000000001  PROBLEM');
     const good = fakeIo({ 'good.837': build837p([goodClaim()]).slice(0, build837p([goodClaim()]).indexOf('IEA')) });
     expect(await claimsCommand.run(['validate', 'good.837', '--as-of', '2026-11-02', '--format', 'json'], good)).toBe(1);
