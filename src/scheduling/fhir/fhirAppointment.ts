@@ -5,6 +5,7 @@ import { issuesFromZod } from '../../core/parse.js';
 import { fail, type Checked } from '../../core/result.js';
 import { AppointmentSchema, AppointmentStatusSchema, carriesCancellationReason, InstantSchema, type Appointment } from '../appointment.js';
 import type { Schedule } from '../schedule.js';
+import { appointmentReadChecks } from './appointmentReadChecks.js';
 import { cancellationReasonOf, earlierExportNote } from './cancellationReasonOf.js';
 import { CANCELLATION_REASON_CODES } from './cancellationReasons.js';
 import {
@@ -123,8 +124,10 @@ export function toFhirAppointment(schedule: Schedule, appointment: Appointment):
  *
  * @param resource - anything claiming to be a FHIR Appointment
  * @returns the appointment, or `fhir.schema` / `fhir.missing_element` issues with paths into the
- *   resource (an end not after the start, or a cancellation reason on an appointment neither cancelled
- *   nor a no-show, is `fhir.schema`)
+ *   resource (an end not after the start, a cancellation reason on an appointment neither cancelled
+ *   nor a no-show, a second Patient or Practitioner participant, or a `minutesDuration` other than
+ *   the minutes from start to end, is `fhir.schema`; a `patient-zone` that is no IANA zone is
+ *   `time.unknown_zone`)
  * @example
  * ```ts
  * const back = fromFhirAppointment(toFhirAppointment(schedule, appointment)); // equal to appointment (times to the second)
@@ -156,6 +159,7 @@ export function fromFhirAppointment(resource: unknown): Checked<Appointment> {
     ...(InstantSchema.safeParse(r.start).success && InstantSchema.safeParse(r.end).success && !(Date.parse(r.start ?? '') < Date.parse(r.end ?? ''))
       ? [errorIssue('fhir.schema', ['end'], 'the appointment does not end after it starts')]
       : []),
+    ...appointmentReadChecks({ actors, start: r.start, end: r.end, minutesDuration: r.minutesDuration, extension: r.extension }),
   ];
   if (inconsistent.length > 0) return fail(inconsistent);
   const text = (name: string): string | undefined => extensionValue(r.extension, name)?.valueString;

@@ -53,3 +53,32 @@ describe('FHIR JSON has no empty strings', () => {
     expect(codes(parseSchedule(clinicInput({ appointments: [cancelled] })))).toEqual([['schedule.schema', ['appointments', 0, 'cancellation', 'reason']]]);
   });
 });
+
+describe('an Appointment medoffice could not hold as it is', () => {
+  const written = () => JSON.parse(JSON.stringify(toFhirAppointment(schedule, appointment))) as ReturnType<typeof toFhirAppointment>;
+
+  it('a second Patient or Practitioner participant is refused where it stands, not dropped', () => {
+    const resource = written();
+    const second = [
+      { actor: { reference: 'Patient/p2' }, status: 'accepted' },
+      { actor: { reference: 'Practitioner/dr-cho' }, status: 'accepted' },
+    ];
+    const at = resource.participant.length;
+    expect(codes(fromFhirAppointment({ ...resource, participant: [...resource.participant, ...second] }))).toEqual([
+      ['fhir.schema', ['participant', at, 'actor']],
+      ['fhir.schema', ['participant', at + 1, 'actor']],
+    ]);
+  });
+
+  it('a minutesDuration other than the minutes from start to end is refused', () => {
+    expect(codes(fromFhirAppointment({ ...written(), minutesDuration: 30 }))).toEqual([['fhir.schema', ['minutesDuration']]]);
+    expect(fromFhirAppointment({ ...written(), minutesDuration: 20 }).ok).toBe(true);
+  });
+
+  it('a patient-zone extension that is no IANA zone is refused at the extension', () => {
+    const url = 'https://medoffice.dev/fhir/StructureDefinition/patient-zone';
+    const resource = { ...written(), extension: [{ url, valueString: 'Mars/Olympus' }] };
+    expect(codes(fromFhirAppointment(resource))).toEqual([['time.unknown_zone', ['extension', 0]]]);
+    expect(fromFhirAppointment({ ...resource, extension: [{ url, valueString: 'Europe/London' }] })).toMatchObject({ ok: true, value: { patientZone: 'Europe/London' } });
+  });
+});
