@@ -42,6 +42,7 @@ export type { ProviderDayMetrics } from './metrics.js';
 export { overbookIssues } from './overbooking.js';
 export type { OverbookCheck, ShowPredictor } from './overbooking.js';
 export type { Occupancy } from './occupancy.js';
+export type { PatientSpan, PatientTimes } from './patientTimes.js';
 export { parseSchedule } from './parseSchedule.js';
 export type { Footprint } from './providerTimeline.js';
 export { MAX_HORIZON_DAYS, MAX_NOTICE_MINUTES, OverbookingSchema, SchedulingPolicySchema, UrgentHoldSchema } from './policy.js';

@@ -62,7 +62,7 @@ export function readIsa(isa: string): IsaReading {
 }
 
 /**
- * Reads the delimiters from the start of an ISA segment (see {@link readIsa} for what is checked).
+ * Reads the delimiters from the start of an ISA segment (see `readIsa` for what is checked).
  *
  * @param isa - text starting with `ISA` (at least 106 characters)
  * @returns the delimiters, or undefined when the text is not a well-formed ISA header

@@ -26,7 +26,7 @@ const SLICE = 1 << 16;
  * Splits X12 text into segment objects as chunks arrive, holding only the unfinished segment
  * (the scanning the 837P reader uses, keeping each segment it visits). Delimiters come from each ISA;
  * line breaks after segment terminators are ignored. An interchange that cannot be read gives one
- * segment with id `ISA?` or `SEG?` so the reader can report it (see {@link SegmentScanner}).
+ * segment with id `ISA?` or `SEG?` so the reader can report it (see `SegmentScanner`).
  *
  * @example
  * ```ts

@@ -10,7 +10,7 @@ export const MAX_GRID_POINTS = 2_000_000;
 
 /**
  * Most convolution work one call may ask for, in multiply-adds estimated before computing (see
- * {@link evaluationWork}): about 25 s at the 1.2–1.4 ns per multiply-add measured on a shared
+ * `evaluationWork`): about 25 s at the 1.2–1.4 ns per multiply-add measured on a shared
  * 2-core machine. The memory bound ({@link MAX_GRID_POINTS}) does not bound time: a lognormal of mean 15
  * and sd 300 min spreads over 237,598 grid points and evaluating 4 patients with it took 361 s.
  */
@@ -89,7 +89,7 @@ export function fitsInMemory(estimate: WorkEstimate): boolean {
  * `service` the law reaches too far for the grid step; at an option's path (e.g.
  * `['stepsPerInterval']`) the caller asked for too fine a grid.
  *
- * @param estimate - the grid's estimate (see {@link evaluationWork})
+ * @param estimate - the grid's estimate (see `evaluationWork`)
  * @param path - `['service']`, or the option that chose the grid
  * @param chosen - the option's value, when the grid is not exactly that many steps per interval
  * @returns the issue
