@@ -117,6 +117,28 @@ export const RenderingProviderSchema = z.object({
 });
 
 /**
+ * The referring provider (CMS-1500 item 17 with qualifier DN, its NPI in 17b; 837P NM1*DN of loop 2310A
+ * for the claim, of loop 2420F for a line): the provider who sent the patient for the services.
+ *
+ * @example
+ * ```ts
+ * ReferringProviderSchema.parse({ npi: '1234567893' });
+ * ```
+ */
+export const ReferringProviderSchema = z.object({ npi: NpiSchema });
+
+/**
+ * A line's ordering provider (CMS-1500 item 17 with qualifier DK; 837P NM1*DK of loop 2420E): the
+ * provider who ordered a clinical laboratory, imaging or durable medical equipment service.
+ *
+ * @example
+ * ```ts
+ * OrderingProviderSchema.parse({ npi: '1234567893' });
+ * ```
+ */
+export const OrderingProviderSchema = z.object({ npi: NpiSchema });
+
+/**
  * The patient's birth date and sex (F, M or U), used by date and age/sex edits.
  *
  * @example
@@ -151,6 +173,10 @@ export const ClaimLineSchema = z.object({
   serviceDateTo: isoDate.optional(),
   diagnosisPointers: z.array(z.int()),
   placeOfService: PlaceOfServiceSchema.optional(),
+  /** The provider who ordered this service (837P loop 2420E). */
+  orderingProvider: OrderingProviderSchema.optional(),
+  /** The provider who referred the patient for this service, when it is not the claim's (837P loop 2420F). */
+  referringProvider: ReferringProviderSchema.optional(),
 });
 
 /**
@@ -167,6 +193,8 @@ export const ClaimSchema = z.object({
   id: z.string().min(1).brand<'ClaimId'>(),
   billingProvider: BillingProviderSchema,
   renderingProvider: RenderingProviderSchema.optional(),
+  /** The provider who referred the patient (837P loop 2310A; CMS-1500 item 17, qualifier DN). */
+  referringProvider: ReferringProviderSchema.optional(),
   patient: PatientSchema,
   payer: z.object({ id: z.string().min(1).brand<'PayerId'>() }),
   placeOfService: PlaceOfServiceSchema,

@@ -10,6 +10,8 @@ export {
   ClaimLineSchema,
   BillingProviderSchema,
   RenderingProviderSchema,
+  ReferringProviderSchema,
+  OrderingProviderSchema,
   PatientSchema,
   ProcedureCodeSchema,
   ModifierCodeSchema,

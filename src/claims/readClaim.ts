@@ -53,6 +53,7 @@ export function readClaimCarefully(input: unknown): ReadClaimResult {
     id: fields.text(root, ROOT, 'id', true, 1),
     billingProvider: readBillingProvider(fields, fields.get(root, 'billingProvider')),
     renderingProvider: readRenderingProvider(fields, fields.get(root, 'renderingProvider')),
+    referringProvider: readNpiProvider(fields, root, ROOT, 'referringProvider'),
     patient: readPatient(fields, fields.get(root, 'patient')),
     payer: readPayer(fields, fields.get(root, 'payer')),
     placeOfService: fields.text(root, ROOT, 'placeOfService', true),
@@ -80,6 +81,13 @@ function readRenderingProvider(fields: FieldReader, value: unknown): object | un
   const owner = fields.object(value, ROOT, 'renderingProvider', false);
   if (owner === undefined) return undefined;
   return { npi: fields.text(owner, RENDERING, 'npi', true), taxonomy: fields.text(owner, RENDERING, 'taxonomy', false) };
+}
+
+/** An optional provider named by its NPI alone: the claim's referring provider, a line's ordering or referring one. */
+function readNpiProvider(fields: FieldReader, owner: object, parent: IssuePath, key: string): object | undefined {
+  const provider = fields.object(fields.get(owner, key), parent, key, false);
+  if (provider === undefined) return undefined;
+  return { npi: fields.text(provider, [...parent, key], 'npi', true) };
 }
 
 function readPatient(fields: FieldReader, value: unknown): object | undefined {
@@ -128,5 +136,7 @@ function readLine(fields: FieldReader, value: unknown, index: number): ClaimLine
     serviceDateTo: fields.date(owner, path, 'serviceDateTo', false),
     diagnosisPointers: pointers,
     placeOfService: fields.text(owner, path, 'placeOfService', false),
+    orderingProvider: readNpiProvider(fields, owner, path, 'orderingProvider'),
+    referringProvider: readNpiProvider(fields, owner, path, 'referringProvider'),
   } as unknown as ClaimLine;
 }

@@ -28,14 +28,16 @@ export function readClaimFast(input: unknown): Claim | undefined {
     const billing = billingProvider(input['billingProvider']);
     const rendering = input['renderingProvider'];
     const renderingCopy = rendering === undefined ? undefined : renderingProvider(rendering);
+    const referring = input['referringProvider'];
+    const referringCopy = referring === undefined ? undefined : npiProvider(referring);
     const patientCopy = patient(input['patient']);
     const payer = input['payer'];
-    if (billing === undefined || (rendering !== undefined && renderingCopy === undefined) || patientCopy === undefined || !isObject(payer)) return undefined;
+    if (billing === undefined || (rendering !== undefined && renderingCopy === undefined) || (referring !== undefined && referringCopy === undefined) || patientCopy === undefined || !isObject(payer)) return undefined;
     const payerId = payer['id'];
     const diagnoses = diagnosisList(input['diagnoses']);
     const lines = lineList(input['lines']);
     if (typeof payerId !== 'string' || payerId.length === 0 || diagnoses === undefined || lines === undefined) return undefined;
-    const claim = { id, billingProvider: billing, renderingProvider: renderingCopy, patient: patientCopy, payer: { id: payerId }, placeOfService, frequency, originalClaimId, diagnoses, lines, totalChargeCents: total };
+    const claim = { id, billingProvider: billing, renderingProvider: renderingCopy, referringProvider: referringCopy, patient: patientCopy, payer: { id: payerId }, placeOfService, frequency, originalClaimId, diagnoses, lines, totalChargeCents: total };
     return claim as unknown as Claim;
   } catch {
     return undefined;
@@ -63,6 +65,13 @@ function renderingProvider(value: unknown): object | undefined {
   const npi = value['npi'];
   const taxonomy = value['taxonomy'];
   return typeof npi === 'string' && optionalText(taxonomy) ? { npi, taxonomy } : undefined;
+}
+
+/** A provider named by its NPI alone (a referring or ordering provider). */
+function npiProvider(value: unknown): object | undefined {
+  if (!isObject(value)) return undefined;
+  const npi = value['npi'];
+  return typeof npi === 'string' ? { npi } : undefined;
 }
 
 function patient(value: unknown): object | undefined {
@@ -109,7 +118,12 @@ function serviceLine(value: unknown): ClaimLine | undefined {
   const modifiers = textList(value['modifiers']);
   const diagnosisPointers = integerList(value['diagnosisPointers']);
   if (modifiers === null || diagnosisPointers === undefined) return undefined;
-  return { procedure, modifiers, units, unitBasis, chargeCents, serviceDate, serviceDateTo, diagnosisPointers, placeOfService } as unknown as ClaimLine;
+  const ordering = value['orderingProvider'];
+  const referring = value['referringProvider'];
+  const orderingProvider = ordering === undefined ? undefined : npiProvider(ordering);
+  const referringProvider = referring === undefined ? undefined : npiProvider(referring);
+  if ((ordering !== undefined && orderingProvider === undefined) || (referring !== undefined && referringProvider === undefined)) return undefined;
+  return { procedure, modifiers, units, unitBasis, chargeCents, serviceDate, serviceDateTo, diagnosisPointers, placeOfService, orderingProvider, referringProvider } as unknown as ClaimLine;
 }
 
 /** The strings of an optional array: undefined when absent, null when malformed. */

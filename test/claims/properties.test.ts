@@ -16,9 +16,16 @@ function exists(input: unknown, path: readonly (string | number)[]): boolean {
   return true;
 }
 
+/** The good claim with a referring provider and a line's ordering and referring providers, so mutations reach them too. */
+function fullClaim() {
+  const claim = goodClaim();
+  const provider = () => ({ npi: '1234567893' });
+  return { ...claim, referringProvider: provider(), lines: claim.lines.map((l) => ({ ...l, orderingProvider: provider(), referringProvider: provider() })) };
+}
+
 /** Mutates one random field of a good claim into something else, to exercise the schema. */
-const mutatedClaim = fc.tuple(fc.constantFrom(...paths(goodClaim())), fc.anything()).map(([path, replacement]) => {
-  const claim: Record<string, unknown> = structuredClone(goodClaim());
+const mutatedClaim = fc.tuple(fc.constantFrom(...paths(fullClaim())), fc.anything()).map(([path, replacement]) => {
+  const claim: Record<string, unknown> = structuredClone(fullClaim());
   let at: Record<string | number, unknown> = claim;
   for (const part of path.slice(0, -1)) at = at[part] as Record<string | number, unknown>;
   at[path[path.length - 1] as string | number] = replacement;

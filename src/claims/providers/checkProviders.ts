@@ -1,5 +1,5 @@
-import { errorIssue } from '../../core/issue.js';
-import type { Claim } from '../claim.js';
+import { errorIssue, type IssuePath } from '../../core/issue.js';
+import type { Claim, ClaimLine } from '../claim.js';
 import type { ClaimIssue } from '../claimIssue.js';
 import { isValidNpi } from './npi.js';
 
@@ -9,7 +9,8 @@ const TAXONOMY = /^\d{3}[0-9A-Z]{6}X$/i;
 
 /**
  * Checks the providers' identifiers: each NPI's check digit (`npi.invalid`) and first digit, 1 or 2
- * (`npi.first_digit`), the billing
+ * (`npi.first_digit`), of the billing and rendering providers, the claim's referring provider and
+ * each line's ordering and referring providers; the billing
  * provider's tax id (`provider.tax_id`: nine digits, EIN `12-3456789` or SSN `123-45-6789`) and
  * NUCC taxonomy codes (`provider.taxonomy`: ten characters ending in X, e.g. `207Q00000X`, in any case
  * as other codes are).
@@ -32,14 +33,25 @@ export function checkProviders(claim: Claim, issues: ClaimIssue[]): void {
     issues.push(errorIssue('provider.taxonomy', ['billingProvider', 'taxonomy'], `'${billing.taxonomy}' is not a NUCC taxonomy code`));
   }
   const rendering = claim.renderingProvider;
-  if (rendering === undefined) return;
-  checkNpi(rendering.npi, ['renderingProvider', 'npi'], issues);
-  if (rendering.taxonomy !== undefined && !isTaxonomy(rendering.taxonomy)) {
-    issues.push(errorIssue('provider.taxonomy', ['renderingProvider', 'taxonomy'], `'${rendering.taxonomy}' is not a NUCC taxonomy code`));
+  if (rendering !== undefined) {
+    checkNpi(rendering.npi, ['renderingProvider', 'npi'], issues);
+    if (rendering.taxonomy !== undefined && !isTaxonomy(rendering.taxonomy)) {
+      issues.push(errorIssue('provider.taxonomy', ['renderingProvider', 'taxonomy'], `'${rendering.taxonomy}' is not a NUCC taxonomy code`));
+    }
+  }
+  if (claim.referringProvider !== undefined) checkNpi(claim.referringProvider.npi, ['referringProvider', 'npi'], issues);
+  checkLineProviders(claim.lines, issues);
+}
+
+function checkLineProviders(lines: readonly ClaimLine[], issues: ClaimIssue[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    const { orderingProvider, referringProvider } = lines[i] as ClaimLine;
+    if (orderingProvider !== undefined) checkNpi(orderingProvider.npi, ['lines', i, 'orderingProvider', 'npi'], issues);
+    if (referringProvider !== undefined) checkNpi(referringProvider.npi, ['lines', i, 'referringProvider', 'npi'], issues);
   }
 }
 
-function checkNpi(npi: string, path: readonly string[], issues: ClaimIssue[]): void {
+function checkNpi(npi: string, path: IssuePath, issues: ClaimIssue[]): void {
   if (!isValidNpi(npi)) issues.push(errorIssue('npi.invalid', path, `'${npi}' is not a valid NPI (10 digits with a Luhn check digit)`));
   // NPPES issues NPIs beginning with 1 or 2 (the NPI Final Rule, 69 FR 3434): a convention of issuance,
   // not of the check digit, so it has a code of its own that a payer may relax.

@@ -5,6 +5,7 @@ import type { ClaimIssue } from '../claimIssue.js';
 import { amountAt, componentEnd, numberAt } from './elementValues.js';
 import { partyLocation, snapshotParties, type ClaimParties } from './claimParties.js';
 import { HiDiagnoses } from './hiDiagnoses.js';
+import { ReferralProviders } from './referralProviders.js';
 import type { SegmentCursor } from './segmentCursor.js';
 import { diagnosisPointers, procedureModifiers } from './sv1Composites.js';
 
@@ -39,6 +40,8 @@ export class ClaimBuilder {
   private readonly lineSources: number[] = [];
   private readonly issues: ClaimIssue[] = [];
   private rendering: { provider: Record<string, string>; nm1: number; prv: number } | undefined;
+  /** The referring provider of loop 2310A and the ordering and referring providers of loops 2420E/F. */
+  private readonly referrals = new ReferralProviders();
   /** REF*F8 of loop 2300: the payer claim control number of the claim replaced or voided, and its segment. */
   private originalReference: { id: string; ref: number } | undefined;
   /** True once loop 2320 (other subscriber, SBR) has begun: its 2330 NM1 segments are other payers' parties. */
@@ -64,9 +67,11 @@ export class ClaimBuilder {
 
   /**
    * Adds a segment of the claim's loops (HI, NM1, PRV, REF*F8, SBR, SV1, DTP*472; others are ignored).
-   * Only the NM1*82 and PRV*PE of loop 2310B and the REF*F8 of loop 2300, before any SBR (loop 2320)
-   * and any line, give the rendering provider and the original claim's reference: loop 2330B's
-   * REF*F8 is another payer's control number.
+   * Only the NM1*82 and PRV*PE of loop 2310B, the NM1*DN of loop 2310A and the REF*F8 of loop 2300,
+   * before any SBR (loop 2320) and any line, give the rendering and referring providers and the
+   * original claim's reference: loop 2330B's REF*F8 is another payer's control number, and loop
+   * 2330C's NM1*DN another payer's referring provider. After a line, NM1*DK (loop 2420E) and NM1*DN
+   * (loop 2420F) give that line's ordering and referring providers.
    */
   add(segment: SegmentCursor): void {
     const id = segment.id;
@@ -78,7 +83,7 @@ export class ClaimBuilder {
     else if (id === 'REF') {
       if (segment.is(1, 'F8') && this.lines.length === 0 && !this.otherPayers) this.addOriginalReference(segment);
     }
-    else if ((id === 'NM1' || id === 'PRV') && this.lines.length === 0 && !this.otherPayers) this.addRendering(segment);
+    else if (id === 'NM1' || id === 'PRV') this.addProvider(segment);
   }
 
   /** The claim read, with its place and a locator from issue paths to segments. */
@@ -94,9 +99,16 @@ export class ClaimBuilder {
       totalChargeCents: this.cents(this.total, 0, this.total.length, 'CLM', this.clmPosition, 2, ['totalChargeCents']),
     };
     if (this.rendering !== undefined) claim['renderingProvider'] = this.rendering.provider;
+    if (this.referrals.referring !== undefined) claim['referringProvider'] = this.referrals.referring;
     if (this.frequency !== undefined) claim['frequency'] = this.frequency;
     if (this.originalReference !== undefined) claim['originalClaimId'] = this.originalReference.id;
     return { claim, place: `${this.transaction}, CLM ${this.id} (segment ${this.clmPosition})`, issues: this.issues, locate: this.locate.bind(this) };
+  }
+
+  private addProvider(segment: SegmentCursor): void {
+    const claimLevel = this.lines.length === 0 && !this.otherPayers;
+    if (segment.id === 'NM1' && (claimLevel || this.lines.length > 0) && this.referrals.add(segment, this.lines, this.issues)) return;
+    if (claimLevel) this.addRendering(segment);
   }
 
   private addRendering(segment: SegmentCursor): void {
@@ -117,6 +129,8 @@ export class ClaimBuilder {
 
   private locate(path: IssuePath): SegmentLocation | undefined {
     const [head, index, field] = path;
+    const referral = this.referrals.locate(path);
+    if (referral !== undefined) return referral;
     if (head === 'lines' && typeof index === 'number') {
       const sv1 = this.lineSources[2 * index];
       if (sv1 === undefined) return at('CLM', this.clmPosition);

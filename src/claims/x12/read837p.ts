@@ -24,7 +24,8 @@ interface Transaction {
  * Reads X12 837P (005010X222A1) professional claims from text, in bounded memory: envelopes
  * (ISA/GS/ST … SE/GE/IEA, delimiters from ISA), hierarchical levels (billing provider 20,
  * subscriber 22, patient 23) and each claim's CLM (with the frequency CLM05-3), REF*F8, HI (at most
- * 12 codes), the NM1*82 / PRV*PE of loop 2310B, SV1 and DTP*472 segments, mapped into the claim model; the other payers' loops
+ * 12 codes), the NM1*82 / PRV*PE of loop 2310B, the NM1*DN of loop 2310A, SV1, DTP*472 and the line's NM1*DK /
+ * NM1*DN of loops 2420E / 2420F segments, mapped into the claim model; the other payers' loops
  * (2320/2330, from the claim's SBR on) never change the claim's parties. Each claim comes out as
  * soon as it ends, with a locator from claim paths to segments. Problems are reported with their
  * place and reading goes on: `x12.envelope` for envelopes (a missing or mismatched trailer, an ST

@@ -3,6 +3,7 @@ export interface SampleClaim {
   readonly id: string;
   readonly billingProvider: { readonly npi: string; readonly taxId?: string; readonly taxonomy?: string };
   readonly renderingProvider?: { readonly npi: string; readonly taxonomy?: string };
+  readonly referringProvider?: { readonly npi: string };
   readonly patient: { readonly birthDate?: string; readonly sex?: string };
   readonly payer: { readonly id: string };
   readonly placeOfService: string;
@@ -19,6 +20,8 @@ export interface SampleClaim {
     readonly serviceDateTo?: string;
     readonly diagnosisPointers: readonly number[];
     readonly placeOfService?: string;
+    readonly orderingProvider?: { readonly npi: string };
+    readonly referringProvider?: { readonly npi: string };
   }[];
   readonly totalChargeCents: number;
 }
@@ -40,6 +43,7 @@ export function claimSegments(claim: SampleClaim): string[] {
   if (claim.originalClaimId !== undefined) segments.push(`REF*F8*${claim.originalClaimId}`);
   const codes = claim.diagnoses.map((code, i) => `${i === 0 ? 'ABK' : 'ABF'}:${code.replace('.', '')}`);
   segments.push(`HI*${codes.join('*')}`);
+  if (claim.referringProvider !== undefined) segments.push(`NM1*DN*1*WONG*AL****XX*${claim.referringProvider.npi}`);
   if (claim.renderingProvider !== undefined) {
     segments.push(`NM1*82*1*LEE*ANNA****XX*${claim.renderingProvider.npi}`);
     if (claim.renderingProvider.taxonomy !== undefined) segments.push(`PRV*PE*PXC*${claim.renderingProvider.taxonomy}`);
@@ -50,6 +54,8 @@ export function claimSegments(claim: SampleClaim): string[] {
     segments.push(`SV1*${procedure}*${dollars(line.chargeCents)}*${line.unitBasis ?? 'UN'}*${line.units}*${line.placeOfService ?? ''}**${line.diagnosisPointers.join(':')}`);
     const to = line.serviceDateTo;
     segments.push(to !== undefined && to !== line.serviceDate ? `DTP*472*RD8*${compact(line.serviceDate)}-${compact(to)}` : `DTP*472*D8*${compact(line.serviceDate)}`);
+    if (line.orderingProvider !== undefined) segments.push(`NM1*DK*1*PATEL*RAJ****XX*${line.orderingProvider.npi}`);
+    if (line.referringProvider !== undefined) segments.push(`NM1*DN*1*WONG*AL****XX*${line.referringProvider.npi}`);
   });
   return segments;
 }
