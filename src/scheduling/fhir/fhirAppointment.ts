@@ -106,8 +106,8 @@ export function toFhirAppointment(schedule: Schedule, appointment: Appointment):
     start: withSeconds(appointment.start),
     end: withSeconds(appointment.end),
     minutesDuration: Math.round((Date.parse(appointment.end) - Date.parse(appointment.start)) / 60_000),
-    // FHIR JSON has no empty strings: a blank comment is not written.
-    ...(appointment.comment !== undefined && appointment.comment.trim() !== '' ? { comment: appointment.comment } : {}),
+    // FHIR JSON has no empty strings: an empty comment is not written.
+    ...(appointment.comment !== undefined && appointment.comment !== '' ? { comment: appointment.comment } : {}),
     participant: [
       { actor: referenceTo('Patient', appointment.patientId), required: 'required', status: participantStatus },
       { actor: referenceTo('Practitioner', appointment.providerId), required: 'required', status: participantStatus },
