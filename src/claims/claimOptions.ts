@@ -87,7 +87,15 @@ export interface ValidateClaimOptions {
   readonly defaultPayerRules?: PayerRules;
 }
 
-/** A payer's rules as they apply: its limits are numbers or absent (no limit), never `null`. */
+/**
+ * A payer's rules as they apply (see {@link payerRulesFor}): its limits are numbers or absent (no
+ * limit), never `null`.
+ *
+ * @example
+ * ```ts
+ * const rules: ResolvedPayerRules = payerRulesFor('MEDICARE', {}); // { timelyFilingMonths: 12 }
+ * ```
+ */
 export interface ResolvedPayerRules extends PayerRules {
   readonly timelyFilingDays?: number;
   readonly timelyFilingMonths?: number;

@@ -65,11 +65,12 @@ const validateCommand: CliCommand = {
     if (typeof parsed === 'string' || parsed.positionals.length !== 1) return usageFailure(io, 'claims validate', typeof parsed === 'string' ? parsed : 'give one file (or -)', VALIDATE_USAGE);
     const asOf = typeof parsed.values['as-of'] === 'string' ? parsed.values['as-of'] : io.today();
     if (!isIsoDate(asOf)) return usageFailure(io, 'claims validate', `--as-of must be a calendar date YYYY-MM-DD, not '${asOf}'`, VALIDATE_USAGE);
+    let printer: FindingsPrinter | undefined;
     try {
       const tables = await loadTables(io, parsed.values['ncci'], parsed.values['hcpcs']);
       const source = await sourceOf(io, parsed.positionals[0] ?? '-');
       const tally: Tally = { claims: 0, valid: 0, envelopeProblems: 0, codes: new Map() };
-      const printer = findingsPrinter(io, parsed.format === 'json' ? 'json' : 'text');
+      printer = findingsPrinter(io, parsed.format === 'json' ? 'json' : 'text');
       // Findings before the first claim wait: input holding no claim at all is refused, with nothing printed.
       const waiting: BatchClaimReport[] = [];
       for await (const report of validateClaims(source, { asOf, tables })) {
@@ -87,7 +88,9 @@ const validateCommand: CliCommand = {
       printer.end(summary);
       return summary.invalid > 0 || summary.envelopeProblems > 0 ? ExitCode.findings : ExitCode.ok;
     } catch (error) {
-      io.err(`medoffice claims validate: ${readFailure(error, parsed.positionals[0] ?? '-')}\n`);
+      const failure = readFailure(error, parsed.positionals[0] ?? '-');
+      printer?.abort(failure);
+      io.err(`medoffice claims validate: ${failure}\n`);
       return ExitCode.usage;
     }
   },
@@ -241,21 +244,34 @@ function summarize(tally: Tally): Summary {
   return { claims: tally.claims, valid: tally.valid, invalid: tally.claims - tally.valid, envelopeProblems: tally.envelopeProblems, topIssues };
 }
 
+/** Writes a batch's findings as they come; `abort` ends the output when reading fails part-way. */
+interface FindingsPrinter {
+  report(report: BatchClaimReport): void;
+  end(summary: Summary): void;
+  abort(failure: string): void;
+}
+
 /**
  * Prints each report with findings as it comes, then the summary, so that a batch of any size is
  * never held in memory: as text, each claim's findings (a blank line after each) and then the
  * counts; as JSON, one object `{ "reports": [...], "summary": {...} }` written a report at a time.
+ * When the input cannot be read to its end after reports were printed, the JSON object is closed
+ * with `"error"` (why) and `"summary": null`, so standard output is still one JSON document.
  */
-function findingsPrinter(io: CliIo, format: 'text' | 'json'): { report(report: BatchClaimReport): void; end(summary: Summary): void } {
+function findingsPrinter(io: CliIo, format: 'text' | 'json'): FindingsPrinter {
   let printed = 0;
   return format === 'json'
     ? {
         report: (report) => io.out(`${printed++ === 0 ? '{\n  "reports": [\n' : ',\n'}${indent(JSON.stringify(report, null, 2), '    ')}`),
         end: (summary) => io.out(`${printed === 0 ? '{\n  "reports": []' : '\n  ]'},\n  "summary": ${indent(JSON.stringify(summary, null, 2), '  ').trimStart()}\n}\n`),
+        abort: (failure) => {
+          if (printed > 0) io.out(`\n  ],\n  "error": ${JSON.stringify(failure)},\n  "summary": null\n}\n`);
+        },
       }
     : {
         report: (report) => io.out(`${reportText(report)}\n\n`),
         end: (summary) => io.out(`${summaryText(summary)}\n`),
+        abort: () => undefined,
       };
 }
 

@@ -25,17 +25,23 @@ export function patientOverlaps(appointments: readonly Appointment[]): Issue[] {
   });
   const found: { index: number; issue: Issue }[] = [];
   for (const [patientId, visits] of byPatient) {
-    if (visits.length < 2) continue;
-    const ordered = [...visits].sort((x, y) => x.start - y.start || x.index - y.index);
-    // The visit reaching furthest so far: any later-starting visit that begins before it ends overlaps it.
-    let reach = ordered[0] as (typeof ordered)[number];
-    for (const visit of ordered.slice(1)) {
-      if (visit.start < reach.end) {
-        const [earlier, later] = reach.index < visit.index ? [reach, visit] : [visit, reach];
-        const message = `${patientId} is in appointments ${earlier.id} and ${later.id} at once`;
-        found.push({ index: later.index, issue: warningIssue('schedule.patient_overlap', ['appointments', later.index, 'start'], message) });
+    // In order of start, each visit overlaps those still running; of each overlapping pair the
+    // later-listed is warned, naming the first-listed visit it overlaps.
+    const partner = new Map<number, (typeof visits)[number]>();
+    let running: typeof visits = [];
+    for (const visit of [...visits].sort((x, y) => x.start - y.start || x.index - y.index)) {
+      running = running.filter((other) => other.end > visit.start);
+      for (const other of running) {
+        const [earlier, later] = other.index < visit.index ? [other, visit] : [visit, other];
+        const known = partner.get(later.index);
+        if (known === undefined || earlier.index < known.index) partner.set(later.index, earlier);
       }
-      if (visit.end > reach.end) reach = visit;
+      running.push(visit);
+    }
+    for (const [index, earlier] of partner) {
+      const later = visits.find((visit) => visit.index === index) as (typeof visits)[number];
+      const message = `${patientId} is in appointments ${earlier.id} and ${later.id} at once`;
+      found.push({ index, issue: warningIssue('schedule.patient_overlap', ['appointments', index, 'start'], message) });
     }
   }
   return found.sort((x, y) => x.index - y.index).map((f) => f.issue);

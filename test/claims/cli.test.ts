@@ -39,6 +39,23 @@ describe('medoffice claims validate', () => {
     expect(JSON.parse(clean.stdout())).toMatchObject({ reports: [], summary: { claims: 1, valid: 1 } });
   });
 
+  it('closes the JSON it has begun when the input cannot be read to its end, so standard output stays one document', async () => {
+    const io = fakeIo();
+    const failing: typeof io = {
+      ...io,
+      readStream: async function* () {
+        yield `${JSON.stringify(bad)}\n${JSON.stringify({ ...bad, id: 'C-2' })}\n`;
+        throw new Error('it is not UTF-8 text (byte 9000 starts a sequence that is not UTF-8; save the file as UTF-8)');
+      },
+    };
+    expect(await claimsCommand.run(['validate', 'batch.ndjson', '--format', 'json'], failing)).toBe(2);
+    const out = JSON.parse(io.stdout()) as { reports: { claimId: string }[]; error: string; summary: unknown };
+    expect(out.reports.map((r) => r.claimId)).toEqual(['C-BAD', 'C-2']);
+    expect(out.error).toContain('byte 9000');
+    expect(out.summary).toBeNull();
+    expect(io.stderr()).toContain('byte 9000');
+  });
+
   it('exits 0 when every claim is valid and reads a single JSON object', async () => {
     const io = fakeIo({ 'one.json': JSON.stringify(goodClaim()) });
     expect(await claimsCommand.run(['validate', 'one.json', '--as-of', '2026-11-02'], io)).toBe(0);

@@ -105,6 +105,26 @@ describe('schedule.patient_overlap', () => {
   const visit = (id: string, patientId: string, providerId: string, start: string, end: string, status = 'booked') =>
     ({ id, patientId, providerId, typeId: 'follow-up', status, start: `2026-11-02T${start}:00-05:00`, end: `2026-11-02T${end}:00-05:00`, resourceIds: [providerId === 'dr-lee' ? 'room-1' : 'room-2'] }) as unknown as Appointment;
 
+  it('warns each later-listed visit once, naming the first-listed one it overlaps, whatever order they start in', () => {
+    // X 09:00–09:50, V 09:40–10:00, R 09:10–10:40: V overlaps X; R overlaps X and V.
+    const parsed = parseSchedule(
+      clinicInput({
+        providers: [
+          { id: 'dr-lee', name: 'Dr. Ana Lee' },
+          { id: 'dr-cho', name: 'Dr. Min Cho' },
+          { id: 'dr-kim', name: 'Dr. Jo Kim' },
+        ],
+        // R is under way, so it is kept as recorded, without a room.
+        appointments: [visit('X', 'p1', 'dr-lee', '09:00', '09:50'), visit('V', 'p1', 'dr-cho', '09:40', '10:00'), { ...visit('R', 'p1', 'dr-kim', '09:10', '10:40', 'arrived'), resourceIds: [] }],
+      }),
+    );
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    expect(parsed.warnings.map((w) => [w.path, w.message])).toEqual([
+      [['appointments', 1, 'start'], 'p1 is in appointments X and V at once'],
+      [['appointments', 2, 'start'], 'p1 is in appointments X and R at once'],
+    ]);
+  });
+
   it('warns at each existing visit that overlaps an earlier-listed one of the same patient; the file still loads', () => {
     const parsed = parseSchedule(
       clinicInput({

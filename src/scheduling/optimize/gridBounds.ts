@@ -5,7 +5,15 @@ import type { GridPlan } from './gridPlan.js';
 import type { OptimizeProblem } from './problem.js';
 import type { ScheduleIssue } from './session.js';
 
-/** Largest workload vector (grid points) an evaluation may build. */
+/**
+ * Largest workload vector (grid points) an evaluation may build; a session whose grid would be
+ * larger is refused with `schedule.grid_too_large` before any grid is built.
+ *
+ * @example
+ * ```ts
+ * MAX_GRID_POINTS; // 2_000_000
+ * ```
+ */
 export const MAX_GRID_POINTS = 2_000_000;
 
 /**
@@ -13,6 +21,12 @@ export const MAX_GRID_POINTS = 2_000_000;
  * `evaluationWork`): about 25 s at the 1.2–1.4 ns per multiply-add measured on a shared
  * 2-core machine. The memory bound ({@link MAX_GRID_POINTS}) does not bound time: a lognormal of mean 15
  * and sd 300 min spreads over 237,598 grid points and evaluating 4 patients with it took 361 s.
+ *
+ * @example
+ * ```ts
+ * evaluateSchedule({ slots: [1, 1, 1, 1], intervalMinutes: 15, sessionMinutes: 60,
+ *   service: { kind: 'lognormal', mean: 15, sd: 300 }, noShowProbability: 0.1 }); // schedule.grid_too_large at service
+ * ```
  */
 export const MAX_CONVOLUTION_WORK = 2e10;
 
