@@ -7,10 +7,9 @@ import type { Appointment } from './appointment.js';
 import { BookingRequestSchema, type BookingRequest } from './bookingRequest.js';
 import { checkBooking } from './checkBooking.js';
 import type { AppointmentId } from './ids.js';
-import { occupyAppointment } from './occupancy.js';
+import { occupyAppointment, occupyPatientOnly } from './occupancy.js';
 import { offGridWarnings } from './offGrid.js';
 import { overbookIssues, type ShowPredictor } from './overbooking.js';
-import { holdPatientTime } from './patientTimes.js';
 import type { Schedule } from './schedule.js';
 import type { SchedulingIssue } from './schedulingIssue.js';
 import { epochMinuteOf, formatInstant } from './time/epochMinutes.js';
@@ -55,7 +54,7 @@ export function book(schedule: Schedule, request: BookingRequest, options: BookO
     if (check.issues.length > 0 || check.holder === undefined || check.resourceIds === undefined) return fail(check.issues);
     // It shares only what its own type needs of the holder's rooms and equipment, and keeps just that if promoted.
     const shared: Appointment = { ...appointment, overbooks: check.holder.id, resourceIds: [...check.resourceIds] };
-    const occupancy = { ...schedule.occupancy, patients: holdPatientTime(schedule.occupancy.patients, shared) };
+    const occupancy = occupyPatientOnly(schedule.occupancy, shared);
     return ok({ schedule: { ...schedule, appointments: [...schedule.appointments, shared], occupancy }, appointment: shared }, offGridWarnings(schedule, shared));
   }
   const now = parsed.now === undefined ? undefined : typeof parsed.now === 'string' ? DateTime.fromISO(parsed.now, { setZone: true }) : parsed.now;

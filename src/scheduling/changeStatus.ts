@@ -6,8 +6,7 @@ import { carriesCancellationReason, holdsTime, type Appointment, type Appointmen
 import type { BookOptions } from './book.js';
 import { checkBooking } from './checkBooking.js';
 import type { AppointmentType } from './clinic.js';
-import { occupyAppointment } from './occupancy.js';
-import { holdPatientTime } from './patientTimes.js';
+import { occupyAppointment, occupyPatientOnly } from './occupancy.js';
 import { overbookIssues } from './overbooking.js';
 import { overbookMismatch } from './overbookReferences.js';
 import { releaseTime } from './releaseTime.js';
@@ -139,7 +138,7 @@ function reenter(schedule: Schedule, index: number, moved: Appointment, now: str
       return fail([errorIssue('booking.overbook_not_allowed', ['overbooks'], `${moved.id} no longer falls within ${moved.overbooks} alone`)]);
     }
     const shared: Appointment = { ...moved, resourceIds: [...check.resourceIds] };
-    return ok({ ...schedule, appointments: replaceWith(shared), occupancy: { ...schedule.occupancy, patients: holdPatientTime(schedule.occupancy.patients, shared) } });
+    return ok({ ...schedule, appointments: replaceWith(shared), occupancy: occupyPatientOnly(schedule.occupancy, shared) });
   }
   // An overbooking whose holder has gone (or is taken) comes back as a booking of its own, checked as one.
   const { overbooks: _gone, ...own } = moved;

@@ -147,6 +147,31 @@ export function vacateAppointment(occupancy: Occupancy, appointment: Appointment
   return changeOccupancy(occupancy, appointment, type, -1);
 }
 
+/**
+ * A new index in which an overbooking holds its patient's time; the holder keeps the provider's and
+ * the rooms'.
+ *
+ * @example
+ * ```ts
+ * const next = occupyPatientOnly(occupancy, overbooking);
+ * ```
+ */
+export function occupyPatientOnly(occupancy: Occupancy, appointment: Appointment): Occupancy {
+  return { ...occupancy, patients: holdPatientTime(occupancy.patients, appointment) };
+}
+
+/**
+ * A new index in which an overbooking no longer holds its patient's time.
+ *
+ * @example
+ * ```ts
+ * const next = vacatePatientOnly(occupancy, cancelledOverbooking);
+ * ```
+ */
+export function vacatePatientOnly(occupancy: Occupancy, appointment: Appointment): Occupancy {
+  return { ...occupancy, patients: releasePatientTime(occupancy.patients, appointment) };
+}
+
 function changeOccupancy(occupancy: Occupancy, appointment: Appointment, type: AppointmentType, delta: 1 | -1): Occupancy {
   const footprint = footprintOf(appointment, type);
   const providers = new Map(occupancy.providers);

@@ -1,4 +1,5 @@
 import type { AppointmentId } from './ids.js';
+import { overlappingVisit } from './patientTimes.js';
 import type { Schedule } from './schedule.js';
 
 /**
@@ -20,6 +21,5 @@ import type { Schedule } from './schedule.js';
  * ```
  */
 export function patientBusy(schedule: Schedule, patientId: string, except?: AppointmentId): (start: number, end: number) => boolean {
-  const spans = (schedule.occupancy.patients.get(patientId) ?? []).filter((span) => span.id !== except);
-  return (start, end) => spans.some((span) => span.start < end && start < span.end);
+  return (start, end) => overlappingVisit(schedule.occupancy.patients, patientId, start, end, except) !== undefined;
 }

@@ -72,8 +72,27 @@ export function releasePatientTime(times: PatientTimes, appointment: Appointment
 }
 
 /**
- * The first other appointment of the same patient whose time overlaps this one's (one ending as the
- * other starts does not overlap); the appointment's own earlier span (same id) is not counted.
+ * The first of a patient's visits, other than `except`, whose time overlaps `[start, end)` (one
+ * ending as the other starts does not overlap).
+ *
+ * @param times - the index
+ * @param patientId - whose visits
+ * @param start - epoch milliseconds
+ * @param end - epoch milliseconds, exclusive
+ * @param except - a visit to leave out (the one being moved)
+ * @returns the overlapping span, or undefined when the patient is free then
+ * @example
+ * ```ts
+ * overlappingVisit(times, 'p1', Date.parse('2026-11-02T10:00:00-05:00'), Date.parse('2026-11-02T10:20:00-05:00'))?.id;
+ * ```
+ */
+export function overlappingVisit(times: PatientTimes, patientId: string, start: number, end: number, except?: AppointmentId): PatientSpan | undefined {
+  return times.get(patientId)?.find((span) => span.id !== except && span.start < end && start < span.end);
+}
+
+/**
+ * The first other appointment of the same patient whose time overlaps this one's; the
+ * appointment's own earlier span (same id) is not counted.
  *
  * @param times - the index
  * @param appointment - the appointment to place
@@ -85,7 +104,7 @@ export function releasePatientTime(times: PatientTimes, appointment: Appointment
  */
 export function patientClash(times: PatientTimes, appointment: Appointment): PatientSpan | undefined {
   const wanted = spanOf(appointment);
-  return times.get(appointment.patientId)?.find((span) => span.id !== appointment.id && span.start < wanted.end && wanted.start < span.end);
+  return overlappingVisit(times, appointment.patientId, wanted.start, wanted.end, appointment.id);
 }
 
 function spanOf(appointment: Appointment): PatientSpan {

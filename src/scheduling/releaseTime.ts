@@ -1,6 +1,5 @@
 import { holdsTime, type Appointment } from './appointment.js';
-import { occupyAppointment, vacateAppointment } from './occupancy.js';
-import { releasePatientTime } from './patientTimes.js';
+import { occupyAppointment, vacateAppointment, vacatePatientOnly } from './occupancy.js';
 import { resourceShare } from './resourceShare.js';
 import type { Schedule } from './schedule.js';
 
@@ -23,7 +22,7 @@ export function releaseTime(schedule: Schedule, appointment: Appointment): Pick<
   const type = schedule.appointmentTypes.find((t) => t.id === appointment.typeId);
   // An overbooking holds only its patient's time: the holder keeps the provider's and the rooms'.
   if (type === undefined || appointment.overbooks !== undefined) {
-    return { appointments: schedule.appointments, occupancy: { ...schedule.occupancy, patients: releasePatientTime(schedule.occupancy.patients, appointment) } };
+    return { appointments: schedule.appointments, occupancy: vacatePatientOnly(schedule.occupancy, appointment) };
   }
   let occupancy = vacateAppointment(schedule.occupancy, appointment, type);
   const sharing = schedule.appointments.findIndex((a) => a.overbooks === appointment.id && holdsTime(a.status));
