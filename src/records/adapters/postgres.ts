@@ -24,6 +24,24 @@ export interface PostgresAdapterOptions {
   readonly schema?: string;
   /** Most pooled connections, from 1 to 262143, PostgreSQL's own limit (default 10). */
   readonly maxConnections?: number;
+  /**
+   * Longest wait, in milliseconds, for a lock (the chain lock, a record's head row) before the
+   * server cancels the statement (`lock_timeout`, SQLSTATE 55P03): the operation's promise rejects,
+   * nothing of it is kept, and the attempt is audited if the storage takes the audit event in time.
+   * Unset, the server's or role's own setting applies (PostgreSQL's default is to wait for ever).
+   */
+  readonly lockTimeoutMs?: number;
+  /** Longest time, in milliseconds, any one statement may run, its lock waits included (`statement_timeout`, SQLSTATE 57014). Unset, the server's setting applies. */
+  readonly statementTimeoutMs?: number;
+  /**
+   * Longest time, in milliseconds, a connection may sit idle inside a transaction before the server
+   * ends its session and so lets go of its locks (`idle_in_transaction_session_timeout`): a process
+   * stopped in the middle of a write (paused, swapped out, its event loop blocked) then stops blocking
+   * every other writer. Unset, the server's setting applies.
+   */
+  readonly idleInTransactionTimeoutMs?: number;
+  /** Longest wait, in milliseconds, for a connection (a new one or a free pooled one) before the operation rejects. Unset, it waits for ever. */
+  readonly connectTimeoutMs?: number;
 }
 
 /**
@@ -121,6 +139,29 @@ function makeTx(client: PoolClient, s: string): StorageTx {
 /** The most connections a PostgreSQL server takes (its `max_connections` cannot be set higher). */
 const MAX_CONNECTIONS = 262_143;
 
+/** The longest timeout PostgreSQL takes, in milliseconds (its settings are 32-bit integers). */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/** The timeouts given, checked, as pg's connection settings. */
+function timeoutsOf(options: PostgresAdapterOptions): Partial<PoolConfig> {
+  const settings: Record<string, number> = {};
+  const given = [
+    ['lockTimeoutMs', 'lock_timeout'],
+    ['statementTimeoutMs', 'statement_timeout'],
+    ['idleInTransactionTimeoutMs', 'idle_in_transaction_session_timeout'],
+    ['connectTimeoutMs', 'connectionTimeoutMillis'],
+  ] as const;
+  for (const [option, setting] of given) {
+    const ms = options[option];
+    if (ms === undefined) continue;
+    if (!Number.isSafeInteger(ms) || ms < 1 || ms > MAX_TIMEOUT_MS) {
+      throw new MedofficeUsageError(`postgresAdapter: ${option} must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, not ${String(ms)}`);
+    }
+    settings[setting] = ms;
+  }
+  return settings;
+}
+
 /** The schema name, checked, and quoted so that a reserved word such as `user` is a name too. */
 function quotedSchema(options: PostgresAdapterOptions): string {
   const schema = options.schema ?? 'medoffice_records';
@@ -195,16 +236,21 @@ async function createTables(pool: Pool, s: string): Promise<void> {
  *
  * @param options - connection, schema and pool size
  * @returns the adapter, its tables created if missing
+ * Without timeouts a writer waits for the chain lock as long as another holds it; `lockTimeoutMs`,
+ * `statementTimeoutMs` and `idleInTransactionTimeoutMs` bound that wait and let the server end a
+ * session stalled inside a transaction.
+ *
  * @throws MedofficeUsageError when pg is not installed, the schema name is not a plain lowercase name
- *   or is PostgreSQL's own, or `maxConnections` is not a whole number from 1 to 262143
+ *   or is PostgreSQL's own, `maxConnections` is not a whole number from 1 to 262143, or a timeout is
+ *   not a whole number of milliseconds from 1 to 2147483647
  * @example
  * ```ts
- * const adapter = await postgresAdapter({ connectionString: process.env['DATABASE_URL'] ?? '' });
+ * const adapter = await postgresAdapter({ connectionString: process.env['DATABASE_URL'] ?? '', lockTimeoutMs: 5000 });
  * ```
  */
 export async function postgresAdapter(options: PostgresAdapterOptions): Promise<PostgresAdapter> {
   const schema = quotedSchema(options);
-  const pool = await loadPool({ connectionString: options.connectionString, max: maxConnectionsOf(options) });
+  const pool = await loadPool({ connectionString: options.connectionString, max: maxConnectionsOf(options), ...timeoutsOf(options) });
   // The pool has already closed an idle connection the server ended; the next call opens another.
   pool.on('error', () => undefined);
   try {
