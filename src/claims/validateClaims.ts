@@ -31,7 +31,7 @@ export interface BatchClaimReport extends ClaimReport {
   readonly index: number;
   /** The claim's id, when it could be read. */
   readonly claimId?: string;
-  /** Where it was in the input: `item 3`, `line 17`, `ST 0001 (segment 12)`. */
+  /** Where it was in the input: `item 3`, `line 17`, `ST 0001 (segment 12)`; after the first interchange of an input, `interchange 2 (ISA 000000002), ST 0001 (segment 12)`. */
   readonly place: string;
   /** True on a report about the X12 envelope (a missing trailer, a stray segment) rather than a claim. */
   readonly envelope?: true;

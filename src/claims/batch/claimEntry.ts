@@ -28,7 +28,7 @@ export interface SegmentLocation {
 export interface ClaimEntry {
   /** The claim as read; absent when it could not be read at all. */
   readonly claim?: unknown;
-  /** Where it was: `item 3`, `line 17`, `ST 0001 (segment 12)`. */
+  /** Where it was: `item 3`, `line 17`, `ST 0001 (segment 12)`; after the first interchange of an input, `interchange 2 (ISA 000000002), ST 0001 (segment 12)`. */
   readonly place: string;
   /** Problems met while reading it (malformed line, segment or transaction). */
   readonly issues: readonly ClaimIssue[];

@@ -81,7 +81,11 @@ class ReaderState {
   private levels: OpenLevels = {};
   private entity = '';
   private out: ClaimEntry[] = [];
-  private readonly envelopes = new Envelopes((entry) => this.out.push(entry));
+  /** Interchanges begun so far (an unreadable ISA counts). */
+  private interchanges = 0;
+  /** What begins the places of this interchange: nothing in the first, `interchange 2 (ISA 000000002), ` after. */
+  private placePrefix = '';
+  private readonly envelopes = new Envelopes((entry) => this.emit(entry));
 
   end(): void {
     this.closeTransaction();
@@ -120,13 +124,25 @@ class ReaderState {
     }
   }
 
+  /** Hands an entry out, its place naming the interchange after the first (segment positions count from each ISA). */
+  private emit(entry: ClaimEntry): void {
+    this.out.push(this.placePrefix === '' ? entry : { ...entry, place: `${this.placePrefix}${entry.place}` });
+  }
+
+  /** Ends what the interchange before left open, reported in its places, and begins the next. */
+  private beginInterchange(control: string): void {
+    this.closeTransaction();
+    this.envelopes.end();
+    this.interchanges++;
+    if (this.interchanges > 1) this.placePrefix = `interchange ${this.interchanges}${control === '' ? '' : ` (ISA ${control})`}, `;
+  }
+
   private other(segment: SegmentCursor): void {
     const id = segment.id;
     if (id === 'ISA?') {
       // A new interchange begins here: what the one before left open is reported as such.
-      this.closeTransaction();
-      this.envelopes.end();
-      this.out.push(unreadableInterchange(segment));
+      this.beginInterchange('');
+      this.emit(unreadableInterchange(segment));
       return;
     }
     if (id === 'SEG?') {
@@ -134,14 +150,14 @@ class ReaderState {
       this.flush();
       this.transaction = undefined;
       this.envelopes.abandon();
-      this.out.push(unreadableInterchange(segment));
+      this.emit(unreadableInterchange(segment));
       return;
     }
     if (!isSegmentId(id)) return this.problem(segment, `'${id.slice(0, 10)}' is not a segment id`, 'x12.segment');
   }
 
   private problem(segment: SegmentCursor, message: string, code: X12IssueCode = 'x12.envelope'): void {
-    this.out.push({ ...segmentProblem(segment, message, code), envelope: true });
+    this.emit({ ...segmentProblem(segment, message, code), envelope: true });
   }
 
   private startClaim(segment: SegmentCursor): void {
@@ -152,18 +168,19 @@ class ReaderState {
       return;
     }
     const why = level !== undefined && level.rejected > 0 ? `: the HL at segment ${level.rejected} was rejected` : '';
-    this.out.push(segmentProblem(segment, `CLM outside a subscriber or patient level${why}`, 'x12.segment'));
+    this.emit(segmentProblem(segment, `CLM outside a subscriber or patient level${why}`, 'x12.segment'));
     this.discarding = true;
   }
 
   private envelope(segment: SegmentCursor): void {
-    this.closeTransaction();
+    if (segment.id === 'ISA') this.beginInterchange(segment.element(13).trim());
+    else this.closeTransaction();
     this.envelopes.take(segment);
   }
 
   private closeTransaction(): void {
     this.flush();
-    if (this.transaction !== undefined) this.out.push({ place: this.transaction.place, envelope: true, issues: [envelopeIssue(`transaction ${this.transaction.control} has no SE trailer`)] });
+    if (this.transaction !== undefined) this.emit({ place: this.transaction.place, envelope: true, issues: [envelopeIssue(`transaction ${this.transaction.control} has no SE trailer`)] });
     this.transaction = undefined;
   }
 
@@ -186,7 +203,7 @@ class ReaderState {
     const count = segment.element(1);
     const control = segment.element(2);
     if (Number(count) !== open.segments || control !== open.control) {
-      this.out.push({ place: open.place, envelope: true, issues: [{ ...envelopeIssue(`SE says ${count} segments, control ${control}; ST ${open.control} has ${open.segments}`), source: `X12 SE (segment ${segment.position})` }] });
+      this.emit({ place: open.place, envelope: true, issues: [{ ...envelopeIssue(`SE says ${count} segments, control ${control}; ST ${open.control} has ${open.segments}`), source: `X12 SE (segment ${segment.position})` }] });
     }
   }
 
@@ -211,7 +228,7 @@ class ReaderState {
   private flush(): void {
     this.discarding = false;
     if (this.builder === undefined) return;
-    this.out.push(this.builder.finish());
+    this.emit(this.builder.finish());
     this.builder = undefined;
   }
 }

@@ -48,7 +48,7 @@ describe('read837p: reading on after an interchange that cannot be read', () => 
 
   it('reports a malformed ISA later in the file where it is, and reads the interchanges after it', async () => {
     const text = first + bad + interchange('C-3') + interchange('C-4');
-    expect(await summary(text)).toEqual(['C-1', [`ISA at character ${first.length + 1}`, expect.stringContaining('ISA14 is 3 characters, not 1')], 'C-3', 'C-4']);
+    expect(await summary(text)).toEqual(['C-1', [`interchange 2, ISA at character ${first.length + 1}`, expect.stringContaining('ISA14 is 3 characters, not 1')], 'C-3', 'C-4']);
   });
 
   it('reports what the interchange before it left open, then the bad ISA', async () => {
@@ -56,7 +56,7 @@ describe('read837p: reading on after an interchange that cannot be read', () => 
     expect(await summary(cut + bad + interchange('C-3'))).toEqual([
       'C-1',
       ['ISA 000000001', 'x12.envelope interchange 000000001 has no IEA trailer'],
-      [`ISA at character ${cut.length + 1}`, expect.stringContaining('ISA14 is 3 characters')],
+      [`interchange 2, ISA at character ${cut.length + 1}`, expect.stringContaining('ISA14 is 3 characters')],
       'C-3',
     ]);
   });
@@ -75,6 +75,46 @@ describe('read837p: reading on after an interchange that cannot be read', () => 
           expect(await summary(chunked(text, size))).toEqual(whole);
         }),
         { numRuns: 60 },
+      );
+    });
+  });
+});
+
+describe('read837p: the places of an input holding several interchanges', () => {
+  /** Every entry's place, in order. */
+  const placesOf = async (text: string): Promise<string[]> => (await collect(read837p(text))).map((entry) => entry.place);
+
+  it('names the interchange in every place after the first, since segment positions count from each ISA', async () => {
+    const second = interchange('C-1').replace('*000000001*0*P*', '*000000002*0*P*').replace('IEA*1*000000001', 'IEA*1*000000002');
+    expect(await placesOf(interchange('C-1') + second)).toEqual([
+      'ST 0001 (segment 3), CLM C-1 (segment 18)',
+      'interchange 2 (ISA 000000002), ST 0001 (segment 3), CLM C-1 (segment 18)',
+    ]);
+  });
+
+  it("reports what an interchange left open in its own places, and the next one's problems in the next one's", async () => {
+    const first = interchange('C-1');
+    const cut = first.slice(0, first.indexOf('SE*'));
+    const second = interchange('C-2').replace('GE*1*1', 'GE*2*1');
+    expect(await placesOf(cut + second)).toEqual([
+      'ST 0001 (segment 3), CLM C-1 (segment 18)',
+      'ST 0001 (segment 3)',
+      'GS 1 (segment 2)',
+      'ISA 000000001',
+      'interchange 2 (ISA 000000001), ST 0001 (segment 3), CLM C-2 (segment 18)',
+      `interchange 2 (ISA 000000001), segment ${second.split('~').findIndex((segment) => segment.trim().startsWith('GE')) + 1}`,
+    ]);
+  });
+
+  describe('properties', () => {
+    it('gives every claim of every interchange its own place, whatever the controls repeat', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.constantFrom('C-1', 'C-2'), { minLength: 1, maxLength: 5 }), async (ids) => {
+          const places = await placesOf(ids.map((id) => interchange(id)).join(''));
+          expect(places).toHaveLength(ids.length);
+          expect(new Set(places).size).toBe(ids.length);
+        }),
+        { numRuns: 30 },
       );
     });
   });
