@@ -25,6 +25,7 @@ export const CLAIM_ISSUE_CODES = {
   'claim.too_many_diagnoses': { severity: 'error', trigger: 'more than 12 diagnoses', source: 'CMS-1500 box 21 (A–L); 837P HI' },
   'claim.too_many_lines': { severity: 'error', trigger: 'more than 50 service lines', source: '837P loop 2400 (50 repeats)' },
   'claim.total_mismatch': { severity: 'error', trigger: 'totalChargeCents differs from the sum of the lines', source: 'CMS-1500 box 28; 837P CLM02' },
+  'claim.id': { severity: 'error', trigger: 'a claim id of white space only or longer than 38 characters; a warning when it is longer than 20, the most a receiver must keep and return', source: '837P CLM01 (element 1028, 1–38 characters; the guide\'s note on 20); CMS-1500 box 26' },
   'claim.frequency': { severity: 'error', trigger: 'a claim frequency other than 1 (original), 7 (replacement) or 8 (void); absent means 1', source: '837P CLM05-3; CMS-1500 box 22' },
   'claim.original_reference': { severity: 'error', trigger: 'a replacement (7) or void (8) without originalClaimId, or with a blank one; a warning when an original claim (1 or absent) carries one', source: '837P REF*F8 (loop 2300); CMS-1500 box 22' },
   'line.units': { severity: 'error', trigger: 'units below 0.001, above 99,999, or with more than three decimals', source: '837P SV104' },

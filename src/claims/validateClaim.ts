@@ -1,6 +1,7 @@
 import { errorIssue } from '../core/issue.js';
 import type { Claim, ClaimLine } from './claim.js';
 import { checkDates } from './checkDates.js';
+import { checkClaimId } from './checkClaimId.js';
 import { checkFrequency } from './checkFrequency.js';
 import { applyPayerSeverity } from './payerSeverity.js';
 import { checkOptions } from './checkOptions.js';
@@ -75,6 +76,7 @@ function validateChecked(claim: unknown, options: ValidateClaimOptions): ClaimRe
 export function checkClaim(claim: Claim, options: ValidateClaimOptions): ClaimIssue[] {
   const issues: ClaimIssue[] = [];
   const rules = payerRulesFor(claim.payer.id, options);
+  checkClaimId(claim, issues);
   checkLines(claim, issues);
   checkFrequency(claim, issues);
   checkProviders(claim, issues);
