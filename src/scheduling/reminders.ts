@@ -15,18 +15,37 @@ const MAX_LEAD_MINUTES = 366 * 1440;
 const RemindedAppointmentSchema = AppointmentSchema.pick({ start: true, patientZone: true, status: true }).partial({ status: true });
 
 /**
- * Schema of a reminder plan: how long before the appointment each reminder goes (default 72 h,
- * 24 h and 2 h; at most 366 days), the patient's quiet hours (wall clock in the patient's zone,
- * default 21:00 to 08:00), and the shortest lead a moved reminder must keep before the appointment
- * (at most 366 days).
+ * Schema of a reminder at a wall-clock time on a day before the appointment, in the patient's zone:
+ * `{ daysBefore: 1, at: '18:00' }` is the evening before, whatever the visit's hour (`daysBefore` 0
+ * is the visit's own day, at most 366).
  *
  * @example
  * ```ts
- * ReminderPlanSchema.parse({ offsetsMinutes: [4320, 1440, 120], quietStart: '21:00', quietEnd: '08:00' });
+ * CalendarReminderSchema.parse({ daysBefore: 1, at: '18:00' });
+ * ```
+ */
+export const CalendarReminderSchema = z.object({
+  daysBefore: z.number().int().nonnegative().max(366),
+  at: WallTimeSchema,
+});
+/** A reminder at a wall-clock time on a day before the appointment. */
+export type CalendarReminder = z.infer<typeof CalendarReminderSchema>;
+
+/**
+ * Schema of a reminder plan: how long before the appointment each reminder goes (elapsed time,
+ * `offsetsMinutes`, at most 366 days) and at what wall-clock time on which day before it
+ * (`calendar`); with neither, 72 h, 24 h and 2 h before. Then the patient's quiet hours (wall
+ * clock in the patient's zone, default 21:00 to 08:00), and the shortest lead a moved reminder must
+ * keep before the appointment (at most 366 days).
+ *
+ * @example
+ * ```ts
+ * ReminderPlanSchema.parse({ offsetsMinutes: [120], calendar: [{ daysBefore: 1, at: '18:00' }], quietStart: '21:00', quietEnd: '08:00' });
  * ```
  */
 export const ReminderPlanSchema = z.object({
-  offsetsMinutes: z.array(z.number().int().positive().max(MAX_LEAD_MINUTES)).min(1).default([4320, 1440, 120]),
+  offsetsMinutes: z.array(z.number().int().positive().max(MAX_LEAD_MINUTES)).min(1).optional(),
+  calendar: z.array(CalendarReminderSchema).min(1).optional(),
   quietStart: WallTimeSchema.default('21:00'),
   quietEnd: WallTimeSchema.default('08:00'),
   minimumLeadMinutes: z.number().int().nonnegative().max(MAX_LEAD_MINUTES).default(60),
@@ -35,10 +54,15 @@ export const ReminderPlanSchema = z.object({
 /** A reminder plan. */
 export type ReminderPlan = z.input<typeof ReminderPlanSchema>;
 
+/** The elapsed-time reminders a plan with neither offsets nor calendar reminders gets: 72 h, 24 h and 2 h before. */
+const DEFAULT_OFFSETS_MINUTES: readonly number[] = [4320, 1440, 120];
+
 /** One reminder to send. */
 export interface Reminder {
-  /** How long before the appointment it was planned. */
+  /** How long before the appointment it was planned, in minutes (for a calendar reminder, from its planned time). */
   readonly offsetMinutes: number;
+  /** The calendar rule that planned it, for a reminder at a wall-clock time on a day before the appointment. */
+  readonly calendar?: CalendarReminder;
   /** When to send it, ISO in the patient's zone. */
   readonly sendAt: string;
   /** True when quiet hours moved it. */
@@ -85,22 +109,34 @@ export function planReminders(appointment: Appointment, clinicZone: IanaZone, pl
   if (!zoneChecked.ok) return zoneChecked;
   const status = reminded.data.status ?? 'booked';
   if (status !== 'booked' && status !== 'pending') return ok([]);
-  const { offsetsMinutes, quietStart, quietEnd, minimumLeadMinutes, now } = parsed.data;
+  const { offsetsMinutes, calendar, quietStart, quietEnd, minimumLeadMinutes, now } = parsed.data;
   const start = DateTime.fromISO(reminded.data.start, { zone: zoneChecked.value });
   const nowMillis = now === undefined ? undefined : typeof now === 'string' ? Date.parse(now) : now.toMillis();
   const quiet = { start: minutesOfWallTime(quietStart), end: minutesOfWallTime(quietEnd) };
   const seen = new Set<number>();
   const reminders: Reminder[] = [];
-  for (const offset of [...offsetsMinutes].sort((a, b) => b - a)) {
-    const planned = start.minus({ minutes: offset });
+  for (const { planned, rule } of plannedTimes(start, offsetsMinutes ?? (calendar === undefined ? DEFAULT_OFFSETS_MINUTES : []), calendar ?? [])) {
     const placed = outOfQuiet(planned, quiet, start, minimumLeadMinutes, nowMillis);
     if (placed === undefined) continue;
     const sendAt = placed.at;
     if ((nowMillis !== undefined && sendAt.toMillis() < nowMillis) || seen.has(sendAt.toMillis())) continue;
     seen.add(sendAt.toMillis());
-    reminders.push({ offsetMinutes: offset, sendAt: sendAt.toISO({ suppressMilliseconds: true }) as string, moved: !sendAt.equals(planned), shortLead: placed.shortLead });
+    const offsetMinutes = Math.round(start.diff(planned, 'minutes').minutes);
+    reminders.push({ offsetMinutes, ...(rule === undefined ? {} : { calendar: rule }), sendAt: sendAt.toISO({ suppressMilliseconds: true }) as string, moved: !sendAt.equals(planned), shortLead: placed.shortLead });
   }
   return ok(reminders.sort((a, b) => Date.parse(a.sendAt) - Date.parse(b.sendAt)));
+}
+
+// Every planned send time, earliest first: the offsets (elapsed minutes before the start) and the
+// calendar rules (a wall time on a day before the start's date in the patient's zone; one not before
+// the start is left out). A calendar time in a spring-forward gap is the moment the clocks jump past it.
+function plannedTimes(start: DateTime, offsets: readonly number[], calendar: readonly CalendarReminder[]): { planned: DateTime; rule?: CalendarReminder }[] {
+  const planned: { planned: DateTime; rule?: CalendarReminder }[] = offsets.map((offset) => ({ planned: start.minus({ minutes: offset }) }));
+  for (const rule of calendar) {
+    const at = wall(start.startOf('day').minus({ days: rule.daysBefore }), minutesOfWallTime(rule.at));
+    if (at < start) planned.push({ planned: at, rule });
+  }
+  return planned.sort((a, b) => a.planned.toMillis() - b.planned.toMillis());
 }
 
 function inQuiet(minute: number, quiet: { start: number; end: number }): boolean {
