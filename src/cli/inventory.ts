@@ -1,7 +1,8 @@
 import { formatPath, hasErrors, type Issue } from '../core/issue.js';
 import { formatCents, parseDollars, type Cents } from '../core/money.js';
 import { isIsoDate } from '../core/time.js';
-import { csvRows, parseCsv, planInventory, readItemsCsv, readUsageCsv, type InventoryPlan, type ItemPlan } from '../inventory/index.js';
+import { planInventory, readItemsCsv, readUsageCsv, type InventoryPlan, type ItemPlan } from '../inventory/index.js';
+import { namedItemIds } from '../inventory/namedItemIds.js';
 import { commandGroup, ExitCode, parseCommandArgs, usageFailure, type CliCommand } from './command.js';
 import { readInputText } from './readInput.js';
 
@@ -55,14 +56,6 @@ function extractCsvFormat(argv: readonly string[]): { argv: string[]; csv: boole
   return { argv: ['--format', last, ...rest], csv: false, badFormat: ['text', 'json'].includes(last) ? undefined : last };
 }
 
-/**
- * The id of every row of the items file, those rejected for a bad cell included, so usage rows
- * of an item whose row was rejected are not also reported as usage of an unknown item.
- */
-function idsInItemsFile(text: string, source: string): Set<string> {
-  return new Set(csvRows(parseCsv(text, source), source, ['id']).rows.map((row) => row.text('id')).filter((id) => id !== ''));
-}
-
 const planCommand: CliCommand = {
   name: 'plan',
   summary: 'Plan the supply order from items and usage CSV files',
@@ -92,7 +85,7 @@ const planCommand: CliCommand = {
       return ExitCode.usage;
     }
     const items = readItemsCsv(texts[0], itemsPath);
-    const usage = readUsageCsv(texts[1], idsInItemsFile(texts[0], itemsPath), asOf, usagePath);
+    const usage = readUsageCsv(texts[1], namedItemIds(texts[0], itemsPath), asOf, usagePath);
     const planned = new Set<string>(items.items.map((item) => item.id));
     const usageOfPlanned = new Map([...usage.usage].filter(([id]) => planned.has(id)));
     const unreadable = [...items.issues, ...usage.issues].filter((issue) => UNREADABLE_FILE.has(issue.code));

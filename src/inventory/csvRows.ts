@@ -12,8 +12,9 @@ export interface CsvRow {
 
 /**
  * Matches each CSV record to the header, checking that required columns exist, that no column is
- * named twice and that every record has as many fields as the header. Returns the well-formed rows
- * and the issues of the rest (`csv.missing_column` and `csv.duplicate_column` on the header, which
+ * named twice and that every record has as many fields as the header. A record whose fields are all
+ * blank (`,,,,`, as a spreadsheet saves a row cleared but not deleted) is skipped as a blank line is,
+ * whatever its width. Returns the well-formed rows and the issues of the rest (`csv.missing_column` and `csv.duplicate_column` on the header, which
  * leave no rows, and `csv.field_count` on a record). Header names are matched without regard to
  * case or surrounding spaces.
  *
@@ -55,8 +56,8 @@ export function csvRows(table: CsvTable, source: string, required: readonly stri
 }
 
 /**
- * Reads a CSV file record by record, as {@link csvRows} checks it, and hands `visit` the trimmed
- * cells of `columns` for each well-formed row without keeping any row: memory stays that of one
+ * Reads a CSV file record by record, as {@link csvRows} checks it (all-blank records skipped), and
+ * hands `visit` the trimmed cells of `columns` for each well-formed row without keeping any row: memory stays that of one
  * record however long the file. The `cells` array is reused from row to row.
  *
  * @param text - the file's contents
@@ -109,8 +110,9 @@ function acceptsRow(shape: RowShape, record: CsvRecord): boolean {
     return false;
   }
   if (!shape.usable || record.malformed) return false;
-  // A line of nothing but spaces is a blank line, as an empty one is.
-  if (record.fields.length === 1 && (record.fields[0] ?? '').trim() === '') return false;
+  // A line of nothing but spaces or commas (a spreadsheet row cleared but not deleted, `,,,,`) is a
+  // blank line, as an empty one is.
+  if (record.fields.every((field) => field.trim() === '')) return false;
   if (record.fields.length !== shape.width) {
     shape.issues.push(errorIssue('csv.field_count', [shape.source, record.line], `has ${record.fields.length} fields, the header has ${shape.width}`));
     return false;

@@ -10,7 +10,10 @@ const percent = (value: number): string => `${(value * 100).toFixed(1)}%`;
 /**
  * The reasons behind an item's order, in words and numbers: the forecast, the safety stock (saying
  * so when its spread is the Poisson fallback because no forecast error could be measured), the
- * position against the rule's levels, and any rounding, minimum order or expiry cap.
+ * position against the rule's levels, and any rounding, minimum order or expiry cap. The safety
+ * stock names what sized it: the item's service target, the newsvendor critical ratio, or for a
+ * par rule the par level as given (set by hand, so no service target is claimed for it), less the
+ * expected demand over lead time and review, which is negative when the par level is below that.
  *
  * @param item - the item
  * @param plan - its plan, without reasons
@@ -21,7 +24,6 @@ const percent = (value: number): string => `${(value * 100).toFixed(1)}%`;
  */
 export function describeOrder(item: Item, plan: Omit<ItemPlan, 'reasons'>): OrderReason[] {
   const { forecast, levels, position, order, unit } = { ...plan, unit: item.unit };
-  const service = item.service.kind === 'fill' ? `${percent(item.service.target)} fill rate` : `${percent(item.service.target)} cycle service`;
   const reasons: OrderReason[] = [
     {
       code: 'forecast',
@@ -31,7 +33,7 @@ export function describeOrder(item: Item, plan: Omit<ItemPlan, 'reasons'>): Orde
     {
       code: 'safety_stock',
       value: levels.safetyStock,
-      text: `safety stock ${whole(levels.safetyStock)} ${unit} = k ${levels.k.toFixed(2)} × σ ${one(levels.sigma)} for ${plan.newsvendor === null ? service : `the newsvendor critical ratio ${plan.newsvendor.criticalRatio.toFixed(3)}`}${forecast.spreadKnown ? '' : `, assuming Poisson demand at least (σ_d = ${forecast.sigmaPerDay.toFixed(2)} a day, √d or more): fewer than ${MIN_SCORED_ERRORS} forecast errors could be measured yet`}`,
+      text: `${safetyStockText(item, plan)}${forecast.spreadKnown ? '' : `, assuming Poisson demand at least (σ_d = ${forecast.sigmaPerDay.toFixed(2)} a day, √d or more): fewer than ${MIN_SCORED_ERRORS} forecast errors could be measured yet`}`,
     },
     ...(plan.newsvendor === null
       ? []
@@ -57,4 +59,21 @@ export function describeOrder(item: Item, plan: Omit<ItemPlan, 'reasons'>): Orde
     reasons.push({ code: 'expiry_cap', value: plan.maxUsable, text: `cut to ${order.quantity} ${unit}: only ${whole(plan.maxUsable)} can be used within the ${String(item.shelfLifeDays)}-day shelf life` });
   }
   return reasons;
+}
+
+/** The safety-stock sentence: k × σ and what sized it, or for a par rule the buffer its level implies. */
+function safetyStockText(item: Item, plan: Omit<ItemPlan, 'reasons'>): string {
+  const { levels, newsvendor } = plan;
+  const factor = `k ${levels.k.toFixed(2)} × σ ${one(levels.sigma)}`;
+  if (levels.kind === 'par') {
+    const below = levels.safetyStock < 0 ? ', and this one is below the expected demand' : '';
+    return `safety stock ${whole(levels.safetyStock)} ${item.unit} = par level ${whole(levels.orderUpTo)} as given − ${one(levels.expectedDemand)} expected over ${one(levels.protectionDays)} days (${factor}); a par level is set by hand, not sized for a service target${below}`;
+  }
+  const sizedFor =
+    newsvendor !== null
+      ? `the newsvendor critical ratio ${newsvendor.criticalRatio.toFixed(3)}`
+      : item.service.kind === 'fill'
+        ? `${percent(item.service.target)} fill rate`
+        : `${percent(item.service.target)} cycle service`;
+  return `safety stock ${whole(levels.safetyStock)} ${item.unit} = ${factor} for ${sizedFor}`;
 }

@@ -1,5 +1,5 @@
 import { requireAmounts } from '../core/requireAmount.js';
-import { requireLotQuantities } from './requireLotQuantities.js';
+import { requireLots } from './requireLots.js';
 import { dayNumber } from '../core/calendarDay.js';
 import { MedofficeUsageError } from '../core/result.js';
 import type { IsoDate } from '../core/time.js';
@@ -108,8 +108,9 @@ export function compareExpiry(a: LotStock, b: LotStock): number {
  * @param quantity - units wanted
  * @param asOf - the day of the issue, `YYYY-MM-DD`
  * @returns the picks, earliest expiry first, and any units the unexpired stock could not cover
- * @throws MedofficeUsageError when `asOf` is not a calendar date `YYYY-MM-DD`, or the quantity or a
- *   lot's quantity is not a finite number at least 0
+ * @throws MedofficeUsageError when `asOf` is not a calendar date `YYYY-MM-DD`, the quantity or a
+ *   lot's quantity is not a finite number at least 0, or a lot's `expires` is neither null nor a
+ *   calendar date `YYYY-MM-DD`
  * @example
  * ```ts
  * const { picks, shortfall } = pickFirstExpiry(lotsOfGloves, 150, '2026-11-02');
@@ -118,7 +119,7 @@ export function compareExpiry(a: LotStock, b: LotStock): number {
 export function pickFirstExpiry(stock: readonly LotStock[], quantity: number, asOf: string): FefoPicks {
   planningDay(asOf, 'pickFirstExpiry');
   requireAmounts('pickFirstExpiry', { quantity });
-  requireLotQuantities('pickFirstExpiry', stock);
+  requireLots('pickFirstExpiry', stock);
   const usable = stock.filter((lot) => lot.quantity > 0 && !expiredOn(lot.expires, asOf)).sort(compareExpiry);
   const picks: Pick[] = [];
   let remaining = quantity;

@@ -1,5 +1,5 @@
 import { isAmount, requireAmounts } from '../core/requireAmount.js';
-import { requireLotQuantities } from './requireLotQuantities.js';
+import { requireLots } from './requireLots.js';
 import { usageSinceStocked } from './usageSinceStocked.js';
 import { match } from 'ts-pattern';
 import { MedofficeUsageError } from '../core/result.js';
@@ -80,7 +80,8 @@ const DAYS_PER_YEAR = 365;
  * @param settings - the planning day and options
  * @throws MedofficeUsageError when `asOf` is not a calendar date `YYYY-MM-DD`, a day's usage is not
  *   a number from 0 to `ITEM_LIMITS.dailyUnits`, units on order, allocated or in a lot are not a finite number at
- *   least 0, or `overstockDays` is negative or NaN
+ *   least 0, a lot's `expires` is neither null nor a calendar date `YYYY-MM-DD` (the message names
+ *   the lot), or `overstockDays` is negative or NaN
  * @example
  * ```ts
  * const plan = planItem(gloves, glovesUsage, { lots, onOrder: 0, allocated: 0 }, { asOf: '2026-11-02' });
@@ -142,7 +143,7 @@ function checkPlanInputs(usage: ArrayLike<number>, stock: ItemStock, settings: P
     if (!isAmount(used) || used > ITEM_LIMITS.dailyUnits) refuse(`usage must be numbers from 0 to ${ITEM_LIMITS.dailyUnits} a day, got ${used} on day ${t}`);
   }
   requireAmounts('planItem', { onOrder: stock.onOrder, allocated: stock.allocated });
-  requireLotQuantities('planItem', stock.lots);
+  requireLots('planItem', stock.lots);
 }
 
 function rawOrder(levels: ReplenishmentLevels, position: number): number {

@@ -1,5 +1,5 @@
 import { requireAmounts } from '../core/requireAmount.js';
-import { requireLotQuantities } from './requireLotQuantities.js';
+import { requireLots } from './requireLots.js';
 import { dayNumber } from '../core/calendarDay.js';
 import { compareExpiry, expiredOn, planningDay, type LotStock } from './fefo.js';
 
@@ -30,8 +30,9 @@ export interface StockPosition {
  *
  * @param input - the item's lots, units on order and allocated, daily demand, the day and horizon
  * @returns the position and its parts
- * @throws MedofficeUsageError when `asOf` is not a calendar date `YYYY-MM-DD`, or units on order,
- *   allocated or in a lot, the daily demand or the horizon are not finite numbers at least 0
+ * @throws MedofficeUsageError when `asOf` is not a calendar date `YYYY-MM-DD`, units on order,
+ *   allocated or in a lot, the daily demand or the horizon are not finite numbers at least 0, or a
+ *   lot's `expires` is neither null nor a calendar date `YYYY-MM-DD` (the message names the lot)
  * @example
  * ```ts
  * stockPosition({ stock: vaccineLots, onOrder: 0, allocated: 20, demandPerDay: 6, asOf: '2026-11-02', horizonDays: 10 });
@@ -48,7 +49,7 @@ export function stockPosition(input: {
   const { stock, asOf } = input;
   const today = planningDay(asOf, 'stockPosition');
   requireAmounts('stockPosition', { onOrder: input.onOrder, allocated: input.allocated, demandPerDay: input.demandPerDay, horizonDays: input.horizonDays });
-  requireLotQuantities('stockPosition', stock);
+  requireLots('stockPosition', stock);
   const onHand = stock.reduce((sum, lot) => sum + lot.quantity, 0);
   const usable = stock.filter((lot) => lot.quantity > 0 && !expiredOn(lot.expires, asOf)).sort(compareExpiry);
   const usableOnHand = usable.reduce((sum, lot) => sum + lot.quantity, 0);
@@ -85,7 +86,8 @@ export interface ExpiringLot extends LotStock {
  * @param stock - lots of any items
  * @param asOf - the report day
  * @param withinDays - how far ahead to look
- * @throws MedofficeUsageError when `asOf` is not a calendar date `YYYY-MM-DD`
+ * @throws MedofficeUsageError when `asOf` is not a calendar date `YYYY-MM-DD`, or a lot's quantity is
+ *   not a finite number at least 0 or its `expires` is neither null nor a calendar date
  * @example
  * ```ts
  * expiringSoon(state.stock, '2026-11-02', 30).map((lot) => `${lot.lotId}: ${lot.daysLeft} days`);
@@ -93,6 +95,7 @@ export interface ExpiringLot extends LotStock {
  */
 export function expiringSoon(stock: readonly LotStock[], asOf: string, withinDays: number): ExpiringLot[] {
   const today = planningDay(asOf, 'expiringSoon');
+  requireLots('expiringSoon', stock);
   return stock
     .filter((lot) => lot.quantity > 0 && lot.expires !== null && daysFrom(today, lot.expires) <= withinDays)
     .sort(compareExpiry)

@@ -48,8 +48,9 @@ function columnOf(path: readonly PropertyKey[]): string {
  * (`csv.unknown_column`, at its header cell, naming the documented column it nearly matches) and
  * its cells are ignored, so a misspelled optional column is not silently left at its default.
  * Every bad row is reported with its line and column, every bad cell of it (the stock columns too
- * when item fields fail), and left out; the good rows are returned. A row whose id was on an earlier row, good or bad, is reported
- * (`inventory.duplicate_item`) and left out. `paths` gives each item's row as `[source, line]`;
+ * when item fields fail), and left out; the good rows are returned. A row whose cells are all blank
+ * (`,,,,,,`, a spreadsheet row cleared but not deleted) is skipped as a blank line is. A row whose
+ * id was on an earlier row, good or bad, is reported (`inventory.duplicate_item`) and left out. `paths` gives each item's row as `[source, line]`;
  * pass it to `planInventory` so its warnings name the row instead of an index into `items`.
  *
  * @param text - the file's contents

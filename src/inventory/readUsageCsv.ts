@@ -35,7 +35,9 @@ const OUTLIER_SHARE = 0.01;
  * limit (`inventory.usage_overflow`), are reported with line and column and skipped; rows on or after
  * `asOf` are warned about (`inventory.usage_after_as_of`) and ignored, and so are rows more than
  * {@link MAX_USAGE_HISTORY_DAYS} days before it (`inventory.usage_too_old`). A column besides the
- * three is warned about (`csv.unknown_column`, at its header cell) and its cells are ignored.
+ * three is warned about (`csv.unknown_column`, at its header cell) and its cells are ignored. A row
+ * whose cells are all blank (`,,`, a spreadsheet row cleared but not deleted) is skipped as a blank
+ * line is.
  *
  * Since every series starts on the file's earliest date, a few rows dated far before the rest
  * would make every item look unused for the days between. Of the dated rows (known item, calendar

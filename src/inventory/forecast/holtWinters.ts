@@ -26,7 +26,9 @@ export interface HoltWintersFit {
  * two full seasons.
  *
  * @param y - observations, oldest first (for flu-season items, weekly totals with period 52)
- * @param options - smoothing parameters and the season length `period`
+ * @param options - smoothing parameters and the season length `period`, a whole number at least 1
+ * @throws MedofficeUsageError when a smoothing parameter is outside [0, 1], `period` is not a whole
+ *   number at least 1, or `y` holds fewer than two seasons
  * @example
  * ```ts
  * const fit = holtWinters(weeklyGloves, { alpha: 0.2, beta: 0.01, gamma: 0.1, period: 52 });
@@ -39,6 +41,7 @@ export function holtWinters(
 ): HoltWintersFit {
   const { alpha, beta, gamma, period: m } = options;
   checkSmoothingParameters('holtWinters', { alpha, beta, gamma });
+  if (!Number.isInteger(m) || m < 1) throw new MedofficeUsageError(`holtWinters: period must be the season's length, a whole number of observations at least 1, got ${m}`);
   if (y.length < 2 * m) throw new MedofficeUsageError(`holtWinters needs two seasons (${2 * m} observations), got ${y.length}`);
   let first = 0;
   let second = 0;
