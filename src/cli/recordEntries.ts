@@ -1,5 +1,7 @@
 import type { EntryRow, StorageAdapter, StorageTx } from '../records/adapter.js';
 import { canonicalJson } from '../records/canonicalJson.js';
+import { foldAmendments, type Amendment, type StampedAmendmentEvent } from '../records/amendmentLog.js';
+import type { Correction } from '../records/corrections.js';
 import { sha256Hex } from '../records/hashing.js';
 import type { JsonValue } from '../records/json.js';
 import { runSteps } from '../records/steps.js';
@@ -30,6 +32,17 @@ function isVersionFact(fact: Readonly<Record<string, unknown>>, row: EntryRow): 
     && (fact['snapshot'] !== undefined || Array.isArray(fact['patch']));
 }
 
+function isCorrectionFact(fact: Readonly<Record<string, unknown>>): boolean {
+  const version = (value: unknown): boolean => typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
+  return version(fact['errorVersion']) && version(fact['correctedVersion']) && hasTexts(fact, ['by', 'reason']);
+}
+
+const AMENDMENT_EVENTS: ReadonlySet<unknown> = new Set(['requested', 'extended', 'accepted', 'accepted-in-part', 'denied', 'disagreement', 'rebuttal']);
+
+function isAmendmentFact(fact: Readonly<Record<string, unknown>>): boolean {
+  return hasTexts(fact, ['amendmentId', 'by']) && AMENDMENT_EVENTS.has(fact['event']);
+}
+
 function isAuditFact(fact: Readonly<Record<string, unknown>>): boolean {
   const issues = fact['issues'];
   return hasTexts(fact, ['recordId', 'action', 'actor', 'role', 'purposeOfUse', 'outcome']) && optionalTexts(fact, ['onBehalfOf'])
@@ -37,13 +50,21 @@ function isAuditFact(fact: Readonly<Record<string, unknown>>): boolean {
     && (issues === undefined || (Array.isArray(issues) && issues.every((code) => typeof code === 'string')));
 }
 
+/** Whether a fact has what the commands read of an entry of its row's kind. */
+function factFits(fact: Readonly<Record<string, unknown>>, row: EntryRow): boolean {
+  if (row.kind === 'version') return isVersionFact(fact, row);
+  if (row.kind === 'correction') return isCorrectionFact(fact);
+  if (row.kind === 'amendment') return isAmendmentFact(fact);
+  return isAuditFact(fact);
+}
+
 /** Why an entry's content cannot be shown, or undefined when it can (or was expunged). */
 function unreadable(row: EntryRow): string | undefined {
   if (row.data === null) return undefined;
   if (sha256Hex(row.data) !== row.contentHash) return 'its content does not match its hash';
   const fact = parsedFact(row);
-  const fits = fact !== undefined && fact['recordId'] === row.recordId && (row.kind === 'version' ? isVersionFact(fact, row) : isAuditFact(fact));
-  return fits ? undefined : `its content is not a ${row.kind} entry`;
+  const fits = fact !== undefined && fact['recordId'] === row.recordId && factFits(fact, row);
+  return fits ? undefined : `its content is not ${/^[aeiou]/.test(row.kind) ? 'an' : 'a'} ${row.kind} entry`;
 }
 
 /**
@@ -64,6 +85,26 @@ export function unreadableEntry(key: string, rows: readonly EntryRow[]): string 
     if (why !== undefined) return `entry ${row.sequence} of ${key} cannot be read: ${why} (run 'medoffice records verify')`;
   }
   return undefined;
+}
+
+/**
+ * A record's corrections as its correction entries hold them, oldest first (an expunged entry gives
+ * none). Check the rows with {@link unreadableEntry} first: this reads them as they are.
+ *
+ * @param rows - the record's `correction` entries, ascending by sequence
+ * @returns the corrections, for `markCorrected`
+ * @example
+ * ```ts
+ * const rows = await tx.entriesOf('Patient/p1', 'correction');
+ * if (unreadableEntry('Patient/p1', rows) === undefined) markCorrected(metas, correctionsOf(rows));
+ * ```
+ */
+export function correctionsOf(rows: readonly EntryRow[]): Correction[] {
+  return rows.flatMap((row) => {
+    const fact = parsedFact(row);
+    if (fact === undefined || !isCorrectionFact(fact)) return [];
+    return [{ errorVersion: fact['errorVersion'] as number, correctedVersion: fact['correctedVersion'] as number, by: fact['by'] as string, reason: fact['reason'] as string, at: row.at }];
+  });
 }
 
 /**
@@ -122,4 +163,23 @@ export async function allEntries(adapter: StorageAdapter): Promise<EntryRow[]> {
     rows.push(...page);
     if (page.length < 5000) return rows;
   }
+}
+
+/**
+ * A record's amendments as its amendment entries hold them (an expunged entry gives none). Check the
+ * rows with {@link unreadableEntry} first: this reads them as they are.
+ *
+ * @param rows - the record's `amendment` entries, ascending by sequence
+ * @returns the amendments, for `markAmended`
+ * @example
+ * ```ts
+ * const rows = await tx.entriesOf('Patient/p1', 'amendment');
+ * if (unreadableEntry('Patient/p1', rows) === undefined) markAmended(metas, amendmentsOf(rows));
+ * ```
+ */
+export function amendmentsOf(rows: readonly EntryRow[]): Amendment[] {
+  return foldAmendments(rows.flatMap((row) => {
+    const fact = parsedFact(row);
+    return fact === undefined || !isAmendmentFact(fact) ? [] : [{ ...fact, at: row.at, recordId: row.recordId } as unknown as StampedAmendmentEvent];
+  }));
 }

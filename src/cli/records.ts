@@ -1,11 +1,13 @@
 import { auditRecordOf, type AuditRecord } from '../records/auditTrail.js';
+import { markAmended } from '../records/amendmentLog.js';
+import { markCorrected } from '../records/corrections.js';
 import { diffJson } from '../records/diff.js';
 import { verifyChain } from '../records/verify.js';
 import { metaOf, versionFactOf } from '../records/versionFact.js';
 import type { VersionMeta } from '../records/versionMeta.js';
 import { commandGroup, ExitCode, type CliCommand, type CliIo, type CommandOptions, type ExitCodeValue } from './command.js';
 import { writeOutputFile } from './outputFile.js';
-import { allEntries, rebuild, unreadableEntry } from './recordEntries.js';
+import { allEntries, amendmentsOf, correctionsOf, rebuild, unreadableEntry } from './recordEntries.js';
 import { recordsSubcommand, type RecordsAction } from './recordsSubcommand.js';
 import { wholeNumberOption } from './wholeNumberOption.js';
 
@@ -52,6 +54,8 @@ function metaLine(meta: VersionMeta): string {
     meta.onBehalfOf !== undefined ? `for ${shown(meta.onBehalfOf)}` : '',
     meta.replacedBy !== undefined ? `replaced by ${shown(meta.replacedBy)}` : '',
     meta.replaces !== undefined ? `replaces ${shown(meta.replaces)}` : '',
+    meta.correctedBy !== undefined ? `entered in error, corrected by v${shown(String(meta.correctedBy))}` : '',
+    ...(meta.amendments ?? []).map((a) => `amendment ${shown(a.id)} ${shown(a.status)}${a.disagreement === true ? ', disagreement filed' : ''}`),
     meta.reason !== undefined ? quoted(meta.reason) : '',
   ].filter(Boolean);
   return `v${shown(String(meta.version)).padEnd(5)} ${shown(meta.at)}  ${shown(meta.operation).padEnd(9)} ${shown(meta.state).padEnd(8)} ${shown(meta.author)}${extra.length > 0 ? `  ${extra.join('  ')}` : ''}`;
@@ -64,13 +68,19 @@ const history: RecordsAction = async (adapter, parsed, io) => {
     io.err('medoffice records history: name the record as Type/id (Patient/p1) and --limit as a positive integer\n');
     return ExitCode.usage;
   }
-  const rows = await adapter.transact((tx) => tx.history(key, { limit }));
-  const bad = unreadableEntry(key, rows);
+  const { rows, fixes, amendments } = await adapter.transact(async (tx) => ({
+    rows: await tx.history(key, { limit }),
+    fixes: await tx.entriesOf(key, 'correction'),
+    amendments: await tx.entriesOf(key, 'amendment'),
+  }));
+  const bad = unreadableEntry(key, [...rows, ...fixes, ...amendments]);
   if (bad !== undefined) return findings(io, 'history', bad);
-  const metas = rows.flatMap((row) => {
+  // Marked as the store's history marks them: a version a correction names is entered in error, and
+  // a version amendment requests concern links them.
+  const metas = markAmended(markCorrected(rows.flatMap((row) => {
     const fact = versionFactOf(row);
     return fact === undefined ? [] : [metaOf(fact)];
-  });
+  }), correctionsOf(fixes)), amendmentsOf(amendments));
   if (rows.length === 0 || metas.length === 0) {
     io.err(`medoffice records history: ${rows.length === 0 ? 'no versions of' : 'the content was expunged from'} ${key}\n`);
     return ExitCode.findings;
@@ -156,7 +166,8 @@ const exportChain: RecordsAction = async (adapter, parsed, io) => {
 const limitOption: CommandOptions = { limit: { type: 'string' } };
 
 /**
- * `medoffice records history|diff|audit|verify|export` over a SQLite records database (read-only).
+ * `medoffice records history|diff|audit|verify|export` over a SQLite records database, opened read-only (so
+ * what the commands read leaves no audit event).
  *
  * @example
  * ```ts

@@ -60,7 +60,7 @@ async function openFailure(path: string, error: unknown): Promise<string> {
  */
 export function recordsSubcommand(spec: RecordsSubcommand, action: RecordsAction): CliCommand {
   const details = spec.details === undefined ? '' : `\n${spec.details}\n`;
-  const fullUsage = `Usage: medoffice records ${spec.usage}\n\n${spec.summary}\nThe database is opened read-only; nothing is written to it.\n${details}`;
+  const fullUsage = `Usage: medoffice records ${spec.usage}\n\n${spec.summary}\nThe database is opened read-only; nothing is written to it, so what this command reads leaves no audit event:\ncontrol who can read the file.\n${details}`;
   return {
     name: spec.name,
     summary: spec.summary,

@@ -58,8 +58,10 @@ export type AccessContext = z.infer<typeof AccessContextSchema>;
 
 /**
  * The permissions an access policy grants. `amend` lets a role file an amendment request and the
- * individual's statement of disagreement (a role without `read` only on a request its own actor made);
- * `amend-decide` lets it accept or deny a request and file the rebuttal, each also needing `read`
+ * individual's statement of disagreement, and list amendments (a role without `read` only the
+ * requests its own actor made, with their outcome and any rebuttal, and files a disagreement only on
+ * those); `amend-decide` lets it accept, deny or accept in part a request, extend its deadline and
+ * file the rebuttal, each also needing `read`
  * (the answer is the whole amendment, and deciding means judging the record; accepting with a patch
  * also needs `write`, since it writes a version). `view` lets a role read through a minimum-necessary view
  * only (`readView`), so a role given `view` and not `read` cannot read the whole record; `read`

@@ -30,7 +30,8 @@ export interface Correction {
 
 /**
  * Marks a version as entered in error and writes the corrected document as a new version
- * (operation `correct`), if `expectedVersion` is still current.
+ * (operation `correct`), if `expectedVersion` is still current. Its audit event names the correcting
+ * version (the current one, when the document was already correct).
  *
  * @example
  * ```ts
@@ -72,7 +73,7 @@ export function correctRecord<S extends z.ZodType>(
     const found: Correction = { errorVersion, correctedVersion: written.meta.version, by: scope.context.actor, at: scope.chain.at, reason };
     scope.chain.add('correction', scope.key, null, { recordId: scope.key, errorVersion, correctedVersion: found.correctedVersion, by: found.by, reason });
     return ok(found);
-  });
+  }, (found) => found.correctedVersion);
 }
 
 /**

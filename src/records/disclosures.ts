@@ -46,14 +46,42 @@ export const DisclosureSchema = z.object({
  */
 export type Disclosure = z.infer<typeof DisclosureSchema>;
 
-/** Purposes HIPAA 164.528(a)(1)(i) leaves out of an accounting: treatment, payment, health care operations. */
-export const UNACCOUNTED_PURPOSES: readonly string[] = ['TREAT', 'ETREAT', 'HPAYMT', 'HOPERAT'];
+/**
+ * The purposes of use ({@link PurposeOfUseSchema}, HL7 v3 PurposeOfUse) whose disclosures HIPAA
+ * 164.528(a)(1) leaves out of an accounting of disclosures. Each code is here for one reason:
+ *
+ * - `TREAT` (treatment): 164.528(a)(1)(i), treatment.
+ * - `ETREAT` (emergency treatment, a specialization of `TREAT` in HL7 v3 ActReason): 164.528(a)(1)(i),
+ *   treatment.
+ * - `COC` (coordination of care, a specialization of `TREAT` in HL7 v3 ActReason): 164.528(a)(1)(i),
+ *   treatment, which 164.501 defines as "the provision, coordination, or management of health care".
+ * - `HPAYMT` (healthcare payment): 164.528(a)(1)(i), payment.
+ * - `HOPERAT` (healthcare operations): 164.528(a)(1)(i), health care operations.
+ * - `PATRQT` (patient requested): 164.528(a)(1)(ii), a disclosure to the individual of information
+ *   about them, and 164.528(a)(1)(iv), one made under the individual's authorization (164.508). A
+ *   disclosure records no other field that could say either, so this code is the only way to.
+ *
+ * Disclosures for every other accepted code stay in the accounting: `PUBHLTH` (public health,
+ * 164.512(b)), `LEGAL` (judicial and administrative proceedings, 164.512(e)) and `HRESCH` (research
+ * without an authorization, 164.512(i)) are the disclosures an accounting exists for; `HMARKT`
+ * (marketing) stays because the code cannot show the authorization marketing needs
+ * (164.508(a)(3)), and a disclosure made without one must be accounted for. The HL7 sub-codes that
+ * {@link PurposeOfUseSchema} does not accept (such as `POPHLTH`, `CAREMGT`, `COVERAGE`) cannot reach
+ * an accounting. Frozen, so no importer can change what every accounting leaves out.
+ *
+ * @example
+ * ```ts
+ * UNACCOUNTED_PURPOSES.includes('COC');     // true: coordination of care is treatment
+ * UNACCOUNTED_PURPOSES.includes('PUBHLTH'); // false: public health disclosures are accounted for
+ * ```
+ */
+export const UNACCOUNTED_PURPOSES: readonly string[] = Object.freeze(['TREAT', 'ETREAT', 'COC', 'HPAYMT', 'HOPERAT', 'PATRQT']);
 
 /**
  * Records a disclosure of a record, by the actor who made it. A deleted record's disclosures may still
  * be recorded; a merged one answers `records.merged` with the survivor's id, where the disclosure
  * belongs. A disclosure cannot be dated after the store clock's day (UTC, with a day's grace for
- * clinics west of it).
+ * clinics east of it, whose local date runs ahead of UTC's).
  *
  * @example
  * ```ts
@@ -101,7 +129,9 @@ function* mergedInto(scope: OperationScope, key: string, seen: Set<string>): Ste
 
 /**
  * The accounting of disclosures for an individual (HIPAA 164.528): every disclosure dated in the six
- * years up to `asOf`, newest first, leaving out those for treatment, payment and operations. A
+ * years up to `asOf`, newest first, leaving out those whose purpose is in {@link UNACCOUNTED_PURPOSES}
+ * (treatment, including coordination of care, payment and operations; disclosures to the individual
+ * or under their authorization, `PATRQT`). A
  * survivor's accounting includes the disclosures of every record merged into it; an expunged record
  * keeps its disclosures; an id that never existed is `records.not_found`.
  *

@@ -1,8 +1,16 @@
 import { errorIssue, type Issue, type IssuePath } from '../core/issue.js';
 import { fail, ok, type Checked } from '../core/result.js';
 
-/** Object member names a pointer may never reach: writing them could reshape prototypes. */
-export const UNSAFE_POINTER_TOKENS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+/**
+ * Object member names a pointer may never reach: writing them could reshape prototypes. Frozen, so no
+ * importer can turn the guard off.
+ *
+ * @example
+ * ```ts
+ * UNSAFE_POINTER_TOKENS.includes('__proto__'); // true
+ * ```
+ */
+export const UNSAFE_POINTER_TOKENS: readonly string[] = Object.freeze(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Parses an RFC 6901 JSON Pointer into its reference tokens (`~1` is `/`, `~0` is `~`), refusing

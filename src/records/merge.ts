@@ -83,7 +83,8 @@ export interface ExpungeOutcome {
  * are kept. How much of the content is also erased from disk is the adapter's: SQLite overwrites it
  * and empties its write-ahead log; PostgreSQL only nulls it, and its old row images stay in the table
  * files until `rewriteTables()` (`VACUUM FULL`) and in the server's WAL, backups and replicas as long
- * as those are kept.
+ * as those are kept. Its audit event names the record's last version, the newest whose content it
+ * removed.
  *
  * @example
  * ```ts
@@ -101,5 +102,5 @@ export function expungeRecord<S extends z.ZodType>(settings: StoreSettings<S>, i
     yield* step(scope.tx.putHead({ ...head, state: 'expunged', document: 'null', at: scope.chain.at }));
     scope.documents.forget(scope.key);
     return ok({ id, versions: head.version });
-  });
+  }, (gone) => gone.versions);
 }

@@ -34,3 +34,30 @@ function expungedReplaces(data: string | null): string[] {
   const replaces = typeof fact === 'object' && fact !== null ? (fact as { replaces?: unknown }).replaces : undefined;
   return Array.isArray(replaces) ? replaces.filter((key): key is string => typeof key === 'string') : [];
 }
+
+/**
+ * The keys of every record merged into a record, directly or through merges of merges (a duplicate
+ * of a duplicate), each once, nearest merges first. Reads each record's versions, so it is meant for
+ * the rarer calls that need the whole set (listing or deciding a duplicate's amendments), not for reads.
+ *
+ * @param tx - the open transaction
+ * @param key - the survivor's key, `Patient/p1`
+ * @returns the keys, without `key` itself
+ * @example
+ * ```ts
+ * const all = yield* recordsMergedInto(scope.tx, 'Patient/p1'); // ['Patient/p2', 'Patient/p3']
+ * ```
+ */
+export function* recordsMergedInto(tx: StorageTx, key: string): Steps<string[]> {
+  const seen = new Set<string>([key]);
+  const found: string[] = [];
+  for (let next = 0, queue = [key]; next < queue.length; next++) {
+    for (const replaces of yield* mergedIntoRecord(tx, queue[next] ?? '')) {
+      if (seen.has(replaces)) continue;
+      seen.add(replaces);
+      found.push(replaces);
+      queue.push(replaces);
+    }
+  }
+  return found;
+}

@@ -24,6 +24,8 @@ export interface OperationScope {
  * How an operation is named in its audit event and which permission it needs. An operation that
  * answers with the stored record, or tests a caller's input against it (a patch, a delete), also names
  * `alsoNeeds`: `read`, and why, so that a role without `read` never sees the whole record through it.
+ * An operation that a second permission also allows (listing amendments: `read`, or `amend` for the
+ * caller's own requests) names it as `orPermission`; the body then answers by what the role may do.
  *
  * @example
  * ```ts
@@ -33,6 +35,7 @@ export interface OperationScope {
 export interface OperationKind {
   readonly action: string;
   readonly permission: Permission;
+  readonly orPermission?: Permission;
   readonly alsoNeeds?: { readonly permission: Permission; readonly because: string };
 }
 
@@ -125,8 +128,9 @@ function* operationSteps<R>(tx: StorageTx, run: Operation<R>): Steps<Checked<R, 
   let chain = chainWriter(tip, now);
   let result: Checked<R, RecordIssue>;
   if (run.refused !== undefined) result = fail([...run.refused]);
-  else if (!permits(settings.policy, context.role, kind.permission)) {
-    result = fail([recordIssue('records.forbidden', ['context', 'role'], `role '${context.role}' may not ${kind.permission}`)]);
+  else if (!permits(settings.policy, context.role, kind.permission) && (kind.orPermission === undefined || !permits(settings.policy, context.role, kind.orPermission))) {
+    const either = kind.orPermission === undefined ? kind.permission : `${kind.permission} or ${kind.orPermission}`;
+    result = fail([recordIssue('records.forbidden', ['context', 'role'], `role '${context.role}' may not ${either}`)]);
   } else if (kind.alsoNeeds !== undefined && !permits(settings.policy, context.role, kind.alsoNeeds.permission)) {
     result = fail([recordIssue('records.forbidden', ['context', 'role'], `role '${context.role}' may not ${kind.alsoNeeds.permission}, and ${kind.alsoNeeds.because}`)]);
   } else result = yield* run.body({ tx, chain, context: context as AccessContext, key, documents: settings.documents });

@@ -13,7 +13,8 @@ import { unreadable } from './writeVersion.js';
 
 /**
  * Reads a record's current version through a minimum-necessary view: the redacted copy the context's
- * role may see for its purpose, with the version's metadata less its free-text `reason`. Needs the
+ * role may see for its purpose, with the version's metadata less its free-text `reason` and without
+ * amendment links (`amendments`, which a read shows: a view tells no more than it did). Needs the
  * `view` permission (which `read` includes). One audited operation, `read-view`: a view the policy
  * refuses is audited as `denied` and a malformed policy as a failure, never as a full read.
  *
@@ -29,8 +30,9 @@ export function readRecordView<S extends z.ZodType>(settings: StoreSettings<S>, 
     if (problem !== undefined || head === undefined) return fail([problem ?? recordIssue('records.not_found', ['id'], 'no such record')]);
     const current = yield* currentVersion<JsonValue>(scope, head);
     const redacted = redactForView(current.document, policy, scope.context.role, scope.context.purposeOfUse);
-    // The version's reason is free text a writer may fill with clinical detail: no view shows it.
-    const { reason: _reason, ...meta } = current.meta;
+    // The version's reason is free text a writer may fill with clinical detail, and amendment links
+    // would tell that the record is disputed: no view shows either.
+    const { reason: _reason, amendments: _amendments, ...meta } = current.meta;
     return redacted.ok ? ok({ meta, document: redacted.value }) : fail(redacted.issues);
   }, (view) => view.meta.version);
 }

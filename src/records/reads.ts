@@ -4,6 +4,8 @@ import { fail, ok, type Checked } from '../core/result.js';
 import type { HeadRow } from './adapter.js';
 import type { AccessContext } from './context.js';
 import { correctionsIn, markCorrected } from './corrections.js';
+import { markAmended } from './amendmentLog.js';
+import { recordAmendments } from './amendmentEvents.js';
 import { diffJson } from './diff.js';
 import type { PatchOperation } from './jsonPatch.js';
 import { runOperation, type OperationScope } from './operation.js';
@@ -23,7 +25,8 @@ const versionOf = <T,>(value: RecordVersion<T>): number => value.meta.version;
 
 /**
  * Reads the current version. Deleted records answer `records.gone`, merged ones `records.merged` with
- * the survivor's id, unknown or expunged ones `records.not_found`.
+ * the survivor's id, unknown or expunged ones `records.not_found`. The version's metadata links the
+ * amendment requests that concern it (`amendments`), as every read of a version does.
  *
  * @example
  * ```ts
@@ -35,7 +38,9 @@ export function readRecord<S extends z.ZodType>(settings: StoreSettings<S>, id: 
     const head = yield* step(scope.tx.head(scope.key));
     const problem = unreadable(head, ['id']);
     if (problem !== undefined || head === undefined) return fail([problem ?? recordIssue('records.not_found', ['id'], 'no such record')]);
-    return ok(yield* currentVersion(scope, head));
+    const current = yield* currentVersion<z.infer<S>>(scope, head);
+    const [meta] = markAmended([current.meta], yield* recordAmendments(scope.tx, scope.key));
+    return ok({ meta: meta ?? current.meta, document: current.document });
   }, versionOf);
 }
 
@@ -52,13 +57,14 @@ function* versionOfRecord<T>(scope: OperationScope, head: HeadRow, version: unkn
   const found = yield* documentAt(scope.tx, scope.key, version);
   if (found === undefined) return fail([recordIssue('records.not_found', path, 'the version is no longer stored')]);
   if (found.fact.state === 'deleted') return fail([recordIssue('records.gone', path, 'the record was deleted in this version', { currentVersion: head.version })]);
-  const [meta] = markCorrected([metaOf(found.fact)], yield* correctionsIn(scope));
+  const [meta] = markAmended(markCorrected([metaOf(found.fact)], yield* correctionsIn(scope)), yield* recordAmendments(scope.tx, scope.key));
   return ok({ meta: meta ?? metaOf(found.fact), document: found.document as T });
 }
 
 /**
  * Reads one version of a record (FHIR vread); the original of a corrected or amended version is always
- * readable this way.
+ * readable this way, marked with `correctedBy` and with the amendment requests that concern it
+ * (`amendments`).
  *
  * @example
  * ```ts
@@ -155,11 +161,11 @@ export function recordHistory<S extends z.ZodType>(settings: StoreSettings<S>, i
       ...(times['since'] !== undefined ? { since: queryInstant(times['since']) } : {}),
       ...(times['at'] !== undefined ? { until: queryInstant(times['at']) } : {}),
     }));
-    const versions = markCorrected(rows.slice(0, limit).map((row) => {
+    const versions = markAmended(markCorrected(rows.slice(0, limit).map((row) => {
       const fact = versionFactOf(row);
       if (fact === undefined) throw new Error(`version ${row.version} of ${scope.key} has no content`);
       return metaOf(fact);
-    }), yield* correctionsIn(scope));
+    }), yield* correctionsIn(scope)), yield* recordAmendments(scope.tx, scope.key));
     const last = versions[versions.length - 1];
     return ok(rows.length > limit && last !== undefined ? { versions, nextBefore: last.version } : { versions });
   });

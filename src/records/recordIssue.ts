@@ -15,6 +15,8 @@ import { errorIssue, type Issue, type IssuePath } from '../core/issue.js';
  * - `records.forbidden`: the actor's role lacks the permission (for example `expunge`)
  * - `records.not_deleted`: undelete of a record that is not deleted
  * - `records.amendment_not_found`, `records.amendment_state`: amendment workflow errors
+ * - `records.amendment_deadline`: an extension of an amendment's deadline that HIPAA 164.526(b)(2)(ii)
+ *   does not allow (a second one, one asked after the deadline, or one of more than 30 days)
  * - `records.patch_invalid`, `records.patch_path_missing`, `records.patch_test_failed`: JSON Patch errors
  * - `records.pointer_invalid`, `records.pointer_unsafe`: JSON Pointer errors
  * - `records.chain_broken`: `verify()` found a link whose hash or content does not match
@@ -34,6 +36,7 @@ export type RecordIssueCode =
   | 'records.not_deleted'
   | 'records.amendment_not_found'
   | 'records.amendment_state'
+  | 'records.amendment_deadline'
   | 'records.patch_invalid'
   | 'records.patch_path_missing'
   | 'records.patch_test_failed'

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { z } from 'zod';
 import { MedofficeUsageError, type Checked } from '../core/result.js';
-import { listAmendments, requestAmendment, decideAmendment, fileAmendmentStatement, type AmendmentDecision, type AmendmentRequest } from './amendments.js';
+import { listAmendments, requestAmendment, decideAmendment, extendAmendment, fileAmendmentStatement, type AmendmentDecision, type AmendmentRequest } from './amendments.js';
 import type { Amendment } from './amendmentLog.js';
 import { readAuditTrail, type AuditPage, type AuditQuery } from './auditTrail.js';
 import type { AccessContext } from './context.js';
@@ -71,13 +71,15 @@ export interface RecordStore<T> {
   correct(id: string, correction: { readonly errorVersion: number; readonly expectedVersion: number; readonly document: unknown; readonly reason: string }, context: AccessContext): RecordOutcome<Correction>;
   /** The record's corrections. */
   corrections(id: string, context: AccessContext): RecordOutcome<Correction[]>;
-  /** Records an amendment request about a version. */
+  /** Records an amendment request about a version (due 60 days later). */
   requestAmendment(id: string, request: AmendmentRequest, context: AccessContext): RecordOutcome<Amendment>;
-  /** Accepts (optionally applying a patch) or denies an amendment request. */
+  /** Accepts (optionally applying a patch), accepts in part or denies an amendment request, the record's own or a merged duplicate's. */
   decideAmendment(id: string, amendmentId: string, decision: AmendmentDecision, context: AccessContext): RecordOutcome<Amendment>;
-  /** Files a statement of disagreement with a denial, or the rebuttal to it. */
+  /** Extends an undecided amendment request's deadline once, by at most 30 days, with a written reason (needs `amend-decide` and `read`). */
+  extendAmendment(id: string, amendmentId: string, extension: { readonly reason: string; readonly completeBy?: DateTime }, context: AccessContext): RecordOutcome<Amendment>;
+  /** Files a statement of disagreement with a denial (in whole or in part), or the rebuttal to it. */
   fileAmendmentStatement(id: string, amendmentId: string, kind: 'disagreement' | 'rebuttal', statement: string, context: AccessContext): RecordOutcome<Amendment>;
-  /** The record's amendments and their outcome. */
+  /** The record's amendments and those of the records merged into it, with their outcome (a role with `amend` and not `read`: its own requests only). */
   amendments(id: string, context: AccessContext): RecordOutcome<Amendment[]>;
   /** Records a disclosure for the accounting of disclosures. */
   recordDisclosure(id: string, disclosure: Disclosure, context: AccessContext): RecordOutcome<Disclosure>;
@@ -124,6 +126,7 @@ export function createRecordStore<S extends z.ZodType>(options: RecordStoreOptio
     corrections: (id, context) => listCorrections(s, id, context),
     requestAmendment: (id, request, context) => requestAmendment(s, id, request, context),
     decideAmendment: (id, amendmentId, decision, context) => decideAmendment(s, id, amendmentId, decision, context),
+    extendAmendment: (id, amendmentId, extension, context) => extendAmendment(s, id, amendmentId, extension, context),
     fileAmendmentStatement: (id, amendmentId, kind, statement, context) => fileAmendmentStatement(s, id, amendmentId, kind, statement, context),
     amendments: (id, context) => listAmendments(s, id, context),
     recordDisclosure: (id, disclosure, context) => recordDisclosure(s, id, disclosure, context),

@@ -40,6 +40,13 @@ export interface VersionMeta {
   readonly replaces?: string;
   /** Set on reads of an older version that a correction marked entered in error: the version that corrects it. */
   readonly correctedBy?: number;
+  /**
+   * Set on reads (`read`, `readVersion`, `readAsOf`, `history`) of a version that amendment requests
+   * concern (HIPAA 164.526(c)(1), (d)(5)): each request's id and status, and `disagreement: true` once
+   * the individual filed a statement of disagreement. `amendments(id)` gives the whole of each. Never
+   * set on a view's metadata.
+   */
+  readonly amendments?: readonly { readonly id: string; readonly status: 'requested' | 'accepted' | 'accepted-in-part' | 'denied'; readonly disagreement?: true }[];
 }
 
 /**

@@ -58,7 +58,9 @@ describe('amendment decisions and statements check the record as a request does'
     await store.merge('b', 'a', doctor);
     const same = unchangedData(adapter);
     const merged = { ok: false, issues: [{ code: 'records.merged', path: ['id'], survivorId: 'a' }] };
-    expect(await store.requestAmendment('b', { version: 1, description: 'again' }, ana)).toMatchObject(merged);
+    expect(await store.requestAmendment('b', { version: 1, description: 'again' }, doctor)).toMatchObject(merged);
+    // A role that may not read is not told of the merge by a request (it may be anyone's request).
+    expect(await store.requestAmendment('b', { version: 1, description: 'again' }, ana)).toMatchObject({ ok: false, issues: [{ code: 'records.not_found', path: ['id'] }] });
     expect(await store.decideAmendment('b', second.value.id, { outcome: 'accepted' }, doctor)).toMatchObject(merged);
     expect(await store.decideAmendment('b', second.value.id, { outcome: 'denied', reason: 'accurate' }, doctor)).toMatchObject(merged);
     expect(await store.fileAmendmentStatement('b', denied, 'disagreement', 'The entry is wrong.', ana)).toMatchObject(merged);

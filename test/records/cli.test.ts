@@ -254,7 +254,7 @@ describe('medoffice records: entries tampered into a wrong shape', () => {
     for (const [args, entry, kind] of [[['history', bad, 'Patient/p1'], 3, 'version'], [['audit', bad, 'Patient/p1'], 4, 'audit'], [['diff', bad, 'Patient/p1', '1', '2'], 3, 'version']] as const) {
       const result = await run(args);
       expect(result.code).toBe(1);
-      expect(result.stderr).toBe(`medoffice records ${args[0]}: entry ${entry} of Patient/p1 cannot be read: its content is not a ${kind} entry (run 'medoffice records verify')\n`);
+      expect(result.stderr).toBe(`medoffice records ${args[0]}: entry ${entry} of Patient/p1 cannot be read: its content is not ${kind === 'audit' ? 'an' : 'a'} ${kind} entry (run 'medoffice records verify')\n`);
     }
   });
 
@@ -270,7 +270,7 @@ describe('medoffice records: entries tampered into a wrong shape', () => {
       const bad = tamperedCopy(`wrong-${kind}-${field}-${sequence}-${value.length}.db`, `UPDATE entries SET data = json_set(data, '$.${field}', ${value}) WHERE sequence = ${sequence}; UPDATE entries SET content_hash = sha256(data) WHERE sequence = ${sequence}`);
       const result = await run([args[0] ?? '', bad, 'Patient/p1']);
       expect({ field, code: result.code, stdout: result.stdout, stderr: result.stderr }).toEqual({
-        field, code: 1, stdout: '', stderr: `medoffice records ${args[0] ?? ''}: entry ${sequence} of Patient/p1 cannot be read: its content is not a ${kind} entry (run 'medoffice records verify')\n`,
+        field, code: 1, stdout: '', stderr: `medoffice records ${args[0] ?? ''}: entry ${sequence} of Patient/p1 cannot be read: its content is not ${kind === 'audit' ? 'an' : 'a'} ${kind} entry (run 'medoffice records verify')\n`,
       });
     }
   });
@@ -320,5 +320,21 @@ describe('medoffice records piped into a reader that stops early', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+});
+
+describe('medoffice records: reads leave no audit event, and the help says so', () => {
+  it('warns in every subcommand\'s help that its reads are not audited, and history, diff and export add no audit event', async () => {
+    for (const command of ['history', 'diff', 'audit', 'verify', 'export']) {
+      const help = await run([command, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain('leaves no audit event');
+    }
+    const trail = async () => JSON.parse((await run(['audit', path, 'Patient/p1', '--format', 'json'])).stdout) as unknown[];
+    const before = await trail();
+    expect((await run(['history', path, 'Patient/p1'])).code).toBe(0);
+    expect((await run(['diff', path, 'Patient/p1', '1', '2'])).code).toBe(0);
+    expect((await run(['export', path])).code).toBe(0);
+    expect(await trail()).toEqual(before);
   });
 });

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffJson } from '../../src/records/diff.js';
 import { jsonEqual, type JsonValue } from '../../src/records/json.js';
-import { UNSAFE_POINTER_TOKENS } from '../../src/records/jsonPointer.js';
+import { parsePointer, UNSAFE_POINTER_TOKENS } from '../../src/records/jsonPointer.js';
 import { applyPatch } from '../../src/records/jsonPatch.js';
 
 interface SuiteCase {
@@ -146,5 +146,23 @@ describe('applyPatch: hostile sizes are refused without reading them whole', () 
     let doubled: unknown = 1;
     for (let i = 0; i < 25; i++) doubled = [doubled, doubled];
     expect(applyPatch({}, [{ op: 'add', path: '/x', value: doubled as never }])).toMatchObject({ ok: false, issues: [{ code: 'records.patch_invalid', path: [0, 'value'] }] });
+  });
+});
+
+describe('UNSAFE_POINTER_TOKENS cannot be changed by an importer', () => {
+  it('is frozen: emptying, assigning or pushing throws (modules are strict), and __proto__ is still refused', () => {
+    expect(Object.isFrozen(UNSAFE_POINTER_TOKENS)).toBe(true);
+    const tokens = UNSAFE_POINTER_TOKENS as string[];
+    expect(() => { tokens.length = 0; }).toThrow(TypeError);
+    expect(() => { tokens[0] = 'harmless'; }).toThrow(TypeError);
+    expect(() => tokens.pop()).toThrow(TypeError);
+    expect(() => tokens.push('x')).toThrow(TypeError);
+    expect([...UNSAFE_POINTER_TOKENS]).toEqual(['__proto__', 'constructor', 'prototype']);
+    for (const token of UNSAFE_POINTER_TOKENS) {
+      expect(parsePointer(`/a/${token}`, ['path'])).toMatchObject({ ok: false, issues: [{ code: 'records.pointer_unsafe', path: ['path'] }] });
+    }
+    const polluted = applyPatch({}, [{ op: 'add', path: '/__proto__/polluted', value: true }]);
+    expect(polluted).toMatchObject({ ok: false, issues: [{ code: 'records.pointer_unsafe' }] });
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 });
