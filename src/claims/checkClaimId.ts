@@ -4,13 +4,25 @@ import type { ClaimIssue } from './claimIssue.js';
 
 const ID: IssuePath = ['id'];
 
-/** The most characters X12 data element 1028 (CLM01, the claim submitter's identifier) holds. */
+/**
+ * The most characters X12 data element 1028 (CLM01, the claim submitter's identifier) holds.
+ *
+ * @example
+ * ```ts
+ * 'A'.repeat(MAX_CLAIM_ID_LENGTH + 1); // a claim.id error
+ * ```
+ */
 export const MAX_CLAIM_ID_LENGTH = 38;
 
 /**
  * The most characters of CLM01 a receiver of the 837P must keep and return: the guide's note says
  * characters beyond 20 need not be stored nor returned, so a longer id may come back cut short on
  * the remittance (835 CLP01) and no longer match the claim.
+ *
+ * @example
+ * ```ts
+ * 'A'.repeat(RETURNED_CLAIM_ID_LENGTH + 1); // a claim.id warning
+ * ```
  */
 export const RETURNED_CLAIM_ID_LENGTH = 20;
 

@@ -1,6 +1,6 @@
 import type { EntryRow, StorageAdapter, StorageTx } from '../records/adapter.js';
 import { canonicalJson } from '../records/canonicalJson.js';
-import { foldAmendments, type Amendment, type StampedAmendmentEvent } from '../records/amendmentLog.js';
+import { AMENDMENT_EVENT_KINDS, foldAmendments, type Amendment, type StampedAmendmentEvent } from '../records/amendmentLog.js';
 import type { Correction } from '../records/corrections.js';
 import { sha256Hex } from '../records/hashing.js';
 import type { JsonValue } from '../records/json.js';
@@ -37,7 +37,7 @@ function isCorrectionFact(fact: Readonly<Record<string, unknown>>): boolean {
   return version(fact['errorVersion']) && version(fact['correctedVersion']) && hasTexts(fact, ['by', 'reason']);
 }
 
-const AMENDMENT_EVENTS: ReadonlySet<unknown> = new Set(['requested', 'extended', 'accepted', 'accepted-in-part', 'denied', 'disagreement', 'rebuttal']);
+const AMENDMENT_EVENTS: ReadonlySet<unknown> = new Set(AMENDMENT_EVENT_KINDS);
 
 function isAmendmentFact(fact: Readonly<Record<string, unknown>>): boolean {
   return hasTexts(fact, ['amendmentId', 'by']) && AMENDMENT_EVENTS.has(fact['event']);

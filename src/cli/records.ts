@@ -1,5 +1,5 @@
 import { auditRecordOf, type AuditRecord } from '../records/auditTrail.js';
-import { markAmended } from '../records/amendmentLog.js';
+import { markAmended } from '../records/amendmentLinks.js';
 import { markCorrected } from '../records/corrections.js';
 import { diffJson } from '../records/diff.js';
 import { verifyChain } from '../records/verify.js';

@@ -11,7 +11,7 @@ import type { LotStock } from './fefo.js';
  *
  * @param caller - the function asking, named first in the message
  * @param lots - the lots
- * @throws MedofficeUsageError for the first lot whose quantity is NaN, infinite or negative, or whose
+ * @throws MedofficeUsageError for the first lot that is not an object, or whose quantity is NaN, infinite or negative, or whose
  *   `expires` is neither null nor a calendar date `YYYY-MM-DD`
  * @example
  * ```ts
@@ -21,6 +21,7 @@ import type { LotStock } from './fefo.js';
 export function requireLots(caller: string, lots: readonly LotStock[]): void {
   for (let i = 0; i < lots.length; i++) {
     const lot = lots[i] as LotStock;
+    if (typeof lot !== 'object' || lot === null) throw new MedofficeUsageError(`${caller}: lots[${i}] must be a lot object { lotId, itemId, quantity, expires }, got ${lot === null ? 'null' : typeof lot}`);
     const which = `lot ${String(lot.lotId)} of ${String(lot.itemId)}`;
     if (!isAmount(lot.quantity)) {
       throw new MedofficeUsageError(`${caller}: lots[${i}].quantity (${which}) must be a finite number at least 0, got ${lot.quantity}`);

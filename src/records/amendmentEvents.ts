@@ -90,7 +90,14 @@ function* locate(settings: StoreSettings<z.ZodType>, scope: OperationScope, amen
   return amendment === undefined ? undefined : { amendment, owner };
 }
 
-/** An amendment found for a decision, extension or statement: where its events are stored, and the head of the record asked about. */
+/**
+ * An amendment found for a decision, extension or statement: where its events are stored, and the head of the record asked about.
+ *
+ * @example
+ * ```ts
+ * const found: FoundAmendment = { amendment, owner: 'Patient/p2', head };
+ * ```
+ */
 export interface FoundAmendment {
   readonly amendment: Amendment;
   readonly owner: string;

@@ -116,6 +116,10 @@ export function readAmendmentDecision<S extends z.ZodType>(settings: StoreSettin
       if (reason !== undefined) return fail([recordIssue('records.invalid_input', ['decision', 'reason'], "an acceptance has no reason to give: to refuse part of the request, decide 'accepted-in-part' with the basis as its reason")]);
       return ok({ outcome, expectedVersion: fields['expectedVersion'], patch: fields['patch'] });
     }
+    if (reason === undefined || (typeof reason === 'string' && reason.trim() === '')) {
+      const what = outcome === 'denied' ? 'a denial needs its basis' : 'an acceptance in part needs the basis for refusing the rest';
+      return fail([recordIssue('records.invalid_input', ['decision', 'reason'], `${what} as its reason (HIPAA 164.526(d)(1)(i))`)]);
+    }
     const badReason = statementIssue(settings, reason, ['decision', 'reason']);
     if (badReason !== undefined) return fail([badReason]);
     const basis = reason as string; // a statement is a string

@@ -1,8 +1,6 @@
-import { DateTime } from 'luxon';
 import { match } from 'ts-pattern';
 import { isoInstant } from '../core/isoInstant.js';
 import type { JsonPatch } from './jsonPatch.js';
-import type { VersionMeta } from './versionMeta.js';
 
 /**
  * A request to amend a record (HIPAA 164.526) and what became of it. The version it concerns is never
@@ -73,7 +71,24 @@ export interface AmendmentStatement {
   readonly statement: string;
 }
 
-/** One event of the amendment workflow, as stored in an `amendment` chain entry. */
+/**
+ * The kinds of event of the amendment workflow, as stored in `amendment` chain entries.
+ *
+ * @example
+ * ```ts
+ * AMENDMENT_EVENT_KINDS.includes('denied'); // true
+ * ```
+ */
+export const AMENDMENT_EVENT_KINDS: readonly AmendmentEvent['event'][] = Object.freeze(['requested', 'extended', 'accepted', 'accepted-in-part', 'denied', 'disagreement', 'rebuttal']);
+
+/**
+ * One event of the amendment workflow, as stored in an `amendment` chain entry.
+ *
+ * @example
+ * ```ts
+ * const event: AmendmentEvent = { event: 'denied', amendmentId: 'p1-amendment-1', reason: 'accurate and complete' };
+ * ```
+ */
 export type AmendmentEvent =
   | { readonly event: 'requested'; readonly amendmentId: string; readonly version: number; readonly description: string; readonly proposedPatch?: JsonPatch }
   | { readonly event: 'extended'; readonly amendmentId: string; readonly reason: string; readonly dueBy: string }
@@ -85,6 +100,11 @@ export type AmendmentEvent =
 /**
  * An amendment event with who recorded it and when, and the store key of the record whose entries hold
  * it (`Patient/p2`; every event of an amendment is stored under the record it concerns).
+ *
+ * @example
+ * ```ts
+ * const stamped: StampedAmendmentEvent = { event: 'denied', amendmentId: 'p1-amendment-1', reason: 'accurate', by: 'dr-lee', at: '2026-11-02T12:30:00.000Z', recordId: 'Patient/p1' };
+ * ```
  */
 export type StampedAmendmentEvent = AmendmentEvent & { readonly by: string; readonly at: string; readonly recordId?: string };
 
@@ -107,8 +127,11 @@ export const AMENDMENT_DAYS = { decide: 60, extension: 30 } as const;
  * ```
  */
 export function daysAfter(at: string, days: number): string {
-  return isoInstant(DateTime.fromISO(at, { zone: 'utc' }).plus({ days }).toMillis());
+  // In UTC a day is always 86,400,000 ms: plain arithmetic, since every read of a record folds its amendments.
+  return isoInstant(Date.parse(at) + days * MS_PER_DAY);
 }
+
+const MS_PER_DAY = 86_400_000;
 
 const idOf = (key: string): string => key.slice(key.indexOf('/') + 1);
 
@@ -174,27 +197,4 @@ export function foldAmendments(events: readonly StampedAmendmentEvent[]): Amendm
     if (next !== undefined) byId.set(e.amendmentId, next);
   }
   return [...byId.values()];
-}
-
-/**
- * Marks each version's metadata with the amendments that concern it (`amendments`: id and status, and
- * `disagreement: true` once the individual filed a statement of disagreement), as 164.526(c)(1) and
- * (d)(5) ask the record to link them.
- *
- * @param metas - versions' metadata
- * @param amendments - the record's own amendments
- * @returns the metadata, marked
- * @example
- * ```ts
- * markAmended([meta2], amendments); // [{ ...meta2, amendments: [{ id: 'p1-amendment-1', status: 'denied' }] }]
- * ```
- */
-export function markAmended(metas: readonly VersionMeta[], amendments: readonly Amendment[]): VersionMeta[] {
-  if (amendments.length === 0) return [...metas];
-  return metas.map((meta) => {
-    const links = amendments
-      .filter((a) => a.version === meta.version && a.recordId === meta.id)
-      .map((a) => ({ id: a.id, status: a.status, ...(a.disagreement !== undefined ? { disagreement: true as const } : {}) }));
-    return links.length === 0 ? meta : { ...meta, amendments: links };
-  });
 }

@@ -19,9 +19,10 @@ export { decideAmendment } from './amendmentDecision.js';
 /**
  * Lists a record's amendment requests with their outcome, oldest first: its own and those of every
  * record merged into it (each naming the record and version it concerns). Needs `read`, or `amend`:
- * a role that may not read gets only the requests its own actor made of this record, with their
- * outcome, statements and rebuttal (164.526(c)(2), (d)(1), (d)(3)), less where an acceptance was
- * written (`appliedVersion`, `appliedRecordId`).
+ * a role that may not read gets only the requests its own actor made, of this record and of those
+ * merged into it, with their outcome, statements and rebuttal (164.526(c)(2), (d)(1), (d)(3)), less
+ * where an acceptance was written (`appliedVersion`, `appliedRecordId`); a deleted or merged record
+ * where it made none is `records.not_found` to it, as to a request.
  *
  * @example
  * ```ts
@@ -33,10 +34,13 @@ export function listAmendments<S extends z.ZodType>(settings: StoreSettings<S>, 
     const head = yield* step(scope.tx.head(scope.key));
     if (head === undefined || head.state === 'expunged') return fail([recordIssue('records.not_found', ['id'], 'no such record')]);
     const { actor, role } = scope.context;
-    if (!permits(settings.policy, role, 'read')) return ok((yield* recordAmendments(scope.tx, scope.key)).filter((a) => a.requestedBy === actor).map((a) => forCaller(a, false)));
+    const reader = permits(settings.policy, role, 'read');
     const all = yield* recordAmendments(scope.tx, scope.key);
     for (const key of yield* recordsMergedInto(scope.tx, scope.key)) all.push(...(yield* recordAmendments(scope.tx, key)));
-    return ok(all.sort((a, b) => (a.requestedAt < b.requestedAt ? -1 : a.requestedAt > b.requestedAt ? 1 : 0)));
+    const shown = reader ? all : all.filter((a) => a.requestedBy === actor).map((a) => forCaller(a, false));
+    // A role that may not read learns nothing of a record that no longer takes requests, unless it made some there.
+    if (!reader && head.state !== 'active' && shown.length === 0) return fail([recordIssue('records.not_found', ['id'], 'no record under this id takes amendment requests')]);
+    return ok(shown.sort((a, b) => (a.requestedAt < b.requestedAt ? -1 : a.requestedAt > b.requestedAt ? 1 : 0)));
   });
 }
 

@@ -72,7 +72,7 @@ export async function signCheckpoint(adapter: StorageAdapter, privateKey: KeyObj
 
 /** A text member of a checkpoint, or the issue at its path when it is not one canonical JSON can hold. */
 function textIssue(value: unknown, member: 'headHash' | 'at' | 'signature'): RecordIssue | undefined {
-  return typeof value === 'string' && !hasLoneSurrogate(value) ? undefined : recordIssue('records.invalid_input', ['checkpoint', member], `the ${member} must be a text`);
+  return typeof value === 'string' && !hasLoneSurrogate(value) ? undefined : recordIssue('records.invalid_input', ['checkpoint', member], `the checkpoint's ${member} must be a text`);
 }
 
 /** Reads the caller's checkpoint once, member by member, into a checkpoint of our own. */
@@ -118,7 +118,9 @@ export async function verifyCheckpoint(adapter: StorageAdapter, checkpoint: Sign
   const signed = read.value;
   let matches: boolean;
   try {
-    matches = verify(null, payload(signed), publicKey, Buffer.from(signed.signature, 'base64'));
+    const signature = Buffer.from(signed.signature, 'base64');
+    // Base64 decoding skips what it cannot read: only the exact encoding of the signature counts.
+    matches = signature.toString('base64') === signed.signature && verify(null, payload(signed), publicKey, signature);
   } catch {
     // The checkpoint is well formed, so only the key can make verify throw: still not a broken chain.
     return fail([recordIssue('records.invalid_input', ['publicKey'], 'the key could not be used to verify an Ed25519 signature')]);

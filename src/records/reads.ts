@@ -4,7 +4,7 @@ import { fail, ok, type Checked } from '../core/result.js';
 import type { HeadRow } from './adapter.js';
 import type { AccessContext } from './context.js';
 import { correctionsIn, markCorrected } from './corrections.js';
-import { markAmended } from './amendmentLog.js';
+import { markAmended } from './amendmentLinks.js';
 import { recordAmendments } from './amendmentEvents.js';
 import { diffJson } from './diff.js';
 import type { PatchOperation } from './jsonPatch.js';

@@ -28,7 +28,14 @@ export const CalendarReminderSchema = z.object({
   daysBefore: z.number().int().nonnegative().max(366),
   at: WallTimeSchema,
 });
-/** A reminder at a wall-clock time on a day before the appointment. */
+/**
+ * A reminder at a wall-clock time on a day before the appointment.
+ *
+ * @example
+ * ```ts
+ * const eveningBefore: CalendarReminder = { daysBefore: 1, at: '18:00' };
+ * ```
+ */
 export type CalendarReminder = z.infer<typeof CalendarReminderSchema>;
 
 /**
@@ -50,12 +57,9 @@ export const ReminderPlanSchema = z.object({
   quietEnd: WallTimeSchema.default('08:00'),
   minimumLeadMinutes: z.number().int().nonnegative().max(MAX_LEAD_MINUTES).default(60),
   now: NowSchema.optional(),
-});
+}).transform((plan) => (plan.offsetsMinutes === undefined && plan.calendar === undefined ? { ...plan, offsetsMinutes: [4320, 1440, 120] } : plan));
 /** A reminder plan. */
 export type ReminderPlan = z.input<typeof ReminderPlanSchema>;
-
-/** The elapsed-time reminders a plan with neither offsets nor calendar reminders gets: 72 h, 24 h and 2 h before. */
-const DEFAULT_OFFSETS_MINUTES: readonly number[] = [4320, 1440, 120];
 
 /** One reminder to send. */
 export interface Reminder {
@@ -91,7 +95,7 @@ export interface Reminder {
  * @param appointment - the appointment: its `start` (an instant with offset), `status` (booked when
  *   absent) and `patientZone` are read
  * @param clinicZone - used when the appointment has no patient zone
- * @param plan - offsets and quiet hours
+ * @param plan - elapsed offsets, calendar reminders, quiet hours, the shortest moved lead and `now`
  * @returns the reminders (none for an appointment that is not pending or booked), or
  *   `reminders.appointment` (paths into the appointment), `reminders.plan`
  *   (paths into the plan) or `time.unknown_zone` issues
@@ -115,7 +119,7 @@ export function planReminders(appointment: Appointment, clinicZone: IanaZone, pl
   const quiet = { start: minutesOfWallTime(quietStart), end: minutesOfWallTime(quietEnd) };
   const seen = new Set<number>();
   const reminders: Reminder[] = [];
-  for (const { planned, rule } of plannedTimes(start, offsetsMinutes ?? (calendar === undefined ? DEFAULT_OFFSETS_MINUTES : []), calendar ?? [])) {
+  for (const { planned, rule } of plannedTimes(start, offsetsMinutes ?? [], calendar ?? [])) {
     const placed = outOfQuiet(planned, quiet, start, minimumLeadMinutes, nowMillis);
     if (placed === undefined) continue;
     const sendAt = placed.at;

@@ -34,6 +34,17 @@ describe('API misuse throws MedofficeUsageError naming the bad input, never NaN'
     );
   });
 
+  it('a lot that is not an object is refused, naming its place, not crashing with a TypeError', () => {
+    for (const bad of [null, undefined, 5, 'L1']) {
+      const calls = [
+        () => stockPosition({ stock: [bad as never], onOrder: 0, allocated: 0, demandPerDay: 5, asOf, horizonDays: 10 }),
+        () => expiringSoon([bad as never], asOf, 30),
+        () => pickFirstExpiry([bad as never], 5, asOf),
+      ];
+      for (const call of calls) expect(call, String(bad)).toThrow(/lots\[0\] must be a lot object/);
+    }
+  });
+
   it('a lot whose expires is not YYYY-MM-DD is refused, naming the lot, by stockPosition, planItem, expiringSoon and pickFirstExpiry', () => {
     const item = ItemSchema.parse({ id: 'v', name: 'V', unit: 'dose', packSize: 1, unitCostCents: 100, supplier: 's', leadTime: { meanDays: 3 } });
     for (const expires of ['2026-11-5', '11/05/2026', '2026-02-30', '2026-11-05T00:00', '', undefined, 20_000]) {

@@ -84,7 +84,7 @@ describe('an individual without read sees its own requests and their outcome, an
     expect(await store.amendments('p1', biller)).toMatchObject({ ok: false, issues: [{ code: 'records.forbidden' }] });
   });
 
-  it('is not told where an acceptance was written, nor the amendments of records merged into it', async () => {
+  it('is not told where an acceptance was written; lists its own requests of records merged into it under the survivor', async () => {
     const { store } = open();
     await store.create('p1', patient('Rivera'), doctor);
     await store.create('p2', patient('Rivera'), doctor);
@@ -94,13 +94,27 @@ describe('an individual without read sees its own requests and their outcome, an
     await store.decideAmendment('p1', onP1.value.id, { outcome: 'accepted', expectedVersion: 1, patch: [{ op: 'replace', path: '/name/0/family', value: 'Rivera-Ortiz' }] }, doctor);
     await store.merge('p2', 'p1', doctor);
     const listed = await store.amendments('p1', ana);
-    expect(listed).toMatchObject({ ok: true, value: [{ id: onP1.value.id, status: 'accepted' }] });
-    expect(listed.ok && listed.value).toHaveLength(1);
-    expect(listed.ok && listed.value[0]?.appliedVersion).toBeUndefined();
-    expect(listed.ok && listed.value[0]?.appliedRecordId).toBeUndefined();
-    // Its request on the duplicate is still listed under the duplicate, decided through the survivor.
+    expect(listed).toMatchObject({ ok: true, value: [{ id: onP2.value.id, status: 'requested' }, { id: onP1.value.id, status: 'accepted' }] });
+    expect(listed.ok && listed.value).toHaveLength(2);
+    expect(listed.ok && listed.value[1]?.appliedVersion).toBeUndefined();
+    expect(listed.ok && listed.value[1]?.appliedRecordId).toBeUndefined();
+    // Its request on the duplicate is decided through the survivor, and listed under either id.
     await store.decideAmendment('p1', onP2.value.id, { outcome: 'denied', reason: 'accurate' }, doctor);
     expect(await store.amendments('p2', ana)).toMatchObject({ ok: true, value: [{ id: onP2.value.id, status: 'denied' }] });
+    expect(await store.amendments('p1', ana)).toMatchObject({ ok: true, value: [{ id: onP2.value.id, status: 'denied' }, { id: onP1.value.id }] });
+    // Someone who made no request there is told nothing of the merged record, as an unknown id.
+    expect(await store.amendments('p2', mallory)).toMatchObject({ ok: false, issues: [{ code: 'records.not_found' }] });
+    expect(await store.amendments('p1', mallory)).toMatchObject({ ok: true, value: [] });
+  });
+
+  it('tells a role without read nothing of a deleted record where it made no request', async () => {
+    const { store } = open();
+    await store.create('d1', patient('Rivera'), doctor);
+    expect((await store.delete('d1', 1, doctor)).ok).toBe(true);
+    const unknown = await store.amendments('nobody', ana);
+    const deleted = await store.amendments('d1', ana);
+    expect(unknown).toMatchObject({ ok: false, issues: [{ code: 'records.not_found' }] });
+    expect(deleted).toMatchObject({ ok: false, issues: [{ code: 'records.not_found', path: ['id'] }] });
   });
 });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyAmendmentEvent, foldAmendments, markAmended, type Amendment, type StampedAmendmentEvent } from '../../src/records/amendmentLog.js';
+import { markAmended } from '../../src/records/amendmentLinks.js';
+import { applyAmendmentEvent, foldAmendments, type Amendment, type StampedAmendmentEvent } from '../../src/records/amendmentLog.js';
 import type { VersionMeta } from '../../src/records/versionMeta.js';
 
 const id = 'p1-amendment-1';

@@ -36,7 +36,11 @@ describe('an amendment accepted in part (164.526(c), (d))', () => {
   it('may be made without a patch, and needs a reason', async () => {
     const { store, id } = await twoChanges();
     expect(await store.decideAmendment('p1', id, { outcome: 'accepted-in-part', reason: ' ' }, doctor)).toMatchObject({ ok: false, issues: [{ code: 'records.invalid_input', path: ['decision', 'reason'] }] });
-    expect(await store.decideAmendment('p1', id, { outcome: 'accepted-in-part' } as never, doctor)).toMatchObject({ ok: false, issues: [{ code: 'records.invalid_input', path: ['decision', 'reason'] }] });
+    const missing = await store.decideAmendment('p1', id, { outcome: 'accepted-in-part' } as never, doctor);
+    expect(missing).toMatchObject({ ok: false, issues: [{ code: 'records.invalid_input', path: ['decision', 'reason'] }] });
+    expect(!missing.ok && missing.issues[0]?.message).toBe('an acceptance in part needs the basis for refusing the rest as its reason (HIPAA 164.526(d)(1)(i))');
+    const denial = await store.decideAmendment('p1', id, { outcome: 'denied', reason: '' }, doctor);
+    expect(!denial.ok && denial.issues[0]?.message).toBe('a denial needs its basis as its reason (HIPAA 164.526(d)(1)(i))');
     const decided = await store.decideAmendment('p1', id, { outcome: 'accepted-in-part', reason: 'only the birth date was wrong, and it is fixed elsewhere' }, doctor);
     expect(decided.ok && decided.value.appliedVersion).toBeUndefined();
     expect(decided).toMatchObject({ ok: true, value: { status: 'accepted-in-part' } });

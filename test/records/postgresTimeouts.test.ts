@@ -36,6 +36,19 @@ async function holdChainLock(schema: string): Promise<() => Promise<void>> {
   };
 }
 
+/** Runs `statement` in a transaction of its own connection, holding its locks for `ms`, then rolls back. */
+async function holdFor(ms: number, statement: string): Promise<{ done: Promise<void> }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('BEGIN');
+  await client.query(statement);
+  const done = pause(ms).then(async () => {
+    await client.query('ROLLBACK');
+    await client.end();
+  });
+  return { done };
+}
+
 /**
  * Updates p1 to version 2 while another connection holds the chain lock, letting the lock go after
  * 3 s whatever happens, and answers how the update settled.
@@ -116,6 +129,23 @@ describe('postgres adapter timeouts', () => {
     const outcome = await read;
     expect(outcome).toMatchObject({ error: { message: expect.stringMatching(/timeout/i) } });
     expect(await store.read('p1', clerk)).toMatchObject({ ok: true });
+  });
+
+  it('opens and rewrites its tables without the statement and lock timeouts, and keeps them for the operations after', async () => {
+    const timeouts = { maxConnections: 1, statementTimeoutMs: 150, lockTimeoutMs: 100 };
+    // Another process creating its tables holds the setup lock for 600 ms: opening waits for it.
+    const setup = await holdFor(600, 'SELECT pg_advisory_lock(48151623)');
+    const { adapter, store, schema } = await open(timeouts);
+    await setup.done;
+    expect((await store.create('p1', patient('Rivera'), clerk)).ok).toBe(true);
+    // A reader holds the entries table for 600 ms: the rewrite waits for it rather than giving up.
+    const reader = await holdFor(600, `SELECT count(*) FROM "${schema}".entries`);
+    await expect(adapter.rewriteTables()).resolves.toBeUndefined();
+    await reader.done;
+    // The one pooled connection has its timeouts back: a write waiting on a held chain lock is cancelled.
+    const outcome = await updateWhileLocked(store, schema);
+    expect(outcome).toHaveProperty('error');
+    expect(['55P03', '57014']).toContain((outcome as { error: { code?: string } }).error.code);
   });
 
   it.each([

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { Appointment } from '../../src/scheduling/appointment.js';
 import type { IanaZone } from '../../src/core/time.js';
-import { planReminders, type ReminderPlan } from '../../src/scheduling/reminders.js';
+import { planReminders, ReminderPlanSchema, type ReminderPlan } from '../../src/scheduling/reminders.js';
 
 const zone = 'America/New_York' as IanaZone;
 function appointment(start: string, patientZone?: string): Appointment {
@@ -104,5 +104,13 @@ describe('planReminders: calendar reminders (a wall-clock time on a day before t
         { numRuns: 300 },
       );
     });
+  });
+});
+
+describe('ReminderPlanSchema', () => {
+  it('fills in 72 h, 24 h and 2 h before only when a plan names neither offsets nor calendar reminders', () => {
+    expect(ReminderPlanSchema.parse({}).offsetsMinutes).toEqual([4320, 1440, 120]);
+    expect(ReminderPlanSchema.parse({ calendar: [{ daysBefore: 1, at: '18:00' }] }).offsetsMinutes).toBeUndefined();
+    expect(ReminderPlanSchema.parse({ offsetsMinutes: [60] }).offsetsMinutes).toEqual([60]);
   });
 });

@@ -3,46 +3,11 @@ import { MedofficeUsageError } from '../../core/result.js';
 import type { ChainTip, StorageAdapter, StorageTx } from '../adapter.js';
 import { GENESIS_HASH } from '../hashing.js';
 import type { Answer } from '../steps.js';
+import { maxConnectionsOf, quotedSchema, timeoutsOf, type PostgresAdapterOptions } from './postgresOptions.js';
+
+export type { PostgresAdapterOptions } from './postgresOptions.js';
 import { entryFromSql, entryValues, headFromSql, tableStatements, type SqlEntryRow, type SqlHeadRow } from './rows.js';
 
-/**
- * Options of the PostgreSQL adapter.
- *
- * @example
- * ```ts
- * const options: PostgresAdapterOptions = { connectionString: 'postgres://postgres@127.0.0.1:55432/postgres', schema: 'records' };
- * ```
- */
-export interface PostgresAdapterOptions {
-  /** A libpq connection URL. */
-  readonly connectionString: string;
-  /**
-   * The schema holding the tables (created if missing; default `medoffice_records`): lowercase letters,
-   * digits and `_`, at most 63, not starting with a digit; PostgreSQL's own `pg_*` and
-   * `information_schema` are refused.
-   */
-  readonly schema?: string;
-  /** Most pooled connections, from 1 to 262143, PostgreSQL's own limit (default 10). */
-  readonly maxConnections?: number;
-  /**
-   * Longest wait, in milliseconds, for a lock (the chain lock, a record's head row) before the
-   * server cancels the statement (`lock_timeout`, SQLSTATE 55P03): the operation's promise rejects,
-   * nothing of it is kept, and the attempt is audited if the storage takes the audit event in time.
-   * Unset, the server's or role's own setting applies (PostgreSQL's default is to wait for ever).
-   */
-  readonly lockTimeoutMs?: number;
-  /** Longest time, in milliseconds, any one statement may run, its lock waits included (`statement_timeout`, SQLSTATE 57014). Unset, the server's setting applies. */
-  readonly statementTimeoutMs?: number;
-  /**
-   * Longest time, in milliseconds, a connection may sit idle inside a transaction before the server
-   * ends its session and so lets go of its locks (`idle_in_transaction_session_timeout`): a process
-   * stopped in the middle of a write (paused, swapped out, its event loop blocked) then stops blocking
-   * every other writer. Unset, the server's setting applies.
-   */
-  readonly idleInTransactionTimeoutMs?: number;
-  /** Longest wait, in milliseconds, for a connection (a new one or a free pooled one) before the operation rejects. Unset, it waits for ever. */
-  readonly connectTimeoutMs?: number;
-}
 
 /**
  * The PostgreSQL adapter: a {@link StorageAdapter} that can also rewrite its tables, so that the old
@@ -136,50 +101,9 @@ function makeTx(client: PoolClient, s: string): StorageTx {
   };
 }
 
-/** The most connections a PostgreSQL server takes (its `max_connections` cannot be set higher). */
-const MAX_CONNECTIONS = 262_143;
 
-/** The longest timeout PostgreSQL takes, in milliseconds (its settings are 32-bit integers). */
-const MAX_TIMEOUT_MS = 2_147_483_647;
 
-/** The timeouts given, checked, as pg's connection settings. */
-function timeoutsOf(options: PostgresAdapterOptions): Partial<PoolConfig> {
-  const settings: Record<string, number> = {};
-  const given = [
-    ['lockTimeoutMs', 'lock_timeout'],
-    ['statementTimeoutMs', 'statement_timeout'],
-    ['idleInTransactionTimeoutMs', 'idle_in_transaction_session_timeout'],
-    ['connectTimeoutMs', 'connectionTimeoutMillis'],
-  ] as const;
-  for (const [option, setting] of given) {
-    const ms = options[option];
-    if (ms === undefined) continue;
-    if (!Number.isSafeInteger(ms) || ms < 1 || ms > MAX_TIMEOUT_MS) {
-      throw new MedofficeUsageError(`postgresAdapter: ${option} must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, not ${String(ms)}`);
-    }
-    settings[setting] = ms;
-  }
-  return settings;
-}
 
-/** The schema name, checked, and quoted so that a reserved word such as `user` is a name too. */
-function quotedSchema(options: PostgresAdapterOptions): string {
-  const schema = options.schema ?? 'medoffice_records';
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new MedofficeUsageError(`postgresAdapter: '${schema}' is not a plain lowercase schema name`);
-  if (schema.startsWith('pg_') || schema === 'information_schema') {
-    throw new MedofficeUsageError(`postgresAdapter: '${schema}' is reserved for PostgreSQL's own catalogs`);
-  }
-  return `"${schema}"`;
-}
-
-/** The pool's size, checked: 10 unless given. */
-function maxConnectionsOf(options: PostgresAdapterOptions): number {
-  const max = options.maxConnections ?? 10;
-  if (!Number.isSafeInteger(max) || max < 1 || max > MAX_CONNECTIONS) {
-    throw new MedofficeUsageError(`postgresAdapter: maxConnections must be a whole number from 1 to ${MAX_CONNECTIONS}, not ${String(max)}`);
-  }
-  return max;
-}
 
 /**
  * Runs `use` on a pooled connection. A connection that fails meanwhile (the server ended it) or that
@@ -201,21 +125,39 @@ async function withClient<T>(pool: Pool, use: (client: PoolClient, discard: (err
   }
 }
 
+/**
+ * Lifts the statement and lock timeouts for this session's maintenance work (creating the tables,
+ * rewriting them), which may rightly wait and run far longer than any store operation, and puts them
+ * back to the session's own values after.
+ */
+async function withoutTimeouts<T>(client: PoolClient, work: () => Promise<T>): Promise<T> {
+  await client.query('SET statement_timeout = 0; SET lock_timeout = 0');
+  try {
+    return await work();
+  } finally {
+    await client.query('RESET statement_timeout; RESET lock_timeout');
+  }
+}
+
 async function createTables(pool: Pool, s: string): Promise<void> {
   await withClient(pool, async (client, discard) => {
     try {
-      await client.query('SELECT pg_advisory_lock(48151623)');
-      await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
-      for (const statement of tableStatements(`${s}.`, 'BIGINT', 'TEXT COLLATE "C"')) await client.query(statement);
-      await client.query(`CREATE TABLE IF NOT EXISTS ${s}.chain_lock (id INTEGER PRIMARY KEY)`);
-      await client.query(`INSERT INTO ${s}.chain_lock (id) VALUES (1) ON CONFLICT DO NOTHING`);
-      await client.query('SELECT pg_advisory_unlock(48151623)');
+      await withoutTimeouts(client, () => createTablesOn(client, s));
     } catch (error) {
       // Closing the connection also lets go of the advisory lock.
       discard(error);
       throw error;
     }
   });
+}
+
+async function createTablesOn(client: PoolClient, s: string): Promise<void> {
+  await client.query('SELECT pg_advisory_lock(48151623)');
+  await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
+  for (const statement of tableStatements(`${s}.`, 'BIGINT', 'TEXT COLLATE "C"')) await client.query(statement);
+  await client.query(`CREATE TABLE IF NOT EXISTS ${s}.chain_lock (id INTEGER PRIMARY KEY)`);
+  await client.query(`INSERT INTO ${s}.chain_lock (id) VALUES (1) ON CONFLICT DO NOTHING`);
+  await client.query('SELECT pg_advisory_unlock(48151623)');
 }
 
 /**
@@ -234,11 +176,14 @@ async function createTables(pool: Pool, s: string): Promise<void> {
  * archived WAL, backups and replicas for as long as the server's retention keeps them. Those are the
  * database administrator's part (encrypted storage and bounded WAL and backup retention).
  *
- * @param options - connection, schema and pool size
- * @returns the adapter, its tables created if missing
  * Without timeouts a writer waits for the chain lock as long as another holds it; `lockTimeoutMs`,
  * `statementTimeoutMs` and `idleInTransactionTimeoutMs` bound that wait and let the server end a
- * session stalled inside a transaction.
+ * session stalled inside a transaction. Creating the tables and {@link PostgresAdapter.rewriteTables}
+ * run without the statement and lock timeouts: they may rightly wait for other sessions and take far
+ * longer than any store operation.
+ *
+ * @param options - connection, schema, pool size and the optional timeouts
+ * @returns the adapter, its tables created if missing
  *
  * @throws MedofficeUsageError when pg is not installed, the schema name is not a plain lowercase name
  *   or is PostgreSQL's own, `maxConnections` is not a whole number from 1 to 262143, or a timeout is
@@ -280,9 +225,15 @@ export async function postgresAdapter(options: PostgresAdapterOptions): Promise<
       ((await pool.query(`SELECT * FROM ${schema}.entries WHERE sequence >= $1 ORDER BY sequence LIMIT $2`, [fromSequence, limit])).rows as SqlEntryRow[]).map(entryFromSql),
     heads: async () => ((await pool.query(`SELECT * FROM ${schema}.heads ORDER BY record_id`)).rows as SqlHeadRow[]).map(headFromSql),
     // A pooled query runs outside a transaction block, where VACUUM must run.
-    rewriteTables: async () => {
-      await pool.query(`VACUUM (FULL) ${schema}.entries, ${schema}.heads`);
-    },
+    rewriteTables: () =>
+      withClient(pool, async (client, discard) => {
+        try {
+          await withoutTimeouts(client, () => client.query(`VACUUM (FULL) ${schema}.entries, ${schema}.heads`));
+        } catch (error) {
+          discard(error);
+          throw error;
+        }
+      }),
     close: () => pool.end(),
   };
 }
