@@ -57,7 +57,8 @@ function validateChecked(claim: unknown, options: ValidateClaimOptions): ClaimRe
   try {
     const read = readClaim(claim);
     if (!read.ok) return { valid: false, issues: read.issues };
-    return applyPayerSeverity(checkClaim(read.claim, options), payerRulesFor(read.claim.payer.id, options));
+    const rules = payerRulesFor(read.claim.payer.id, options);
+    return applyPayerSeverity(checkClaimUnder(read.claim, options, rules), rules);
   } catch (error) {
     const message = `the claim could not be checked: ${error instanceof Error ? error.message : 'unexpected failure'}`;
     return { valid: false, issues: [errorIssue('claim.check_failed', [], message)] };
@@ -74,8 +75,12 @@ function validateChecked(claim: unknown, options: ValidateClaimOptions): ClaimRe
  * ```
  */
 export function checkClaim(claim: Claim, options: ValidateClaimOptions): ClaimIssue[] {
+  return checkClaimUnder(claim, options, payerRulesFor(claim.payer.id, options));
+}
+
+/** {@link checkClaim} with the payer's rules already resolved, so that a validation resolves them once. */
+function checkClaimUnder(claim: Claim, options: ValidateClaimOptions, rules: ReturnType<typeof payerRulesFor>): ClaimIssue[] {
   const issues: ClaimIssue[] = [];
-  const rules = payerRulesFor(claim.payer.id, options);
   checkClaimId(claim, issues);
   checkLines(claim, issues);
   checkFrequency(claim, issues);
