@@ -1,7 +1,6 @@
 import type { EntryRow, StorageAdapter, StorageTx } from '../records/adapter.js';
 import { canonicalJson } from '../records/canonicalJson.js';
-import { AMENDMENT_EVENT_KINDS, foldAmendments, type Amendment, type StampedAmendmentEvent } from '../records/amendmentLog.js';
-import type { Correction } from '../records/corrections.js';
+import { AMENDMENT_EVENT_KINDS } from '../records/amendmentLog.js';
 import { sha256Hex } from '../records/hashing.js';
 import type { JsonValue } from '../records/json.js';
 import { runSteps } from '../records/steps.js';
@@ -87,25 +86,6 @@ export function unreadableEntry(key: string, rows: readonly EntryRow[]): string 
   return undefined;
 }
 
-/**
- * A record's corrections as its correction entries hold them, oldest first (an expunged entry gives
- * none). Check the rows with {@link unreadableEntry} first: this reads them as they are.
- *
- * @param rows - the record's `correction` entries, ascending by sequence
- * @returns the corrections, for `markCorrected`
- * @example
- * ```ts
- * const rows = await tx.entriesOf('Patient/p1', 'correction');
- * if (unreadableEntry('Patient/p1', rows) === undefined) markCorrected(metas, correctionsOf(rows));
- * ```
- */
-export function correctionsOf(rows: readonly EntryRow[]): Correction[] {
-  return rows.flatMap((row) => {
-    const fact = parsedFact(row);
-    if (fact === undefined || !isCorrectionFact(fact)) return [];
-    return [{ errorVersion: fact['errorVersion'] as number, correctedVersion: fact['correctedVersion'] as number, by: fact['by'] as string, reason: fact['reason'] as string, at: row.at }];
-  });
-}
 
 /**
  * A version's document rebuilt from the chain, or why it could not be.
@@ -163,23 +143,4 @@ export async function allEntries(adapter: StorageAdapter): Promise<EntryRow[]> {
     rows.push(...page);
     if (page.length < 5000) return rows;
   }
-}
-
-/**
- * A record's amendments as its amendment entries hold them (an expunged entry gives none). Check the
- * rows with {@link unreadableEntry} first: this reads them as they are.
- *
- * @param rows - the record's `amendment` entries, ascending by sequence
- * @returns the amendments, for `markAmended`
- * @example
- * ```ts
- * const rows = await tx.entriesOf('Patient/p1', 'amendment');
- * if (unreadableEntry('Patient/p1', rows) === undefined) markAmended(metas, amendmentsOf(rows));
- * ```
- */
-export function amendmentsOf(rows: readonly EntryRow[]): Amendment[] {
-  return foldAmendments(rows.flatMap((row) => {
-    const fact = parsedFact(row);
-    return fact === undefined || !isAmendmentFact(fact) ? [] : [{ ...fact, at: row.at, recordId: row.recordId } as unknown as StampedAmendmentEvent];
-  }));
 }

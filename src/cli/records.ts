@@ -1,13 +1,14 @@
 import { auditRecordOf, type AuditRecord } from '../records/auditTrail.js';
 import { markAmended } from '../records/amendmentLinks.js';
-import { markCorrected } from '../records/corrections.js';
+import { amendmentsOfRows } from '../records/amendmentEvents.js';
+import { correctionsOfRows, markCorrected } from '../records/corrections.js';
 import { diffJson } from '../records/diff.js';
 import { verifyChain } from '../records/verify.js';
 import { metaOf, versionFactOf } from '../records/versionFact.js';
 import type { VersionMeta } from '../records/versionMeta.js';
 import { commandGroup, ExitCode, type CliCommand, type CliIo, type CommandOptions, type ExitCodeValue } from './command.js';
 import { writeOutputFile } from './outputFile.js';
-import { allEntries, amendmentsOf, correctionsOf, rebuild, unreadableEntry } from './recordEntries.js';
+import { allEntries, rebuild, unreadableEntry } from './recordEntries.js';
 import { recordsSubcommand, type RecordsAction } from './recordsSubcommand.js';
 import { wholeNumberOption } from './wholeNumberOption.js';
 
@@ -80,7 +81,7 @@ const history: RecordsAction = async (adapter, parsed, io) => {
   const metas = markAmended(markCorrected(rows.flatMap((row) => {
     const fact = versionFactOf(row);
     return fact === undefined ? [] : [metaOf(fact)];
-  }), correctionsOf(fixes)), amendmentsOf(amendments));
+  }), correctionsOfRows(fixes)), amendmentsOfRows(amendments));
   if (rows.length === 0 || metas.length === 0) {
     io.err(`medoffice records history: ${rows.length === 0 ? 'no versions of' : 'the content was expunged from'} ${key}\n`);
     return ExitCode.findings;

@@ -120,9 +120,21 @@ function acceptsRow(shape: RowShape, record: CsvRecord): boolean {
   return true;
 }
 
+/**
+ * A header cell as a column name: without case or surrounding spaces, as every reader matches it.
+ *
+ * @example
+ * ```ts
+ * columnName(' Unit_Cost '); // 'unit_cost'
+ * ```
+ */
+export function columnName(cell: string): string {
+  return cell.trim().toLowerCase();
+}
+
 function readHeader(shape: RowShape, header: CsvRecord): void {
   const { source, issues, index } = shape;
-  const names = header.fields.map((name) => name.trim().toLowerCase());
+  const names = header.fields.map(columnName);
   shape.width = names.length;
   names.forEach((name, position) => {
     const first = index.get(name);
@@ -142,7 +154,7 @@ function unknownColumns(shape: RowShape, line: number, fields: readonly string[]
   const known = new Set(documented);
   const warnings: Issue[] = [];
   fields.forEach((field, position) => {
-    const name = field.trim().toLowerCase();
+    const name = columnName(field);
     if (name === '' || known.has(name) || shape.index.get(name) !== position) return;
     const near = nearestColumn(name, documented);
     const advice = near === undefined ? `the columns it reads are ${documented.join(', ')}` : `did you mean '${near}'?`;

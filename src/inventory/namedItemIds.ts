@@ -1,4 +1,5 @@
 import { parseCsv } from '../core/csv.js';
+import { columnName } from './csvRows.js';
 
 /**
  * Every item id an items CSV names, the ids of rows that will be rejected included, so that a
@@ -26,7 +27,7 @@ export function namedItemIds(text: string, source: string): Set<string> {
   const table = parseCsv(text, source);
   const [header, ...records] = table.records;
   const ids = new Set<string>();
-  const idColumn = header === undefined ? -1 : header.fields.findIndex((name) => name.trim().toLowerCase() === 'id');
+  const idColumn = header === undefined ? -1 : header.fields.findIndex((cell) => columnName(cell) === 'id');
   if (header === undefined || idColumn < 0) return ids;
   // The first faulty field of each malformed record, 1-based, as the parse issues name it.
   const firstFault = new Map<number, number>();

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { fail, ok, type Checked } from '../core/result.js';
-import type { HeadRow, StorageTx } from './adapter.js';
+import type { EntryRow, HeadRow, StorageTx } from './adapter.js';
 import { permits } from './context.js';
 import { applyAmendmentEvent, foldAmendments, type Amendment, type AmendmentEvent, type StampedAmendmentEvent } from './amendmentLog.js';
 import { recordsMergedInto } from './mergedRecords.js';
@@ -24,8 +24,21 @@ import { step, type Steps } from './steps.js';
  * ```
  */
 export function* recordAmendments(tx: StorageTx, key: string): Steps<Amendment[]> {
-  const rows = yield* step(tx.entriesOf(key, 'amendment'));
-  return foldAmendments(rows.flatMap((row) => (row.data === null ? [] : [{ ...(JSON.parse(row.data) as AmendmentEvent & { by: string }), at: row.at, recordId: key } as StampedAmendmentEvent])));
+  return amendmentsOfRows(yield* step(tx.entriesOf(key, 'amendment')));
+}
+
+/**
+ * The amendments a record's `amendment` entries hold, folded from their events (an expunged entry
+ * gives none).
+ *
+ * @param rows - the record's amendment entries, ascending by sequence
+ * @example
+ * ```ts
+ * markAmended(metas, amendmentsOfRows(await tx.entriesOf('Patient/p1', 'amendment')));
+ * ```
+ */
+export function amendmentsOfRows(rows: readonly EntryRow[]): Amendment[] {
+  return foldAmendments(rows.flatMap((row) => (row.data === null ? [] : [{ ...(JSON.parse(row.data) as AmendmentEvent & { by: string }), at: row.at, recordId: row.recordId } as StampedAmendmentEvent])));
 }
 
 /**

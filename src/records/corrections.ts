@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { fail, ok, type Checked } from '../core/result.js';
+import type { EntryRow } from './adapter.js';
 import type { AccessContext } from './context.js';
 import { runOperation, type OperationScope } from './operation.js';
 import { recordIssue, type RecordIssue } from './recordIssue.js';
@@ -101,7 +102,19 @@ export function listCorrections<S extends z.ZodType>(settings: StoreSettings<S>,
  * ```
  */
 export function* correctionsIn(scope: OperationScope): Steps<Correction[]> {
-  const rows = yield* step(scope.tx.entriesOf(scope.key, 'correction'));
+  return correctionsOfRows(yield* step(scope.tx.entriesOf(scope.key, 'correction')));
+}
+
+/**
+ * The corrections a record's `correction` entries hold, oldest first (an expunged entry gives none).
+ *
+ * @param rows - the record's correction entries, ascending by sequence
+ * @example
+ * ```ts
+ * markCorrected(metas, correctionsOfRows(await tx.entriesOf('Patient/p1', 'correction')));
+ * ```
+ */
+export function correctionsOfRows(rows: readonly EntryRow[]): Correction[] {
   return rows.flatMap((row) => {
     if (row.data === null) return [];
     const fact = JSON.parse(row.data) as Omit<Correction, 'at'>;
